@@ -1,0 +1,160 @@
+"""Opening the journal database: checks that never touch a bad file, pragmas on every connection.
+
+The file is looked at with the bare ``sqlite3`` module first (fast, and safe: read-only), so a file that is not
+ours, is damaged, or was written by a newer rutjournal is refused before SQLAlchemy or Alembic are imported.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rutjournal.core.errors import NewerSchema, NotADatabase, NotWritable
+from rutjournal.core.migrations import HEAD_REVISION, KNOWN_REVISIONS
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",  # a journal must survive power loss, not only a crash
+    "PRAGMA foreign_keys=ON",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+    "PRAGMA secure_delete=ON",  # deleted text must not linger in free pages
+)
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What a quick read-only look at the database file found."""
+
+    path: Path
+    exists: bool
+    revision: str | None
+
+    @property
+    def is_current(self) -> bool:
+        return self.exists and self.revision == HEAD_REVISION
+
+
+def inspect_file(path: Path) -> FileState:
+    """Look at the file without writing to it; raise a DatabaseProblem naming it if it cannot be used."""
+    if not path.exists() or path.stat().st_size == 0:
+        _ensure_writable_dir(path)
+        return FileState(path, exists=False, revision=None)
+    with path.open("rb") as fh:
+        if fh.read(16) != SQLITE_MAGIC:
+            raise NotADatabase(path, f"{path} is not a rutjournal database (not an SQLite file); it was left as it is.")
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotADatabase(path, f"{path} cannot be read as a database ({exc}); it was left as it is.") from exc
+    if revision is None and tables - {"sqlite_sequence"}:
+        raise NotADatabase(path, f"{path} is an SQLite database but not a rutjournal one; it was left as it is.")
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise NewerSchema(
+            path,
+            f"{path} was written by a newer version of rutjournal (schema {revision}); "
+            "update rutjournal to open it. The file was left as it is.",
+        )
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise NotWritable(path, f"{path} cannot be written (check the permissions of the file and its folder).")
+    return FileState(path, exists=True, revision=revision)
+
+
+def _ensure_writable_dir(path: Path) -> None:
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise NotWritable(path, f"cannot create the data folder {folder}: {exc.strerror}") from exc
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise NotWritable(path, f"the data folder {folder} is not writable: {os.strerror(errno.EACCES)}")
+
+
+def apply_pragmas(dbapi_connection: sqlite3.Connection) -> None:
+    """Set the durability and safety pragmas; the connection is left in autocommit mode."""
+    dbapi_connection.isolation_level = None  # we issue BEGIN ourselves, so DDL is transactional too
+    for pragma in PRAGMAS:
+        dbapi_connection.execute(pragma)
+
+
+def connect_raw(path: Path) -> sqlite3.Connection:
+    """A bare sqlite3 connection with the app's pragmas, for fast read paths (CLI search) and backups."""
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    apply_pragmas(conn)
+    return conn
+
+
+def create_engine_for(path: Path) -> Engine:
+    """An engine whose every connection has the app's pragmas and real (DDL-covering) transactions."""
+    from sqlalchemy import create_engine, event
+
+    engine = create_engine(f"sqlite+pysqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        apply_pragmas(dbapi_connection)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # A writer takes the write lock up front, so it waits (busy timeout) instead of failing half-way.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
+
+    return engine
+
+
+class Database:
+    """An open, up-to-date journal database: the engine and the session factory services use."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        from sqlalchemy.orm import sessionmaker
+
+        self.path = path
+        self.engine = engine
+        self.sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
+        self._writer = engine.execution_options(write=True)
+
+    def session(self) -> Session:
+        """A session for reading."""
+        return self.sessions()
+
+    def write_session(self) -> Session:
+        """A session whose transactions begin IMMEDIATE: use it for anything that writes."""
+        return self.sessions(bind=self._writer)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path, *, backup_dir: Path | None = None) -> Database:
+    """Check the file, upgrade it (after a backup) if it is older than this app, and open it."""
+    state = inspect_file(path)
+    engine = create_engine_for(path)
+    if not state.is_current:
+        from rutjournal.core.migrate import upgrade_to_head
+
+        try:
+            upgrade_to_head(engine, state, backup_dir=backup_dir or path.parent / "backups")
+        except BaseException:
+            engine.dispose()
+            raise
+    return Database(path, engine)

@@ -1,0 +1,48 @@
+"""Errors the core raises for a person to read: each names what is wrong and where."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class RutjournalError(Exception):
+    """Base class: the message is meant for the user, in one line."""
+
+
+class InvalidInput(RutjournalError, ValueError):
+    """A value the user gave is outside what is allowed; nothing has been written."""
+
+    def __init__(self, field: str, allowed: str, value: object = None) -> None:
+        self.field = field
+        self.allowed = allowed
+        self.value = value
+        shown = "" if value is None else f" (got {value!r})"
+        super().__init__(f"{field}: must be {allowed}{shown}")
+
+
+class DatabaseProblem(RutjournalError):
+    """The database file cannot be used as it is; it has not been touched."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        self.path = path
+        super().__init__(message)
+
+
+class NotADatabase(DatabaseProblem):
+    pass
+
+
+class NewerSchema(DatabaseProblem):
+    pass
+
+
+class NotWritable(DatabaseProblem):
+    pass
+
+
+class MigrationFailed(DatabaseProblem):
+    pass
+
+
+class SearchSyntaxError(RutjournalError):
+    """FTS5 could not parse the query; the message says how to write one."""
