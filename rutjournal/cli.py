@@ -1,0 +1,182 @@
+"""The command line: the same services as the window, for the shell and for scripts.
+
+Exit status: 0 done, 2 bad usage or bad input (one line naming the field; nothing written), 1 anything else
+(one line and the log path). Never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from rutjournal import __version__
+from rutjournal.core.errors import InvalidInput, RutjournalError, SearchSyntaxError
+from rutjournal.core.values import SCORE_FIELDS, Scores, parse_day, parse_hours, parse_score
+from rutjournal.paths import AppPaths, resolve_paths
+
+log = logging.getLogger("rutjournal.cli")
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="PATH", default=argparse.SUPPRESS,
+                        help="use the journal in PATH (default: $RUTJOURNAL_DATA_DIR, else your data folder)")
+    parser = _Parser(prog="rutjournal", parents=[common],
+                     description="A private journal to get your career out of a rut. "
+                                 "Without a command, opens the window.")
+    parser.add_argument("--version", action="version", version=f"rutjournal {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    add = sub.add_parser("add", parents=[common], help="add text and scores to a day's entry (creating it)")
+    add.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    for name, what in (("mood", "1 low … 5 great"), ("energy", "1 drained … 5 full"),
+                       ("challenge", "1 bored … 5 stretched"), ("load", "1 light … 5 crushing")):
+        add.add_argument(f"--{name}", metavar="N", help=what)
+    add.add_argument("--hours", metavar="H", help="hours worked, 0 to 24 in half hours")
+    add.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable)")
+    add.add_argument("--json", action="store_true", help="print the entry as JSON")
+    add.add_argument("text", nargs="*", metavar="TEXT", help="text to append ('-' reads standard input)")
+
+    show = sub.add_parser("show", parents=[common], help="print a day's entry")
+    show.add_argument("date", metavar="DATE", help="YYYY-MM-DD, or 'today'")
+    show.add_argument("--json", action="store_true", help="print JSON (null when the day has no entry)")
+
+    search = sub.add_parser("search", parents=[common], help="full-text search over entries and tags")
+    search.add_argument("query", nargs="+", metavar="QUERY",
+                        help='words, "a phrase", promot* or #tag (FTS5 syntax: AND, OR, NOT)')
+    search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default 20)")
+    search.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    return build_parser().parse_args(list(argv))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a subcommand; every failure becomes one line on stderr and an exit status."""
+    paths = resolve_paths(getattr(args, "data_dir", None))
+    from rutjournal.logsetup import setup_logging
+
+    log_file = setup_logging(paths.log_file, stderr_level=logging.CRITICAL + 1)
+    try:
+        handler = {"add": _add, "show": _show, "search": _search}[args.command]
+        return handler(args, paths)
+    except (InvalidInput, SearchSyntaxError) as exc:
+        print(f"rutjournal {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except RutjournalError as exc:
+        log.error("%s failed: %s", args.command, exc)
+        print(f"rutjournal {args.command}: {exc} (log: {log_file})", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:
+        log.exception("%s failed", args.command)
+        print(f"rutjournal {args.command}: unexpected error: {exc} (details in {log_file})", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _day(text: str | None) -> dt.date:
+    if text is None or text.strip().lower() == "today":
+        return dt.date.today()
+    return parse_day(text)
+
+
+def _add(args: argparse.Namespace, paths: AppPaths) -> int:
+    day = _day(args.date)
+    values: dict[str, object] = {
+        name: parse_score(name, getattr(args, name)) for name in SCORE_FIELDS if getattr(args, name) is not None
+    }
+    if args.hours is not None:
+        values["hours"] = parse_hours(args.hours)
+    scores = Scores(**values)  # type: ignore[arg-type]
+    text = sys.stdin.read() if args.text == ["-"] else " ".join(args.text)
+    if not text.strip() and not values and not args.tag:
+        raise InvalidInput("TEXT", "some text, a score or a tag to add")
+    from rutjournal.core.db import open_database
+    from rutjournal.core.journal import Journal
+
+    db = open_database(paths.database, backup_dir=paths.backup_dir)
+    try:
+        entry = Journal(db).append(day, text.strip("\n"), scores, args.tag)
+    finally:
+        db.close()
+    print(json.dumps(entry.as_dict(), ensure_ascii=False) if args.json else entry.id)
+    return EXIT_OK
+
+
+def _show(args: argparse.Namespace, paths: AppPaths) -> int:
+    day = _day(args.date)
+    if not paths.database.exists():
+        entry = None
+    else:
+        from rutjournal.core.db import open_database
+        from rutjournal.core.journal import Journal
+
+        db = open_database(paths.database, backup_dir=paths.backup_dir)
+        try:
+            entry = Journal(db).get(day)
+        finally:
+            db.close()
+    if args.json:
+        print(json.dumps(entry.as_dict() if entry else None, ensure_ascii=False))
+    elif entry is None:
+        print(f"No entry on {day.isoformat()}.")
+    else:
+        s = entry.scores
+        shown = [f"{name} {_num(getattr(s, name))}" for name in ("mood", "energy", "challenge", "hours", "load")]
+        print(f"{day.isoformat()} ({day:%A})  " + " · ".join(shown))
+        if entry.tags:
+            print("tags: " + " ".join(f"#{t}" for t in entry.tags))
+        print()
+        print(entry.body)
+    return EXIT_OK
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:g}"
+
+
+def _search(args: argparse.Namespace, paths: AppPaths) -> int:
+    if args.limit < 1:
+        raise InvalidInput("--limit", "a whole number of 1 or more", args.limit)
+    from rutjournal.core.search import search
+
+    hits = []
+    if paths.database.exists():
+        from rutjournal.core.db import connect_raw, inspect_file
+
+        if not inspect_file(paths.database).is_current:  # an older file: upgrade it the normal way first
+            from rutjournal.core.db import open_database
+
+            open_database(paths.database, backup_dir=paths.backup_dir).close()
+        conn = connect_raw(paths.database)
+        try:
+            hits = search(conn, " ".join(args.query), limit=args.limit)
+        finally:
+            conn.close()
+    if args.json:
+        print(json.dumps([{"date": h.day.isoformat(), "snippet": h.snippet_text("", ""), "mood": h.mood}
+                          for h in hits], ensure_ascii=False))
+    elif not hits:
+        print("No entries match.")
+    else:
+        for hit in hits:
+            print(f"{hit.day.isoformat()}  {hit.snippet_text()}")
+    return EXIT_OK

@@ -1,0 +1,85 @@
+"""Full-text search over entries with SQLite FTS5.
+
+Works on a bare DB-API connection, so the command line can answer without importing SQLAlchemy. A query is
+FTS5 syntax with two kindnesses: ``#tag`` searches the tags, and a word with punctuation in it (``don't``,
+``1:1``, ``c++``) is searched as written instead of being a syntax error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from rutjournal.core.errors import SearchSyntaxError
+
+MARK_START, MARK_END = "\x02", "\x03"
+OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+_TOKEN = re.compile(r'"[^"]*"?|[^\s"]+')
+_BAREWORD = re.compile(r"[\w\u0080-\U0010ffff]+\*?")
+HELP = 'Try plain words, a "quoted phrase", a prefix like promot* or a tag like #meeting.'
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    day: dt.date
+    snippet: str  # with MARK_START / MARK_END around each match
+    mood: int | None
+
+    def snippet_html(self) -> str:
+        escaped = html.escape(self.snippet.replace("\n", " "))
+        return escaped.replace(MARK_START, "<b>").replace(MARK_END, "</b>")
+
+    def snippet_text(self, start: str = "[", end: str = "]") -> str:
+        return self.snippet.replace("\n", " ").replace(MARK_START, start).replace(MARK_END, end)
+
+
+def to_fts_query(query: str) -> str:
+    """Turn what a person typed into an FTS5 query (see the module docstring)."""
+    parts = []
+    for token in _TOKEN.findall(query):
+        if token.startswith('"'):
+            parts.append(token)
+            continue
+        opening = len(token) - len(token.lstrip("("))
+        closing = len(token) - len(token.rstrip(")"))
+        core = token[opening : len(token) - closing]
+        parts.append("(" * opening + _word(core) + ")" * closing)
+    return " ".join(p for p in parts if p)
+
+
+def _word(core: str) -> str:
+    if not core or core in OPERATORS:
+        return core
+    if core.startswith("#") and len(core) > 1:
+        tag = core.lstrip("#").lower()
+        return f"tags : {tag}" if _BAREWORD.fullmatch(tag) else f'tags : "{tag.rstrip("*")}"'
+    if _BAREWORD.fullmatch(core):
+        return core
+    return '"' + core.replace('"', '""') + '"'
+
+
+def search(conn: Any, query: str, limit: int = 50) -> list[SearchHit]:
+    """Best matches first (bm25; a tag match weighs more than a word in the text)."""
+    fts = to_fts_query(query)
+    if not fts:
+        return []
+    sql = (
+        "SELECT e.day, snippet(entry_search, 0, char(2), char(3), '…', 14), e.mood "
+        "FROM entry_search JOIN entries e ON e.id = entry_search.rowid "
+        "WHERE entry_search MATCH ? ORDER BY bm25(entry_search, 1.0, 4.0), e.day DESC LIMIT ?"
+    )
+    try:
+        rows = conn.cursor().execute(sql, (fts, limit)).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "fts5" in str(exc) or "unterminated" in str(exc) or "no such column" in str(exc):
+            raise SearchSyntaxError(f"Could not understand the search “{query.strip()}”. {HELP}") from exc
+        raise
+    return [SearchHit(_as_date(day), snippet or "", mood) for day, snippet, mood in rows]
+
+
+def _as_date(value: str | dt.date) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)

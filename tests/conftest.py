@@ -1,0 +1,53 @@
+"""Every test runs headless and in its own temporary home: the real user data is never touched."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point HOME, every XDG directory and the data-dir variable at a fresh temporary folder."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    for var, sub in (
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_STATE_HOME", ".local/state"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_RUNTIME_DIR", "run"),
+    ):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(var, str(home / sub))
+    os.chmod(home / "run", 0o700)
+    monkeypatch.setenv("RUTJOURNAL_DATA_DIR", str(tmp_path / "data"))
+    yield home
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def db(data_dir: Path):  # type: ignore[no-untyped-def]
+    from rutjournal.core.db import open_database
+
+    database = open_database(data_dir / "journal.sqlite3")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def journal(db):  # type: ignore[no-untyped-def]
+    from rutjournal.core.journal import Journal
+
+    return Journal(db)
