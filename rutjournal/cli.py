@@ -33,19 +33,29 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", metavar="PATH", default=argparse.SUPPRESS,
-                        help="use the journal in PATH (default: $RUTJOURNAL_DATA_DIR, else your data folder)")
-    parser = _Parser(prog="rutjournal", parents=[common],
-                     description="A private journal to get your career out of a rut. "
-                                 "Without a command, opens the window.")
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="use the journal in PATH (default: $RUTJOURNAL_DATA_DIR, else your data folder)",
+    )
+    parser = _Parser(
+        prog="rutjournal",
+        parents=[common],
+        description="A private journal to get your career out of a rut. Without a command, opens the window.",
+    )
     parser.add_argument("--version", action="version", version=f"rutjournal {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     add = sub.add_parser("add", parents=[common], help="add text and scores to a day's entry (creating it)")
     add.add_argument("--date", help="YYYY-MM-DD (default: today)")
-    for name, what in (("mood", "1 low … 5 great"), ("energy", "1 drained … 5 full"),
-                       ("challenge", "1 bored … 5 stretched"), ("load", "1 light … 5 crushing")):
+    for name, what in (
+        ("mood", "1 low … 5 great"),
+        ("energy", "1 drained … 5 full"),
+        ("challenge", "1 bored … 5 stretched"),
+        ("load", "1 light … 5 crushing"),
+    ):
         add.add_argument(f"--{name}", metavar="N", help=what)
     add.add_argument("--hours", metavar="H", help="hours worked, 0 to 24 in half hours")
     add.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable)")
@@ -57,8 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help="print JSON (null when the day has no entry)")
 
     search = sub.add_parser("search", parents=[common], help="full-text search over entries and tags")
-    search.add_argument("query", nargs="+", metavar="QUERY",
-                        help='words, "a phrase", promot* or #tag (FTS5 syntax: AND, OR, NOT)')
+    search.add_argument(
+        "query",
+        nargs="+",
+        metavar="QUERY",
+        help='words, "a phrase", promot* or #tag (FTS5 syntax: AND, OR, NOT)',
+    )
     search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default 20)")
     search.add_argument("--json", action="store_true", help="print JSON")
     return parser
@@ -99,7 +113,9 @@ def _day(text: str | None) -> dt.date:
 def _add(args: argparse.Namespace, paths: AppPaths) -> int:
     day = _day(args.date)
     values: dict[str, object] = {
-        name: parse_score(name, getattr(args, name)) for name in SCORE_FIELDS if getattr(args, name) is not None
+        name: parse_score(name, getattr(args, name))
+        for name in SCORE_FIELDS
+        if getattr(args, name) is not None
     }
     if args.hours is not None:
         values["hours"] = parse_hours(args.hours)
@@ -138,7 +154,9 @@ def _show(args: argparse.Namespace, paths: AppPaths) -> int:
         print(f"No entry on {day.isoformat()}.")
     else:
         s = entry.scores
-        shown = [f"{name} {_num(getattr(s, name))}" for name in ("mood", "energy", "challenge", "hours", "load")]
+        shown = [
+            f"{name} {_num(getattr(s, name))}" for name in ("mood", "energy", "challenge", "hours", "load")
+        ]
         print(f"{day.isoformat()} ({day:%A})  " + " · ".join(shown))
         if entry.tags:
             print("tags: " + " ".join(f"#{t}" for t in entry.tags))
@@ -172,8 +190,15 @@ def _search(args: argparse.Namespace, paths: AppPaths) -> int:
         finally:
             conn.close()
     if args.json:
-        print(json.dumps([{"date": h.day.isoformat(), "snippet": h.snippet_text("", ""), "mood": h.mood}
-                          for h in hits], ensure_ascii=False))
+        print(
+            json.dumps(
+                [
+                    {"date": h.day.isoformat(), "snippet": h.snippet_text("", ""), "mood": h.mood}
+                    for h in hits
+                ],
+                ensure_ascii=False,
+            )
+        )
     elif not hits:
         print("No entries match.")
     else:

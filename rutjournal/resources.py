@@ -14,4 +14,6 @@ def resource_path(*parts: str) -> Path:
         candidate = base.joinpath(*parts)
         if candidate.exists():
             return candidate
-    raise FileNotFoundError(f"rutjournal resource not found: {'/'.join(parts)} (looked in {_PACKAGED}, {_SOURCE})")
+    raise FileNotFoundError(
+        f"rutjournal resource not found: {'/'.join(parts)} (looked in {_PACKAGED}, {_SOURCE})"
+    )

@@ -54,7 +54,9 @@ def inspect_file(path: Path) -> FileState:
         return FileState(path, exists=False, revision=None)
     with path.open("rb") as fh:
         if fh.read(16) != SQLITE_MAGIC:
-            raise NotADatabase(path, f"{path} is not a rutjournal database (not an SQLite file); it was left as it is.")
+            raise NotADatabase(
+                path, f"{path} is not a rutjournal database (not an SQLite file); it was left as it is."
+            )
     try:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
         try:
@@ -66,9 +68,13 @@ def inspect_file(path: Path) -> FileState:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise NotADatabase(path, f"{path} cannot be read as a database ({exc}); it was left as it is.") from exc
+        raise NotADatabase(
+            path, f"{path} cannot be read as a database ({exc}); it was left as it is."
+        ) from exc
     if revision is None and tables - {"sqlite_sequence"}:
-        raise NotADatabase(path, f"{path} is an SQLite database but not a rutjournal one; it was left as it is.")
+        raise NotADatabase(
+            path, f"{path} is an SQLite database but not a rutjournal one; it was left as it is."
+        )
     if revision is not None and revision not in KNOWN_REVISIONS:
         raise NewerSchema(
             path,
@@ -76,7 +82,9 @@ def inspect_file(path: Path) -> FileState:
             "update rutjournal to open it. The file was left as it is.",
         )
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-        raise NotWritable(path, f"{path} cannot be written (check the permissions of the file and its folder).")
+        raise NotWritable(
+            path, f"{path} cannot be written (check the permissions of the file and its folder)."
+        )
     return FileState(path, exists=True, revision=revision)
 
 

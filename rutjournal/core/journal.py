@@ -79,7 +79,11 @@ class Journal:
             if entry is None:
                 entry = Entry(day=day)
                 session.add(entry)
-            elif (entry.body, _scores_of(entry), [t.name for t in entry.tags]) == (body, scores, sorted(names)):
+            elif (entry.body, _scores_of(entry), [t.name for t in entry.tags]) == (
+                body,
+                scores,
+                sorted(names),
+            ):
                 return _copy(entry)  # nothing changed: keep updated_at honest
             entry.body = body
             _set_scores(entry, scores)
@@ -99,9 +103,7 @@ class Journal:
                 session.add(entry)
             old = entry.body.rstrip("\n")
             entry.body = check_body(f"{old}\n\n{text}" if old and text else old or text)
-            merged = replace(
-                _scores_of(entry), **{k: v for k, v in vars(scores).items() if v is not None}
-            )
+            merged = replace(_scores_of(entry), **{k: v for k, v in vars(scores).items() if v is not None})
             _set_scores(entry, merged)
             existing = [t.name for t in entry.tags]
             entry.tags = self._tags(session, existing + [n for n in names if n not in existing])
@@ -112,9 +114,7 @@ class Journal:
     def marks(self, first: dt.date, last: dt.date) -> dict[dt.date, int | None]:
         """The days in [first, last] that have an entry, with their mood (for a calendar)."""
         with self.db.session() as session:
-            rows = session.execute(
-                select(Entry.day, Entry.mood).where(Entry.day.between(first, last))
-            ).all()
+            rows = session.execute(select(Entry.day, Entry.mood).where(Entry.day.between(first, last))).all()
         return {day: mood for day, mood in rows}
 
     def tag_names(self) -> list[str]:

@@ -45,7 +45,9 @@ def backup_file(source: Path, target: Path) -> Path:
         src.backup(dst)
         verdict = dst.execute("PRAGMA quick_check").fetchone()
         if not verdict or verdict[0] != "ok":
-            raise MigrationFailed(source, f"the backup {target} did not verify ({verdict}); nothing was changed")
+            raise MigrationFailed(
+                source, f"the backup {target} did not verify ({verdict}); nothing was changed"
+            )
     finally:
         dst.close()
         src.close()
@@ -77,7 +79,8 @@ def upgrade_to_head(
                 broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     raise MigrationFailed(
-                        state.path, f"the upgrade of {state.path} would break {len(broken)} links; nothing changed"
+                        state.path,
+                        f"the upgrade of {state.path} would break {len(broken)} links; nothing changed",
                     )
         except MigrationFailed:
             raise

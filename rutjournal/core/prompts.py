@@ -45,6 +45,11 @@ def prompt_for(day: dt.date, turn: int = 0) -> Prompt:
     by_step: dict[str, list[Prompt]] = {}
     for prompt in prompts:
         by_step.setdefault(prompt.step, []).append(prompt)
-    order = [p for i in range(max(map(len, by_step.values()))) for ps in by_step.values() if i < len(ps)
-             for p in [ps[i]]]
+    order = [
+        p
+        for i in range(max(map(len, by_step.values())))
+        for ps in by_step.values()
+        if i < len(ps)
+        for p in [ps[i]]
+    ]
     return order[(day.toordinal() + turn) % len(order)]

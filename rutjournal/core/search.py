@@ -28,10 +28,14 @@ class SearchHit:
     day: dt.date
     snippet: str  # with MARK_START / MARK_END around each match
     mood: int | None
+    tags: tuple[str, ...] = ()
 
     def snippet_html(self) -> str:
         escaped = html.escape(self.snippet.replace("\n", " "))
-        return escaped.replace(MARK_START, "<b>").replace(MARK_END, "</b>")
+        text = escaped.replace(MARK_START, "<b>").replace(MARK_END, "</b>")
+        if self.tags:
+            text += "&nbsp;&nbsp;<i>" + " ".join(html.escape(f"#{t}") for t in self.tags) + "</i>"
+        return text
 
     def snippet_text(self, start: str = "[", end: str = "]") -> str:
         return self.snippet.replace("\n", " ").replace(MARK_START, start).replace(MARK_END, end)
@@ -68,7 +72,7 @@ def search(conn: Any, query: str, limit: int = 50) -> list[SearchHit]:
     if not fts:
         return []
     sql = (
-        "SELECT e.day, snippet(entry_search, 0, char(2), char(3), '…', 14), e.mood "
+        "SELECT e.day, snippet(entry_search, 0, char(2), char(3), '…', 14), e.mood, entry_search.tags "
         "FROM entry_search JOIN entries e ON e.id = entry_search.rowid "
         "WHERE entry_search MATCH ? ORDER BY bm25(entry_search, 1.0, 4.0), e.day DESC LIMIT ?"
     )
@@ -78,7 +82,10 @@ def search(conn: Any, query: str, limit: int = 50) -> list[SearchHit]:
         if "fts5" in str(exc) or "unterminated" in str(exc) or "no such column" in str(exc):
             raise SearchSyntaxError(f"Could not understand the search “{query.strip()}”. {HELP}") from exc
         raise
-    return [SearchHit(_as_date(day), snippet or "", mood) for day, snippet, mood in rows]
+    return [
+        SearchHit(_as_date(day), snippet or "", mood, tuple(tags.split()) if tags else ())
+        for day, snippet, mood, tags in rows
+    ]
 
 
 def _as_date(value: str | dt.date) -> dt.date:

@@ -74,7 +74,11 @@ def parse_hours(text: str) -> float:
 
 def parse_day(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text.strip()) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()) else _bad(text)
+        return (
+            dt.date.fromisoformat(text.strip())
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip())
+            else _bad(text)
+        )
     except ValueError:
         return _bad(text)
 
@@ -108,7 +112,9 @@ def split_tags(text: str) -> list[str]:
 
 def check_body(text: str) -> str:
     if len(text) > MAX_BODY_CHARS:
-        raise InvalidInput("text", f"at most {MAX_BODY_CHARS:,} characters a day", f"{len(text):,} characters")
+        raise InvalidInput(
+            "text", f"at most {MAX_BODY_CHARS:,} characters a day", f"{len(text):,} characters"
+        )
     return text
 
 

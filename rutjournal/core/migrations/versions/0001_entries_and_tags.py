@@ -45,7 +45,9 @@ def upgrade() -> None:
     )
     op.create_table(
         "entry_tags",
-        sa.Column("entry_id", sa.Integer(), sa.ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column(
+            "entry_id", sa.Integer(), sa.ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True
+        ),
         sa.Column("tag_id", sa.Integer(), sa.ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
     )
     op.create_index("ix_entry_tags_tag_id", "entry_tags", ["tag_id"])

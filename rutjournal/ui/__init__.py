@@ -1,0 +1,1 @@
+"""The Qt user interface: it presents the core's services and never writes SQL itself."""

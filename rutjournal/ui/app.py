@@ -1,0 +1,102 @@
+"""Starting the window: logging, one instance per journal, the error dialog, then the event loop."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from rutjournal import APP_NAME, __version__
+from rutjournal.logsetup import setup_logging
+from rutjournal.paths import resolve_paths
+from rutjournal.ui.main_window import MainWindow
+from rutjournal.ui.single_instance import SingleInstance
+from rutjournal.ui.startup_clock import StartupClock
+from rutjournal.ui.style import apply_style
+
+log = logging.getLogger(__name__)
+
+
+def create_app() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("io.github.rutjournal.Rutjournal")
+    apply_style(app)
+    return app
+
+
+def tell_user(title: str, text: str, *, critical: bool = True) -> None:
+    """Say it on stderr, and in a dialog when there is a screen to show one on."""
+    print(f"rutjournal: {text}", file=sys.stderr)
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen" or QApplication.instance() is None:
+        return
+    box = QMessageBox.critical if critical else QMessageBox.information
+    box(None, title, text)
+
+
+def install_excepthook(log_file: str) -> None:
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        log.critical("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        tell_user(
+            "rutjournal: unexpected error",
+            f"Something went wrong: {value}\n\nWhat you wrote is saved as you type. "
+            f"The details are in the log: {log_file}",
+        )
+
+    sys.excepthook = hook
+
+
+def run_gui(data_dir: str | None = None) -> int:
+    clock = StartupClock()
+    paths = resolve_paths(data_dir)
+    log_file = setup_logging(paths.log_file)
+    app = create_app()
+    install_excepthook(str(log_file))
+    try:
+        paths.data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        tell_user(
+            "rutjournal", f"Cannot create the data folder {paths.data_dir}: {exc.strerror}. Log: {log_file}"
+        )
+        return 1
+    instance = SingleInstance(paths)
+    try:
+        owner = instance.acquire()
+    except OSError as exc:
+        tell_user("rutjournal", f"{exc}. Is {paths.data_dir} writable? Log: {log_file}")
+        return 1
+    if not owner:
+        if instance.wake_running():
+            log.info("the journal in %s is open in another window; brought it to the front", paths.data_dir)
+            return 0
+        tell_user("rutjournal", f"This journal is already open in another rutjournal ({paths.database}).")
+        return 1
+    window = MainWindow(paths, clock)
+    instance.activation_requested.connect(window.bring_to_front)
+    exit_code = 0
+
+    def failed(message: str) -> None:
+        nonlocal exit_code
+        exit_code = 1
+        tell_user("rutjournal: cannot open the journal", f"{message}\n\nLog: {log_file}")
+        QTimer.singleShot(0, app.quit)
+
+    window.data_failed.connect(failed)
+    app.aboutToQuit.connect(window.shutdown)
+    window.show()
+    QTimer.singleShot(300, window.open_data)  # in case no paint arrives (a minimised start)
+    try:
+        code = app.exec()
+    finally:
+        window.shutdown()
+        instance.release()
+    return exit_code or code

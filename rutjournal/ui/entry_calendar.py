@@ -1,0 +1,53 @@
+"""A month calendar that marks the days with an entry, coloured by that day's mood."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
+from PySide6.QtWidgets import QCalendarWidget, QWidget
+
+from rutjournal.ui.score_selector import MOOD_COLOURS
+
+NO_MOOD_COLOUR = "#9db4cf"
+
+MarksSource = Callable[[dt.date, dt.date], dict[dt.date, int | None]]
+
+
+def to_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def to_date(qdate: QDate) -> dt.date:
+    return dt.date(qdate.year(), qdate.month(), qdate.day())
+
+
+class EntryCalendar(QCalendarWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setGridVisible(False)
+        self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.setAccessibleName("Calendar of entries")
+        self.setToolTip("Days with an entry are coloured by mood (red low … green high; blue: no mood set)")
+        self._marks: MarksSource | None = None
+        self.currentPageChanged.connect(lambda _y, _m: self.refresh_marks())
+
+    def set_marks_source(self, source: MarksSource) -> None:
+        self._marks = source
+        self.refresh_marks()
+
+    def refresh_marks(self) -> None:
+        """Re-read the marks of the shown month (and its neighbours' visible days) only."""
+        self.setDateTextFormat(QDate(), QTextCharFormat())
+        if self._marks is None:
+            return
+        first = dt.date(self.yearShown(), self.monthShown(), 1)
+        marks = self._marks(first - dt.timedelta(days=7), first + dt.timedelta(days=44))
+        for day, mood in marks.items():
+            fmt = QTextCharFormat()
+            fmt.setBackground(QBrush(QColor(MOOD_COLOURS.get(mood or 0, NO_MOOD_COLOUR))))
+            fmt.setForeground(QBrush(QColor("#111111")))
+            fmt.setFontWeight(QFont.Weight.Bold)
+            self.setDateTextFormat(to_qdate(day), fmt)

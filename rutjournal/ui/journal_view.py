@@ -1,0 +1,301 @@
+"""The Journal section: one day's entry, its scores and tags, a calendar, a prompt — saved as you type.
+
+Autosave: the first edit starts a 0.5 s timer that is not restarted by later keystrokes, so nothing typed waits
+more than half a second to reach the database; leaving the day, the section or the app saves at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rutjournal.core.errors import RutjournalError
+from rutjournal.core.prompts import prompt_for
+from rutjournal.core.values import Scores, word_count
+from rutjournal.ui.entry_calendar import EntryCalendar, to_date, to_qdate
+from rutjournal.ui.entry_editor import EntryEditor
+from rutjournal.ui.score_selector import ScoreSelector
+from rutjournal.ui.tag_edit import TagEdit
+
+if TYPE_CHECKING:  # the journal service brings SQLAlchemy: kept off the start-up path until the window shows
+    from rutjournal.core.journal import DayEntry, Journal
+
+log = logging.getLogger(__name__)
+AUTOSAVE_MS = 500
+SCORE_WORDS = {
+    "mood": ("Mood", ("awful", "low", "okay", "good", "great")),
+    "energy": ("Energy", ("drained", "tired", "steady", "lively", "full")),
+    "challenge": ("Challenge", ("bored", "coasting", "engaged", "pushed", "stretched")),
+    "load": ("Load", ("light", "easy", "full", "heavy", "crushing")),
+}
+
+
+class JournalView(QWidget):
+    """Shows one day at a time; ``journal`` is None until the database is open."""
+
+    saved = Signal(object)  # the date just saved
+    save_failed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.journal: Journal | None = None
+        self.day = dt.date.today()
+        self.loaded: DayEntry | None = None
+        self.dirty = False
+        self.prompt_turn = 0
+        self.save_timer = QTimer(self)
+        self.save_timer.setSingleShot(True)
+        self.save_timer.setInterval(AUTOSAVE_MS)
+        self.save_timer.timeout.connect(self.flush)
+        self._build()
+        self._shortcuts()
+        self.setEnabled(False)
+
+    # --- layout -------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.prev_button = QToolButton(text="‹", toolTip="Previous day (Alt+Left)")
+        self.prev_button.setAccessibleName("Previous day")
+        self.next_button = QToolButton(text="›", toolTip="Next day (Alt+Right)")
+        self.next_button.setAccessibleName("Next day")
+        self.today_button = QPushButton("Today", toolTip="Go to today (Ctrl+T)")
+        self.day_label = QLabel(objectName="dayTitle")
+        self.stats_label = QLabel(objectName="dayStats")
+        self.stats_label.setToolTip("Words in this entry · days in a row with an entry, up to today")
+        header = QHBoxLayout()
+        for w in (self.prev_button, self.day_label, self.next_button):
+            header.addWidget(w)
+        header.addStretch(1)
+        header.addWidget(self.stats_label)
+        header.addWidget(self.today_button)
+
+        self.prompt_label = QLabel(objectName="prompt", wordWrap=True)
+        self.prompt_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.another_prompt = QToolButton(text="Another", toolTip="Show another prompt")
+        self.use_prompt = QToolButton(text="Write about it", toolTip="Put the prompt in the entry as a quote")
+        prompt_row = QHBoxLayout()
+        prompt_row.addWidget(self.prompt_label, 1)
+        prompt_row.addWidget(self.use_prompt)
+        prompt_row.addWidget(self.another_prompt)
+
+        self.editor = EntryEditor()
+        self.preview_button = QPushButton(
+            "Preview", checkable=True, toolTip="Show the rendered Markdown (Ctrl+E)"
+        )
+        self.save_label = QLabel(objectName="saveState")
+        footer = QHBoxLayout()
+        footer.addWidget(self.preview_button)
+        footer.addStretch(1)
+        footer.addWidget(self.save_label)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(prompt_row)
+        left_layout.addWidget(self.editor, 1)
+        left_layout.addLayout(footer)
+
+        self.calendar = EntryCalendar()
+        self.scores = {name: ScoreSelector(label, words) for name, (label, words) in SCORE_WORDS.items()}
+        self.hours = QDoubleSpinBox(minimum=-0.5, maximum=24, singleStep=0.5, decimals=1, suffix=" h")
+        self.hours.setSpecialValueText("not set")
+        self.hours.setAccessibleName("Hours worked")
+        self.hours.setToolTip("Hours worked today, in half hours. Down to 'not set' to leave it blank.")
+        self.tags = TagEdit()
+        form = QFormLayout()
+        form.addRow("Hours worked", self.hours)
+        form.addRow("Tags", self.tags)
+        right = QWidget(objectName="dayPanel")
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        right_layout.addWidget(self.calendar)
+        right_layout.addSpacing(8)
+        for selector in self.scores.values():
+            right_layout.addWidget(selector)
+        right_layout.addLayout(form)
+        right_layout.addStretch(1)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(splitter, 1)
+
+        self.editor.text_changed.connect(self._edited)
+        self.editor.text_changed.connect(self._update_stats)
+        for selector in self.scores.values():
+            selector.value_changed.connect(lambda _v: self._edited())
+        self.hours.valueChanged.connect(lambda _v: self._edited())
+        self.tags.textEdited.connect(lambda _t: self._edited())
+        self.tags.editingFinished.connect(self._edited)
+        self.prev_button.clicked.connect(lambda: self.show_day(self.day - dt.timedelta(days=1)))
+        self.next_button.clicked.connect(lambda: self.show_day(self.day + dt.timedelta(days=1)))
+        self.today_button.clicked.connect(self.go_today)
+        self.calendar.clicked.connect(lambda qd: self.show_day(to_date(qd)))
+        self.calendar.activated.connect(lambda qd: self.show_day(to_date(qd), focus=True))
+        self.preview_button.toggled.connect(self.editor.set_previewing)
+        self.another_prompt.clicked.connect(self._next_prompt)
+        self.use_prompt.clicked.connect(self._use_prompt)
+
+    def _shortcuts(self) -> None:
+        for keys, slot in (
+            ("Alt+Left", lambda: self.show_day(self.day - dt.timedelta(days=1))),
+            ("Alt+Right", lambda: self.show_day(self.day + dt.timedelta(days=1))),
+            ("Ctrl+T", self.go_today),
+            ("Ctrl+E", self.preview_button.toggle),
+        ):
+            QShortcut(
+                QKeySequence(keys),
+                self,
+                activated=slot,
+                context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            )
+
+    # --- data ---------------------------------------------------------------------------------------------
+    def set_journal(self, journal: Journal) -> None:
+        self.journal = journal
+        self.setEnabled(True)
+        self.calendar.set_marks_source(journal.marks)
+        self.tags.set_known_tags(journal.tag_names())
+        self.show_day(self.day, focus=True)
+
+    def go_today(self) -> None:
+        self.show_day(dt.date.today(), focus=True)
+
+    def show_day(self, day: dt.date, focus: bool = False) -> None:
+        """Save the day on screen, then show ``day`` as stored now (other writers included)."""
+        if self.journal is None or not self.flush():
+            return
+        self.day = day
+        self.loaded = self.journal.get(day)
+        entry = self.loaded
+        self.editor.set_text(entry.body if entry else "")
+        scores = entry.scores if entry else Scores()
+        for name, selector in self.scores.items():
+            selector.set_value(getattr(scores, name))
+        self.hours.blockSignals(True)
+        self.hours.setValue(-0.5 if scores.hours is None else scores.hours)
+        self.hours.blockSignals(False)
+        self.tags.set_tags(entry.tags if entry else ())
+        self.day_label.setText(f"{day:%A} {day.day} {day:%B %Y}")
+        self.calendar.blockSignals(True)
+        self.calendar.setSelectedDate(to_qdate(day))
+        self.calendar.blockSignals(False)
+        if (self.calendar.yearShown(), self.calendar.monthShown()) != (day.year, day.month):
+            self.calendar.setCurrentPage(day.year, day.month)
+        self.prompt_turn = 0
+        self._show_prompt()
+        self._update_stats()
+        self.save_label.setText("Saved" if entry else "")
+        if focus:
+            self.editor.set_previewing(False)
+            self.preview_button.setChecked(False)
+            self.editor.editor.setFocus()
+            self.editor.editor.moveCursor(self.editor.editor.textCursor().MoveOperation.End)
+
+    def reload_if_changed(self) -> None:
+        """Pick up what another writer (the command line) stored, unless the user is mid-edit."""
+        if self.journal is None or self.dirty:
+            return
+        current = self.journal.get(self.day)
+        if current != self.loaded:
+            cursor = self.editor.editor.textCursor().position()
+            self.show_day(self.day)
+            c = self.editor.editor.textCursor()
+            c.setPosition(min(cursor, len(self.editor.text())))
+            self.editor.editor.setTextCursor(c)
+
+    def current_scores(self) -> Scores:
+        hours = self.hours.value()
+        return Scores(
+            mood=self.scores["mood"].value(),
+            energy=self.scores["energy"].value(),
+            challenge=self.scores["challenge"].value(),
+            hours=None if hours < 0 else hours,
+            load=self.scores["load"].value(),
+        )
+
+    def flush(self) -> bool:
+        """Write pending edits now. Returns False (and keeps them on screen) if they could not be saved."""
+        self.save_timer.stop()
+        if not self.dirty or self.journal is None:
+            return True
+        try:
+            self.loaded = self.journal.save(
+                self.day, self.editor.text(), self.current_scores(), self.tags.tags()
+            )
+        except RutjournalError as exc:
+            return self._failed(str(exc))
+        except Exception as exc:  # disk full, locked for too long: keep the text, say so
+            log.exception("saving %s failed", self.day)
+            return self._failed(f"could not save: {exc}")
+        self.dirty = False
+        self.save_label.setText(f"Saved {dt.datetime.now():%H:%M:%S}")
+        self.save_label.setProperty("error", False)
+        self.calendar.refresh_marks()
+        self.tags.set_known_tags(self.journal.tag_names())
+        self._update_stats()
+        self.saved.emit(self.day)
+        return True
+
+    def _failed(self, message: str) -> bool:
+        self.save_label.setText(f"Not saved — {message}")
+        self.save_label.setProperty("error", True)
+        self.save_label.style().polish(self.save_label)
+        self.save_failed.emit(message)
+        return False
+
+    def _edited(self) -> None:
+        if self.journal is None:
+            return
+        self.dirty = True
+        self.save_label.setText("Editing…")
+        if not self.save_timer.isActive():
+            self.save_timer.start()
+
+    # --- small things -------------------------------------------------------------------------------------
+    def _update_stats(self) -> None:
+        words = word_count(self.editor.text())
+        streak = self.journal.streak(dt.date.today()) if self.journal and not self.dirty else None
+        parts = [f"{words} word{'s' if words != 1 else ''}"]
+        if streak is not None:
+            parts.append(f"{streak}-day streak" if streak else "no streak yet")
+            self._streak_text = parts[-1]
+        elif hasattr(self, "_streak_text"):
+            parts.append(self._streak_text)
+        self.stats_label.setText(" · ".join(parts))
+
+    def _show_prompt(self) -> None:
+        prompt = prompt_for(self.day, self.prompt_turn)
+        self.prompt_label.setText(f"<b>{prompt.step_name}</b> — {prompt.text}")
+        self._prompt_text = prompt.text
+
+    def _next_prompt(self) -> None:
+        self.prompt_turn += 1
+        self._show_prompt()
+
+    def _use_prompt(self) -> None:
+        self.editor.set_previewing(False)
+        self.preview_button.setChecked(False)
+        edit = self.editor.editor
+        edit.moveCursor(edit.textCursor().MoveOperation.End)
+        prefix = "\n\n" if edit.toPlainText().strip() else ""
+        edit.insertPlainText(f"{prefix}> {self._prompt_text}\n\n")
+        edit.setFocus()

@@ -1,0 +1,241 @@
+"""The main window: a sidebar of sections, a global search box, and a status bar that says where the data is.
+
+The window shows before the database is opened (SQLAlchemy and the migrations load behind it), so the first
+paint never waits on the journal's size or the ORM's import time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from rutjournal.core.errors import RutjournalError
+from rutjournal.paths import AppPaths
+from rutjournal.ui.journal_view import JournalView
+from rutjournal.ui.search_view import SearchView
+from rutjournal.ui.startup_clock import StartupClock
+
+log = logging.getLogger(__name__)
+SECTIONS = (("journal", "Journal", "Ctrl+1"), ("search", "Search", "Ctrl+2"))
+
+
+class MainWindow(QMainWindow):
+    data_failed = Signal(str)  # the database could not be opened: the message for the user
+    ready = Signal()
+
+    def __init__(self, paths: AppPaths, clock: StartupClock | None = None) -> None:
+        super().__init__()
+        self.paths = paths
+        self.clock = clock or StartupClock()
+        self.db: object | None = None
+        self.search_conn: sqlite3.Connection | None = None
+        self.settings = QSettings(str(paths.window_settings), QSettings.Format.IniFormat)
+        self.setWindowTitle("rutjournal")
+        self.resize(1100, 720)
+        self.setMinimumSize(760, 520)
+
+        self.journal_view = JournalView()
+        self.search_view = SearchView()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.journal_view)
+        self.pages.addWidget(self.search_view)
+        self.sidebar = QListWidget(objectName="sidebar")
+        self.sidebar.setAccessibleName("Sections")
+        for key, title, keys in SECTIONS:
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(f"{title} ({keys})")
+            self.sidebar.addItem(item)
+        self.sidebar.setFixedWidth(150)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.search_box = QLineEdit(objectName="searchBox", clearButtonEnabled=True)
+        self.search_box.setPlaceholderText("Search entries and #tags  (Ctrl+F)")
+        self.search_box.setAccessibleName("Search")
+        self.search_box.setMinimumWidth(320)
+        toolbar = QToolBar("Search", objectName="mainToolbar", movable=False, floatable=False)
+        spacer = QWidget()
+        spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.search_box)
+        self.addToolBar(toolbar)
+        self.search_timer = QTimer(self, singleShot=True, interval=120)
+        self.search_timer.timeout.connect(self._run_search)
+
+        self.where = QLabel(f"Opening the journal in {paths.database} …")
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.where, 1)
+        self._actions()
+        self._connect()
+        self.restore_state()
+
+    def _actions(self) -> None:
+        def add(text: str, keys: str | QKeySequence.StandardKey, slot: object) -> QAction:
+            action = QAction(text, self, shortcut=QKeySequence(keys))
+            action.triggered.connect(slot)
+            self.addAction(action)
+            return action
+
+        add("Search", "Ctrl+F", self.focus_search)
+        add("Quit", QKeySequence.StandardKey.Quit, self.close)
+        for index, (_key, title, keys) in enumerate(SECTIONS):
+            add(title, keys, lambda _c=False, i=index: self.sidebar.setCurrentRow(i))
+
+    def _connect(self) -> None:
+        self.sidebar.currentRowChanged.connect(self._switch_section)
+        self.search_box.textChanged.connect(lambda _t: self.search_timer.start())
+        self.search_box.returnPressed.connect(self._search_now)
+        self.search_box.installEventFilter(self)
+        self.search_view.open_day.connect(self.open_day)
+        self.journal_view.saved.connect(lambda _d: self.search_view.refresh())
+
+    # --- start-up -----------------------------------------------------------------------------------------
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.Paint and self.clock.visible is None:
+            self.clock.mark_visible()
+            QTimer.singleShot(0, self.open_data)
+        return super().event(e)
+
+    def open_data(self) -> None:
+        """Open (and if need be upgrade) the database, then make today editable."""
+        if self.db is not None:
+            return
+        from rutjournal.core.db import connect_raw, open_database
+        from rutjournal.core.journal import Journal
+
+        try:
+            db = open_database(self.paths.database, backup_dir=self.paths.backup_dir)
+            self.search_conn = connect_raw(self.paths.database)
+        except RutjournalError as exc:
+            log.error("cannot open the journal: %s", exc)
+            self.where.setText(f"Not opened: {exc}")
+            self.data_failed.emit(str(exc))
+            return
+        self.db = db
+        self.journal_view.set_journal(Journal(db))
+        self.search_view.set_connection(self.search_conn)
+        self.where.setText(f"Journal: {self.paths.database}")
+        self.where.setToolTip("Everything you write is saved in this file, on this computer only.")
+        if self.clock.mark_editable():
+            QTimer.singleShot(0, self.close)
+        self.ready.emit()
+
+    # --- sections and search ------------------------------------------------------------------------------
+    def current_section(self) -> str:
+        item = self.sidebar.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else "journal"
+
+    def show_section(self, key: str) -> None:
+        for row, (name, _t, _k) in enumerate(SECTIONS):
+            if name == key:
+                self.sidebar.setCurrentRow(row)
+
+    def _switch_section(self, row: int) -> None:
+        self.journal_view.flush()
+        self.pages.setCurrentIndex(max(row, 0))
+        self.setWindowTitle(f"rutjournal — {SECTIONS[max(row, 0)][1]}")
+        if SECTIONS[max(row, 0)][0] == "journal" and self.journal_view.isEnabled():
+            self.journal_view.reload_if_changed()
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def _run_search(self) -> None:
+        text = self.search_box.text()
+        if text.strip():
+            self.show_section("search")  # first, so the results are laid out at their real width
+        self.search_view.run(text)
+
+    def _search_now(self) -> None:
+        self.search_timer.stop()
+        self._run_search()
+        self.search_view.focus_results()
+
+    def open_day(self, day: dt.date) -> None:
+        self.show_section("journal")
+        self.journal_view.show_day(day, focus=True)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key == Qt.Key.Key_Down:
+                self.search_view.focus_results()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.search_box.clear()
+                self.show_section("journal")
+                self.journal_view.editor.editor.setFocus()
+                return True
+        return super().eventFilter(watched, event)
+
+    # --- activation, state, shutdown ----------------------------------------------------------------------
+    def bring_to_front(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def changeEvent(self, event: QEvent) -> None:
+        activated = event.type() == QEvent.Type.ActivationChange and self.isActiveWindow()
+        if activated and self.current_section() == "journal":
+            self.journal_view.reload_if_changed()
+        super().changeEvent(event)
+
+    def restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.show_section(str(self.settings.value("window/section", "journal")))
+        if self.sidebar.currentRow() < 0:
+            self.sidebar.setCurrentRow(0)
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/section", self.current_section())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Save everything now; safe to call more than once (close, then quit)."""
+        self.journal_view.flush()
+        self.save_state()
+        if self.search_conn is not None:
+            self.search_conn.close()
+            self.search_conn = None
+        if self.db is not None:
+            self.db.close()  # type: ignore[attr-defined]
+            self.db = None
+            self.journal_view.journal = None
+
+
+def app_instance() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app

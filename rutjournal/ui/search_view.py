@@ -1,0 +1,107 @@
+"""The Search section: ranked FTS5 results with highlighted snippets; opening one shows that day."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+import time
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
+
+from rutjournal.core.errors import SearchSyntaxError
+from rutjournal.core.search import search
+from rutjournal.ui.search_model import DayRole, HtmlDelegate, SearchResultsModel
+
+log = logging.getLogger(__name__)
+LIMIT = 100
+
+
+class SearchView(QWidget):
+    open_day = Signal(object)  # datetime.date
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.conn: sqlite3.Connection | None = None
+        self.query = ""
+        self.message = QLabel(objectName="searchMessage", wordWrap=True)
+        self.model = SearchResultsModel(self)
+        self.results = QListView()
+        self.results.setAccessibleName("Search results")
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(HtmlDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(False)
+        self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.results, 1)
+        self.results.viewport().installEventFilter(self)
+        self.results.activated.connect(self._open)
+        self.results.clicked.connect(self._open)
+        self._show_help()
+
+    def set_connection(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        if self.query:
+            self.run(self.query)
+
+    def run(self, query: str) -> None:
+        self.query = query.strip()
+        if not self.query:
+            self.model.set_hits([])
+            self._show_help()
+            return
+        if self.conn is None:
+            self.message.setText("Opening the journal…")
+            return
+        started = time.perf_counter()
+        try:
+            hits = search(self.conn, self.query, limit=LIMIT)
+        except SearchSyntaxError as exc:
+            self.model.set_hits([])
+            self.message.setText(str(exc))
+            self.message.setProperty("error", True)
+            self.message.style().polish(self.message)
+            return
+        log.debug(
+            "search %r: %d hits in %.1f ms", self.query, len(hits), (time.perf_counter() - started) * 1000
+        )
+        self.model.set_hits(hits)
+        self.message.setProperty("error", False)
+        self.message.style().polish(self.message)
+        if not hits:
+            self.message.setText(f"No entries match “{self.query}”.")
+        else:
+            more = f" (the best {LIMIT})" if len(hits) == LIMIT else ""
+            self.message.setText(
+                f"{len(hits)} {'entry matches' if len(hits) == 1 else 'entries match'}{more}, best first. "
+                "Enter or click opens the day."
+            )
+        if hits:
+            self.results.setCurrentIndex(self.model.index(0))
+
+    def refresh(self) -> None:
+        if self.query:
+            self.run(self.query)
+
+    def focus_results(self) -> None:
+        self.results.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.results.viewport():
+            self.results.doItemsLayout()  # row heights depend on the width the snippets wrap to
+        return super().eventFilter(watched, event)
+
+    def _show_help(self) -> None:
+        self.message.setProperty("error", False)
+        self.message.setText(
+            'Type in the search box (Ctrl+F). Words find entries with all of them; "a phrase" finds it '
+            "as written; promot* finds promotion and promoted; #meeting finds the tag; OR and NOT work too."
+        )
+
+    def _open(self, index: object) -> None:
+        day = self.model.data(index, DayRole)  # type: ignore[arg-type]
+        if isinstance(day, dt.date):
+            self.open_day.emit(day)
