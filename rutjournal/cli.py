@@ -16,7 +16,7 @@ from typing import NoReturn
 
 from rutjournal import __version__
 from rutjournal.core.errors import InvalidInput, RutjournalError, SearchSyntaxError
-from rutjournal.core.values import SCORE_FIELDS, Scores, parse_day, parse_hours, parse_score
+from rutjournal.core.values import SCORE_FIELDS, Scores, normalize_tags, parse_day, parse_hours, parse_score
 from rutjournal.paths import AppPaths, resolve_paths
 
 log = logging.getLogger("rutjournal.cli")
@@ -100,8 +100,25 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     except Exception as exc:
         log.exception("%s failed", args.command)
-        print(f"rutjournal {args.command}: unexpected error: {exc} (details in {log_file})", file=sys.stderr)
+        if _is_damage(exc):
+            message = (
+                f"the journal file {paths.database} is damaged ({_first_line(exc)}); it was left as it is"
+            )
+        else:
+            message = f"unexpected error: {_first_line(exc)}"
+        print(f"rutjournal {args.command}: {message} (details in {log_file})", file=sys.stderr)
         return EXIT_FAILED
+
+
+def _is_damage(exc: BaseException) -> bool:
+    """SQLite's words for a damaged file, whether it reached us through sqlite3 or SQLAlchemy."""
+    text = str(exc)
+    return "malformed" in text or "file is not a database" in text
+
+
+def _first_line(exc: BaseException) -> str:
+    original = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's error with the SQL
+    return (str(original).strip().splitlines() or [type(original).__name__])[0]
 
 
 def _day(text: str | None) -> dt.date:
@@ -121,7 +138,7 @@ def _add(args: argparse.Namespace, paths: AppPaths) -> int:
         values["hours"] = parse_hours(args.hours)
     scores = Scores(**values)  # type: ignore[arg-type]
     text = sys.stdin.read() if args.text == ["-"] else " ".join(args.text)
-    if not text.strip() and not values and not args.tag:
+    if not text.strip() and not values and not normalize_tags(args.tag):
         raise InvalidInput("TEXT", "some text, a score or a tag to add")
     from rutjournal.core.db import open_database
     from rutjournal.core.journal import Journal
@@ -177,7 +194,15 @@ def _search(args: argparse.Namespace, paths: AppPaths) -> int:
     from rutjournal.core.search import search
 
     hits = []
-    if paths.database.exists():
+    if not paths.database.exists():
+        import sqlite3
+
+        from rutjournal.core.search import check_query
+
+        check_query(
+            sqlite3.connect(":memory:"), " ".join(args.query)
+        )  # a bad query is bad with no journal too
+    else:
         from rutjournal.core.db import connect_raw, inspect_file
 
         if not inspect_file(paths.database).is_current:  # an older file: upgrade it the normal way first

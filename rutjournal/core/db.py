@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rutjournal.core.errors import NewerSchema, NotADatabase, NotWritable
+from rutjournal.core.errors import DamagedDatabase, NewerSchema, NotADatabase, NotWritable
 from rutjournal.core.migrations import HEAD_REVISION, KNOWN_REVISIONS
 
 if TYPE_CHECKING:
@@ -58,7 +58,10 @@ def inspect_file(path: Path) -> FileState:
                 path, f"{path} is not a rutjournal database (not an SQLite file); it was left as it is."
             )
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        # With no write-ahead log beside it there is nothing to miss by reading the file as immutable, and
+        # SQLite then creates no -wal/-shm files next to a file we may be about to refuse.
+        has_wal = path.with_name(path.name + "-wal").exists()
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro{'' if has_wal else '&immutable=1'}", uri=True)
         try:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             revision = None
@@ -127,7 +130,21 @@ def create_engine_for(path: Path) -> Engine:
         # A writer takes the write lock up front, so it waits (busy timeout) instead of failing half-way.
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
 
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: Any) -> None:
+        original = context.original_exception
+        if isinstance(original, sqlite3.DatabaseError) and is_damage(original):
+            raise DamagedDatabase(
+                path, f"the journal file {path} is damaged ({original}); it was left as it is"
+            ) from original
+
     return engine
+
+
+def is_damage(exc: BaseException) -> bool:
+    """SQLite's words for a file that is damaged (as opposed to busy, full or read-only)."""
+    text = str(exc)
+    return "malformed" in text or "file is not a database" in text
 
 
 class Database:

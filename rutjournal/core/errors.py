@@ -40,6 +40,10 @@ class NotWritable(DatabaseProblem):
     pass
 
 
+class DamagedDatabase(DatabaseProblem):
+    """SQLite found the file damaged while reading or writing it."""
+
+
 class MigrationFailed(DatabaseProblem):
     pass
 

@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import select
+from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from rutjournal.core.db import Database
-from rutjournal.core.models import Entry, Tag, utcnow
+from rutjournal.core.models import Entry, Tag, entry_tags, utcnow
 from rutjournal.core.values import SCORE_FIELDS, Scores, check_body, normalize_tags
 
 
@@ -75,6 +75,8 @@ class Journal:
             if _is_blank(body, scores, names):
                 if entry is not None:
                     session.delete(entry)
+                    session.flush()
+                    _drop_unused_tags(session)
                 return None
             if entry is None:
                 entry = Entry(day=day)
@@ -90,6 +92,7 @@ class Journal:
             entry.tags = self._tags(session, names)
             entry.updated_at = utcnow()
             session.flush()
+            _drop_unused_tags(session)
             return _copy(entry)
 
     def append(self, day: dt.date, text: str, scores: Scores, tags: Sequence[str]) -> DayEntry:
@@ -101,8 +104,9 @@ class Journal:
             if entry is None:
                 entry = Entry(day=day, body="")
                 session.add(entry)
-            old = entry.body.rstrip("\n")
-            entry.body = check_body(f"{old}\n\n{text}" if old and text else old or text)
+            if text:
+                old = entry.body.rstrip("\n")
+                entry.body = check_body(f"{old}\n\n{text}" if old else text)
             merged = replace(_scores_of(entry), **{k: v for k, v in vars(scores).items() if v is not None})
             _set_scores(entry, merged)
             existing = [t.name for t in entry.tags]
@@ -124,21 +128,21 @@ class Journal:
     def streak(self, today: dt.date) -> int:
         """Days in a row with an entry, ending today — or yesterday, while today is still unwritten."""
         with self.db.session() as session:
-            day = today if self._load(session, today) else today - dt.timedelta(days=1)
-            count = 0
-            while True:
-                chunk = list(
-                    session.scalars(
-                        select(Entry.day).where(Entry.day <= day).order_by(Entry.day.desc()).limit(366)
-                    )
-                )
-                for found in chunk:
-                    if found != day:
-                        return count
-                    count += 1
-                    day -= dt.timedelta(days=1)
-                if len(chunk) < 366:
-                    return count
+            end = today if self._load(session, today) else today - dt.timedelta(days=1)
+            # The newest day on or before ``end`` whose previous day has no entry starts the run; SQLite walks
+            # the day index backwards and stops there.
+            start = session.execute(
+                text(
+                    "SELECT day FROM entries AS e WHERE day <= :end AND NOT EXISTS "
+                    "(SELECT 1 FROM entries AS p WHERE p.day = date(e.day, '-1 day')) "
+                    "ORDER BY day DESC LIMIT 1"
+                ),
+                {"end": end.isoformat()},
+            ).scalar()
+            has_end = session.scalar(select(Entry.id).where(Entry.day == end)) is not None
+        if start is None or not has_end:
+            return 0
+        return (end - dt.date.fromisoformat(start)).days + 1
 
     @staticmethod
     def _load(session: Session, day: dt.date) -> Entry | None:
@@ -156,6 +160,11 @@ class Journal:
                 found[name] = Tag(name=name)
                 session.add(found[name])
         return [found[name] for name in sorted(names)]
+
+
+def _drop_unused_tags(session: Session) -> None:
+    """A tag no entry uses any more goes, so it is neither suggested nor left behind in the file."""
+    session.execute(delete(Tag).where(Tag.id.not_in(select(entry_tags.c.tag_id))))
 
 
 def _scores_of(entry: Entry) -> Scores:

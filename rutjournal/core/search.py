@@ -66,6 +66,18 @@ def _word(core: str) -> str:
     return '"' + core.replace('"', '""') + '"'
 
 
+def check_query(conn: Any, query: str) -> None:
+    """Raise SearchSyntaxError if FTS5 cannot parse the query (checked on a scratch in-memory table)."""
+    fts = to_fts_query(query)
+    if not fts:
+        return
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_check USING fts5(body, tags)")
+    try:
+        conn.execute("SELECT rowid FROM temp.query_check WHERE query_check MATCH ?", (fts,)).fetchall()
+    except sqlite3.OperationalError as exc:
+        raise SearchSyntaxError(f"Could not understand the search “{query.strip()}”. {HELP}") from exc
+
+
 def search(conn: Any, query: str, limit: int = 50) -> list[SearchHit]:
     """Best matches first (bm25; a tag match weighs more than a word in the text)."""
     fts = to_fts_query(query)

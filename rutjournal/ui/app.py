@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import traceback
 from types import TracebackType
@@ -55,6 +56,15 @@ def install_excepthook(log_file: str) -> None:
     sys.excepthook = hook
 
 
+def quit_on_signals(app: QApplication) -> None:
+    """SIGTERM (logout, shutdown) and Ctrl+C quit through Qt, so pending text is saved first."""
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda _s, _f: app.quit())
+    ticker = QTimer(app, interval=250)  # gives Python a moment to run its signal handlers
+    ticker.timeout.connect(lambda: None)
+    ticker.start()
+
+
 def run_gui(data_dir: str | None = None) -> int:
     clock = StartupClock()
     paths = resolve_paths(data_dir)
@@ -92,6 +102,7 @@ def run_gui(data_dir: str | None = None) -> int:
 
     window.data_failed.connect(failed)
     app.aboutToQuit.connect(window.shutdown)
+    quit_on_signals(app)
     window.show()
     QTimer.singleShot(300, window.open_data)  # in case no paint arrives (a minimised start)
     try:

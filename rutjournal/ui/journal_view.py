@@ -173,7 +173,6 @@ class JournalView(QWidget):
         self.journal = journal
         self.setEnabled(True)
         self.calendar.set_marks_source(journal.marks)
-        self.tags.set_known_tags(journal.tag_names())
         self.show_day(self.day, focus=True)
 
     def go_today(self) -> None:
@@ -194,12 +193,15 @@ class JournalView(QWidget):
         self.hours.setValue(-0.5 if scores.hours is None else scores.hours)
         self.hours.blockSignals(False)
         self.tags.set_tags(entry.tags if entry else ())
+        self.tags.set_known_tags(self.journal.tag_names())
         self.day_label.setText(f"{day:%A} {day.day} {day:%B %Y}")
         self.calendar.blockSignals(True)
         self.calendar.setSelectedDate(to_qdate(day))
         self.calendar.blockSignals(False)
         if (self.calendar.yearShown(), self.calendar.monthShown()) != (day.year, day.month):
-            self.calendar.setCurrentPage(day.year, day.month)
+            self.calendar.setCurrentPage(day.year, day.month)  # re-reads that month's marks
+        else:
+            self.calendar.refresh_marks()  # another writer may have added days
         self.prompt_turn = 0
         self._show_prompt()
         self._update_stats()

@@ -219,8 +219,24 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.journal_view.flush() and not self._confirm_losing_edits():
+            event.ignore()
+            return
         self.shutdown()
         super().closeEvent(event)
+
+    def _confirm_losing_edits(self) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.warning(
+            self,
+            "rutjournal: not saved",
+            f"Today's latest changes could not be saved:\n{self.journal_view.save_label.text()}\n\n"
+            "Copy your text somewhere safe before quitting. Quit anyway?",
+            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
 
     def shutdown(self) -> None:
         """Save everything now; safe to call more than once (close, then quit)."""

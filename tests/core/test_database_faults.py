@@ -51,7 +51,9 @@ PERMISSIONS_ENFORCED = _permissions_enforced()
 
 
 def side_files(path: Path) -> list[str]:
-    return sorted(p.name for p in path.parent.iterdir() if p.name != path.name and p.name.startswith(path.name))
+    return sorted(
+        p.name for p in path.parent.iterdir() if p.name != path.name and p.name.startswith(path.name)
+    )
 
 
 def write_journal(path: Path) -> None:
@@ -61,14 +63,19 @@ def write_journal(path: Path) -> None:
         journal = Journal(db)
         for offset in range(30):
             day = dt.date(2026, 9, 1) + dt.timedelta(days=offset)
-            journal.save(day, f"Day {offset}: " + "stand-up, code review, more meetings. " * 20, Scores(mood=3), ["work"])
+            journal.save(
+                day,
+                f"Day {offset}: " + "stand-up, code review, more meetings. " * 20,
+                Scores(mood=3),
+                ["work"],
+            )
     finally:
         db.close()
     assert side_files(path) == []
 
 
 def make_text(path: Path) -> None:
-    path.write_bytes("Liebes Tagebuch,\nthis is a plain text note, not a database.\n".encode() * 50)
+    path.write_bytes(b"Liebes Tagebuch,\nthis is a plain text note, not a database.\n" * 50)
 
 
 def make_foreign(path: Path) -> None:
@@ -117,7 +124,10 @@ def make_damaged_inside_entries(path: Path) -> None:
     write_journal(path)
     conn = sqlite3.connect(path)
     try:
-        pages = [row[0] for row in conn.execute("SELECT pageno FROM dbstat WHERE name = 'entries'")]
+        try:
+            pages = [row[0] for row in conn.execute("SELECT pageno FROM dbstat WHERE name = 'entries'")]
+        except sqlite3.OperationalError:
+            pytest.skip("this SQLite has no dbstat table to find the pages of entries")
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     finally:
         conn.close()
@@ -172,11 +182,6 @@ def test_messages_say_what_is_wrong(journal_path: Path) -> None:
         inspect_file(other)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="inspect_file opens a WAL-mode file read-only; that connection creates -wal and -shm beside the "
-    "refused file and, being read-only, cannot remove them again",
-)
 @pytest.mark.parametrize("kind", ["garbage-after-header", "newer-schema"])
 def test_refusing_a_wal_mode_file_leaves_nothing_beside_it(journal_path: Path, kind: str) -> None:
     make, expected = BAD_FILES[kind]
@@ -186,12 +191,6 @@ def test_refusing_a_wal_mode_file_leaves_nothing_beside_it(journal_path: Path, k
     assert side_files(journal_path) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="inspect_file only reads sqlite_master and alembic_version, so damage inside a table passes the "
-    "check and surfaces later as a raw sqlalchemy.exc.DatabaseError that does not name the file",
-)
 def test_damage_inside_a_table_is_a_database_problem_naming_the_file(journal_path: Path) -> None:
     make_damaged_inside_entries(journal_path)
     before = journal_path.read_bytes()
@@ -292,11 +291,6 @@ def test_cli_add_below_a_regular_file_fails_in_one_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="damage inside a table passes inspect_file; the CLI then prints sqlalchemy's multi-line error "
-    "(with the SQL) as an 'unexpected error' that does not name the file",
-)
 def test_cli_show_on_damage_inside_a_table_fails_in_one_line(journal_path: Path) -> None:
     make_damaged_inside_entries(journal_path)
     result = run_cli(journal_path.parent, "show", "2026-09-05")
@@ -382,7 +376,9 @@ def test_two_journals_in_two_threads_lose_nothing(journal_path: Path) -> None:
         assert errors == []
         parts = parts_of(first)
         assert len(parts) == 2 * rounds
-        assert sorted(parts) == sorted([f"alpha-{i}" for i in range(rounds)] + [f"beta-{i}" for i in range(rounds)])
+        assert sorted(parts) == sorted(
+            [f"alpha-{i}" for i in range(rounds)] + [f"beta-{i}" for i in range(rounds)]
+        )
         for name in ("alpha", "beta"):  # each writer's own notes stay in the order it wrote them
             assert [p for p in parts if p.startswith(name)] == [f"{name}-{i}" for i in range(rounds)]
         entry = second.get(DAY)

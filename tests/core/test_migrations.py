@@ -100,7 +100,9 @@ def scripts_with(tmp_path: Path, name: str, upgrade_body: str) -> str:
     shutil.copytree(
         Path(migrate.SCRIPT_LOCATION), target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
     )
-    code = REVISION_HEADER + "def upgrade():\n" + textwrap.indent(textwrap.dedent(upgrade_body).strip(), "    ")
+    code = (
+        REVISION_HEADER + "def upgrade():\n" + textwrap.indent(textwrap.dedent(upgrade_body).strip(), "    ")
+    )
     (target / "versions" / f"0003_{name}.py").write_text(code + "\n", encoding="utf-8")
     return str(target)
 
@@ -110,7 +112,9 @@ def make_journal_at_head(path: Path) -> None:
     db = open_database(path, backup_dir=path.parent / "backups")
     try:
         journal = Journal(db)
-        journal.save(dt.date(2026, 10, 1), "Asked for the tech-lead role.", Scores(mood=4, hours=8.0), ["career"])
+        journal.save(
+            dt.date(2026, 10, 1), "Asked for the tech-lead role.", Scores(mood=4, hours=8.0), ["career"]
+        )
         journal.save(dt.date(2026, 10, 2), "Réunion sans fin.", Scores(mood=2, load=5), ["meeting", "career"])
         journal.save(dt.date(2026, 10, 3), "Quiet day.", Scores(), ["focus"])
     finally:
@@ -148,7 +152,9 @@ def test_fresh_file_is_created_at_head_with_the_expected_schema(tmp_path: Path) 
     try:
         with db.engine.connect() as conn:
             tables = set(conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'").scalars())
-            triggers = set(conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'").scalars())
+            triggers = set(
+                conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'").scalars()
+            )
             version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all()
     finally:
         db.close()
@@ -159,7 +165,13 @@ def test_fresh_file_is_created_at_head_with_the_expected_schema(tmp_path: Path) 
 
 
 def test_pragmas_hold_on_engine_connections(db) -> None:  # type: ignore[no-untyped-def]
-    expected = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 5000, "secure_delete": 1}
+    expected = {
+        "journal_mode": "wal",
+        "synchronous": 2,
+        "foreign_keys": 1,
+        "busy_timeout": 5000,
+        "secure_delete": 1,
+    }
     for engine in (db.engine, db.engine.execution_options(write=True)):
         with engine.connect() as conn:
             got = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar() for name in expected}
@@ -194,13 +206,17 @@ def test_old_journal_is_upgraded_to_head_without_losing_anything(tmp_path: Path)
         journal = Journal(db)
         swiss = journal.get(dt.date(2026, 11, 6))
         blank = journal.get(dt.date(2026, 11, 4))
-        with db.engine.connect() as conn:  # the pooled connection that ran the upgrade (foreign keys were off)
+        with (
+            db.engine.connect() as conn
+        ):  # the pooled connection that ran the upgrade (foreign keys were off)
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     finally:
         db.close()
 
     assert revision_of(path) == HEAD_REVISION
-    assert {row[0] for row in raw_rows(path, "SELECT name FROM sqlite_master WHERE type='table'")} == HEAD_TABLES
+    assert {
+        row[0] for row in raw_rows(path, "SELECT name FROM sqlite_master WHERE type='table'")
+    } == HEAD_TABLES
     assert raw_rows(path, "SELECT * FROM entries ORDER BY id") == entries_before
     assert raw_rows(path, "SELECT * FROM tags ORDER BY id") == tags_before
     assert raw_rows(path, "SELECT * FROM entry_tags ORDER BY entry_id, tag_id") == links_before
@@ -221,7 +237,10 @@ def test_old_journal_is_upgraded_to_head_without_losing_anything(tmp_path: Path)
         assert [hit.day for hit in search(conn, "quarterly")] == [dt.date(2026, 11, 2)]
         assert [hit.day for hit in search(conn, "zurich")] == [dt.date(2026, 11, 6)]  # diacritics folded
         assert [hit.day for hit in search(conn, "#promotion")] == [dt.date(2026, 11, 3)]
-        assert sorted(hit.day for hit in search(conn, "#meeting")) == [dt.date(2026, 11, 2), dt.date(2026, 11, 9)]
+        assert sorted(hit.day for hit in search(conn, "#meeting")) == [
+            dt.date(2026, 11, 2),
+            dt.date(2026, 11, 9),
+        ]
         assert [hit.day for hit in search(conn, "#1-1")] == [dt.date(2026, 11, 3)]
     finally:
         conn.close()
@@ -248,7 +267,10 @@ def test_upgraded_sample_keeps_the_index_in_step(tmp_path: Path) -> None:
     conn = connect_raw(path)
     try:
         assert [hit.day for hit in search(conn, "raise")] == [dt.date(2026, 11, 4)]
-        assert sorted(hit.day for hit in search(conn, "#promotion")) == [dt.date(2026, 11, 3), dt.date(2026, 11, 4)]
+        assert sorted(hit.day for hit in search(conn, "#promotion")) == [
+            dt.date(2026, 11, 3),
+            dt.date(2026, 11, 4),
+        ]
         assert search(conn, "lines") == []  # the old text of that day is gone from the index
     finally:
         conn.close()
@@ -306,7 +328,9 @@ def test_failed_migration_leaves_the_file_exactly_as_it_was(tmp_path: Path, kind
     db = open_database(path)  # the app's own migrations: the file is current, nothing to do
     try:
         journal = Journal(db)
-        saved = journal.save(dt.date(2026, 10, 4), "Still here after the failed upgrade.", Scores(mood=3), ["ok"])
+        saved = journal.save(
+            dt.date(2026, 10, 4), "Still here after the failed upgrade.", Scores(mood=3), ["ok"]
+        )
         assert saved is not None
         assert journal.get(dt.date(2026, 10, 2)) is not None
         assert journal.get(dt.date(2026, 10, 2)).tags == ("career", "meeting")  # type: ignore[union-attr]

@@ -48,7 +48,9 @@ def assert_index_consistent(conn: sqlite3.Connection) -> None:
 
 def test_results_are_ranked_best_first(journal, conn) -> None:  # type: ignore[no-untyped-def]
     journal.save(D1, "promotion promotion promotion, all about the promotion", Scores(mood=5), [])
-    journal.save(D2, "a long day of meetings, emails, reviews and one mention of promotion at the end", Scores(), [])
+    journal.save(
+        D2, "a long day of meetings, emails, reviews and one mention of promotion at the end", Scores(), []
+    )
     journal.save(D3, "nothing relevant at all", Scores(), [])
     journal.save(D4, "lunch", Scores(), ["promotion"])  # a tag weighs more than words in the text
     hits = search(conn, "promotion")
@@ -162,6 +164,15 @@ def test_snippet_html_escapes_the_body_and_bolds_matches(journal, conn) -> None:
     assert hit.snippet_text() == 'Try <script>alert("x")</script> & <b>bold</b> then the [meeting]'
     (hit,) = search(conn, "script")
     assert hit.snippet_html().count("<b>script</b>") == 2
+
+
+def test_snippet_html_escapes_tags_too(journal, conn) -> None:  # type: ignore[no-untyped-def]
+    journal.save(D1, "plain words", Scores(), ["<img src=x>", "work"])
+    (hit,) = search(conn, "#work")
+    assert sorted(hit.tags) == ["<img-src=x>", "work"]
+    html = hit.snippet_html()
+    assert "<img" not in html
+    assert "#&lt;img-src=x&gt;" in html and "#work" in html
 
 
 def test_snippet_of_a_long_entry_is_short_with_ellipsis(journal, conn) -> None:  # type: ignore[no-untyped-def]

@@ -64,7 +64,7 @@ def test_hours_outside_range_or_not_half_hours_are_rejected(value: object) -> No
     with pytest.raises(InvalidInput) as info:
         check_hours(value)
     assert info.value.field == "hours"
-    with pytest.raises(InvalidInput, match="^hours: "):
+    with pytest.raises(InvalidInput, match=r"^hours: "):
         Scores(hours=value).validated()  # type: ignore[arg-type]
 
 
@@ -76,7 +76,9 @@ def test_parse_score_and_hours_from_text() -> None:
     assert parse_hours("24") == 24.0
 
 
-@pytest.mark.parametrize(("field", "text"), [("mood", "7"), ("mood", "0"), ("load", "x"), ("challenge", "2.5")])
+@pytest.mark.parametrize(
+    ("field", "text"), [("mood", "7"), ("mood", "0"), ("load", "x"), ("challenge", "2.5")]
+)
 def test_parse_score_rejects_with_the_field(field: str, text: str) -> None:
     with pytest.raises(InvalidInput) as info:
         parse_score(field, text)
@@ -105,8 +107,20 @@ def test_parse_day_accepts_real_dates(text: str, expected: dt.date) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["2026-02-30", "2025-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-3-1", "20260301",
-     "01/03/2026", "2026-03-01T10:00", "today", "", "2026-W09-7"],
+    [
+        "2026-02-30",
+        "2025-02-29",
+        "1900-02-29",
+        "2026-13-01",
+        "2026-00-10",
+        "2026-3-1",
+        "20260301",
+        "01/03/2026",
+        "2026-03-01T10:00",
+        "today",
+        "",
+        "2026-W09-7",
+    ],
 )
 def test_parse_day_rejects_anything_but_a_real_yyyy_mm_dd(text: str) -> None:
     with pytest.raises(InvalidInput) as info:

@@ -1,0 +1,52 @@
+"""A main window on a fresh temporary journal, opened the way the app opens it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from rutjournal.paths import AppPaths, resolve_paths
+from rutjournal.ui.main_window import MainWindow
+from rutjournal.ui.style import apply_style
+
+
+@pytest.fixture
+def paths(data_dir: Path) -> AppPaths:
+    return resolve_paths(data_dir)
+
+
+@pytest.fixture
+def make_window(qtbot, paths: AppPaths) -> Iterator:  # type: ignore[no-untyped-def]
+    windows: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        apply_style(QApplication.instance())  # type: ignore[arg-type]
+        window = MainWindow(paths)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.db is not None, timeout=5000)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.shutdown()
+
+
+@pytest.fixture
+def window(make_window) -> MainWindow:  # type: ignore[no-untyped-def]
+    return make_window()
+
+
+def type_unicode(widget: QWidget, text: str) -> None:
+    """Type any text, emoji included (QTest.keyClicks aborts on non-ASCII with the PySide6 6.12 wheels)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            )
