@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
-from PySide6.QtWidgets import QCalendarWidget, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QToolButton, QWidget
 
 from rutjournal.ui.score_selector import MOOD_COLOURS
 
@@ -31,6 +31,14 @@ class EntryCalendar(QCalendarWidget):
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setAccessibleName("Calendar of entries")
         self.setToolTip("Days with an entry are coloured by mood (red low … green high; blue: no mood set)")
+        for name, label in (
+            ("qt_calendar_prevmonth", "Previous month"),
+            ("qt_calendar_nextmonth", "Next month"),
+        ):
+            button = self.findChild(QToolButton, name)
+            if button is not None:
+                button.setAccessibleName(label)
+                button.setToolTip(label)
         self._marks: MarksSource | None = None
         self.currentPageChanged.connect(lambda _y, _m: self.refresh_marks())
 
