@@ -33,6 +33,7 @@ from rutjournal.ui.startup_clock import StartupClock
 
 log = logging.getLogger(__name__)
 SECTIONS = (("journal", "Journal", "Ctrl+1"), ("search", "Search", "Ctrl+2"))
+TRANSIENT_SECTIONS = {"search"}
 
 
 class MainWindow(QMainWindow):
@@ -158,6 +159,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"rutjournal — {SECTIONS[max(row, 0)][1]}")
         if SECTIONS[max(row, 0)][0] == "journal" and self.journal_view.isEnabled():
             self.journal_view.reload_if_changed()
+            if not self.journal_view.editor.previewing():
+                self.journal_view.editor.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -209,7 +212,9 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self.show_section(str(self.settings.value("window/section", "journal")))
+        section = str(self.settings.value("window/section", "journal"))
+        # Search is a question asked, not a place: a new start opens on today's entry instead of empty results.
+        self.show_section("journal" if section in TRANSIENT_SECTIONS else section)
         if self.sidebar.currentRow() < 0:
             self.sidebar.setCurrentRow(0)
 

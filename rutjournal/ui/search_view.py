@@ -8,7 +8,7 @@ import sqlite3
 import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QStackedWidget, QVBoxLayout, QWidget
 
 from rutjournal.core.errors import SearchSyntaxError
 from rutjournal.core.search import search
@@ -16,6 +16,19 @@ from rutjournal.ui.search_model import DayRole, HtmlDelegate, SearchResultsModel
 
 log = logging.getLogger(__name__)
 LIMIT = 100
+HELP_HTML = """
+<h3>Search everything you have written</h3>
+<p>Type in the search box at the top (<b>Ctrl+F</b>). Results come as you type, best match first;
+<b>Enter</b> or a click opens the day.</p>
+<table cellpadding="4">
+<tr><td><code>status report</code></td><td>entries with both words</td></tr>
+<tr><td><code>"status report"</code></td><td>the exact phrase</td></tr>
+<tr><td><code>promot*</code></td><td>promotion, promoted, promote…</td></tr>
+<tr><td><code>#meeting</code></td><td>entries tagged meeting</td></tr>
+<tr><td><code>boss OR manager</code></td><td>either word</td></tr>
+<tr><td><code>deadline NOT weekend</code></td><td>the first word without the second</td></tr>
+</table>
+"""
 
 
 class SearchView(QWidget):
@@ -34,9 +47,15 @@ class SearchView(QWidget):
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
         self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.help = QLabel(HELP_HTML, objectName="searchHelp", wordWrap=True)
+        self.help.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.help.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.help)
+        self.body.addWidget(self.results)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
-        layout.addWidget(self.results, 1)
+        layout.addWidget(self.body, 1)
         self.results.viewport().installEventFilter(self)
         self.results.activated.connect(self._open)
         self.results.clicked.connect(self._open)
@@ -49,6 +68,7 @@ class SearchView(QWidget):
 
     def run(self, query: str) -> None:
         self.query = query.strip()
+        self.body.setCurrentWidget(self.results if self.query else self.help)
         if not self.query:
             self.model.set_hits([])
             self._show_help()
@@ -81,6 +101,7 @@ class SearchView(QWidget):
             )
         if hits:
             self.results.setCurrentIndex(self.model.index(0))
+            self.results.scrollToTop()
 
     def refresh(self) -> None:
         if self.query:
@@ -96,10 +117,7 @@ class SearchView(QWidget):
 
     def _show_help(self) -> None:
         self.message.setProperty("error", False)
-        self.message.setText(
-            'Type in the search box (Ctrl+F). Words find entries with all of them; "a phrase" finds it '
-            "as written; promot* finds promotion and promoted; #meeting finds the tag; OR and NOT work too."
-        )
+        self.message.setText("")
 
     def _open(self, index: object) -> None:
         day = self.model.data(index, DayRole)  # type: ignore[arg-type]
