@@ -40,16 +40,15 @@ def all_prompts() -> tuple[Prompt, ...]:
 
 def prompt_for(day: dt.date, turn: int = 0) -> Prompt:
     """The day's prompt; ``turn`` moves on to the next ones when the user asks for another."""
-    prompts = all_prompts()
-    # Interleave the steps so consecutive days come from different steps.
+    order = _interleaved(all_prompts())
+    return order[(day.toordinal() + turn) % len(order)]
+
+
+@cache
+def _interleaved(prompts: tuple[Prompt, ...]) -> tuple[Prompt, ...]:
+    """Round-robin over the steps, so consecutive days come from different steps."""
     by_step: dict[str, list[Prompt]] = {}
     for prompt in prompts:
         by_step.setdefault(prompt.step, []).append(prompt)
-    order = [
-        p
-        for i in range(max(map(len, by_step.values())))
-        for ps in by_step.values()
-        if i < len(ps)
-        for p in [ps[i]]
-    ]
-    return order[(day.toordinal() + turn) % len(order)]
+    rounds = max(len(group) for group in by_step.values())
+    return tuple(group[i] for i in range(rounds) for group in by_step.values() if i < len(group))

@@ -230,7 +230,7 @@ class JournalView(QWidget):
             mood=self.scores["mood"].value(),
             energy=self.scores["energy"].value(),
             challenge=self.scores["challenge"].value(),
-            hours=None if hours < 0 else hours,
+            hours=None if hours < 0 else round(hours * 2) / 2,  # typed 7.3 counts as 7.5: half hours only
             load=self.scores["load"].value(),
         )
 

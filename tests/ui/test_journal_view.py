@@ -234,3 +234,11 @@ def test_a_long_mixed_script_entry_round_trips_through_the_editor(window) -> Non
     view.show_day(TODAY)
     assert view.editor.text() == text
     assert raw_row(window)[0] == text
+
+
+def test_hours_typed_between_halves_are_stored_to_the_nearest_half(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = window.journal_view
+    view.hours.lineEdit().selectAll()
+    qtbot.keyClicks(view.hours.lineEdit(), "7.3")
+    view.flush()
+    assert raw_row(window)[4] == 7.5
