@@ -23,4 +23,7 @@ echo "== start-up anchors"
 "$PYTHON" "$HERE/anchors_startup.py" --rednotebook "$BENCH_DIR/rn10" || status=1
 echo "== rutjournal start-up (10 and 100 years)"
 "$PYTHON" "$HERE/startup.py" --data-dir "$BENCH_DIR/rj10" --data-dir "$BENCH_DIR/rj100" || status=1
+echo "== day switch and memory in the main window (10 years; offscreen, then xcb on Xvfb)"
+"$PYTHON" "$HERE/gui_day_switch.py" --data-dir "$BENCH_DIR/rj10" || status=1
+"$PYTHON" "$HERE/gui_day_switch.py" --data-dir "$BENCH_DIR/rj10" --xvfb || status=1
 exit "$status"

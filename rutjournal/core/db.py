@@ -10,6 +10,9 @@ import errno
 import logging
 import os
 import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -148,38 +151,91 @@ def is_damage(exc: BaseException) -> bool:
 
 
 class Database:
-    """An open, up-to-date journal database: the engine and the session factory services use."""
+    """An open, up-to-date journal database.
 
-    def __init__(self, path: Path, engine: Engine) -> None:
-        from sqlalchemy.orm import sessionmaker
+    Reads use short-lived bare sqlite3 connections (``reader``); the SQLAlchemy engine and sessions, for writes,
+    are created on first use or ahead of time by ``warm_up`` — so opening a current journal imports no ORM.
+    """
 
+    def __init__(self, path: Path, engine: Engine | None = None) -> None:
         self.path = path
-        self.engine = engine
-        self.sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
-        self._writer = engine.execution_options(write=True)
+        self._engine = engine
+        self._sessions: sessionmaker[Session] | None = None
+        self._writer: Engine | None = None
+        self._lock = threading.RLock()
+
+    @property
+    def engine(self) -> Engine:
+        with self._lock:
+            if self._engine is None:
+                self._engine = create_engine_for(self.path)
+            return self._engine
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        with self._lock:
+            if self._sessions is None:
+                from sqlalchemy.orm import sessionmaker
+
+                self._writer = self.engine.execution_options(write=True)
+                self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+            return self._sessions
 
     def session(self) -> Session:
-        """A session for reading."""
+        """A session for reading through the ORM."""
         return self.sessions()
 
     def write_session(self) -> Session:
         """A session whose transactions begin IMMEDIATE: use it for anything that writes."""
-        return self.sessions(bind=self._writer)
+        sessions = self.sessions
+        return sessions(bind=self._writer)
+
+    @contextmanager
+    def reader(self) -> Iterator[sqlite3.Connection]:
+        """A bare connection for one read (autocommit: each statement sees the latest commit)."""
+        try:
+            conn = connect_raw(self.path)
+        except sqlite3.DatabaseError as exc:
+            raise self._problem(exc) from exc
+        try:
+            yield conn
+        except sqlite3.DatabaseError as exc:
+            raise self._problem(exc) from exc
+        finally:
+            conn.close()
+
+    def warm_up(self) -> None:
+        """Import the ORM and build the engine now (from a background thread), so the first save is quick."""
+        from sqlalchemy.orm import configure_mappers
+
+        import rutjournal.core.journal_writes  # noqa: F401
+
+        configure_mappers()
+        _ = self.sessions
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
+
+    def _problem(self, exc: sqlite3.DatabaseError) -> Exception:
+        if is_damage(exc):
+            return DamagedDatabase(
+                self.path, f"the journal file {self.path} is damaged ({exc}); it was left as it is"
+            )
+        return exc
 
 
 def open_database(path: Path, *, backup_dir: Path | None = None) -> Database:
     """Check the file, upgrade it (after a backup) if it is older than this app, and open it."""
     state = inspect_file(path)
-    engine = create_engine_for(path)
-    if not state.is_current:
-        from rutjournal.core.migrate import upgrade_to_head
+    if state.is_current:
+        return Database(path)  # nothing to do: no ORM, no Alembic on this path
+    from rutjournal.core.migrate import upgrade_to_head
 
-        try:
-            upgrade_to_head(engine, state, backup_dir=backup_dir or path.parent / "backups")
-        except BaseException:
-            engine.dispose()
-            raise
+    engine = create_engine_for(path)
+    try:
+        upgrade_to_head(engine, state, backup_dir=backup_dir or path.parent / "backups")
+    except BaseException:
+        engine.dispose()
+        raise
     return Database(path, engine)

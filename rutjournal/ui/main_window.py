@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
+import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -31,6 +33,9 @@ from rutjournal.ui.journal_view import JournalView
 from rutjournal.ui.search_view import SearchView
 from rutjournal.ui.startup_clock import StartupClock
 
+if TYPE_CHECKING:
+    from rutjournal.core.db import Database
+
 log = logging.getLogger(__name__)
 SECTIONS = (("journal", "Journal", "Ctrl+1"), ("search", "Search", "Ctrl+2"))
 TRANSIENT_SECTIONS = {"search"}
@@ -44,7 +49,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.paths = paths
         self.clock = clock or StartupClock()
-        self.db: object | None = None
+        self.db: Database | None = None
+        self.warm_up: threading.Thread | None = None
         self.search_conn: sqlite3.Connection | None = None
         self.settings = QSettings(str(paths.window_settings), QSettings.Format.IniFormat)
         self.setWindowTitle("rutjournal")
@@ -141,7 +147,17 @@ class MainWindow(QMainWindow):
         self.where.setToolTip("Everything you write is saved in this file, on this computer only.")
         if self.clock.mark_editable():
             QTimer.singleShot(0, self.close)
+        # Today is on screen from plain SQL; the ORM that saves it loads behind, off the GUI thread.
+        self.warm_up = threading.Thread(target=self._warm_up, args=(db,), name="orm-warm-up", daemon=True)
+        self.warm_up.start()
         self.ready.emit()
+
+    @staticmethod
+    def _warm_up(db: Database) -> None:
+        try:
+            db.warm_up()
+        except Exception:  # the first save will try again, on the GUI thread, and report what fails
+            log.exception("could not prepare the database layer in the background")
 
     # --- sections and search ------------------------------------------------------------------------------
     def current_section(self) -> str:
@@ -250,8 +266,11 @@ class MainWindow(QMainWindow):
         if self.search_conn is not None:
             self.search_conn.close()
             self.search_conn = None
+        if self.warm_up is not None:
+            self.warm_up.join(10)
+            self.warm_up = None
         if self.db is not None:
-            self.db.close()  # type: ignore[attr-defined]
+            self.db.close()
             self.db = None
             self.journal_view.journal = None
 

@@ -316,7 +316,7 @@ def parts_of(journal: Journal) -> list[str]:
     return entry.body.split("\n\n")
 
 
-def test_writes_begin_immediate_and_reads_do_not(db) -> None:  # type: ignore[no-untyped-def]
+def test_writes_begin_immediate_and_reads_take_no_write_lock(db) -> None:  # type: ignore[no-untyped-def]
     statements: list[str] = []
 
     @event.listens_for(db.engine, "before_cursor_execute")
@@ -329,6 +329,9 @@ def test_writes_begin_immediate_and_reads_do_not(db) -> None:  # type: ignore[no
     assert statements.count("BEGIN IMMEDIATE") == 1
     statements.clear()
     assert journal.get(DAY) is not None
+    assert statements == []  # reads use a bare connection in autocommit: no transaction, no write lock
+    with db.session() as session:
+        session.connection().exec_driver_sql("SELECT 1")
     assert statements[0] == "BEGIN"
     assert "BEGIN IMMEDIATE" not in statements
 
