@@ -131,3 +131,28 @@ def test_a_lock_held_by_someone_unreachable_is_reported(data_dir: Path, qapp) ->
     assert blocked.returncode == 1
     assert "already open" in blocked.stderr and str(data_dir) in blocked.stderr
     assert not (data_dir / "journal.sqlite3").exists()
+
+
+def test_a_data_folder_that_cannot_be_created_is_named(tmp_path: Path) -> None:
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("a file, not a folder")
+    done = run_app(blocker / "data")
+    assert done.returncode == 1
+    assert str(blocker / "data") in done.stderr and "Traceback" not in done.stderr
+    assert blocker.read_text() == "a file, not a folder"
+
+
+def test_the_window_refuses_a_newer_journal_and_exits_non_zero(data_dir: Path) -> None:
+    from rutjournal.core.db import open_database
+
+    open_database(data_dir / "journal.sqlite3").close()
+    conn = sqlite3.connect(data_dir / "journal.sqlite3")
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    before = (data_dir / "journal.sqlite3").read_bytes()
+    done = run_app(data_dir)
+    assert done.returncode == 1
+    assert "newer version of rutjournal" in done.stderr and str(data_dir / "journal.sqlite3") in done.stderr
+    assert (data_dir / "journal.sqlite3").read_bytes() == before
+    assert not (data_dir / "journal.lock").exists()
