@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _display import Screen, xvfb
+from _display import Screen, stop, xvfb
 
 TARGET_VISIBLE_S, TARGET_EDITABLE_S = 0.25, 0.45
 REPORT_ENV = "RUTJOURNAL_STARTUP_REPORT"
@@ -70,13 +70,7 @@ def one_run(
                 polled = time.time() - launch
             time.sleep(0.003)
     finally:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(5)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        stop(proc)
         stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     if proc.returncode != 0:
         raise ContractMissing(f"rutjournal exited with status {proc.returncode}: {stderr.strip()[-600:]}")
