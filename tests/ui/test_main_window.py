@@ -84,3 +84,22 @@ def test_the_window_path_does_not_import_the_orm_before_showing() -> None:
     code = "import sys, rutjournal.ui.app; print(sorted(m for m in ('sqlalchemy', 'alembic', 'matplotlib') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_an_unexpected_error_is_logged_and_reported_with_the_log_path(capsys, caplog) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from rutjournal.ui.app import install_excepthook
+
+    previous = sys.excepthook
+    install_excepthook("/somewhere/rutjournal.log")
+    try:
+        try:
+            raise RuntimeError("boom")
+        except RuntimeError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+    finally:
+        sys.excepthook = previous
+    err = capsys.readouterr().err
+    assert "boom" in err and "/somewhere/rutjournal.log" in err and "saved as you type" in err
+    assert any("RuntimeError: boom" in record.getMessage() for record in caplog.records)
