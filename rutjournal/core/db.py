@@ -192,7 +192,8 @@ class Database:
 
     @contextmanager
     def reader(self) -> Iterator[sqlite3.Connection]:
-        """A bare connection for one read (autocommit: each statement sees the latest commit)."""
+        """A bare connection for one read, or one self-contained statement (autocommit: each statement is its
+        own transaction and sees the latest commit)."""
         try:
             conn = connect_raw(self.path)
         except sqlite3.DatabaseError as exc:

@@ -55,6 +55,16 @@ class Journal:
         with self.db.reader() as conn:
             return read_tag_names(conn)
 
+    def purge_deleted_text(self) -> None:
+        """Rewrite the search index so the words of replaced or deleted text leave the file.
+
+        FTS5 keeps a deleted row's words in its index segments until they are merged (SQLite's own FTS5
+        ``secure-delete`` needs 3.42); ``optimize`` merges them all, and ``secure_delete`` zeroes the pages
+        freed. It costs about 0.1 s on ten years, so the window runs it once, on closing, after edits.
+        """
+        with self.db.reader() as conn:
+            conn.execute("INSERT INTO entry_search(entry_search) VALUES ('optimize')")
+
     def streak(self, today: dt.date) -> int:
         """Days in a row with an entry, ending today — or yesterday, while today is still unwritten."""
         with self.db.reader() as conn:

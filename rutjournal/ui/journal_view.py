@@ -57,6 +57,7 @@ class JournalView(QWidget):
         self.day = dt.date.today()
         self.loaded: DayEntry | None = None
         self.dirty = False
+        self.wrote = False  # something was saved this session (so the search index holds old words)
         self.prompt_turn = 0
         self.save_timer = QTimer(self)
         self.save_timer.setSingleShot(True)
@@ -249,6 +250,7 @@ class JournalView(QWidget):
             log.exception("saving %s failed", self.day)
             return self._failed(f"could not save: {exc}")
         self.dirty = False
+        self.wrote = True
         self.save_label.setText(f"Saved {dt.datetime.now():%H:%M:%S}")
         self.save_label.setProperty("error", False)
         self.calendar.refresh_marks()

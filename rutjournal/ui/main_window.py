@@ -269,6 +269,12 @@ class MainWindow(QMainWindow):
         if self.warm_up is not None:
             self.warm_up.join(10)
             self.warm_up = None
+        if self.journal_view.wrote and self.journal_view.journal is not None:
+            try:
+                self.journal_view.journal.purge_deleted_text()  # deleted words must not stay in the file
+            except Exception:
+                log.exception("could not purge deleted text from the search index")
+            self.journal_view.wrote = False
         if self.db is not None:
             self.db.close()
             self.db = None

@@ -184,3 +184,26 @@ def test_snippet_of_a_long_entry_is_short_with_ellipsis(journal, conn) -> None: 
     assert "[needle]" in text
     assert text.startswith("…") and text.endswith("…")
     assert len(text.split()) <= 16
+
+
+def file_bytes(path) -> bytes:  # type: ignore[no-untyped-def]
+    data = path.read_bytes()
+    wal = path.with_name(path.name + "-wal")
+    return data + (wal.read_bytes() if wal.exists() else b"")
+
+
+def test_replaced_and_deleted_text_leaves_the_file_after_a_purge(journal, db) -> None:  # type: ignore[no-untyped-def]
+    for i in range(20):
+        journal.save(dt.date(2026, 1, 1) + dt.timedelta(days=i), f"filler {i} about work", Scores(), [])
+    journal.save(dt.date(2026, 3, 1), "my salary is quxzyxwv", Scores(), ["privatetagqq"])
+    journal.save(dt.date(2026, 3, 1), "nothing to see", Scores(), [])
+    journal.save(dt.date(2026, 3, 2), "another secret plughvvv", Scores(), [])
+    journal.save(dt.date(2026, 3, 2), "", Scores(), [])
+    db.close()
+    assert b"quxzyxwv" in file_bytes(db.path)  # FTS5 keeps old words in its segments until they merge
+    journal.purge_deleted_text()
+    db.close()
+    for secret in (b"quxzyxwv", b"plughvvv", b"privatetagqq"):
+        assert secret not in file_bytes(db.path)
+    with db.reader() as raw:
+        assert len(search(raw, "filler")) == 20  # the index still answers

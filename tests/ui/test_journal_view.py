@@ -242,3 +242,18 @@ def test_hours_typed_between_halves_are_stored_to_the_nearest_half(window, qtbot
     qtbot.keyClicks(view.hours.lineEdit(), "7.3")
     view.flush()
     assert raw_row(window)[4] == 7.5
+
+
+def test_text_deleted_in_the_editor_is_gone_from_the_file_after_closing(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    editor = window.journal_view.editor.editor
+    qtbot.keyClicks(editor, "salary figure quxzyxwv")
+    window.journal_view.flush()
+    editor.setPlainText("salary figure")
+    path = window.paths.database
+    window.close()
+    data = path.read_bytes()
+    wal = path.with_name(path.name + "-wal")
+    data += wal.read_bytes() if wal.exists() else b""
+    assert b"salary figure" in data
+    assert b"quxzyxwv" not in data
