@@ -9,6 +9,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -42,7 +43,12 @@ def start_typing(data_dir: Path, text: str) -> tuple[subprocess.Popen[str], floa
         [sys.executable, str(DRIVER), str(data_dir), text], stdout=subprocess.PIPE, text=True, env=env()
     )
     assert proc.stdout is not None
-    line = proc.stdout.readline()
+    watchdog = threading.Timer(30, proc.kill)  # a hung start must fail the test, not stall the run
+    watchdog.start()
+    try:
+        line = proc.stdout.readline()
+    finally:
+        watchdog.cancel()
     assert line.startswith("TYPED "), f"driver said {line!r} (exit {proc.poll()})"
     return proc, float(line.split()[1])
 
