@@ -81,6 +81,7 @@ class SearchView(QWidget):
             hits = search(self.conn, self.query, limit=LIMIT)
         except SearchSyntaxError as exc:
             self.model.set_hits([])
+            self.body.setCurrentWidget(self.help)  # the examples say how to write one that works
             self.message.setText(str(exc))
             self.message.setProperty("error", True)
             self.message.style().polish(self.message)
@@ -92,6 +93,7 @@ class SearchView(QWidget):
         self.message.setProperty("error", False)
         self.message.style().polish(self.message)
         if not hits:
+            self.body.setCurrentWidget(self.help)
             self.message.setText(f"No entries match “{self.query}”.")
         else:
             more = f" (the best {LIMIT})" if len(hits) == LIMIT else ""

@@ -92,6 +92,11 @@ def test_no_match_says_so(window, qtbot) -> None:  # type: ignore[no-untyped-def
     seed(window)
     search_for(window, qtbot, "zebra")
     assert "No entries match" in window.search_view.message.text()
+    assert (
+        window.search_view.body.currentWidget() is window.search_view.help
+    )  # how to search, not a blank box
+    search_for(window, qtbot, "quiet")
+    assert window.search_view.body.currentWidget() is window.search_view.results
 
 
 def test_escape_clears_and_returns_to_the_journal(window, qtbot) -> None:  # type: ignore[no-untyped-def]
