@@ -1,0 +1,76 @@
+"""How good a candidate a task is to hand off, drop or decline: a score from 0 to 100, with its reasons.
+
+The score adds four parts, each from one fact about the task (the most a part can add is in brackets):
+
+- job description [40]: not in it 40, partly 20, in it 0;
+- value to career or team [25]: 1 → 25, 2 → 18, 3 → 10, 4 → 4, 5 → 0; not rated → 10;
+- enjoyment [20]: −2 → 20, −1 → 12, 0 → 5, +1 or +2 → 0; not rated → 5;
+- time [15]: 2.5 points an hour a week, up to 15 (six hours or more).
+
+So a disliked, worthless chore outside the job that eats six hours a week scores 100, and a valued, enjoyed
+core task scores 0 however long it takes. Every part that adds points says so in words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+JD_POINTS = {"no": 40, "partly": 20, "yes": 0}
+VALUE_POINTS = {1: 25, 2: 18, 3: 10, 4: 4, 5: 0}
+VALUE_UNRATED = 10
+ENJOY_POINTS = {-2: 20, -1: 12, 0: 5, 1: 0, 2: 0}
+ENJOY_UNRATED = 5
+POINTS_PER_HOUR = 2.5
+MAX_TIME_POINTS = 15
+
+
+@dataclass(frozen=True)
+class TaskFacts:
+    minutes_per_week: int
+    in_jd: str  # "yes" | "partly" | "no"
+    enjoyment: int | None = None  # −2 … +2
+    value: int | None = None  # 1 … 5
+
+
+@dataclass(frozen=True)
+class Delegability:
+    score: int
+    reasons: tuple[str, ...]
+
+    def explain(self) -> str:
+        """The reasons in one line, as the tooltip and the detail pane show them."""
+        return " · ".join(self.reasons) if self.reasons else "part of your job, valued, and not disliked"
+
+
+def format_minutes(minutes: int) -> str:
+    """Hours a week as people say them: '45 min/week', '2 h/week', '1.5 h/week'."""
+    if minutes < 60:
+        return f"{minutes} min/week"
+    hours = minutes / 60
+    return f"{hours:g} h/week" if hours * 4 == int(hours * 4) else f"{hours:.1f} h/week"
+
+
+def delegability(facts: TaskFacts) -> Delegability:
+    """Score a task from its facts; see the module docstring for the formula."""
+    reasons: list[str] = []
+    jd = JD_POINTS[facts.in_jd]
+    if facts.in_jd == "no":
+        reasons.append("not in your job description")
+    elif facts.in_jd == "partly":
+        reasons.append("only partly in your job description")
+
+    value = VALUE_UNRATED if facts.value is None else VALUE_POINTS[facts.value]
+    if facts.value is not None and facts.value <= 2:
+        reasons.append(f"little value to your career or team ({facts.value}/5)")
+
+    enjoy = ENJOY_UNRATED if facts.enjoyment is None else ENJOY_POINTS[facts.enjoyment]
+    if facts.enjoyment == -2:
+        reasons.append("you dislike it")
+    elif facts.enjoyment == -1:
+        reasons.append("you would rather not do it")
+
+    time = min(MAX_TIME_POINTS, round(facts.minutes_per_week / 60 * POINTS_PER_HOUR))
+    if facts.minutes_per_week >= 120:
+        reasons.append(format_minutes(facts.minutes_per_week))
+
+    return Delegability(score=jd + value + enjoy + time, reasons=tuple(reasons))
