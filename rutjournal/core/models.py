@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Column,
     Date,
@@ -76,3 +77,50 @@ class Tag(Base):
     name: Mapped[str] = mapped_column(String(64), unique=True)
 
     entries: Mapped[list[Entry]] = relationship(secondary=entry_tags, back_populates="tags")
+
+
+TASK_KINDS = ("task", "meeting", "project")
+IN_JD = ("yes", "partly", "no")
+DECISIONS = ("undecided", "keep", "delegate", "drop", "decline", "automate", "renegotiate")
+FREEING_DECISIONS = ("delegate", "drop", "decline", "automate")  # carried out, they take the hours off you
+
+
+class Task(Base):
+    """A responsibility, recurring meeting or project in the Load inventory. Time is whole minutes a week."""
+
+    __tablename__ = "tasks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(10), default="task")
+    minutes_per_week: Mapped[int] = mapped_column(Integer, default=0)
+    in_jd: Mapped[str] = mapped_column(String(6), default="yes")
+    enjoyment: Mapped[int | None] = mapped_column(Integer)
+    value: Mapped[int | None] = mapped_column(Integer)
+    decision: Mapped[str] = mapped_column(String(12), default="undecided")
+    delegate_to: Mapped[str | None] = mapped_column(String(200))
+    reason: Mapped[str | None] = mapped_column(Text)
+    decided_on: Mapped[dt.date | None] = mapped_column(Date)
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    events: Mapped[list[TaskEvent]] = relationship(
+        back_populates="task", cascade="all, delete-orphan", order_by="TaskEvent.at"
+    )
+
+
+class TaskEvent(Base):
+    """One step in a task's history: a decision taken, or carried out (``done``), with the hours at the time."""
+
+    __tablename__ = "task_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    decision: Mapped[str] = mapped_column(String(12))
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    minutes_per_week: Mapped[int] = mapped_column(Integer)
+
+    task: Mapped[Task] = relationship(back_populates="events")

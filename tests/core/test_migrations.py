@@ -23,6 +23,7 @@ from rutjournal.core.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from rutjournal.core.search import search
 from rutjournal.core.values import Scores
 
+TEST_REVISION = "9001"  # a revision that exists only in these tests, one after the app's head
 SAMPLE_0001 = Path(__file__).resolve().parent.parent / "fixtures" / "journal-0001.sqlite3"
 
 HEAD_TABLES = {
@@ -37,6 +38,8 @@ HEAD_TABLES = {
     "entry_search_data",
     "entry_search_docsize",
     "entry_search_idx",
+    "tasks",
+    "task_events",
 }
 HEAD_TRIGGERS = {
     "entries_search_insert",
@@ -52,8 +55,8 @@ REVISION_HEADER = '''"""A revision that exists only in this test."""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "{revision}"
+down_revision = "{down_revision}"
 branch_labels = None
 depends_on = None
 
@@ -95,15 +98,14 @@ def revision_of(path: Path) -> str:
 
 
 def scripts_with(tmp_path: Path, name: str, upgrade_body: str) -> str:
-    """A copy of the app's migrations plus a revision 0003 whose upgrade() is ``upgrade_body``."""
+    """A copy of the app's migrations plus a revision after head whose upgrade() is ``upgrade_body``."""
     target = tmp_path / f"migrations-{name}"
     shutil.copytree(
         Path(migrate.SCRIPT_LOCATION), target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
     )
-    code = (
-        REVISION_HEADER + "def upgrade():\n" + textwrap.indent(textwrap.dedent(upgrade_body).strip(), "    ")
-    )
-    (target / "versions" / f"0003_{name}.py").write_text(code + "\n", encoding="utf-8")
+    header = REVISION_HEADER.replace("{revision}", TEST_REVISION).replace("{down_revision}", HEAD_REVISION)
+    code = header + "def upgrade():\n" + textwrap.indent(textwrap.dedent(upgrade_body).strip(), "    ")
+    (target / "versions" / f"{TEST_REVISION}_{name}.py").write_text(code + "\n", encoding="utf-8")
     return str(target)
 
 
@@ -286,7 +288,7 @@ FAILING_UPGRADES = {
         op.execute("UPDATE entries SET body = 'overwritten', weather = 'rain'")
         op.execute("DELETE FROM entry_tags")
         op.execute("DROP TRIGGER tags_search_rename")
-        raise RuntimeError("half-way through revision 0003")
+        raise RuntimeError("half-way through the test revision")
     """,
     "rebuild": """
         op.create_table("scratch", sa.Column("id", sa.Integer(), primary_key=True))
@@ -294,7 +296,7 @@ FAILING_UPGRADES = {
         with op.batch_alter_table("entries", recreate="always") as batch:
             batch.add_column(sa.Column("weather", sa.Text()))
         op.execute("UPDATE entries SET body = 'overwritten'")
-        raise RuntimeError("half-way through revision 0003")
+        raise RuntimeError("half-way through the test revision")
     """,
 }
 
@@ -319,11 +321,11 @@ def test_failed_migration_leaves_the_file_exactly_as_it_was(tmp_path: Path, kind
         engine.dispose()
 
     assert caught.value.path == path
-    assert "half-way through revision 0003" in str(caught.value)
+    assert "half-way through the test revision" in str(caught.value)
     assert schema(path) == schema_before
     assert dump(path) == dump_before
-    assert revision_of(path) == "0002"
-    assert len(list((tmp_path / "backups").glob("before-upgrade-0002-*.sqlite3"))) == 1
+    assert revision_of(path) == HEAD_REVISION
+    assert len(list((tmp_path / "backups").glob(f"before-upgrade-{HEAD_REVISION}-*.sqlite3"))) == 1
 
     db = open_database(path)  # the app's own migrations: the file is current, nothing to do
     try:
@@ -364,7 +366,7 @@ def test_batch_rebuild_of_entries_keeps_the_child_rows(tmp_path: Path, recreate:
 
     upgrade_with(path, scripts, tmp_path / "backups")
 
-    assert revision_of(path) == "0003"
+    assert revision_of(path) == TEST_REVISION
     assert "weather" in {row[1] for row in raw_rows(path, "PRAGMA table_info(entries)")}
     assert raw_rows(path, "SELECT * FROM entry_tags ORDER BY entry_id, tag_id") == links_before
     assert raw_rows(path, "SELECT id, day, body, mood FROM entries ORDER BY id") == entries_before
@@ -390,5 +392,5 @@ def test_migration_that_breaks_a_link_is_refused(tmp_path: Path) -> None:
     assert "1 links" in str(caught.value)
     assert schema(path) == schema_before
     assert dump(path) == dump_before
-    assert revision_of(path) == "0002"
+    assert revision_of(path) == HEAD_REVISION
     assert raw_rows(path, "SELECT count(*) FROM entry_tags WHERE entry_id = 999") == [(0,)]
