@@ -1,0 +1,246 @@
+"""The Load service: the task inventory, decisions with their history, and the hours they free.
+
+Time is whole minutes a week everywhere, so totals are exact. "On your plate" is every task except those whose
+freeing decision (delegate, drop, decline, automate) has been carried out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from rutjournal.core.db import Database
+from rutjournal.core.delegability import Delegability, TaskFacts, delegability
+from rutjournal.core.errors import InvalidInput
+
+KINDS = ("task", "meeting", "project")
+IN_JD = ("yes", "partly", "no")
+DECISIONS = ("undecided", "keep", "delegate", "drop", "decline", "automate", "renegotiate")
+FREEING = frozenset({"delegate", "drop", "decline", "automate"})
+MAX_MINUTES = 7 * 24 * 60
+EDITABLE = (
+    "title",
+    "kind",
+    "minutes_per_week",
+    "in_jd",
+    "enjoyment",
+    "value",
+    "delegate_to",
+    "reason",
+    "notes",
+)
+
+
+@dataclass(frozen=True)
+class TaskView:
+    id: int
+    title: str
+    kind: str
+    minutes_per_week: int
+    in_jd: str
+    enjoyment: int | None
+    value: int | None
+    decision: str
+    delegate_to: str | None
+    reason: str | None
+    decided_on: dt.date | None
+    done_on: dt.date | None
+    notes: str
+    delegability: Delegability = field(compare=False)
+
+    @property
+    def freed(self) -> bool:
+        return self.decision in FREEING and self.done_on is not None
+
+    @property
+    def pending(self) -> bool:
+        return self.decision in FREEING and self.done_on is None
+
+
+@dataclass(frozen=True)
+class LoadSummary:
+    """The totals of the summary strip, in minutes a week; shares are None when there is nothing to share."""
+
+    on_plate: int
+    core: int
+    pending_free: int
+    freed: int
+    meetings: int
+    enjoyed: int
+    tasks: int
+
+    @property
+    def core_share(self) -> float | None:
+        return self.core / self.on_plate if self.on_plate else None
+
+    @property
+    def enjoyed_share(self) -> float | None:
+        return self.enjoyed / self.on_plate if self.on_plate else None
+
+
+def check_task_fields(values: dict[str, object]) -> dict[str, object]:
+    """Validate the fields a user may set; raises InvalidInput naming the first bad one."""
+    for name, value in values.items():
+        if name == "title":
+            if not isinstance(value, str) or not value.strip() or len(value.strip()) > 200:
+                raise InvalidInput("title", "1 to 200 characters", value)
+            values[name] = value.strip()
+        elif name == "kind" and value not in KINDS:
+            raise InvalidInput("kind", " / ".join(KINDS), value)
+        elif name == "in_jd" and value not in IN_JD:
+            raise InvalidInput("in job description", " / ".join(IN_JD), value)
+        elif name == "minutes_per_week" and not (isinstance(value, int) and 0 <= value <= MAX_MINUTES):
+            raise InvalidInput("hours", "0 to 168 hours a week", value)
+        elif name == "enjoyment" and value is not None and value not in (-2, -1, 0, 1, 2):
+            raise InvalidInput("enjoyment", "a whole number from -2 to +2, or blank", value)
+        elif name == "value" and value is not None and value not in (1, 2, 3, 4, 5):
+            raise InvalidInput("value", "a whole number from 1 to 5, or blank", value)
+        elif name not in EDITABLE:
+            raise InvalidInput(name, "one of " + ", ".join(EDITABLE))
+    return values
+
+
+class Load:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add(self, title: str, **fields: object) -> int:
+        """Add a task and return its id."""
+        values = check_task_fields({"title": title, **fields})
+        from rutjournal.core.models import Task
+
+        with self.db.write_session() as session, session.begin():
+            task = Task(**values)
+            session.add(task)
+            session.flush()
+            return task.id
+
+    def update(self, task_id: int, **fields: object) -> TaskView:
+        values = check_task_fields(dict(fields))
+        from rutjournal.core.models import utcnow
+
+        with self.db.write_session() as session, session.begin():
+            task = self._task(session, task_id)
+            for name, value in values.items():
+                setattr(task, name, value)
+            task.updated_at = utcnow()
+        return self.get(task_id)
+
+    def decide(
+        self,
+        task_id: int,
+        decision: str,
+        *,
+        to: str | None = None,
+        reason: str | None = None,
+        on: dt.date | None = None,
+    ) -> TaskView:
+        """Record a decision (kept in the task's history); a new decision is not yet carried out."""
+        if decision not in DECISIONS:
+            raise InvalidInput("decision", " / ".join(DECISIONS), decision)
+        from rutjournal.core.models import TaskEvent, utcnow
+
+        with self.db.write_session() as session, session.begin():
+            task = self._task(session, task_id)
+            task.decision = decision
+            task.decided_on = on or dt.date.today()
+            task.done_on = None
+            if to is not None:
+                task.delegate_to = to.strip() or None
+            if reason is not None:
+                task.reason = reason.strip() or None
+            task.updated_at = utcnow()
+            session.add(
+                TaskEvent(task=task, decision=decision, done=False, minutes_per_week=task.minutes_per_week)
+            )
+        return self.get(task_id)
+
+    def done(self, task_id: int, on: dt.date | None = None) -> TaskView:
+        """Mark the task's decision as carried out: for delegate/drop/decline/automate, its hours are freed."""
+        from rutjournal.core.models import TaskEvent, utcnow
+
+        with self.db.write_session() as session, session.begin():
+            task = self._task(session, task_id)
+            if task.decision in ("undecided", "keep"):
+                raise InvalidInput(
+                    "decision", "taken first (delegate, drop, decline, automate, renegotiate)", task.decision
+                )
+            task.done_on = on or dt.date.today()
+            task.updated_at = utcnow()
+            session.add(
+                TaskEvent(
+                    task=task, decision=task.decision, done=True, minutes_per_week=task.minutes_per_week
+                )
+            )
+        return self.get(task_id)
+
+    def delete(self, task_id: int) -> None:
+        with self.db.write_session() as session, session.begin():
+            session.delete(self._task(session, task_id))
+
+    def get(self, task_id: int) -> TaskView:
+        with self.db.session() as session:
+            return _view(self._task(session, task_id))
+
+    def tasks(self, decision: str | None = None) -> list[TaskView]:
+        if decision is not None and decision not in DECISIONS:
+            raise InvalidInput("decision", " / ".join(DECISIONS), decision)
+        from sqlalchemy import select
+
+        from rutjournal.core.models import Task
+
+        query = select(Task).order_by(Task.id)
+        if decision is not None:
+            query = query.where(Task.decision == decision)
+        with self.db.session() as session:
+            return [_view(task) for task in session.scalars(query)]
+
+    def candidates(self, limit: int = 10) -> list[TaskView]:
+        """Undecided tasks, best candidates to hand off first."""
+        undecided = [t for t in self.tasks("undecided")]
+        return sorted(undecided, key=lambda t: (-t.delegability.score, -t.minutes_per_week, t.id))[:limit]
+
+    def summary(self) -> LoadSummary:
+        return summarize(self.tasks())
+
+    @staticmethod
+    def _task(session, task_id: int):  # type: ignore[no-untyped-def]
+        from rutjournal.core.models import Task
+
+        task = session.get(Task, task_id)
+        if task is None:
+            raise InvalidInput("task", "the id of an existing task", task_id)
+        return task
+
+
+def summarize(tasks: list[TaskView]) -> LoadSummary:
+    plate = [t for t in tasks if not t.freed]
+    return LoadSummary(
+        on_plate=sum(t.minutes_per_week for t in plate),
+        core=sum(t.minutes_per_week for t in plate if t.in_jd == "yes"),
+        pending_free=sum(t.minutes_per_week for t in plate if t.pending),
+        freed=sum(t.minutes_per_week for t in tasks if t.freed),
+        meetings=sum(t.minutes_per_week for t in plate if t.kind == "meeting"),
+        enjoyed=sum(t.minutes_per_week for t in plate if (t.enjoyment or 0) > 0),
+        tasks=len(tasks),
+    )
+
+
+def _view(task) -> TaskView:  # type: ignore[no-untyped-def]
+    facts = TaskFacts(task.minutes_per_week, task.in_jd, task.enjoyment, task.value)
+    return TaskView(
+        id=task.id,
+        title=task.title,
+        kind=task.kind,
+        minutes_per_week=task.minutes_per_week,
+        in_jd=task.in_jd,
+        enjoyment=task.enjoyment,
+        value=task.value,
+        decision=task.decision,
+        delegate_to=task.delegate_to,
+        reason=task.reason,
+        decided_on=task.decided_on,
+        done_on=task.done_on,
+        notes=task.notes,
+        delegability=delegability(facts),
+    )
