@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from rutjournal import __version__
+from rutjournal.cli_load import add_parsers as add_load_parsers
+from rutjournal.cli_load import run_report, run_task
 from rutjournal.core.errors import InvalidInput, RutjournalError, SearchSyntaxError
 from rutjournal.core.values import SCORE_FIELDS, Scores, normalize_tags, parse_day, parse_hours, parse_score
 from rutjournal.paths import AppPaths, resolve_paths
@@ -75,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default 20)")
     search.add_argument("--json", action="store_true", help="print JSON")
+    add_load_parsers(sub, common)
     return parser
 
 
@@ -89,7 +92,9 @@ def run(args: argparse.Namespace) -> int:
 
     log_file = setup_logging(paths.log_file, stderr_level=logging.CRITICAL + 1)
     try:
-        handler = {"add": _add, "show": _show, "search": _search}[args.command]
+        handler = {"add": _add, "show": _show, "search": _search, "task": run_task, "report": run_report}[
+            args.command
+        ]
         return handler(args, paths)
     except (InvalidInput, SearchSyntaxError) as exc:
         print(f"rutjournal {args.command}: {exc}", file=sys.stderr)

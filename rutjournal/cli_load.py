@@ -1,0 +1,187 @@
+"""The command line of the Load section: ``task add|list|decide|done`` and ``report load``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+
+from rutjournal.core.errors import InvalidInput
+from rutjournal.paths import AppPaths
+
+_HOURS = re.compile(r"^\s*(?:(\d+(?:\.\d+)?)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*$", re.IGNORECASE)
+
+
+def parse_minutes(text: str) -> int:
+    """'2', '1.5', '2h', '90m', '1h30m' → whole minutes a week."""
+    try:
+        return round(float(text) * 60)
+    except ValueError:
+        pass
+    match = _HOURS.match(text)
+    if not text.strip() or not match or not any(match.groups()):
+        raise InvalidInput("hours", "hours a week such as 2, 1.5, 2h, 90m or 1h30m", text)
+    hours, minutes = match.groups()
+    return round(float(hours or 0) * 60) + int(minutes or 0)
+
+
+def _int(field: str, text: str | None) -> int | None:
+    if text is None:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise InvalidInput(field, "a whole number", text) from None
+
+
+def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    task = sub.add_parser("task", parents=[common], help="the Load inventory: add, list and decide tasks")
+    tasks = task.add_subparsers(dest="task_command", metavar="ACTION", required=True, parser_class=type(task))
+    add = tasks.add_parser("add", parents=[common], help="add a task (prints its id)")
+    add.add_argument("title", nargs="+", metavar="TITLE")
+    add.add_argument("--hours", metavar="H", help="hours a week: 2, 1.5, 2h, 90m, 1h30m")
+    add.add_argument("--kind", default="task", help="task / meeting / project")
+    add.add_argument("--in-jd", default="yes", metavar="yes|partly|no", help="in your job description?")
+    add.add_argument("--enjoy", metavar="N", help="-2 (dislike) … +2 (love)")
+    add.add_argument("--value", metavar="N", help="value to career or team, 1 … 5")
+    listing = tasks.add_parser("list", parents=[common], help="list tasks")
+    listing.add_argument("--decision", help="only tasks with this decision")
+    listing.add_argument("--json", action="store_true")
+    decide = tasks.add_parser("decide", parents=[common], help="decide what to do with a task")
+    decide.add_argument("id", metavar="ID")
+    decide.add_argument(
+        "decision", metavar="DECISION", help="keep / delegate / drop / decline / automate / renegotiate"
+    )
+    decide.add_argument("--to", metavar="NAME", help="who takes it over")
+    decide.add_argument("--reason", metavar="TEXT", help="why (for a decline, say)")
+    done = tasks.add_parser("done", parents=[common], help="the decision was carried out")
+    done.add_argument("id", metavar="ID")
+    report = sub.add_parser("report", parents=[common], help="reports")
+    reports = report.add_subparsers(
+        dest="report_command", metavar="REPORT", required=True, parser_class=type(report)
+    )
+    load = reports.add_parser(
+        "load", parents=[common], help="hours on your plate, freed, and who to hand off"
+    )
+    load.add_argument("--json", action="store_true")
+
+
+def run_task(args: argparse.Namespace, paths: AppPaths) -> int:
+    from rutjournal.core.db import open_database
+    from rutjournal.core.load import Load
+
+    if args.task_command == "add":
+        fields: dict[str, object] = {"kind": args.kind, "in_jd": args.in_jd}
+        if args.hours is not None:
+            fields["minutes_per_week"] = parse_minutes(args.hours)
+        fields["enjoyment"] = _int("enjoyment", args.enjoy)
+        fields["value"] = _int("value", args.value)
+        from rutjournal.core.load import check_task_fields
+
+        check_task_fields(
+            {"title": " ".join(args.title), **fields}
+        )  # bad input: nothing is opened or written
+    task_id = None if args.task_command in ("add", "list") else _int("ID", args.id)
+    from rutjournal.core.load import DECISIONS
+
+    for given in (getattr(args, "decision", None),):
+        if given is not None and given not in DECISIONS:
+            raise InvalidInput("decision", " / ".join(DECISIONS), given)
+    db = open_database(paths.database, backup_dir=paths.backup_dir)
+    try:
+        load = Load(db)
+        if args.task_command == "add":
+            print(load.add(" ".join(args.title), **fields))
+        elif args.task_command == "list":
+            _print_tasks(load.tasks(args.decision), args.json)
+        elif args.task_command == "decide":
+            assert task_id is not None
+            task = load.decide(task_id, args.decision, to=args.to, reason=args.reason)
+            print(f"{task.id}: {task.title} → {task.decision}")
+        else:
+            assert task_id is not None
+            task = load.done(task_id)
+            print(f"{task.id}: {task.title} → {task.decision}, done {task.done_on}")
+    finally:
+        db.close()
+    return 0
+
+
+def _print_tasks(tasks: list, as_json: bool) -> None:  # type: ignore[type-arg]
+    from rutjournal.core.delegability import format_minutes
+
+    if as_json:
+        print(json.dumps([_task_dict(t) for t in tasks], ensure_ascii=False))
+        return
+    for t in tasks:
+        print(
+            f"{t.id:>4}  {t.title[:40]:<40} {format_minutes(t.minutes_per_week):>13}  {t.decision:<11} {t.delegability.score:>3}"
+        )
+
+
+def _task_dict(t) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    return {
+        "id": t.id,
+        "title": t.title,
+        "kind": t.kind,
+        "minutes_per_week": t.minutes_per_week,
+        "in_jd": t.in_jd,
+        "enjoyment": t.enjoyment,
+        "value": t.value,
+        "decision": t.decision,
+        "delegate_to": t.delegate_to,
+        "reason": t.reason,
+        "decided_on": t.decided_on.isoformat() if t.decided_on else None,
+        "done_on": t.done_on.isoformat() if t.done_on else None,
+        "notes": t.notes,
+        "delegability": t.delegability.score,
+        "reasons": list(t.delegability.reasons),
+    }
+
+
+def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
+    from rutjournal.core.db import open_database
+    from rutjournal.core.delegability import format_minutes
+    from rutjournal.core.load import Load
+
+    db = open_database(paths.database, backup_dir=paths.backup_dir)
+    try:
+        load = Load(db)
+        summary, top = load.summary(), load.candidates(5)
+    finally:
+        db.close()
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "minutes_per_week": {
+                        "on_plate": summary.on_plate,
+                        "core": summary.core,
+                        "pending_free": summary.pending_free,
+                        "freed": summary.freed,
+                        "meetings": summary.meetings,
+                        "enjoyed": summary.enjoyed,
+                    },
+                    "core_share": summary.core_share,
+                    "enjoyed_share": summary.enjoyed_share,
+                    "tasks": summary.tasks,
+                    "candidates": [_task_dict(t) for t in top],
+                },
+                ensure_ascii=False,
+            )
+        )
+        return 0
+    share = lambda x: "–" if x is None else f"{x:.0%}"  # noqa: E731
+    print(f"On your plate: {format_minutes(summary.on_plate)} across {summary.tasks} tasks")
+    print(
+        f"Core work (in your job description): {format_minutes(summary.core)} ({share(summary.core_share)})"
+    )
+    print(f"Would be freed by pending decisions: {format_minutes(summary.pending_free)}")
+    print(f"Freed so far: {format_minutes(summary.freed)}")
+    print(f"Meetings: {format_minutes(summary.meetings)}")
+    print(f"Work you enjoy: {share(summary.enjoyed_share)} of your hours")
+    if top:
+        print("\nCandidates to hand off, best first:")
+        for t in top:
+            print(f"  {t.delegability.score:>3}  {t.title} — {t.delegability.explain()}")
+    return 0
