@@ -58,6 +58,14 @@ class TaskView:
 
 
 @dataclass(frozen=True)
+class DeletedTask:
+    """What ``Load.delete`` removed: the task's row and its history, enough to put both back."""
+
+    row: dict[str, object]
+    events: tuple[dict[str, object], ...]
+
+
+@dataclass(frozen=True)
 class LoadSummary:
     """The totals of the summary strip, in minutes a week; shares are None when there is nothing to share."""
 
@@ -174,9 +182,64 @@ class Load:
             )
         return self.get(task_id)
 
-    def delete(self, task_id: int) -> None:
+    def delete(self, task_id: int) -> DeletedTask:
+        """Delete a task and its history; the returned copy can bring both back (undo)."""
+        from sqlalchemy import inspect
+
         with self.db.write_session() as session, session.begin():
-            session.delete(self._task(session, task_id))
+            task = self._task(session, task_id)
+            columns = [c.key for c in inspect(task).mapper.column_attrs]
+            copy = DeletedTask(
+                {name: getattr(task, name) for name in columns},
+                tuple(
+                    {
+                        "at": e.at,
+                        "decision": e.decision,
+                        "done": e.done,
+                        "minutes_per_week": e.minutes_per_week,
+                    }
+                    for e in task.events
+                ),
+            )
+            session.delete(task)
+        return copy
+
+    def restore(self, deleted: DeletedTask) -> int:
+        """Put a deleted task back, with its id and its history."""
+        from rutjournal.core.models import Task, TaskEvent
+
+        with self.db.write_session() as session, session.begin():
+            task = Task(**deleted.row)
+            task.events = [TaskEvent(**event) for event in deleted.events]
+            session.add(task)
+            session.flush()
+            return task.id
+
+    def decide_many(
+        self, task_ids: list[int], decision: str, *, to: str | None = None, reason: str | None = None
+    ) -> None:
+        """Apply one decision to several tasks at once (all or none)."""
+        if decision not in DECISIONS:
+            raise InvalidInput("decision", " / ".join(DECISIONS), decision)
+        from rutjournal.core.models import TaskEvent, utcnow
+
+        today = dt.date.today()
+        with self.db.write_session() as session, session.begin():
+            for task_id in task_ids:
+                task = self._task(session, task_id)
+                if task.decision == decision and task.done_on is None:
+                    continue
+                task.decision, task.decided_on, task.done_on = decision, today, None
+                if to is not None:
+                    task.delegate_to = to.strip() or None
+                if reason is not None:
+                    task.reason = reason.strip() or None
+                task.updated_at = utcnow()
+                session.add(
+                    TaskEvent(
+                        task=task, decision=decision, done=False, minutes_per_week=task.minutes_per_week
+                    )
+                )
 
     def get(self, task_id: int) -> TaskView:
         with self.db.session() as session:

@@ -102,3 +102,11 @@ def search(conn: Any, query: str, limit: int = 50) -> list[SearchHit]:
 
 def _as_date(value: str | dt.date) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
+def mentions(conn: Any, text: str, limit: int = 20) -> list[SearchHit]:
+    """Journal entries that mention every significant word of ``text`` (a task's title, say)."""
+    words = [w for w in re.findall(r"\w+", text.lower()) if len(w) > 2 and w.upper() not in OPERATORS]
+    if not words:
+        return []
+    return search(conn, " ".join(f'"{w}"' for w in dict.fromkeys(words)), limit=limit)

@@ -129,3 +129,25 @@ def test_deleting_a_task_removes_its_history(load, db) -> None:  # type: ignore[
 def test_totals_are_exact_in_minutes() -> None:
     assert summarize([]).core_share is None
     assert summarize([]).on_plate == 0
+
+
+def test_delete_then_restore_brings_back_the_task_and_its_history(load, db) -> None:  # type: ignore[no-untyped-def]
+    task = load.add("Reports", minutes_per_week=60, in_jd="no", notes="monthly")
+    load.decide(task, "delegate", to="Sam")
+    load.done(task)
+    before, history = load.get(task), events(db)
+    deleted = load.delete(task)
+    assert load.tasks() == []
+    assert load.restore(deleted) == task
+    assert load.get(task) == before
+    assert events(db) == history
+
+
+def test_decide_many_applies_one_decision_to_all(load, db) -> None:  # type: ignore[no-untyped-def]
+    ids = [load.add(f"Meeting {i}", kind="meeting", minutes_per_week=60) for i in range(3)]
+    load.decide_many(ids, "decline", reason="no agenda")
+    assert {t.decision for t in load.tasks()} == {"decline"}
+    assert load.summary().pending_free == 180
+    with pytest.raises(InvalidInput):
+        load.decide_many([*ids, 404], "keep")
+    assert {t.decision for t in load.tasks()} == {"decline"}  # all or none

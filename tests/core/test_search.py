@@ -207,3 +207,18 @@ def test_replaced_and_deleted_text_leaves_the_file_after_a_purge(journal, db) ->
         assert secret not in file_bytes(db.path)
     with db.reader() as raw:
         assert len(search(raw, "filler")) == 20  # the index still answers
+
+
+def test_mentions_finds_entries_naming_a_task(journal, db) -> None:  # type: ignore[no-untyped-def]
+    from rutjournal.core.search import mentions
+
+    journal.save(dt.date(2026, 5, 1), "Spent the morning on the weekly status report.", Scores(), [])
+    journal.save(dt.date(2026, 5, 2), "Status of the migration: fine. Report later.", Scores(), [])
+    journal.save(dt.date(2026, 5, 3), "Nothing about it.", Scores(), [])
+    with db.reader() as raw:
+        assert sorted(h.day for h in mentions(raw, "Weekly status report")) == [dt.date(2026, 5, 1)]
+        assert sorted(h.day for h in mentions(raw, "Status report")) == [
+            dt.date(2026, 5, 1),
+            dt.date(2026, 5, 2),
+        ]
+        assert mentions(raw, "a, of") == []
