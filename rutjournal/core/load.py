@@ -123,6 +123,17 @@ class Load:
             session.flush()
             return task.id
 
+    def add_many(self, tasks: list[dict[str, object]]) -> list[int]:
+        """Add several tasks in one transaction (a brain dump): all are checked first, then all are written."""
+        checked = [check_task_fields(dict(fields)) for fields in tasks]
+        from rutjournal.core.models import Task
+
+        with self.db.write_session() as session, session.begin():
+            rows = [Task(**values) for values in checked]
+            session.add_all(rows)
+            session.flush()
+            return [row.id for row in rows]
+
     def update(self, task_id: int, **fields: object) -> TaskView:
         values = check_task_fields(dict(fields))
         from rutjournal.core.models import utcnow

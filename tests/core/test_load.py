@@ -151,3 +151,11 @@ def test_decide_many_applies_one_decision_to_all(load, db) -> None:  # type: ign
     with pytest.raises(InvalidInput):
         load.decide_many([*ids, 404], "keep")
     assert {t.decision for t in load.tasks()} == {"decline"}  # all or none
+
+
+def test_add_many_is_all_or_nothing(load) -> None:  # type: ignore[no-untyped-def]
+    ids = load.add_many([{"title": "A", "minutes_per_week": 60}, {"title": "B", "kind": "meeting"}])
+    assert [t.title for t in load.tasks()] == ["A", "B"] and len(ids) == 2
+    with pytest.raises(InvalidInput):
+        load.add_many([{"title": "C"}, {"title": ""}])
+    assert [t.title for t in load.tasks()] == ["A", "B"]
