@@ -4,25 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.load import parse_minutes
 from rutjournal.paths import AppPaths
-
-_HOURS = re.compile(r"^\s*(?:(\d+(?:\.\d+)?)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*$", re.IGNORECASE)
-
-
-def parse_minutes(text: str) -> int:
-    """'2', '1.5', '2h', '90m', '1h30m' → whole minutes a week."""
-    try:
-        return round(float(text) * 60)
-    except ValueError:
-        pass
-    match = _HOURS.match(text)
-    if not text.strip() or not match or not any(match.groups()):
-        raise InvalidInput("hours", "hours a week such as 2, 1.5, 2h, 90m or 1h30m", text)
-    hours, minutes = match.groups()
-    return round(float(hours or 0) * 60) + int(minutes or 0)
 
 
 def _int(field: str, text: str | None) -> int | None:

@@ -5,7 +5,7 @@ The score adds four parts, each from one fact about the task (the most a part ca
 - job description [40]: not in it 40, partly 20, in it 0;
 - value to career or team [25]: 1 → 25, 2 → 18, 3 → 10, 4 → 4, 5 → 0; not rated → 10;
 - enjoyment [20]: −2 → 20, −1 → 12, 0 → 5, +1 or +2 → 0; not rated → 5;
-- time [15]: 2.5 points an hour a week, up to 15 (six hours or more).
+- time [15]: 2.5 points an hour a week, rounded half up, up to 15 (six hours or more).
 
 So a disliked, worthless chore outside the job that eats six hours a week scores 100, and a valued, enjoyed
 core task scores 0 however long it takes. Every part that adds points says so in words.
@@ -39,7 +39,7 @@ class Delegability:
 
     def explain(self) -> str:
         """The reasons in one line, as the tooltip and the detail pane show them."""
-        return " · ".join(self.reasons) if self.reasons else "part of your job, valued, and not disliked"
+        return " · ".join(self.reasons) if self.reasons else "nothing marks it for handing off"
 
 
 def format_minutes(minutes: int) -> str:
@@ -69,7 +69,7 @@ def delegability(facts: TaskFacts) -> Delegability:
     elif facts.enjoyment == -1:
         reasons.append("you would rather not do it")
 
-    time = min(MAX_TIME_POINTS, round(facts.minutes_per_week / 60 * POINTS_PER_HOUR))
+    time = min(MAX_TIME_POINTS, int(facts.minutes_per_week / 60 * POINTS_PER_HOUR + 0.5))  # halves round up
     if facts.minutes_per_week >= 120:
         reasons.append(format_minutes(facts.minutes_per_week))
 

@@ -7,17 +7,20 @@ freeing decision (delegate, drop, decline, automate) has been carried out.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from rutjournal.core.db import Database
 from rutjournal.core.delegability import Delegability, TaskFacts, delegability
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.search import SearchHit
 
 KINDS = ("task", "meeting", "project")
 IN_JD = ("yes", "partly", "no")
 DECISIONS = ("undecided", "keep", "delegate", "drop", "decline", "automate", "renegotiate")
 FREEING = frozenset({"delegate", "drop", "decline", "automate"})
 MAX_MINUTES = 7 * 24 * 60
+_HOURS = re.compile(r"^\s*(?:(\d+(?:\.\d+)?)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*$", re.IGNORECASE)
 EDITABLE = (
     "title",
     "kind",
@@ -84,6 +87,19 @@ class LoadSummary:
     @property
     def enjoyed_share(self) -> float | None:
         return self.enjoyed / self.on_plate if self.on_plate else None
+
+
+def parse_minutes(text: str) -> int:
+    """'2', '1.5', '2h', '90m', '1h30m' → whole minutes a week."""
+    try:
+        return round(float(text) * 60)
+    except ValueError:
+        pass
+    match = _HOURS.match(text)
+    if not text.strip() or not match or not any(match.groups()):
+        raise InvalidInput("hours", "hours a week such as 2, 1.5, 2h, 90m or 1h30m", text)
+    hours, minutes = match.groups()
+    return round(float(hours or 0) * 60) + int(minutes or 0)
 
 
 def check_task_fields(values: dict[str, object]) -> dict[str, object]:
@@ -273,6 +289,13 @@ class Load:
         """Undecided tasks, best candidates to hand off first."""
         undecided = [t for t in self.tasks("undecided")]
         return sorted(undecided, key=lambda t: (-t.delegability.score, -t.minutes_per_week, t.id))[:limit]
+
+    def mentions(self, task: TaskView, limit: int = 20) -> list[SearchHit]:
+        """Journal entries that mention the task (every significant word of its title)."""
+        from rutjournal.core.search import mentions
+
+        with self.db.reader() as conn:
+            return mentions(conn, task.title, limit=limit)
 
     def summary(self) -> LoadSummary:
         return summarize(self.tasks())

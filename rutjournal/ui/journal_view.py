@@ -50,6 +50,7 @@ class JournalView(QWidget):
 
     saved = Signal(object)  # the date just saved
     save_failed = Signal(str)
+    task_requested = Signal(str)  # a line of the entry, to add to the Load inventory
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +140,8 @@ class JournalView(QWidget):
         layout.addLayout(header)
         layout.addWidget(splitter, 1)
 
+        self.editor.editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.editor.editor.customContextMenuRequested.connect(self._context_menu)
         self.editor.text_changed.connect(self._edited)
         self.editor.text_changed.connect(self._update_stats)
         for selector in self.scores.values():
@@ -273,6 +276,23 @@ class JournalView(QWidget):
         self.save_label.setText("Editing…")
         if not self.save_timer.isActive():
             self.save_timer.start()
+
+    def selected_line(self) -> str:
+        """The selected text, or else the line the cursor is on."""
+        cursor = self.editor.editor.textCursor()
+        text = cursor.selectedText().replace("\u2029", " ").strip()
+        return text or cursor.block().text().strip()
+
+    def _context_menu(self, pos: object) -> None:
+        menu = self.editor.editor.createStandardContextMenu()
+        line = self.selected_line()
+        if line:
+            menu.addSeparator()
+            shown = line if len(line) <= 40 else line[:39] + "…"
+            action = menu.addAction(f"Add “{shown}” to Load as a task")
+            action.triggered.connect(lambda: self.task_requested.emit(line))
+        menu.exec(self.editor.editor.mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.deleteLater()
 
     # --- small things -------------------------------------------------------------------------------------
     def _update_stats(self) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from rutjournal.core.errors import RutjournalError
 from rutjournal.paths import AppPaths
 from rutjournal.ui.journal_view import JournalView
+from rutjournal.ui.load.load_view import LoadView
 from rutjournal.ui.search_view import SearchView
 from rutjournal.ui.startup_clock import StartupClock
 
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from rutjournal.core.db import Database
 
 log = logging.getLogger(__name__)
-SECTIONS = (("journal", "Journal", "Ctrl+1"), ("search", "Search", "Ctrl+2"))
+SECTIONS = (("journal", "Journal", "Ctrl+1"), ("load", "Load", "Ctrl+2"), ("search", "Search", "Ctrl+3"))
 TRANSIENT_SECTIONS = {"search"}
 
 
@@ -58,10 +59,11 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(760, 520)
 
         self.journal_view = JournalView()
+        self.load_view = LoadView()
         self.search_view = SearchView()
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.journal_view)
-        self.pages.addWidget(self.search_view)
+        for page in (self.journal_view, self.load_view, self.search_view):  # in the order of SECTIONS
+            self.pages.addWidget(page)
         self.sidebar = QListWidget(objectName="sidebar")
         self.sidebar.setAccessibleName("Sections")
         for key, title, keys in SECTIONS:
@@ -116,6 +118,8 @@ class MainWindow(QMainWindow):
         self.search_box.returnPressed.connect(self._search_now)
         self.search_box.installEventFilter(self)
         self.search_view.open_day.connect(self.open_day)
+        self.load_view.open_day.connect(self.open_day)
+        self.journal_view.task_requested.connect(self._task_from_journal)
         self.journal_view.saved.connect(lambda _d: self.search_view.refresh())
 
     # --- start-up -----------------------------------------------------------------------------------------
@@ -145,6 +149,8 @@ class MainWindow(QMainWindow):
         self.search_view.set_connection(self.search_conn)
         self.where.setText(f"Journal: {self.paths.database}")
         self.where.setToolTip("Everything you write is saved in this file, on this computer only.")
+        if self.current_section() == "load":
+            QTimer.singleShot(0, self._ensure_load)
         if self.clock.mark_editable():
             QTimer.singleShot(0, self.close)
         # Today is on screen from plain SQL; the ORM that saves it loads behind, off the GUI thread.
@@ -173,10 +179,29 @@ class MainWindow(QMainWindow):
         self.journal_view.flush()
         self.pages.setCurrentIndex(max(row, 0))
         self.setWindowTitle(f"rutjournal — {SECTIONS[max(row, 0)][1]}")
+        if SECTIONS[max(row, 0)][0] == "load":
+            self._ensure_load()
         if SECTIONS[max(row, 0)][0] == "journal" and self.journal_view.isEnabled():
             self.journal_view.reload_if_changed()
             if not self.journal_view.editor.previewing():
                 self.journal_view.editor.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _ensure_load(self) -> bool:
+        """Fill the Load section the first time it is needed (it reads through the ORM, so not at start-up)."""
+        if self.db is None:
+            return False
+        if self.load_view.load is None:
+            from rutjournal.core.load import Load
+
+            self.load_view.set_load(Load(self.db))
+        return True
+
+    def _task_from_journal(self, text: str) -> None:
+        if not self._ensure_load():
+            return
+        task_id = self.load_view.add_task_from_text(text)
+        if task_id is not None:
+            self.statusBar().showMessage(f"Added to Load: “{text.strip()[:60]}” (Ctrl+2 to see it)", 6000)
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -19,7 +19,7 @@ def test_a_valued_enjoyed_core_task_scores_0_however_long() -> None:
     result = delegability(TaskFacts(minutes_per_week=0, in_jd="yes", enjoyment=2, value=5))
     assert result.score == 0
     assert result.reasons == ()
-    assert result.explain() == "part of your job, valued, and not disliked"
+    assert result.explain() == "nothing marks it for handing off"
     long = delegability(TaskFacts(minutes_per_week=30 * 60, in_jd="yes", enjoyment=2, value=5))
     assert long.score == 15  # only the time part: capped
     assert long.reasons == ("30 h/week",)
@@ -31,7 +31,7 @@ def test_unrated_facts_count_as_middling() -> None:
 
 @pytest.mark.parametrize(
     ("minutes", "points"),
-    [(0, 0), (30, 1), (60, 2), (120, 5), (300, 12), (360, 15), (361, 15), (10_000, 15)],
+    [(0, 0), (30, 1), (60, 3), (120, 5), (300, 13), (360, 15), (361, 15), (10_000, 15)],
 )
 def test_time_points_rise_and_cap(minutes: int, points: int) -> None:
     base = delegability(TaskFacts(minutes_per_week=0, in_jd="yes", enjoyment=2, value=5)).score

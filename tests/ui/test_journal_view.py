@@ -38,8 +38,11 @@ def test_opens_on_today_with_the_cursor_in_the_text(window, qtbot) -> None:  # t
     assert TODAY.strftime("%B") in view.day_label.text()
     qtbot.waitUntil(lambda: view.editor.editor.hasFocus(), timeout=2000)
     assert str(window.paths.database) in window.where.text()
-    assert window.sidebar.count() == 2
-    assert [window.sidebar.item(i).text() for i in range(2)] == ["Journal", "Search"]
+    assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == [
+        "Journal",
+        "Load",
+        "Search",
+    ]
 
 
 def test_typing_is_saved_within_a_second_without_a_save_button(window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -111,7 +114,7 @@ def test_switching_section_and_closing_save_at_once(make_window, qtbot) -> None:
     window = make_window()
     editor = window.journal_view.editor.editor
     qtbot.keyClicks(editor, "before search")
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.current_section() == "search"
     assert raw_row(window)[0] == "before search"
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)

@@ -1,0 +1,1 @@
+"""The Load section: the task inventory and what it frees."""

@@ -1,0 +1,236 @@
+"""The task inventory as a Qt table model over the Load service, and the proxy that sorts and filters it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+
+from rutjournal.core.delegability import format_minutes
+from rutjournal.core.errors import InvalidInput
+from rutjournal.core.load import Load, TaskView, parse_minutes
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+SortRole = Qt.ItemDataRole.UserRole + 1
+TaskIdRole = Qt.ItemDataRole.UserRole + 2
+
+IN_JD_LABELS = {"yes": "yes", "partly": "partly", "no": "no"}
+ENJOY_LABELS = {-2: "−2 dislike", -1: "−1", 0: "0", 1: "+1", 2: "+2 love"}
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    editable: bool
+    tip: str
+
+
+COLUMNS = (
+    Column("title", "Task", True, "What you do: a responsibility, a recurring meeting, a project"),
+    Column("score", "Hand-off score", False, "0–100: how good a candidate it is to hand off (hover for why)"),
+    Column("minutes_per_week", "Hours/week", True, "Time it takes in a usual week: 2, 1.5, 2h, 90m"),
+    Column("kind", "Kind", True, "task / meeting / project"),
+    Column(
+        "in_jd", "In job description", True, "Is it part of the job you were hired for? yes / partly / no"
+    ),
+    Column("enjoyment", "Enjoy", True, "−2 (dislike) … +2 (love); blank if unsure"),
+    Column("value", "Value", True, "Value to your career or team, 1 … 5; blank if unsure"),
+    Column("decision", "Decision", True, "What to do with it"),
+    Column("delegate_to", "Delegate to", True, "Who could take it over"),
+    Column("decided_on", "Decided", False, "When the decision was taken"),
+    Column("done_on", "Done", False, "When the decision was carried out"),
+    Column("notes", "Notes", True, "Anything else"),
+)
+COLUMN = {c.key: i for i, c in enumerate(COLUMNS)}
+
+
+def display(task: TaskView, key: str) -> str:
+    if key == "minutes_per_week":
+        return format_minutes(task.minutes_per_week) if task.minutes_per_week else "–"
+    if key == "enjoyment":
+        return "" if task.enjoyment is None else ENJOY_LABELS[task.enjoyment]
+    if key == "score":
+        return str(task.delegability.score)
+    value = getattr(task, key)
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def sort_key(task: TaskView, key: str) -> Any:
+    if key == "score":
+        return task.delegability.score
+    value = getattr(task, key)
+    if value is None:
+        return -99 if key in ("enjoyment", "value") else ""
+    return (
+        value.isoformat()
+        if hasattr(value, "isoformat")
+        else value.lower()
+        if isinstance(value, str)
+        else value
+    )
+
+
+class TaskTableModel(QAbstractTableModel):
+    """One row per task. Edits go straight to the service; a refused value leaves the row as it was."""
+
+    edit_failed = Signal(str)
+    changed = Signal()  # something was written: summaries should re-read
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.load: Load | None = None
+        self.rows: list[TaskView] = []
+
+    def set_tasks(self, load: Load, tasks: list[TaskView]) -> None:
+        self.beginResetModel()
+        self.load, self.rows = load, list(tasks)
+        self.endResetModel()
+
+    def task(self, row: int) -> TaskView:
+        return self.rows[row]
+
+    def row_of(self, task_id: int) -> int | None:
+        return next((i for i, t in enumerate(self.rows) if t.id == task_id), None)
+
+    def replace(self, task: TaskView) -> None:
+        row = self.row_of(task.id)
+        if row is None:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
+            self.rows.append(task)
+            self.endInsertRows()
+        else:
+            self.rows[row] = task
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def remove(self, task_id: int) -> None:
+        row = self.row_of(task_id)
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.rows[row]
+            self.endRemoveRows()
+
+    # --- Qt model interface -------------------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section].title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return COLUMNS[section].tip
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        task, key = self.rows[index.row()], COLUMNS[index.column()].key
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display(task, key)
+        if role == Qt.ItemDataRole.EditRole:
+            if key == "minutes_per_week":
+                return f"{task.minutes_per_week / 60:g}"
+            return getattr(task, key) if key != "score" else task.delegability.score
+        if role == SortRole:
+            return sort_key(task, key)
+        if role == TaskIdRole:
+            return task.id
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("score", "title"):
+            return f"Hand-off score {task.delegability.score}: {task.delegability.explain()}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in (
+            "minutes_per_week",
+            "score",
+            "value",
+            "enjoyment",
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and COLUMNS[index.column()].editable:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.load is None:
+            return False
+        task, key = self.rows[index.row()], COLUMNS[index.column()].key
+        try:
+            updated = self._write(task, key, value)
+        except InvalidInput as exc:
+            self.edit_failed.emit(str(exc))
+            return False
+        if updated is None:
+            return False
+        self.replace(updated)
+        self.changed.emit()
+        return True
+
+    def _write(self, task: TaskView, key: str, value: Any) -> TaskView | None:
+        assert self.load is not None
+        if key == "decision":
+            return None if value == task.decision else self.load.decide(task.id, str(value))
+        if key == "minutes_per_week":
+            value = parse_minutes(str(value)) if str(value).strip() else 0
+        elif key in ("delegate_to",):
+            value = str(value).strip() or None
+        elif key in ("enjoyment", "value"):
+            value = None if value in (None, "") else int(value)
+        elif isinstance(value, str) and key != "notes":
+            value = value.strip()
+        if getattr(task, key) == value:
+            return None
+        return self.load.update(task.id, **{key: value})
+
+
+class TaskFilter(QSortFilterProxyModel):
+    """Sorts by the real values (hours, dates, scores) and filters by kind, decision and text."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SortRole)
+        self.kind: str | None = None
+        self.decision: str | None = None
+        self.text = ""
+        self.extra: Callable[[TaskView], bool] | None = None
+
+    def set_filters(self, *, kind: str | None = None, decision: str | None = None, text: str = "") -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self.kind, self.decision, self.text = kind, decision, text.strip().lower()
+            self.endFilterChange()
+        else:
+            self.kind, self.decision, self.text = kind, decision, text.strip().lower()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, TaskTableModel)
+        task = model.task(source_row)
+        if self.kind and task.kind != self.kind:
+            return False
+        if self.decision and task.decision != self.decision:
+            return False
+        if self.text:
+            haystack = " ".join((task.title, task.notes, task.delegate_to or "", task.reason or "")).lower()
+            return self.text in haystack
+        return True

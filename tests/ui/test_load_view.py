@@ -1,0 +1,153 @@
+"""The Load section as a user works it: add, edit in the table, decide, mark done, delete and undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+
+from rutjournal.core.load import Load
+from rutjournal.ui.load.task_model import COLUMN, TaskTableModel
+
+
+def open_load(window, qtbot):  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_section() == "load"
+    return window.load_view
+
+
+def add(view, qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
+    view.quick_add.setFocus()
+    qtbot.keyClicks(view.quick_add, text)
+    qtbot.keyClick(view.quick_add, Qt.Key.Key_Return)
+
+
+def select(view, *titles: str) -> None:  # type: ignore[no-untyped-def]
+    selection = view.table.selectionModel()
+    selection.clear()
+    for row in range(view.proxy.rowCount()):
+        index = view.proxy.index(row, 0)
+        if index.data() in titles:
+            flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            selection.select(index, flags)
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+
+
+def cell(view, title: str, key: str):  # type: ignore[no-untyped-def]
+    for row in range(view.proxy.rowCount()):
+        if view.proxy.index(row, 0).data() == title:
+            return view.proxy.index(row, COLUMN[key])
+    raise AssertionError(f"{title} is not shown")
+
+
+def test_quick_add_parses_hours_and_stores_the_task(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = open_load(window, qtbot)
+    add(view, qtbot, "Weekly status report, 2h")
+    add(view, qtbot, "Budget review")
+    stored = {t.title: t.minutes_per_week for t in Load(window.db).tasks()}
+    assert stored == {"Weekly status report": 120, "Budget review": 0}
+    assert view.quick_add.text() == ""
+    assert view.summary.values["plate"].text() == "2 h"
+
+
+def test_editing_cells_saves_at_once_and_rescoring_follows(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = open_load(window, qtbot)
+    add(view, qtbot, "Expense reports, 1h")
+    assert view.proxy.setData(cell(view, "Expense reports", "in_jd"), "no")
+    assert view.proxy.setData(cell(view, "Expense reports", "enjoyment"), -2)
+    assert view.proxy.setData(cell(view, "Expense reports", "minutes_per_week"), "90m")
+    task = Load(window.db).tasks()[0]
+    assert (task.in_jd, task.enjoyment, task.minutes_per_week) == ("no", -2, 90)
+    assert cell(view, "Expense reports", "score").data() == str(40 + 10 + 20 + 4)
+    assert "not in your job description" in cell(view, "Expense reports", "score").data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+
+
+def test_a_bad_value_is_refused_with_a_message(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = open_load(window, qtbot)
+    add(view, qtbot, "Reports, 1h")
+    assert not view.proxy.setData(cell(view, "Reports", "minutes_per_week"), "lots")
+    assert "hours" in view.message.text()
+    assert Load(window.db).tasks()[0].minutes_per_week == 60
+
+
+def test_decide_many_mark_done_and_the_summary(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = open_load(window, qtbot)
+    for text in ("Status report, 2h", "Vendor call, 1h", "Forecast, 10h"):
+        add(view, qtbot, text)
+    select(view, "Status report", "Vendor call")
+    view.decision_pick.setCurrentIndex(view.decision_pick.findData("drop"))
+    qtbot.keyClicks(view.who_or_why, "nobody reads it")
+    qtbot.mouseClick(view.apply_button, Qt.MouseButton.LeftButton)
+    assert {t.title: t.decision for t in Load(window.db).tasks()} == {
+        "Status report": "drop",
+        "Vendor call": "drop",
+        "Forecast": "undecided",
+    }
+    assert view.summary.values["pending"].text() == "3 h"
+    select(view, "Status report")
+    qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
+    assert view.summary.values["freed"].text() == "2 h"
+    assert view.summary.values["plate"].text() == "11 h"
+    assert "2 h/week freed" in view.message.text()
+
+
+def test_delete_and_undo(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = open_load(window, qtbot)
+    add(view, qtbot, "Reports, 1h")
+    select(view, "Reports")
+    qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)
+    assert Load(window.db).tasks() == [] and view.proxy.rowCount() == 0
+    assert "Ctrl+Z" in view.message.text()
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [t.title for t in Load(window.db).tasks()] == ["Reports"]
+    assert view.proxy.rowCount() == 1
+
+
+def test_filters_and_candidates(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = open_load(window, qtbot)
+    load = Load(window.db)
+    load.add("Chore", minutes_per_week=180, in_jd="no", enjoyment=-2, value=1)
+    load.add("Sync", kind="meeting", minutes_per_week=60)
+    load.add("Core work", minutes_per_week=600, enjoyment=2, value=5)
+    view.reload()
+    assert view.candidates.item(0).text().split()[:2] == ["93", "Chore"]
+    view.kind_filter.setCurrentIndex(view.kind_filter.findData("meeting"))
+    assert view.proxy.rowCount() == 1
+    view.kind_filter.setCurrentIndex(0)
+    view.text_filter.setText("core")
+    assert view.proxy.rowCount() == 1 and view.proxy.index(0, 0).data() == "Core work"
+
+
+def test_saying_no_lists_what_was_declined_and_the_hours(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = open_load(window, qtbot)
+    load = Load(window.db)
+    task = load.add("Vendor calls", kind="meeting", minutes_per_week=180)
+    load.decide(task, "decline", reason="sales owns vendors")
+    view.reload()
+    assert "Vendor calls — 3 h/week · sales owns vendors" in view.saying_no.item(0).text()
+    assert "3 h/week back" in view.saying_no_total.text()
+
+
+def test_a_journal_line_becomes_a_task_and_the_task_shows_its_mentions(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = window.journal_view.editor.editor
+    qtbot.keyClicks(editor, "Fixed the finance spreadsheet again")
+    window.journal_view.flush()
+    window.journal_view.task_requested.emit(window.journal_view.selected_line())
+    tasks = Load(window.db).tasks()
+    assert [t.title for t in tasks] == ["Fixed the finance spreadsheet again"]
+    view = open_load(window, qtbot)
+    select(view, "Fixed the finance spreadsheet again")
+    view._current_changed()
+    assert view.mentions.count() == 1 and "finance spreadsheet" in view.mentions.item(0).text()
+    view.mentions.itemClicked.emit(view.mentions.item(0))
+    assert window.current_section() == "journal"
+
+
+def test_the_task_model_passes_the_model_tester(window, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    load = Load(window.db)
+    for i in range(5):
+        load.add(f"Task {i}", minutes_per_week=30 * i, in_jd=("yes", "partly", "no")[i % 3])
+    model = TaskTableModel()
+    model.set_tasks(load, load.tasks())
+    qtmodeltester.check(model)
