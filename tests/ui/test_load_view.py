@@ -151,3 +151,22 @@ def test_the_task_model_passes_the_model_tester(window, qtmodeltester) -> None: 
     model = TaskTableModel()
     model.set_tasks(load, load.tasks())
     qtmodeltester.check(model)
+
+
+def test_sorting_by_a_column_orders_by_its_real_values(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = open_load(window, qtbot)
+    load = Load(window.db)
+    for title, minutes in (("Nine", 540), ("Ten", 600), ("Half", 30), ("None", 0)):
+        load.add(title, minutes_per_week=minutes)
+    view.reload()
+    view.table.sortByColumn(COLUMN["minutes_per_week"], Qt.SortOrder.AscendingOrder)
+    assert [view.proxy.index(r, 0).data() for r in range(4)] == [
+        "None",
+        "Half",
+        "Nine",
+        "Ten",
+    ]  # not "10 h" < "9 h"
+    select(view, "Nine")
+    view.table.sortByColumn(COLUMN["minutes_per_week"], Qt.SortOrder.DescendingOrder)
+    assert [view.proxy.index(r, 0).data() for r in range(4)] == ["Ten", "Nine", "Half", "None"]
+    assert view.selected_ids() == [t.id for t in load.tasks() if t.title == "Nine"]  # the selection follows

@@ -92,11 +92,32 @@ class TaskTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.load: Load | None = None
         self.rows: list[TaskView] = []
+        self.sort_column = -1
+        self.sort_order = Qt.SortOrder.AscendingOrder
 
     def set_tasks(self, load: Load, tasks: list[TaskView]) -> None:
         self.beginResetModel()
-        self.load, self.rows = load, list(tasks)
+        self.load, self.rows = load, self._sorted(list(tasks))
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows themselves, in one Python sort: far cheaper than a proxy asking data() per comparison."""
+        self.sort_column, self.sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        old_rows = {task.id: i for i, task in enumerate(self.rows)}
+        self.rows = self._sorted(self.rows)
+        new_rows = {task.id: i for i, task in enumerate(self.rows)}
+        moved = {old_rows[task_id]: new_rows[task_id] for task_id in old_rows}
+        for index in self.persistentIndexList():
+            self.changePersistentIndex(index, self.index(moved[index.row()], index.column()))
+        self.layoutChanged.emit()
+
+    def _sorted(self, rows: list[TaskView]) -> list[TaskView]:
+        if not 0 <= self.sort_column < len(COLUMNS):
+            return rows
+        key = COLUMNS[self.sort_column].key
+        descending = self.sort_order == Qt.SortOrder.DescendingOrder
+        return sorted(rows, key=lambda task: sort_key(task, key), reverse=descending)
 
     def task(self, row: int) -> TaskView:
         return self.rows[row]
@@ -207,11 +228,16 @@ class TaskFilter(QSortFilterProxyModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setSortRole(SortRole)
         self.kind: str | None = None
         self.decision: str | None = None
         self.text = ""
         self.extra: Callable[[TaskView], bool] | None = None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The source model sorts its own rows; this proxy only filters and keeps their order."""
+        model = self.sourceModel()
+        if isinstance(model, TaskTableModel):
+            model.sort(column, order)
 
     def set_filters(self, *, kind: str | None = None, decision: str | None = None, text: str = "") -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter() is deprecated there
