@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from rutjournal.core.db import Database
 from rutjournal.core.delegability import Delegability, TaskFacts, delegability
@@ -269,21 +270,20 @@ class Load:
                 )
 
     def get(self, task_id: int) -> TaskView:
-        with self.db.session() as session:
-            return _view(self._task(session, task_id))
+        with self.db.reader() as conn:
+            found = _read_tasks(conn, "WHERE id = ?", (task_id,))
+        if not found:
+            raise InvalidInput("task", "the id of an existing task", task_id)
+        return found[0]
 
     def tasks(self, decision: str | None = None) -> list[TaskView]:
+        """Every task (or those with one decision), read with plain SQL: no ORM needed to show or report."""
         if decision is not None and decision not in DECISIONS:
             raise InvalidInput("decision", " / ".join(DECISIONS), decision)
-        from sqlalchemy import select
-
-        from rutjournal.core.models import Task
-
-        query = select(Task).order_by(Task.id)
-        if decision is not None:
-            query = query.where(Task.decision == decision)
-        with self.db.session() as session:
-            return [_view(task) for task in session.scalars(query)]
+        with self.db.reader() as conn:
+            if decision is None:
+                return _read_tasks(conn, "", ())
+            return _read_tasks(conn, "WHERE decision = ?", (decision,))
 
     def candidates(self, limit: int = 10) -> list[TaskView]:
         """Undecided tasks, best candidates to hand off first."""
@@ -323,21 +323,49 @@ def summarize(tasks: list[TaskView]) -> LoadSummary:
     )
 
 
-def _view(task) -> TaskView:  # type: ignore[no-untyped-def]
-    facts = TaskFacts(task.minutes_per_week, task.in_jd, task.enjoyment, task.value)
+_TASK_COLUMNS = (
+    "id, title, kind, minutes_per_week, in_jd, enjoyment, value, decision, delegate_to, reason, decided_on, "
+    "done_on, notes"
+)
+
+
+def _read_tasks(conn: Any, where: str, params: tuple[object, ...]) -> list[TaskView]:
+    rows = conn.execute(f"SELECT {_TASK_COLUMNS} FROM tasks {where} ORDER BY id", params).fetchall()
+    return [_view(*row) for row in rows]
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _view(
+    task_id: int,
+    title: str,
+    kind: str,
+    minutes: int,
+    in_jd: str,
+    enjoyment: int | None,
+    value: int | None,
+    decision: str,
+    delegate_to: str | None,
+    reason: str | None,
+    decided_on: str | None,
+    done_on: str | None,
+    notes: str,
+) -> TaskView:
     return TaskView(
-        id=task.id,
-        title=task.title,
-        kind=task.kind,
-        minutes_per_week=task.minutes_per_week,
-        in_jd=task.in_jd,
-        enjoyment=task.enjoyment,
-        value=task.value,
-        decision=task.decision,
-        delegate_to=task.delegate_to,
-        reason=task.reason,
-        decided_on=task.decided_on,
-        done_on=task.done_on,
-        notes=task.notes,
-        delegability=delegability(facts),
+        id=task_id,
+        title=title,
+        kind=kind,
+        minutes_per_week=minutes,
+        in_jd=in_jd,
+        enjoyment=enjoyment,
+        value=value,
+        decision=decision,
+        delegate_to=delegate_to,
+        reason=reason,
+        decided_on=_date(decided_on),
+        done_on=_date(done_on),
+        notes=notes,
+        delegability=delegability(TaskFacts(minutes, in_jd, enjoyment, value)),
     )
