@@ -78,3 +78,21 @@ def test_bad_values_exit_2_with_one_line_and_write_nothing(data_dir: Path, args:
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1
     assert not (data_dir / "journal.sqlite3").exists()  # refused before the journal was even opened
+
+
+def test_reading_commands_import_no_orm_and_no_qt(data_dir: Path) -> None:
+    assert rut("task", "add", "Reports", "--hours", "1").returncode == 0
+    code = (
+        "import sys, json; from rutjournal.__main__ import main; code = main(sys.argv[1:]); "
+        "print(json.dumps([code] + [m for m in ('sqlalchemy', 'PySide6', 'matplotlib') if m in sys.modules]), "
+        "file=sys.stderr)"
+    )
+    for args in (("report", "load"), ("task", "list")):
+        done = subprocess.run(
+            [sys.executable, "-c", code, *args],
+            capture_output=True,
+            text=True,
+            env=os.environ.copy(),
+            timeout=60,
+        )
+        assert json.loads(done.stderr.strip().splitlines()[-1]) == [0], args
