@@ -127,12 +127,13 @@ def _task_dict(t) -> dict[str, object]:  # type: ignore[no-untyped-def]
 def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
     from rutjournal.core.db import open_database
     from rutjournal.core.delegability import format_minutes
-    from rutjournal.core.load import Load
+    from rutjournal.core.load import Load, summarize
 
     db = open_database(paths.database, backup_dir=paths.backup_dir)
     try:
         load = Load(db)
-        summary, top = load.summary(), load.candidates(5)
+        tasks = load.tasks()
+        summary, top = summarize(tasks), load.candidates(5, tasks)
     finally:
         db.close()
     if args.json:

@@ -285,10 +285,9 @@ class Load:
                 return _read_tasks(conn, "", ())
             return _read_tasks(conn, "WHERE decision = ?", (decision,))
 
-    def candidates(self, limit: int = 10) -> list[TaskView]:
-        """Undecided tasks, best candidates to hand off first."""
-        undecided = [t for t in self.tasks("undecided")]
-        return sorted(undecided, key=lambda t: (-t.delegability.score, -t.minutes_per_week, t.id))[:limit]
+    def candidates(self, limit: int = 10, tasks: list[TaskView] | None = None) -> list[TaskView]:
+        """Undecided tasks, best candidates to hand off first (from ``tasks`` if already read)."""
+        return rank_candidates(self.tasks("undecided") if tasks is None else tasks)[:limit]
 
     def mentions(self, task: TaskView, limit: int = 20) -> list[SearchHit]:
         """Journal entries that mention the task (every significant word of its title)."""
@@ -308,6 +307,12 @@ class Load:
         if task is None:
             raise InvalidInput("task", "the id of an existing task", task_id)
         return task
+
+
+def rank_candidates(tasks: list[TaskView]) -> list[TaskView]:
+    """The undecided tasks, highest hand-off score first (more hours first on a tie)."""
+    undecided = [t for t in tasks if t.decision == "undecided"]
+    return sorted(undecided, key=lambda t: (-t.delegability.score, -t.minutes_per_week, t.id))
 
 
 def summarize(tasks: list[TaskView]) -> LoadSummary:

@@ -30,7 +30,16 @@ from PySide6.QtWidgets import (
 
 from rutjournal.core.delegability import format_minutes
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.load import DECISIONS, KINDS, DeletedTask, Load, TaskView, parse_minutes, summarize
+from rutjournal.core.load import (
+    DECISIONS,
+    KINDS,
+    DeletedTask,
+    Load,
+    TaskView,
+    parse_minutes,
+    rank_candidates,
+    summarize,
+)
 from rutjournal.ui.load.choice_delegate import ChoiceDelegate
 from rutjournal.ui.load.summary_strip import SummaryStrip
 from rutjournal.ui.load.task_model import COLUMN, ENJOY_LABELS, TaskFilter, TaskIdRole, TaskTableModel
@@ -249,10 +258,7 @@ class LoadView(QWidget):
         rows = self.model.rows
         self.summary.show_summary(summarize(rows))
         self.candidates.clear()
-        ranked = sorted(
-            (t for t in rows if t.decision == "undecided"),
-            key=lambda t: (-t.delegability.score, -t.minutes_per_week, t.id),
-        )
+        ranked = rank_candidates(rows)
         for task in ranked[:25]:
             self._list_item(
                 self.candidates,
