@@ -170,3 +170,12 @@ def test_sorting_by_a_column_orders_by_its_real_values(window, qtbot) -> None:  
     view.table.sortByColumn(COLUMN["minutes_per_week"], Qt.SortOrder.DescendingOrder)
     assert [view.proxy.index(r, 0).data() for r in range(4)] == ["Ten", "Nine", "Half", "None"]
     assert view.selected_ids() == [t.id for t in load.tasks() if t.title == "Nine"]  # the selection follows
+
+
+def test_quick_add_reads_lines_as_the_brain_dump_does(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = open_load(window, qtbot)
+    add(view, qtbot, "Team standup 15m daily")
+    task = Load(window.db).tasks()[0]
+    assert (task.title, task.minutes_per_week, task.kind) == ("Team standup", 75, "meeting")
+    add(view, qtbot, "2h")
+    assert "only a time" in view.message.text() and len(Load(window.db).tasks()) == 1

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rutjournal.core.brain_dump import parse_brain_dump
 from rutjournal.core.delegability import format_minutes
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.load import (
@@ -36,7 +37,6 @@ from rutjournal.core.load import (
     DeletedTask,
     Load,
     TaskView,
-    parse_minutes,
     rank_candidates,
     summarize,
 )
@@ -48,15 +48,14 @@ log = logging.getLogger(__name__)
 ALL = "all"
 
 
-def split_quick_add(text: str) -> tuple[str, int]:
-    """'Weekly status report, 2h' → ('Weekly status report', 120); no hours → 0."""
-    title, sep, tail = text.rpartition(",")
-    if sep and tail.strip():
-        try:
-            return title.strip(), parse_minutes(tail.strip())
-        except InvalidInput:
-            pass
-    return text.strip(), 0
+def read_quick_add(text: str) -> dict[str, object]:
+    """One typed line → a task's fields, read as the brain dump reads them ('Team standup 15m daily')."""
+    dump = parse_brain_dump(text)
+    if dump.rejected:
+        raise InvalidInput("task", dump.rejected[0].reason, text.strip())
+    if not dump.tasks:
+        raise InvalidInput("title", "a few words saying what the task is", text)
+    return dump.tasks[0].fields()
 
 
 class LoadView(QWidget):
@@ -295,23 +294,30 @@ class LoadView(QWidget):
         text = self.quick_add.text()
         if self.load is None or not text.strip():
             return
-        title, minutes = split_quick_add(text)
         try:
-            task_id = self.load.add(title, minutes_per_week=minutes)
+            fields = read_quick_add(text)
+            task_id = self.load.add(**fields)  # type: ignore[arg-type]
         except InvalidInput as exc:
             self._say(str(exc), error=True)
             return
         self.model.replace(self.load.get(task_id))
         self.refresh_panels()
         self.quick_add.clear()
-        self._say(f"Added “{title}”. Set whether it is in your job description, and how you feel about it.")
+        self._say(
+            f"Added “{fields['title']}”. Say whether it is in your job description, and how you feel about it."
+        )
 
     def add_task_from_text(self, text: str) -> int | None:
         """A line of the journal turned into a task (from the journal's context menu)."""
-        title, minutes = split_quick_add(text.strip().lstrip("-*• ").strip())
-        if self.load is None or not title:
+        if self.load is None:
             return None
-        task_id = self.load.add(title[:200], minutes_per_week=minutes)
+        try:
+            fields = read_quick_add(text[:400])
+        except InvalidInput:
+            fields = {"title": text.strip()[:200]}
+        if not str(fields.get("title", "")).strip():
+            return None
+        task_id = self.load.add(**fields)  # type: ignore[arg-type]
         self.model.replace(self.load.get(task_id))
         self.refresh_panels()
         self.select_task(task_id)
