@@ -40,6 +40,17 @@ HEAD_TABLES = {
     "entry_search_idx",
     "tasks",
     "task_events",
+    "targets",
+    "gaps",
+    "goals",
+    "milestones",
+    "goal_progress",
+    "evidence",
+    "challenges",
+    "conversations",
+    "conversation_options",
+    "followups",
+    "promotions",
 }
 HEAD_TRIGGERS = {
     "entries_search_insert",
