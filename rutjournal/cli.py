@@ -11,18 +11,18 @@ import datetime as dt
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from rutjournal import __version__
-from rutjournal.cli_load import add_parsers as add_load_parsers
-from rutjournal.cli_load import run_report, run_task
+from rutjournal import __version__, cli_grow, cli_guidance, cli_load
 from rutjournal.core.errors import InvalidInput, RutjournalError, SearchSyntaxError
 from rutjournal.core.values import SCORE_FIELDS, Scores, normalize_tags, parse_day, parse_hours, parse_score
 from rutjournal.paths import AppPaths, resolve_paths
 
 log = logging.getLogger("rutjournal.cli")
+SECTION_CLIS = (cli_load, cli_grow, cli_guidance)  # each: add_parsers(), COMMANDS, REPORTS
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+Handler = Callable[[argparse.Namespace, AppPaths], int]
 
 
 class UsageError(Exception):
@@ -77,7 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default 20)")
     search.add_argument("--json", action="store_true", help="print JSON")
-    add_load_parsers(sub, common)
+    report = sub.add_parser("report", parents=[common], help="reports: load, grow, promotion-case, brief")
+    reports = report.add_subparsers(
+        dest="report_command", metavar="REPORT", required=True, parser_class=_Parser
+    )
+    for section in SECTION_CLIS:
+        section.add_parsers(sub, common, reports)
     return parser
 
 
@@ -92,9 +97,7 @@ def run(args: argparse.Namespace) -> int:
 
     log_file = setup_logging(paths.log_file, stderr_level=logging.CRITICAL + 1)
     try:
-        handler = {"add": _add, "show": _show, "search": _search, "task": run_task, "report": run_report}[
-            args.command
-        ]
+        handler = _handlers()[args.command]
         return handler(args, paths)
     except (InvalidInput, SearchSyntaxError) as exc:
         print(f"rutjournal {args.command}: {exc}", file=sys.stderr)
@@ -113,6 +116,20 @@ def run(args: argparse.Namespace) -> int:
             message = f"unexpected error: {_first_line(exc)}"
         print(f"rutjournal {args.command}: {message} (details in {log_file})", file=sys.stderr)
         return EXIT_FAILED
+
+
+def _handlers() -> dict[str, Handler]:
+    handlers: dict[str, Handler] = {"add": _add, "show": _show, "search": _search, "report": _report}
+    for section in SECTION_CLIS:
+        handlers.update(section.COMMANDS)
+    return handlers
+
+
+def _report(args: argparse.Namespace, paths: AppPaths) -> int:
+    reports: dict[str, Handler] = {}
+    for section in SECTION_CLIS:
+        reports.update(section.REPORTS)
+    return reports[args.report_command](args, paths)
 
 
 def _is_damage(exc: BaseException) -> bool:

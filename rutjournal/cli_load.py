@@ -19,7 +19,11 @@ def _int(field: str, text: str | None) -> int | None:
         raise InvalidInput(field, "a whole number", text) from None
 
 
-def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+def add_parsers(
+    sub: argparse._SubParsersAction,  # type: ignore[type-arg]
+    common: argparse.ArgumentParser,
+    reports: argparse._SubParsersAction,  # type: ignore[type-arg]
+) -> None:
     task = sub.add_parser("task", parents=[common], help="the Load inventory: add, list and decide tasks")
     tasks = task.add_subparsers(dest="task_command", metavar="ACTION", required=True, parser_class=type(task))
     add = tasks.add_parser("add", parents=[common], help="add a task (prints its id)")
@@ -41,10 +45,6 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     decide.add_argument("--reason", metavar="TEXT", help="why (for a decline, say)")
     done = tasks.add_parser("done", parents=[common], help="the decision was carried out")
     done.add_argument("id", metavar="ID")
-    report = sub.add_parser("report", parents=[common], help="reports")
-    reports = report.add_subparsers(
-        dest="report_command", metavar="REPORT", required=True, parser_class=type(report)
-    )
     load = reports.add_parser(
         "load", parents=[common], help="hours on your plate, freed, and who to hand off"
     )
@@ -171,3 +171,7 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
         for t in top:
             print(f"  {t.delegability.score:>3}  {t.title} — {t.delegability.explain()}")
     return 0
+
+
+COMMANDS = {"task": run_task}
+REPORTS = {"load": run_report}
