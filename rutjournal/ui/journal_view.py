@@ -51,6 +51,7 @@ class JournalView(QWidget):
     saved = Signal(object)  # the date just saved
     save_failed = Signal(str)
     task_requested = Signal(str)  # a line of the entry, to add to the Load inventory
+    evidence_requested = Signal(str)  # selected text, to log as evidence in Grow
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -291,6 +292,8 @@ class JournalView(QWidget):
             shown = line if len(line) <= 40 else line[:39] + "…"
             action = menu.addAction(f"Add “{shown}” to Load as a task")
             action.triggered.connect(lambda: self.task_requested.emit(line))
+            evidence = menu.addAction("Add as evidence (Grow)")
+            evidence.triggered.connect(lambda: self.evidence_requested.emit(line))
         menu.exec(self.editor.editor.mapToGlobal(pos))  # type: ignore[arg-type]
         menu.deleteLater()
 

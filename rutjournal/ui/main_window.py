@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from rutjournal.core.errors import RutjournalError
 from rutjournal.paths import AppPaths
+from rutjournal.ui.grow.grow_view import GrowView
+from rutjournal.ui.guidance.guidance_view import GuidanceView
 from rutjournal.ui.journal_view import JournalView
 from rutjournal.ui.load.load_view import LoadView
 from rutjournal.ui.search_view import SearchView
@@ -38,7 +40,13 @@ if TYPE_CHECKING:
     from rutjournal.core.db import Database
 
 log = logging.getLogger(__name__)
-SECTIONS = (("journal", "Journal", "Ctrl+1"), ("load", "Load", "Ctrl+2"), ("search", "Search", "Ctrl+3"))
+SECTIONS = (
+    ("journal", "Journal", "Ctrl+1"),
+    ("load", "Load", "Ctrl+2"),
+    ("grow", "Grow", "Ctrl+3"),
+    ("guidance", "Guidance", "Ctrl+4"),
+    ("search", "Search", "Ctrl+5"),
+)
 TRANSIENT_SECTIONS = {"search"}
 
 
@@ -60,9 +68,12 @@ class MainWindow(QMainWindow):
 
         self.journal_view = JournalView()
         self.load_view = LoadView()
+        self.grow_view = GrowView()
+        self.guidance_view = GuidanceView()
         self.search_view = SearchView()
         self.pages = QStackedWidget()
-        for page in (self.journal_view, self.load_view, self.search_view):  # in the order of SECTIONS
+        pages = (self.journal_view, self.load_view, self.grow_view, self.guidance_view, self.search_view)
+        for page in pages:  # in the order of SECTIONS
             self.pages.addWidget(page)
         self.sidebar = QListWidget(objectName="sidebar")
         self.sidebar.setAccessibleName("Sections")
@@ -120,6 +131,7 @@ class MainWindow(QMainWindow):
         self.search_view.open_day.connect(self.open_day)
         self.load_view.open_day.connect(self.open_day)
         self.journal_view.task_requested.connect(self._task_from_journal)
+        self.journal_view.evidence_requested.connect(self._evidence_from_journal)
         self.journal_view.saved.connect(lambda _d: self.search_view.refresh())
 
     # --- start-up -----------------------------------------------------------------------------------------
@@ -149,8 +161,8 @@ class MainWindow(QMainWindow):
         self.search_view.set_connection(self.search_conn)
         self.where.setText(f"Journal: {self.paths.database}")
         self.where.setToolTip("Everything you write is saved in this file, on this computer only.")
-        if self.current_section() == "load":
-            QTimer.singleShot(0, self._ensure_load)
+        if self.current_section() in ("load", "grow", "guidance"):
+            QTimer.singleShot(0, lambda: self._ensure_section(self.current_section()))
         if self.clock.mark_editable():
             QTimer.singleShot(0, self.close)
         # Today is on screen from plain SQL; the ORM that saves it loads behind, off the GUI thread.
@@ -179,22 +191,43 @@ class MainWindow(QMainWindow):
         self.journal_view.flush()
         self.pages.setCurrentIndex(max(row, 0))
         self.setWindowTitle(f"rutjournal — {SECTIONS[max(row, 0)][1]}")
-        if SECTIONS[max(row, 0)][0] == "load":
-            self._ensure_load()
+        self.guidance_view.save_conversation()
+        self._ensure_section(SECTIONS[max(row, 0)][0])
         if SECTIONS[max(row, 0)][0] == "journal" and self.journal_view.isEnabled():
             self.journal_view.reload_if_changed()
             if not self.journal_view.editor.previewing():
                 self.journal_view.editor.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _ensure_load(self) -> bool:
-        """Fill the Load section the first time it is needed (it reads through the ORM, so not at start-up)."""
+    def _ensure_section(self, key: str) -> bool:
+        """Fill a section the first time it is needed (they read through services, so not at start-up)."""
         if self.db is None:
             return False
-        if self.load_view.load is None:
+        if key == "load" and self.load_view.load is None:
             from rutjournal.core.load import Load
 
             self.load_view.set_load(Load(self.db))
+        elif key == "grow" and self.grow_view.grow is None:
+            from rutjournal.core.grow import Grow
+
+            self.grow_view.set_grow(Grow(self.db))
+        elif key == "guidance" and self.guidance_view.guidance is None:
+            from rutjournal.core.guidance import Guidance
+
+            self.guidance_view.set_guidance(Guidance(self.db))
+        elif key == "guidance" and self.guidance_view.guidance is not None:
+            self.guidance_view.refresh()  # gaps and goals may have changed: overdue lists, prefill
         return True
+
+    def _ensure_load(self) -> bool:
+        return self._ensure_section("load")
+
+    def _evidence_from_journal(self, text: str) -> None:
+        if not self._ensure_section("grow"):
+            return
+        if self.grow_view.add_evidence_text(text, self.journal_view.day) is not None:
+            self.statusBar().showMessage(
+                f"Logged as evidence: “{text.strip()[:60]}” (Ctrl+3 to see it)", 6000
+            )
 
     def _task_from_journal(self, text: str) -> None:
         if not self._ensure_load():
@@ -287,6 +320,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Save everything now; safe to call more than once (close, then quit)."""
         self.journal_view.flush()
+        self.guidance_view.save_conversation()
         self.save_state()
         if self.search_conn is not None:
             self.search_conn.close()

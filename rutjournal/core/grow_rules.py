@@ -1,0 +1,279 @@
+"""What the Grow section shows and the rules behind it: the frozen views, and the arithmetic and checks as
+small pure functions (no database, no Qt).
+
+They live apart from the service so the CLI can check what a user typed before it opens the journal, and so
+every rule is tested on its own (the rules are written out in ``grow``'s docstring). The allowed values
+repeat those of ``models_grow`` (which imports SQLAlchemy); a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from rutjournal.core.errors import InvalidInput
+
+GAP_KINDS = ("skill", "experience", "knowledge", "visibility")
+GOAL_STATUSES = ("not_started", "active", "done", "dropped")
+EVIDENCE_KINDS = ("project_shipped", "writing_design", "collaboration_mentoring", "beyond_role")
+ANSWERS = ("pending", "yes", "no", "later")
+CLOSED = frozenset({"done", "dropped"})
+MAX_TITLE = 200
+MAX_TEXT = 10_000
+ON_TRACK_POINTS = 10  # within this many points of the time gone: on track
+OFF_TRACK_POINTS = 25  # more than this many points behind: off track
+
+PaceVerdict = Literal["on_track", "at_risk", "off_track"]
+VERDICT_WORDS: dict[str, str] = {"on_track": "on track", "at_risk": "at risk", "off_track": "off track"}
+PACE_RULE = (
+    f"on track means within {ON_TRACK_POINTS} points of the time gone; "
+    f"off track, more than {OFF_TRACK_POINTS} behind"
+)
+
+
+@dataclass(frozen=True)
+class Pace:
+    """How a goal's progress compares with the share of its time gone, with the rule stated in words."""
+
+    verdict: PaceVerdict
+    expected: float
+    actual: float
+    explanation: str
+
+
+@dataclass(frozen=True)
+class MilestoneView:
+    id: int
+    goal_id: int
+    title: str
+    done_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class GoalView:
+    id: int
+    gap_id: int
+    title: str
+    started_on: dt.date
+    due: dt.date | None
+    status: str
+    manual_percent: int | None
+    milestones: tuple[MilestoneView, ...]
+    progress: float
+    pace: Pace | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class GapView:
+    id: int
+    target_id: int
+    title: str
+    kind: str
+    good_looks_like: str
+    goals: tuple[GoalView, ...]
+    progress: float | None
+
+
+@dataclass(frozen=True)
+class TargetView:
+    id: int
+    title: str
+    by_date: dt.date | None
+    active: bool
+    gaps: tuple[GapView, ...]
+    progress: float | None
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    id: int
+    day: dt.date
+    text: str
+    kind: str
+    result: str | None
+    gap_id: int | None
+    goal_id: int | None
+
+
+@dataclass(frozen=True)
+class ChallengeView:
+    id: int
+    asked_on: dt.date
+    what: str
+    asked_of: str
+    answer: str
+    answered_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class GrowSummary:
+    goals_active: int
+    goals_done: int
+    goals_overdue: int
+    evidence_count: int
+    challenges_asked: int
+    challenges_granted: int
+    target_progress: float | None
+
+
+def goal_progress(
+    status: str, milestones_done: int, milestones_total: int, manual_percent: int | None
+) -> float:
+    """0..1: a done goal is complete; else the share of milestones done; else the manual percentage; else 0."""
+    if status == "done":
+        return 1.0
+    if milestones_total:
+        return milestones_done / milestones_total
+    if manual_percent is not None:
+        return manual_percent / 100
+    return 0.0
+
+
+def mean_progress(values: Iterable[float | None]) -> float | None:
+    """The mean of the values that exist; None when none does (nothing to measure is not zero progress)."""
+    present = [v for v in values if v is not None]
+    return sum(present) / len(present) if present else None
+
+
+def gap_progress(goals: Iterable[GoalView]) -> float | None:
+    """The mean of the goals' progress, dropped goals left out; None when no goal counts."""
+    return mean_progress(g.progress for g in goals if g.status != "dropped")
+
+
+def target_progress(gaps: Iterable[GapView]) -> float | None:
+    """The mean of the gaps that have a progress: a gap with no goals yet is not counted as 0."""
+    return mean_progress(g.progress for g in gaps)
+
+
+def goal_view(
+    goal_id: int,
+    gap_id: int,
+    title: str,
+    started_on: dt.date,
+    due: dt.date | None,
+    status: str,
+    manual_percent: int | None,
+    milestones: tuple[MilestoneView, ...],
+    today: dt.date,
+) -> GoalView:
+    """A goal as shown: its progress, its pace (active goals with a due date only) and whether it is overdue."""
+    done = sum(m.done_on is not None for m in milestones)
+    progress = goal_progress(status, done, len(milestones), manual_percent)
+    return GoalView(
+        id=goal_id,
+        gap_id=gap_id,
+        title=title,
+        started_on=started_on,
+        due=due,
+        status=status,
+        manual_percent=manual_percent,
+        milestones=milestones,
+        progress=progress,
+        pace=pace(started_on, due, today, progress) if due is not None and status == "active" else None,
+        overdue=is_overdue(due, status, today),
+    )
+
+
+def time_gone(started_on: dt.date, due: dt.date, today: dt.date) -> float:
+    """The share of the days from start to due that have passed, clamped to 0..1."""
+    total = (due - started_on).days
+    if total <= 0:
+        return 1.0 if today >= due else 0.0
+    return min(1.0, max(0.0, (today - started_on).days / total))
+
+
+def pace_verdict(expected: float, actual: float) -> PaceVerdict:
+    """On track within 10 points of the time gone, at risk up to 25 points behind, off track beyond."""
+    behind = round((expected - actual) * 100, 6)  # in points, rounded so 75 % − 65 % is exactly 10
+    if behind <= ON_TRACK_POINTS:
+        return "on_track"
+    if behind <= OFF_TRACK_POINTS:
+        return "at_risk"
+    return "off_track"
+
+
+def pace(started_on: dt.date, due: dt.date, today: dt.date, actual: float) -> Pace:
+    expected = time_gone(started_on, due, today)
+    verdict = pace_verdict(expected, actual)
+    explanation = (
+        f"{actual:.0%} done with {expected:.0%} of the time gone: {VERDICT_WORDS[verdict]} ({PACE_RULE})"
+    )
+    return Pace(verdict, expected, actual, explanation)
+
+
+def is_overdue(due: dt.date | None, status: str, today: dt.date) -> bool:
+    """Past its due date and neither done nor dropped."""
+    return due is not None and due < today and status not in CLOSED
+
+
+def check_title(value: object, field: str = "title") -> str:
+    if not isinstance(value, str) or not value.strip() or len(value.strip()) > MAX_TITLE:
+        raise InvalidInput(field, f"1 to {MAX_TITLE} characters", value)
+    return value.strip()
+
+
+def check_text(value: object, field: str = "text") -> str:
+    if not isinstance(value, str) or not value.strip() or len(value.strip()) > MAX_TEXT:
+        raise InvalidInput(field, f"1 to {MAX_TEXT:,} characters", value)
+    return value.strip()
+
+
+def check_note(value: object, field: str) -> str:
+    """Optional free text: may be empty, but not endless."""
+    if not isinstance(value, str) or len(value.strip()) > MAX_TEXT:
+        raise InvalidInput(field, f"text of at most {MAX_TEXT:,} characters", value)
+    return value.strip()
+
+
+def check_choice(field: str, value: object, allowed: tuple[str, ...]) -> str:
+    if not isinstance(value, str) or value not in allowed:
+        raise InvalidInput(field, " / ".join(allowed), value)
+    return value
+
+
+def check_percent(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        raise InvalidInput("manual_percent", "a whole number from 0 to 100, or blank", value)
+    return value
+
+
+def check_optional_date(field: str, value: object) -> dt.date | None:
+    if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
+        raise InvalidInput(field, "a date (YYYY-MM-DD), or blank", value)
+    return value
+
+
+def check_due(started_on: dt.date, due: dt.date | None) -> dt.date | None:
+    if due is not None and due < started_on:
+        raise InvalidInput("due", f"on or after the start date {started_on.isoformat()}", due.isoformat())
+    return due
+
+
+def check_fields(
+    values: dict[str, object], checks: dict[str, Callable[[object], object]]
+) -> dict[str, object]:
+    """Check each field a user may change with its own check; a field not in ``checks`` is refused."""
+    checked: dict[str, object] = {}
+    for name, value in values.items():
+        if name not in checks:
+            raise InvalidInput(name, "one of " + ", ".join(checks), value)
+        checked[name] = checks[name](value)
+    return checked
+
+
+GAP_CHECKS: dict[str, Callable[[object], object]] = {
+    "title": check_title,
+    "kind": lambda v: check_choice("kind", v, GAP_KINDS),
+    "good_looks_like": lambda v: check_note(v, "good_looks_like"),
+}
+GOAL_CHECKS: dict[str, Callable[[object], object]] = {
+    "title": check_title,
+    "due": lambda v: check_optional_date("due", v),
+    "status": lambda v: check_choice("status", v, GOAL_STATUSES),
+    "manual_percent": check_percent,
+}

@@ -1,0 +1,118 @@
+"""The target's gaps, goals and milestones as a Qt tree model (milestones are check boxes)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+
+from rutjournal.core.grow import GapView, GoalView, TargetView
+
+KindRole = Qt.ItemDataRole.UserRole + 1  # "gap" | "goal" | "milestone"
+IdRole = Qt.ItemDataRole.UserRole + 2
+HEADERS = ("Gap · goal · milestone", "Progress", "Due", "Pace")
+PACE_WORDS = {"on_track": "on track", "at_risk": "at risk", "off_track": "off track"}
+PACE_COLOURS = {"on_track": "#2e8b57", "at_risk": "#c77c02", "off_track": "#c0392b"}
+GAP_KIND_WORDS = {
+    "skill": "skill",
+    "experience": "experience",
+    "knowledge": "knowledge",
+    "visibility": "visibility",
+}
+
+
+def percent(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0%}"
+
+
+def _item(text: str, kind: str, ident: int, *, editable: bool = False) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setData(kind, KindRole)
+    item.setData(ident, IdRole)
+    item.setEditable(editable)
+    return item
+
+
+def _plain(text: str, tip: str = "") -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    if tip:
+        item.setToolTip(tip)
+    return item
+
+
+class GoalTreeModel(QStandardItemModel):
+    """Rebuilt from a TargetView after every change; ticking a milestone is reported through a signal."""
+
+    milestone_toggled = Signal(int, bool)
+    renamed = Signal(str, int, str)  # kind, id, new title
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setHorizontalHeaderLabels(list(HEADERS))
+        self._filling = False
+        self.itemChanged.connect(self._changed)
+
+    def show_target(self, target: TargetView | None) -> None:
+        self._filling = True
+        self.removeRows(0, self.rowCount())
+        if target is not None:
+            for gap in target.gaps:
+                self.appendRow(self._gap_row(gap))
+        self._filling = False
+
+    def _gap_row(self, gap: GapView) -> list[QStandardItem]:
+        name = _item(f"{gap.title}  ({GAP_KIND_WORDS.get(gap.kind, gap.kind)} gap)", "gap", gap.id)
+        name.setToolTip(f"What good looks like: {gap.good_looks_like}" if gap.good_looks_like else gap.title)
+        font = name.font()
+        font.setBold(True)
+        name.setFont(font)
+        for goal in gap.goals:
+            name.appendRow(self._goal_row(goal))
+        tip = "The mean progress of its goals (dropped goals do not count)."
+        return [name, _plain(percent(gap.progress), tip), _plain(""), _plain("")]
+
+    def _goal_row(self, goal: GoalView) -> list[QStandardItem]:
+        name = _item(goal.title, "goal", goal.id, editable=True)
+        status = goal.status.replace("_", " ")
+        if goal.status in ("done", "dropped"):
+            name.setForeground(QBrush(QColor("#888888")))
+        for milestone in goal.milestones:
+            tick = _item(milestone.title, "milestone", milestone.id)
+            tick.setCheckable(True)
+            tick.setCheckState(Qt.CheckState.Checked if milestone.done_on else Qt.CheckState.Unchecked)
+            if milestone.done_on:
+                tick.setToolTip(f"Done on {milestone.done_on:%d %b %Y}")
+            name.appendRow([tick, _plain(""), _plain(""), _plain("")])
+        how = (
+            "share of milestones done"
+            if goal.milestones
+            else "your own estimate"
+            if goal.manual_percent is not None
+            else "no milestones or estimate yet"
+        )
+        progress = _plain(percent(goal.progress), f"Progress: {how}.")
+        due_text = goal.due.strftime("%d %b %Y") if goal.due else ""
+        due = _plain(due_text + ("  overdue" if goal.overdue else ""))
+        if goal.overdue:
+            due.setForeground(QBrush(QColor(PACE_COLOURS["off_track"])))
+            font = due.font()
+            font.setBold(True)
+            due.setFont(font)
+        if goal.pace is not None:
+            pace = _plain(PACE_WORDS[goal.pace.verdict], goal.pace.explanation)
+            pace.setForeground(QBrush(QColor(PACE_COLOURS[goal.pace.verdict])))
+        else:
+            pace = _plain(status, "Pace is shown for active goals with a due date.")
+        return [name, progress, due, pace]
+
+    def _changed(self, item: QStandardItem) -> None:
+        if self._filling:
+            return
+        kind, ident, text = item.data(KindRole), item.data(IdRole), item.text().strip()
+        # Both signals lead to a rebuild that deletes ``item``: read everything first, emit last.
+        if kind == "milestone" and item.isCheckable():
+            self.milestone_toggled.emit(int(ident), item.checkState() == Qt.CheckState.Checked)
+        elif kind == "goal" and text:
+            self.renamed.emit(str(kind), int(ident), text)

@@ -1,0 +1,517 @@
+"""The Grow section: where you want to go, the gaps between you and it, and the proof that they are closing.
+
+Everything is saved as it is entered, through the Grow service; the tree and the lists re-read after each change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rutjournal.core.errors import InvalidInput
+from rutjournal.core.grow import GoalView, Grow
+from rutjournal.core.grow_rules import EVIDENCE_KINDS, GAP_KINDS, GOAL_STATUSES
+from rutjournal.ui.grow.goal_tree import GoalTreeModel, IdRole, KindRole, percent
+
+log = logging.getLogger(__name__)
+EVIDENCE_WORDS = {
+    "project_shipped": "Project shipped",
+    "writing_design": "Writing and design",
+    "collaboration_mentoring": "Collaboration and mentoring",
+    "beyond_role": "Work beyond the role",
+}
+ANSWER_WORDS = {"pending": "no answer yet", "yes": "yes", "no": "no", "later": "later"}
+
+
+def qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class DateField(QWidget):
+    """An optional date: a check box and a calendar-popup date editor."""
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.enabled = QCheckBox(label)
+        self.edit = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
+        self.edit.setAccessibleName(label)
+        self.edit.setDate(qdate(dt.date.today() + dt.timedelta(days=90)))
+        self.edit.setEnabled(False)
+        self.enabled.toggled.connect(self.edit.setEnabled)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.enabled)
+        row.addWidget(self.edit)
+
+    def value(self) -> dt.date | None:
+        return pydate(self.edit.date()) if self.enabled.isChecked() else None
+
+    def set_value(self, day: dt.date | None) -> None:
+        self.enabled.setChecked(day is not None)
+        if day is not None:
+            self.edit.setDate(qdate(day))
+
+
+class GrowView(QWidget):
+    open_day = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grow: Grow | None = None
+        self.model = GoalTreeModel(self)
+        self._build()
+        self._connect()
+
+    # --- layout -------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.target_label = QLabel(objectName="targetTitle", wordWrap=True)
+        self.target_title = QLineEdit(placeholderText="Where do you want to go? e.g. Senior Analyst")
+        self.target_title.setAccessibleName("Target role")
+        self.target_by = DateField("by")
+        self.target_button = QPushButton("Set target")
+        head = QHBoxLayout()
+        head.addWidget(self.target_label, 2)
+        head.addWidget(self.target_title, 2)
+        head.addWidget(self.target_by)
+        head.addWidget(self.target_button)
+
+        self.tree = QTreeView()
+        self.tree.setAccessibleName("Gaps, goals and milestones")
+        self.tree.setModel(self.model)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setColumnWidth(0, 380)
+        self.tree.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.gap_kind = QComboBox()
+        self.gap_kind.setAccessibleName("Kind of gap")
+        for kind in GAP_KINDS:
+            self.gap_kind.addItem(kind.title(), kind)
+        self.gap_title = QLineEdit(placeholderText="A gap, e.g. leading a team")
+        self.gap_title.setAccessibleName("New gap")
+        self.gap_good = QLineEdit(placeholderText="what good looks like")
+        self.gap_good.setAccessibleName("What good looks like")
+        self.gap_button = QPushButton("Add gap")
+        self.goal_title = QLineEdit(placeholderText="A goal for the selected gap")
+        self.goal_title.setAccessibleName("New goal")
+        self.goal_due = DateField("due")
+        self.goal_button = QPushButton("Add goal")
+        self.milestone_title = QLineEdit(placeholderText="A milestone for the selected goal")
+        self.milestone_title.setAccessibleName("New milestone")
+        self.milestone_button = QPushButton("Add milestone")
+        self.delete_button = QPushButton("Delete selected…")
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.tree, 1)
+        for widgets in (
+            (self.gap_kind, self.gap_title, self.gap_good, self.gap_button),
+            (self.goal_title, self.goal_due, self.goal_button),
+            (self.milestone_title, self.milestone_button, self.delete_button),
+        ):
+            row = QHBoxLayout()
+            for w in widgets:
+                row.addWidget(w, 1 if isinstance(w, QLineEdit) else 0)
+            left_layout.addLayout(row)
+
+        self.goal_heading = QLabel(wordWrap=True)
+        self.goal_status = QComboBox()
+        self.goal_status.setAccessibleName("Goal status")
+        for status in GOAL_STATUSES:
+            self.goal_status.addItem(status.replace("_", " "), status)
+        self.goal_due_edit = DateField("due")
+        self.goal_percent = QSpinBox(minimum=0, maximum=100, suffix=" %")
+        self.goal_percent.setAccessibleName("Your estimate of progress")
+        self.goal_pace = QLabel(wordWrap=True)
+        self.goal_save = QPushButton("Save goal")
+        goal_page = QWidget()
+        form = QFormLayout(goal_page)
+        form.addRow(self.goal_heading)
+        form.addRow("Status", self.goal_status)
+        form.addRow("Due", self.goal_due_edit)
+        form.addRow("Progress (no milestones)", self.goal_percent)
+        form.addRow(self.goal_save)
+        form.addRow(self.goal_pace)
+
+        self.evidence_list = QListWidget()
+        self.evidence_list.setAccessibleName("Evidence")
+        self.evidence_list.setWordWrap(True)
+        self.evidence_text = QLineEdit(placeholderText="What you did, e.g. led the Q3 migration")
+        self.evidence_text.setAccessibleName("New evidence")
+        self.evidence_result = QLineEdit(placeholderText="measurable result (optional)")
+        self.evidence_result.setAccessibleName("Measurable result")
+        self.evidence_kind = QComboBox()
+        self.evidence_kind.setAccessibleName("Kind of evidence")
+        for kind in EVIDENCE_KINDS:
+            self.evidence_kind.addItem(EVIDENCE_WORDS[kind], kind)
+        self.evidence_gap = QComboBox()
+        self.evidence_gap.setAccessibleName("Gap it closes")
+        self.evidence_button = QPushButton("Add evidence")
+        evidence_page = QWidget()
+        ev = QVBoxLayout(evidence_page)
+        ev.addWidget(self.evidence_list, 1)
+        for w in (self.evidence_text, self.evidence_result):
+            ev.addWidget(w)
+        ev_row = QHBoxLayout()
+        for w in (self.evidence_kind, self.evidence_gap, self.evidence_button):
+            ev_row.addWidget(w)
+        ev.addLayout(ev_row)
+
+        self.challenge_summary = QLabel(wordWrap=True)
+        self.challenge_list = QListWidget()
+        self.challenge_list.setAccessibleName("Challenges asked for")
+        self.challenge_list.setWordWrap(True)
+        self.challenge_what = QLineEdit(placeholderText="What you asked for, e.g. lead the vendor review")
+        self.challenge_what.setAccessibleName("Challenge asked for")
+        self.challenge_of = QLineEdit(placeholderText="asked of whom")
+        self.challenge_of.setAccessibleName("Asked of")
+        self.challenge_button = QPushButton("Log the request")
+        self.answer_buttons = {a: QPushButton(f"Answer: {a}") for a in ("yes", "no", "later")}
+        challenge_page = QWidget()
+        ch = QVBoxLayout(challenge_page)
+        ch.addWidget(self.challenge_summary)
+        ch.addWidget(self.challenge_list, 1)
+        answers = QHBoxLayout()
+        for button in self.answer_buttons.values():
+            answers.addWidget(button)
+        ch.addLayout(answers)
+        ch_row = QHBoxLayout()
+        for w in (self.challenge_what, self.challenge_of, self.challenge_button):
+            ch_row.addWidget(w, 1 if isinstance(w, QLineEdit) else 0)
+        ch.addLayout(ch_row)
+
+        self.tabs = QTabWidget()
+        self.tabs.setMinimumWidth(360)
+        self.tabs.addTab(goal_page, "Goal")
+        self.tabs.addTab(evidence_page, "Evidence")
+        self.tabs.addTab(challenge_page, "Challenges asked for")
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        self.message = QLabel(objectName="growMessage", wordWrap=True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+
+    def _connect(self) -> None:
+        self.target_button.clicked.connect(self._set_target)
+        self.gap_button.clicked.connect(self._add_gap)
+        self.gap_title.returnPressed.connect(self._add_gap)
+        self.goal_button.clicked.connect(self._add_goal)
+        self.goal_title.returnPressed.connect(self._add_goal)
+        self.milestone_button.clicked.connect(self._add_milestone)
+        self.milestone_title.returnPressed.connect(self._add_milestone)
+        self.delete_button.clicked.connect(self._delete_selected)
+        self.goal_save.clicked.connect(self._save_goal)
+        self.evidence_button.clicked.connect(self._add_evidence)
+        self.evidence_text.returnPressed.connect(self._add_evidence)
+        self.challenge_button.clicked.connect(self._add_challenge)
+        for answer, button in self.answer_buttons.items():
+            button.clicked.connect(lambda _c=False, a=answer: self._answer(a))
+        self.model.milestone_toggled.connect(self._tick)
+        self.model.renamed.connect(self._rename)
+        self.tree.selectionModel().currentChanged.connect(lambda _c, _p: self._show_goal())
+
+    # --- data ---------------------------------------------------------------------------------------------
+    def set_grow(self, grow: Grow) -> None:
+        self.grow = grow
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.grow is None:
+            return
+        target = self.grow.active_target()
+        expanded = self._expanded()
+        self.model.show_target(target)
+        self._restore_expanded(expanded)
+        if target is None:
+            self.target_label.setText(
+                "<b>No target role yet.</b> Name where you want to go, then the gaps to it."
+            )
+            self.target_button.setText("Set target")
+        else:
+            by = f" by {target.by_date:%B %Y}" if target.by_date else ""
+            self.target_label.setText(
+                f"<span style='font-size:15pt; font-weight:600'>{target.title}{by}</span><br>"
+                f"{percent(target.progress)} of the way (the mean of its gaps' progress)"
+            )
+            self.target_button.setText("New target")
+        self.evidence_gap.clear()
+        self.evidence_gap.addItem("no particular gap", None)
+        for gap in target.gaps if target else ():
+            self.evidence_gap.addItem(gap.title, gap.id)
+        self._fill_evidence()
+        self._fill_challenges()
+        self._show_goal()
+
+    def _fill_evidence(self) -> None:
+        assert self.grow is not None
+        self.evidence_list.clear()
+        for ev in self.grow.evidence():
+            result = f" — {ev.result}" if ev.result else ""
+            item = QListWidgetItem(
+                f"{ev.day:%d %b %Y} · {EVIDENCE_WORDS.get(ev.kind, ev.kind)}: {ev.text}{result}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, ev.id)
+            self.evidence_list.addItem(item)
+        if not self.evidence_list.count():
+            self.evidence_list.addItem(
+                "Nothing logged yet. Every shipped piece of work, talk or mentoring counts."
+            )
+
+    def _fill_challenges(self) -> None:
+        assert self.grow is not None
+        self.challenge_list.clear()
+        challenges = self.grow.challenges()
+        for ch in challenges:
+            item = QListWidgetItem(
+                f"{ch.asked_on:%d %b %Y} · asked {ch.asked_of}: {ch.what} — {ANSWER_WORDS[ch.answer]}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, ch.id)
+            self.challenge_list.addItem(item)
+        granted = sum(1 for ch in challenges if ch.answer == "yes")
+        self.challenge_summary.setText(
+            f"You asked for more responsibility {len(challenges)} time{'s' if len(challenges) != 1 else ''}; "
+            f"{granted} granted."
+            if challenges
+            else "When you ask for more responsibility, log it here with the answer."
+        )
+
+    # --- selection helpers --------------------------------------------------------------------------------
+    def _selected(self) -> tuple[str | None, int | None]:
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return None, None
+        first = index.siblingAtColumn(0)
+        return first.data(KindRole), first.data(IdRole)
+
+    def _selected_of(self, kind: str) -> int | None:
+        """The id of the selected item of ``kind``, or of its parent/grand-parent of that kind."""
+        index = self.tree.currentIndex().siblingAtColumn(0)
+        while index.isValid():
+            if index.data(KindRole) == kind:
+                return int(index.data(IdRole))
+            index = index.parent()
+        return None
+
+    def _expanded(self) -> set[tuple[str, int]]:
+        found = set()
+        stack = [self.model.index(r, 0) for r in range(self.model.rowCount())]
+        while stack:
+            index = stack.pop()
+            if self.tree.isExpanded(index):
+                found.add((index.data(KindRole), index.data(IdRole)))
+            stack.extend(self.model.index(r, 0, index) for r in range(self.model.rowCount(index)))
+        return found
+
+    def _restore_expanded(self, keys: set[tuple[str, int]]) -> None:
+        stack = [self.model.index(r, 0) for r in range(self.model.rowCount())]
+        while stack:
+            index = stack.pop()
+            if not keys or (index.data(KindRole), index.data(IdRole)) in keys:
+                self.tree.expand(index)
+            stack.extend(self.model.index(r, 0, index) for r in range(self.model.rowCount(index)))
+
+    def _select(self, kind: str, ident: int) -> None:
+        stack = [self.model.index(r, 0) for r in range(self.model.rowCount())]
+        while stack:
+            index = stack.pop()
+            if (index.data(KindRole), index.data(IdRole)) == (kind, ident):
+                self.tree.setCurrentIndex(index)
+                return
+            stack.extend(self.model.index(r, 0, index) for r in range(self.model.rowCount(index)))
+
+    # --- actions ------------------------------------------------------------------------------------------
+    def _do(self, action, done: str = "") -> object:  # type: ignore[no-untyped-def]
+        try:
+            result = action()
+        except InvalidInput as exc:
+            self._say(str(exc), error=True)
+            return None
+        self.refresh()
+        self._say(done)
+        return result
+
+    def _set_target(self) -> None:
+        if self.grow is None:
+            return
+        title = self.target_title.text()
+        if self._do(
+            lambda: self.grow.set_target(title, self.target_by.value()), f"Target set: {title.strip()}."
+        ):  # type: ignore[union-attr]
+            self.target_title.clear()
+
+    def _add_gap(self) -> None:
+        if self.grow is None:
+            return
+        title, kind, good = self.gap_title.text(), self.gap_kind.currentData(), self.gap_good.text()
+        gap_id = self._do(
+            lambda: self.grow.add_gap(title, kind, good), "Gap added. Now add a goal that closes it."
+        )  # type: ignore[union-attr]
+        if gap_id:
+            self.gap_title.clear()
+            self.gap_good.clear()
+            self._select("gap", int(gap_id))  # type: ignore[call-overload]
+
+    def _add_goal(self) -> None:
+        gap_id = self._selected_of("gap")
+        if self.grow is None or gap_id is None:
+            self._say("Select the gap this goal closes first.", error=True)
+            return
+        title, due = self.goal_title.text(), self.goal_due.value()
+        goal_id = self._do(
+            lambda: self.grow.add_goal(title, gap_id, due=due), "Goal added. Break it into milestones."
+        )  # type: ignore[union-attr]
+        if goal_id:
+            self.goal_title.clear()
+            self._select("goal", int(goal_id))  # type: ignore[call-overload]
+
+    def _add_milestone(self) -> None:
+        goal_id = self._selected_of("goal")
+        if self.grow is None or goal_id is None:
+            self._say("Select the goal this milestone belongs to first.", error=True)
+            return
+        title = self.milestone_title.text()
+        if self._do(lambda: self.grow.add_milestone(goal_id, title), "Milestone added."):  # type: ignore[union-attr]
+            self.milestone_title.clear()
+            self._select("goal", goal_id)
+
+    def _tick(self, milestone_id: int, done: bool) -> None:
+        if self.grow is not None:
+            self._do(lambda: self.grow.set_milestone_done(milestone_id, done), "")  # type: ignore[union-attr]
+
+    def _rename(self, kind: str, ident: int, title: str) -> None:
+        if self.grow is None:
+            return
+        if kind == "goal" and self.grow.goal(ident).title != title:
+            self._do(lambda: self.grow.update_goal(ident, title=title), "Renamed.")  # type: ignore[union-attr]
+
+    def _delete_selected(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        kind, ident = self._selected()
+        if self.grow is None or kind is None or ident is None:
+            return
+        what = {
+            "gap": "this gap, its goals and milestones",
+            "goal": "this goal and its milestones",
+            "milestone": "this milestone",
+        }[kind]
+        answer = QMessageBox.question(self, "Delete", f"Delete {what}? This cannot be undone.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        delete = {
+            "gap": self.grow.delete_gap,
+            "goal": self.grow.delete_goal,
+            "milestone": self.grow.delete_milestone,
+        }[kind]
+        self._do(lambda: delete(int(ident)), "Deleted.")
+
+    def current_goal(self) -> GoalView | None:
+        goal_id = self._selected_of("goal")
+        if self.grow is None or goal_id is None:
+            return None
+        try:
+            return self.grow.goal(goal_id)
+        except InvalidInput:
+            return None
+
+    def _show_goal(self) -> None:
+        goal = self.current_goal()
+        for w in (self.goal_status, self.goal_due_edit, self.goal_percent, self.goal_save):
+            w.setEnabled(goal is not None)
+        if goal is None:
+            self.goal_heading.setText("Select a goal to change its status, due date or progress.")
+            self.goal_pace.setText("")
+            return
+        self.goal_heading.setText(f"<b>{goal.title}</b> — {percent(goal.progress)} done")
+        self.goal_status.setCurrentIndex(self.goal_status.findData(goal.status))
+        self.goal_due_edit.set_value(goal.due)
+        self.goal_percent.setValue(goal.manual_percent or 0)
+        self.goal_percent.setEnabled(not goal.milestones)
+        pace = goal.pace.explanation if goal.pace else "Pace is judged for active goals with a due date."
+        self.goal_pace.setText(("<b>Overdue.</b> " if goal.overdue else "") + pace)
+
+    def _save_goal(self) -> None:
+        goal = self.current_goal()
+        if self.grow is None or goal is None:
+            return
+        fields: dict[str, object] = {
+            "status": self.goal_status.currentData(),
+            "due": self.goal_due_edit.value(),
+        }
+        if not goal.milestones:
+            fields["manual_percent"] = self.goal_percent.value()
+        self._do(lambda: self.grow.update_goal(goal.id, **fields), "Goal saved.")  # type: ignore[union-attr]
+        self._select("goal", goal.id)
+
+    def add_evidence_text(self, text: str, day: dt.date) -> int | None:
+        """Evidence from a journal entry's selected text (the journal's context menu)."""
+        if self.grow is None or not text.strip():
+            return None
+        evidence_id = self.grow.add_evidence(text.strip()[:2000], day=day)
+        self.refresh()
+        return evidence_id
+
+    def _add_evidence(self) -> None:
+        if self.grow is None:
+            return
+        text, result = self.evidence_text.text(), self.evidence_result.text().strip() or None
+        kind, gap = self.evidence_kind.currentData(), self.evidence_gap.currentData()
+        if self._do(
+            lambda: self.grow.add_evidence(text, kind=kind, result=result, gap_id=gap), "Evidence logged."
+        ):  # type: ignore[union-attr]
+            self.evidence_text.clear()
+            self.evidence_result.clear()
+
+    def _add_challenge(self) -> None:
+        if self.grow is None:
+            return
+        what, of = self.challenge_what.text(), self.challenge_of.text()
+        if self._do(
+            lambda: self.grow.add_challenge(what, of), "Request logged. Record the answer when it comes."
+        ):  # type: ignore[union-attr]
+            self.challenge_what.clear()
+            self.challenge_of.clear()
+
+    def _answer(self, answer: str) -> None:
+        item = self.challenge_list.currentItem()
+        ident = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if self.grow is None or ident is None:
+            self._say("Select a request in the list first.", error=True)
+            return
+        self._do(lambda: self.grow.answer_challenge(int(ident), answer), f"Answer recorded: {answer}.")  # type: ignore[union-attr]
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setProperty("error", error)
+        self.message.style().polish(self.message)

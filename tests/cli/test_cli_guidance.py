@@ -1,0 +1,111 @@
+"""`rutjournal conversation|followup|promotion …` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def rut(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "rutjournal", *args],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=60,
+    )
+
+
+def test_conversations_followups_and_promotions_round_trip(data_dir: Path) -> None:
+    held = rut(
+        "conversation", "add", "--date", "2026-05-01", "--with", "Dana", "--role", "skip-level", "--held"
+    )
+    assert held.stdout == "1\n", held.stderr
+    planned = ("conversation", "add", "--date", "2999-01-04", "--with", "Kim", "--role", "hr")
+    assert rut(*planned, "--notes", "ask about the programme").stdout == "2\n"
+    assert (
+        rut("followup", "add", "1", "Send", "the", "budget", "--owner", "them", "--due", "2026-01-02").stdout
+        == "1\n"
+    )
+    assert rut("followup", "add", "2", "Draft my case", "--owner", "me").stdout == "2\n"
+    assert rut("followup", "add", "1", "Book the room", "--owner", "me").stdout == "3\n"
+    assert rut("followup", "done", "3").returncode == 0
+    conversations = json.loads(rut("conversation", "list", "--json").stdout)
+    assert [(c["id"], c["with"], c["role"], c["held"], c["notes"]) for c in conversations] == [
+        (2, "Kim", "hr", False, "ask about the programme"),
+        (1, "Dana", "skip_level", True, ""),
+    ]
+    assert conversations[0]["agenda"].startswith("- ")  # prefilled: no target yet, so the option questions
+    assert [(f["text"], f["owner"], f["overdue"]) for f in conversations[1]["followups"]] == [
+        ("Send the budget", "them", True),
+        ("Book the room", "me", False),
+    ]
+    assert conversations[1]["followups"][1]["done_on"] is not None
+    followups = json.loads(rut("followup", "list", "--json").stdout)
+    assert [(f["id"], f["with"], f["overdue"]) for f in followups] == [(1, "Dana", True), (2, "Kim", False)]
+    text = rut("followup", "list").stdout
+    assert "OVERDUE due 2026-01-02  Dana owes: Send the budget" in text and "I owe: Draft my case" in text
+    assert "Kim (HR), planned" in rut("conversation", "list").stdout
+    refused = ("promotion", "add", "--date", "2026-03-01", "--outcome", "refused", "--reason", "No budget")
+    assert rut(*refused, "--role", "Senior Analyst").stdout == "1\n"
+    assert rut("promotion", "add", "--date", "2026-05-01", "--outcome", "pending").stdout == "2\n"
+    promotions = json.loads(rut("promotion", "list", "--json").stdout)
+    assert [(p["id"], p["outcome"], p["reason"], p["role_title"]) for p in promotions] == [
+        (2, "pending", None, None),
+        (1, "refused", "No budget", "Senior Analyst"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("conversation", "add", "--with", "Dana", "--role", "friend"),
+        ("conversation", "add", "--with", " ", "--role", "boss"),
+        ("conversation", "add", "--with", "Dana", "--role", "boss", "--date", "2026-02-30"),
+        ("conversation", "add", "--role", "boss"),
+        ("followup", "add", "x", "Send it", "--owner", "me"),
+        ("followup", "add", "1", "Send it", "--owner", "boss"),
+        ("followup", "add", "1", "Send it", "--owner", "me", "--due", "soon"),
+        ("followup", "done", "abc"),
+        ("promotion", "add", "--outcome", "maybe"),
+        ("promotion", "add", "--outcome", "refused", "--date", "yesterday"),
+        ("promotion", "add", "--outcome", "granted", "--role", "x" * 201),
+    ],
+)
+def test_bad_values_exit_2_with_one_line_and_write_nothing(data_dir: Path, args: tuple[str, ...]) -> None:
+    done = rut(*args)
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert not (data_dir / "journal.sqlite3").exists()  # refused before the journal was even opened
+
+
+def test_unknown_ids_exit_2_and_add_nothing(data_dir: Path) -> None:
+    assert rut("conversation", "add", "--with", "Dana", "--role", "boss").returncode == 0
+    for args in (("followup", "add", "9", "Send it", "--owner", "me"), ("followup", "done", "9")):
+        done = rut(*args)
+        assert done.returncode == 2
+        assert len(done.stderr.strip().splitlines()) == 1 and "must be the id of an existing" in done.stderr
+    assert json.loads(rut("followup", "list", "--json").stdout) == []
+
+
+def test_reading_commands_import_no_orm_and_no_qt(data_dir: Path) -> None:
+    assert rut("conversation", "add", "--with", "Dana", "--role", "boss").returncode == 0
+    code = (
+        "import sys, json; from rutjournal.__main__ import main; code = main(sys.argv[1:]); "
+        "print(json.dumps([code] + [m for m in ('sqlalchemy', 'PySide6', 'matplotlib') if m in sys.modules]), "
+        "file=sys.stderr)"
+    )
+    for args in (("conversation", "list"), ("followup", "list"), ("promotion", "list", "--json")):
+        done = subprocess.run(
+            [sys.executable, "-c", code, *args],
+            capture_output=True,
+            text=True,
+            env=os.environ.copy(),
+            timeout=60,
+        )
+        assert json.loads(done.stderr.strip().splitlines()[-1]) == [0], args
