@@ -265,6 +265,7 @@ class GrowView(QWidget):
                 f"{percent(target.progress)} of the way (the mean of its gaps' progress)"
             )
             self.target_button.setText("New target")
+            self.target_title.setPlaceholderText("A new target role (this one is kept as history)")
         self.evidence_gap.clear()
         self.evidence_gap.addItem("no particular gap", None)
         for gap in target.gaps if target else ():

@@ -81,7 +81,10 @@ class GuidanceView(QWidget):
         self.new_day.setAccessibleName("Date of the conversation")
         self.new_day.setDate(qdate(dt.date.today()))
         self.new_button = QPushButton("Prepare a conversation")
+        self.conversations.setWordWrap(True)
+        self.conversations.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left = QWidget()
+        left.setMinimumWidth(290)
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.conversations, 1)
@@ -213,12 +216,18 @@ class GuidanceView(QWidget):
         for c in self.guidance.conversations():
             state = "held" if c.held else "planned"
             item = QListWidgetItem(
-                f"{c.day:%a %d %b %Y} · {c.with_name} ({ROLE_LABELS.get(c.role, c.role)}) · {state}"
+                f"{c.day:%a %d %b %Y} · {state}\n{c.with_name} ({ROLE_LABELS.get(c.role, c.role)})"
             )
             item.setData(Qt.ItemDataRole.UserRole, c.id)
             self.conversations.addItem(item)
             if c.id == keep:
                 self.conversations.setCurrentItem(item)
+        if keep is None and self.conversations.count():
+            keep = int(
+                self.conversations.item(0).data(Qt.ItemDataRole.UserRole)
+            )  # the newest (or next planned)
+            self.current = keep
+            self.conversations.setCurrentRow(0)
         self.conversations.blockSignals(False)
         self.promotions.clear()
         for p in self.guidance.promotions():
