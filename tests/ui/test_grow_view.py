@@ -104,3 +104,23 @@ def test_journal_text_becomes_evidence(window, qtbot) -> None:  # type: ignore[n
     assert [(e.text, e.day) for e in Grow(window.db).evidence()] == [
         ("Shipped the pricing model", dt.date.today())
     ]
+
+
+def test_the_promotion_case_is_saved_from_the_section(window, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    grow = Grow(window.db)
+    grow.set_target("Senior Analyst")
+    gap = grow.add_gap("SQL", "skill")
+    grow.add_evidence("Rebuilt the sales schema", gap_id=gap)
+    view = open_grow(window, qtbot)
+    view.refresh()
+    out = tmp_path / "case.md"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "Markdown (*.md)"))
+    qtbot.mouseClick(view.case_button, Qt.MouseButton.LeftButton)
+    text = out.read_text(encoding="utf-8")
+    assert "Senior Analyst" in text and "Rebuilt the sales schema" in text
+    pdf = tmp_path / "case.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), "PDF document (*.pdf)"))
+    qtbot.mouseClick(view.case_button, Qt.MouseButton.LeftButton)
+    assert pdf.read_bytes().startswith(b"%PDF")

@@ -72,3 +72,19 @@ def test_options_and_a_refused_promotion(window, qtbot) -> None:  # type: ignore
     qtbot.mouseClick(view.promotion_button, Qt.MouseButton.LeftButton)
     assert [(p.outcome, p.reason) for p in guidance.promotions()] == [("refused", "budget freeze")]
     assert "budget freeze" in view.promotions.item(0).text()
+
+
+def test_the_brief_is_saved_for_the_open_conversation(window, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    guidance = Guidance(window.db)
+    conversation = guidance.add_conversation(
+        dt.date.today(), "Dana", "boss", agenda="- Ask about the programme"
+    )
+    guidance.add_followup(conversation, "Send the course invoice", "me")
+    view = open_guidance(window, qtbot)
+    out = tmp_path / "brief.md"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "Markdown (*.md)"))
+    qtbot.mouseClick(view.brief_button, Qt.MouseButton.LeftButton)
+    text = out.read_text(encoding="utf-8")
+    assert "Dana" in text and "Ask about the programme" in text and "Send the course invoice" in text

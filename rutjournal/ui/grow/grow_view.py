@@ -99,6 +99,12 @@ class GrowView(QWidget):
         head.addWidget(self.target_title, 2)
         head.addWidget(self.target_by)
         head.addWidget(self.target_button)
+        self.case_button = QPushButton(
+            "Promotion case…", toolTip="Save the case for your target as PDF or Markdown"
+        )
+        self.case_print = QPushButton("Print…", toolTip="Print the promotion case")
+        head.addWidget(self.case_button)
+        head.addWidget(self.case_print)
 
         self.tree = QTreeView()
         self.tree.setAccessibleName("Gaps, goals and milestones")
@@ -224,6 +230,8 @@ class GrowView(QWidget):
 
     def _connect(self) -> None:
         self.target_button.clicked.connect(self._set_target)
+        self.case_button.clicked.connect(self._save_case)
+        self.case_print.clicked.connect(self._print_case)
         self.gap_button.clicked.connect(self._add_gap)
         self.gap_title.returnPressed.connect(self._add_gap)
         self.goal_button.clicked.connect(self._add_goal)
@@ -511,6 +519,27 @@ class GrowView(QWidget):
             self._say("Select a request in the list first.", error=True)
             return
         self._do(lambda: self.grow.answer_challenge(int(ident), answer), f"Answer recorded: {answer}.")  # type: ignore[union-attr]
+
+    def _case_markdown(self) -> str:
+        from rutjournal.core.reports import promotion_case_markdown
+
+        assert self.grow is not None
+        return promotion_case_markdown(self.grow.db)
+
+    def _save_case(self) -> None:
+        if self.grow is None:
+            return
+        from rutjournal.ui.report_export import save_report
+
+        path = save_report(self, "Promotion case", "promotion-case.pdf", self._case_markdown)
+        if path is not None:
+            self._say(f"Saved {path}.")
+
+    def _print_case(self) -> None:
+        if self.grow is not None:
+            from rutjournal.ui.report_export import print_report
+
+            print_report(self, self._case_markdown)
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)

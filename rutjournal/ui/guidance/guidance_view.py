@@ -128,6 +128,12 @@ class GuidanceView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.held)
+        self.brief_button = QPushButton(
+            "1:1 brief…", toolTip="Save a brief for this conversation as PDF or Markdown"
+        )
+        self.brief_print = QPushButton("Print brief…")
+        top.addWidget(self.brief_button)
+        top.addWidget(self.brief_print)
         top.addWidget(self.delete_button)
         rv.addLayout(top)
         rv.addWidget(QLabel("Agenda (prefilled from your open gaps and stalled goals; edit freely)"))
@@ -194,6 +200,8 @@ class GuidanceView(QWidget):
         self.followup_text.returnPressed.connect(self._add_followup)
         self.followups.itemChanged.connect(self._followup_ticked)
         self.delete_button.clicked.connect(self._delete)
+        self.brief_button.clicked.connect(self._save_brief)
+        self.brief_print.clicked.connect(self._print_brief)
         self.promotion_button.clicked.connect(self._add_promotion)
 
     # --- data ---------------------------------------------------------------------------------------------
@@ -375,6 +383,28 @@ class GuidanceView(QWidget):
         ):  # type: ignore[union-attr]
             self.promotion_role.clear()
             self.promotion_reason.clear()
+
+    def _brief_markdown(self) -> str:
+        from rutjournal.core.reports import brief_markdown
+
+        assert self.guidance is not None
+        self.save_conversation()
+        return brief_markdown(self.guidance.db, self.current)
+
+    def _save_brief(self) -> None:
+        if self.guidance is None or self.current is None:
+            return
+        from rutjournal.ui.report_export import save_report
+
+        path = save_report(self, "1:1 brief", "one-on-one-brief.pdf", self._brief_markdown)
+        if path is not None:
+            self._say(f"Saved {path}.")
+
+    def _print_brief(self) -> None:
+        if self.guidance is not None and self.current is not None:
+            from rutjournal.ui.report_export import print_report
+
+            print_report(self, self._brief_markdown)
 
     def _try(self, action) -> object:  # type: ignore[no-untyped-def]
         try:
