@@ -88,3 +88,20 @@ def test_the_brief_is_saved_for_the_open_conversation(window, qtbot, tmp_path, m
     qtbot.mouseClick(view.brief_button, Qt.MouseButton.LeftButton)
     text = out.read_text(encoding="utf-8")
     assert "Dana" in text and "Ask about the programme" in text and "Send the course invoice" in text
+
+
+def test_who_when_and_role_can_be_corrected(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    guidance = Guidance(window.db)
+    guidance.add_conversation(dt.date(2026, 3, 2), "Dna", "boss", agenda="")
+    view = open_guidance(window, qtbot)
+    view.edit_with.selectAll()
+    qtbot.keyClicks(view.edit_with, "Dana")
+    view.edit_role.setCurrentIndex(view.edit_role.findData("skip_level"))
+    view.held.setChecked(True)
+    view.save_conversation()
+    saved = guidance.conversations()[0]
+    assert (saved.with_name, saved.role, saved.held) == ("Dana", "skip_level", True)
+    assert (
+        "Dana (Skip-level)" in view.conversations.item(0).text()
+        and "held" in view.conversations.item(0).text()
+    )

@@ -96,6 +96,14 @@ class GuidanceView(QWidget):
         lv.addWidget(self.new_button)
 
         self.heading = QLabel(wordWrap=True)
+        self.edit_with = QLineEdit()
+        self.edit_with.setAccessibleName("With whom")
+        self.edit_role = QComboBox()
+        self.edit_role.setAccessibleName("Their role")
+        for role, label in ROLE_LABELS.items():
+            self.edit_role.addItem(label, role)
+        self.edit_day = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
+        self.edit_day.setAccessibleName("Date")
         self.held = QCheckBox("Held")
         self.agenda = QPlainTextEdit()
         self.agenda.setAccessibleName("Agenda")
@@ -127,6 +135,8 @@ class GuidanceView(QWidget):
         rv = QVBoxLayout(right)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        for w in (self.edit_with, self.edit_role, self.edit_day):
+            top.addWidget(w)
         top.addWidget(self.held)
         self.brief_button = QPushButton(
             "1:1 brief…", toolTip="Save a brief for this conversation as PDF or Markdown"
@@ -195,6 +205,9 @@ class GuidanceView(QWidget):
             edit.textChanged.connect(self.save_timer.start)
         self.outcome.textEdited.connect(lambda _t: self.save_timer.start())
         self.held.toggled.connect(lambda _b: self.save_timer.start())
+        self.edit_with.textEdited.connect(lambda _t: self.save_timer.start())
+        self.edit_role.activated.connect(lambda _i: self.save_timer.start())
+        self.edit_day.dateChanged.connect(lambda _d: self.save_timer.start())
         self.option_button.clicked.connect(self._add_option)
         self.followup_button.clicked.connect(self._add_followup)
         self.followup_text.returnPressed.connect(self._add_followup)
@@ -255,7 +268,15 @@ class GuidanceView(QWidget):
 
     def _show(self, c: ConversationView | None) -> None:
         self.editor.setEnabled(c is not None)
-        widgets = (self.agenda, self.notes, self.outcome, self.held)
+        widgets = (
+            self.agenda,
+            self.notes,
+            self.outcome,
+            self.held,
+            self.edit_with,
+            self.edit_role,
+            self.edit_day,
+        )
         for w in widgets:
             w.blockSignals(True)
         if c is None:
@@ -276,6 +297,10 @@ class GuidanceView(QWidget):
                 self.notes.setPlainText(c.notes)
             self.outcome.setText(c.outcome)
             self.held.setChecked(c.held)
+            if self.edit_with.text() != c.with_name:
+                self.edit_with.setText(c.with_name)
+            self.edit_role.setCurrentIndex(self.edit_role.findData(c.role))
+            self.edit_day.setDate(qdate(c.day))
             self.options.clear()
             for o in c.options:
                 self.options.addItem(
@@ -302,9 +327,13 @@ class GuidanceView(QWidget):
         self.save_timer.stop()
         if self.guidance is None or self.current is None:
             return
+        before = self.guidance.conversation(self.current)
         try:
-            self.guidance.update_conversation(
+            after = self.guidance.update_conversation(
                 self.current,
+                day=pydate(self.edit_day.date()),
+                with_name=self.edit_with.text(),
+                role=str(self.edit_role.currentData()),
                 agenda=self.agenda.toPlainText(),
                 notes=self.notes.toPlainText(),
                 outcome=self.outcome.text(),
@@ -312,6 +341,14 @@ class GuidanceView(QWidget):
             )
         except InvalidInput as exc:
             self._say(str(exc), error=True)
+            return
+        if (before.day, before.with_name, before.role, before.held) != (
+            after.day,
+            after.with_name,
+            after.role,
+            after.held,
+        ):
+            self.refresh()  # the list shows these
 
     def _new_conversation(self) -> None:
         if self.guidance is None:
