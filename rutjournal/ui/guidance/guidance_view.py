@@ -288,9 +288,7 @@ class GuidanceView(QWidget):
             self.options.clear()
             self.followups.clear()
         else:
-            self.heading.setText(
-                f"<b>{c.with_name}</b> ({ROLE_LABELS.get(c.role, c.role)}) — {c.day:%A %d %B %Y}"
-            )
+            self.heading.setText("<b>Conversation with</b>")
             if self.agenda.toPlainText() != c.agenda:
                 self.agenda.setPlainText(c.agenda)
             if self.notes.toPlainText() != c.notes:
