@@ -29,15 +29,15 @@ from PySide6.QtWidgets import (
 
 from rutjournal.core.errors import RutjournalError
 from rutjournal.paths import AppPaths
-from rutjournal.ui.grow.grow_view import GrowView
-from rutjournal.ui.guidance.guidance_view import GuidanceView
 from rutjournal.ui.journal_view import JournalView
-from rutjournal.ui.load.load_view import LoadView
 from rutjournal.ui.search_view import SearchView
 from rutjournal.ui.startup_clock import StartupClock
 
 if TYPE_CHECKING:
     from rutjournal.core.db import Database
+    from rutjournal.ui.grow.grow_view import GrowView
+    from rutjournal.ui.guidance.guidance_view import GuidanceView
+    from rutjournal.ui.load.load_view import LoadView
 
 log = logging.getLogger(__name__)
 SECTIONS = (
@@ -67,14 +67,13 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(760, 520)
 
         self.journal_view = JournalView()
-        self.load_view = LoadView()
-        self.grow_view = GrowView()
-        self.guidance_view = GuidanceView()
         self.search_view = SearchView()
         self.pages = QStackedWidget()
-        pages = (self.journal_view, self.load_view, self.grow_view, self.guidance_view, self.search_view)
-        for page in pages:  # in the order of SECTIONS
-            self.pages.addWidget(page)
+        # Sections other than the journal and search are built the first time they are opened, so the window
+        # shows without waiting for them; until then their slot in the stack is an empty widget never shown.
+        self._views: dict[str, QWidget] = {"journal": self.journal_view, "search": self.search_view}
+        for key, _title, _keys in SECTIONS:
+            self.pages.addWidget(self._views.get(key) or QWidget())
         self.sidebar = QListWidget(objectName="sidebar")
         self.sidebar.setAccessibleName("Sections")
         for key, title, keys in SECTIONS:
@@ -129,7 +128,6 @@ class MainWindow(QMainWindow):
         self.search_box.returnPressed.connect(self._search_now)
         self.search_box.installEventFilter(self)
         self.search_view.open_day.connect(self.open_day)
-        self.load_view.open_day.connect(self.open_day)
         self.journal_view.task_requested.connect(self._task_from_journal)
         self.journal_view.evidence_requested.connect(self._evidence_from_journal)
         self.journal_view.saved.connect(lambda _d: self.search_view.refresh())
@@ -189,14 +187,56 @@ class MainWindow(QMainWindow):
 
     def _switch_section(self, row: int) -> None:
         self.journal_view.flush()
+        if "guidance" in self._views:
+            self.guidance_view.save_conversation()
+        key = SECTIONS[max(row, 0)][0]
+        self.section_view(key)
         self.pages.setCurrentIndex(max(row, 0))
         self.setWindowTitle(f"rutjournal — {SECTIONS[max(row, 0)][1]}")
-        self.guidance_view.save_conversation()
-        self._ensure_section(SECTIONS[max(row, 0)][0])
+        self._ensure_section(key)
         if SECTIONS[max(row, 0)][0] == "journal" and self.journal_view.isEnabled():
             self.journal_view.reload_if_changed()
             if not self.journal_view.editor.previewing():
                 self.journal_view.editor.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def section_view(self, key: str) -> QWidget:
+        """The widget of a section, built on first use."""
+        if key not in self._views:
+            view: QWidget
+            if key == "load":
+                from rutjournal.ui.load.load_view import LoadView
+
+                view = LoadView()
+                view.open_day.connect(self.open_day)
+            elif key == "grow":
+                from rutjournal.ui.grow.grow_view import GrowView
+
+                view = GrowView()
+            elif key == "guidance":
+                from rutjournal.ui.guidance.guidance_view import GuidanceView
+
+                view = GuidanceView()
+            else:
+                raise KeyError(key)
+            index = [name for name, _t, _k in SECTIONS].index(key)
+            slot = self.pages.widget(index)
+            self.pages.insertWidget(index, view)
+            self.pages.removeWidget(slot)
+            slot.deleteLater()
+            self._views[key] = view
+        return self._views[key]
+
+    @property
+    def load_view(self) -> LoadView:
+        return self.section_view("load")  # type: ignore[return-value]
+
+    @property
+    def grow_view(self) -> GrowView:
+        return self.section_view("grow")  # type: ignore[return-value]
+
+    @property
+    def guidance_view(self) -> GuidanceView:
+        return self.section_view("guidance")  # type: ignore[return-value]
 
     def _ensure_section(self, key: str) -> bool:
         """Fill a section the first time it is needed (they read through services, so not at start-up)."""
@@ -320,7 +360,8 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Save everything now; safe to call more than once (close, then quit)."""
         self.journal_view.flush()
-        self.guidance_view.save_conversation()
+        if "guidance" in self._views:
+            self.guidance_view.save_conversation()
         self.save_state()
         if self.search_conn is not None:
             self.search_conn.close()
