@@ -51,6 +51,9 @@ HEAD_TABLES = {
     "conversation_options",
     "followups",
     "promotions",
+    "checkins",
+    "checkin_answers",
+    "applications",
 }
 HEAD_TRIGGERS = {
     "entries_search_insert",

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from rutjournal.core import models_grow  # noqa: F401  (registers the Grow tables)
+from rutjournal.core import models_crossroads, models_grow  # noqa: F401  (registers their tables)
 from rutjournal.core.models import Base
 
 connection = context.config.attributes.get("connection")

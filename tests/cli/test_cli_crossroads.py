@@ -1,0 +1,117 @@
+"""`rutjournal checkin`, `rutjournal application add` and `rutjournal report crossroads` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rutjournal.cli_crossroads import parse_answers
+from rutjournal.core.errors import InvalidInput
+
+KEYS = ["room", "options", "learning", "dread", "followups", "recognition", "energy", "recommend"]
+
+
+def rut(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "rutjournal", *args],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=60,
+    )
+
+
+def answers(score: int, **overrides: int) -> list[str]:
+    return [f"{k}={overrides.get(k, score)}" for k in KEYS]
+
+
+def test_answers_are_read_as_key_equals_number() -> None:
+    assert parse_answers(["room=3", "dread = 5"]) == {"room": 3, "dread": 5}
+    for bad in (["room"], ["=3"], ["room=x"], ["room=3", "room=4"]):
+        with pytest.raises(InvalidInput):
+            parse_answers(bad)
+
+
+def test_the_questions_are_listed_with_their_keys(data_dir: Path) -> None:
+    done = rut("checkin", "--questions")
+    assert done.returncode == 0
+    lines = done.stdout.strip().splitlines()
+    assert [line.split("\t")[0] for line in lines] == KEYS
+    assert "reverse-scored" in lines[KEYS.index("dread")]
+    assert not (data_dir / "journal.sqlite3").exists()  # listing the questions opens nothing
+
+
+def test_checkin_application_and_report_round_trip(data_dir: Path) -> None:
+    assert rut("checkin", "--date", "2026-10-01", *answers(4, dread=2)).stdout == "1\n"
+    assert rut("checkin", "--date", "2026-11-02", *answers(2), "--note", "flat month").stdout == "2\n"
+    again = rut("checkin", "--date", "2026-11-02", *answers(3, dread=3), "--note", "not so bad")
+    assert again.stdout == "2\n"  # same day: replaced
+    assert rut("application", "add", "Acme", "Senior Analyst").stdout == "1\n"
+    assert rut("application", "add", "Globex", "Lead", "--stage", "interview").stdout == "2\n"
+    report = json.loads(rut("report", "crossroads", "--json").stdout)
+    by_key = {s["key"]: s for s in report["signals"]}
+    assert by_key["checkin"]["value"] == "3.00 / 5 (−1.00 since 2026-10-01)"
+    assert by_key["checkin"]["direction"] == "worse"
+    assert by_key["room"]["value"] == "3 / 5"
+    assert all(s["why"] for s in report["signals"])
+    # one signal worse (the check-in score), none strong: stay
+    assert report["verdict"]["verdict"] == "stay"
+    assert report["verdict"]["rule"].startswith("stay")
+    assert report["applications"]["idea"] == 1 and report["applications"]["interview"] == 1
+    text = rut("report", "crossroads").stdout
+    assert "Check-in score: 3.00 / 5" in text and "Verdict: STAY" in text and "Rule: stay" in text
+
+
+def test_with_no_conversation_held_the_report_says_to_make_a_good_faith_effort(data_dir: Path) -> None:
+    assert rut("checkin", *answers(1, dread=5)).returncode == 0  # room 1, options 1: two strong signals
+    text = rut("report", "crossroads").stdout
+    assert "Verdict: PUSH" in text
+    assert "Before leaving, make a good-faith effort" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (
+            ("checkin", "room=3", "energy=2"),
+            "missing: options, learning, dread, followups, recognition, recommend",
+        ),
+        (("checkin", *answers(3, energy=6)), "energy"),
+        (("checkin", *answers(3), "mojo=3"), "mojo"),
+        (("checkin", *answers(3), "--date", "2026-13-01"), "2026-13-01"),
+        (("checkin", "room"), "room"),
+        (("application", "add", "Acme", "Analyst", "--stage", "ghosted"), "stage"),
+        (("application", "add", " ", "Analyst"), "company"),
+    ],
+)
+def test_bad_values_exit_2_with_one_line_and_write_nothing(
+    data_dir: Path, args: tuple[str, ...], named: str
+) -> None:
+    done = rut(*args)
+    assert done.returncode == 2, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert named in done.stderr
+    assert not (data_dir / "journal.sqlite3").exists()  # refused before the journal was even opened
+
+
+def test_reading_commands_import_no_orm_and_no_qt(data_dir: Path) -> None:
+    assert rut("checkin", *answers(3)).returncode == 0
+    code = (
+        "import sys, json; from rutjournal.__main__ import main; code = main(sys.argv[1:]); "
+        "print(json.dumps([code] + [m for m in ('sqlalchemy', 'PySide6', 'matplotlib') if m in sys.modules]), "
+        "file=sys.stderr)"
+    )
+    for args in (("report", "crossroads"), ("report", "crossroads", "--json"), ("checkin", "--questions")):
+        done = subprocess.run(
+            [sys.executable, "-c", code, *args],
+            capture_output=True,
+            text=True,
+            env=os.environ.copy(),
+            timeout=60,
+        )
+        assert json.loads(done.stderr.strip().splitlines()[-1]) == [0], args

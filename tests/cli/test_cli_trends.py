@@ -1,0 +1,137 @@
+"""`rutjournal report trends [--days N] [--json]` as a user runs it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from rutjournal.cli_trends import format_report, parse_days
+from rutjournal.core.errors import InvalidInput
+
+
+def rut(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "rutjournal", *args],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(("text", "days"), [(None, None), ("1", 1), ("90", 90)])
+def test_days_are_read(text: str | None, days: int | None) -> None:
+    assert parse_days(text) == days
+
+
+@pytest.mark.parametrize("text", ["0", "-5", "ten", "1.5"])
+def test_bad_days_are_refused(text: str) -> None:
+    with pytest.raises(InvalidInput, match="--days"):
+        parse_days(text)
+
+
+@pytest.mark.parametrize("text", ["0", "abc"])
+def test_bad_days_exit_2_naming_the_option(text: str) -> None:
+    done = rut("report", "trends", "--days", text)
+    assert done.returncode == 2
+    assert "--days" in done.stderr
+    assert done.stdout == ""
+
+
+def test_json_and_text_of_a_seeded_journal() -> None:
+    today = dt.date.today()
+    for back in range(12):
+        day = (today - dt.timedelta(days=back)).isoformat()
+        assert (
+            rut(
+                "add", "--date", day, "--mood", str(1 + back % 5), "--hours", str(6 + back % 4), "x"
+            ).returncode
+            == 0
+        )
+    done = rut("report", "trends", "--days", "7", "--json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["range"] == {
+        "first": (today - dt.timedelta(days=6)).isoformat(),
+        "last": today.isoformat(),
+        "days": 7,
+    }
+    assert report["series"]["mood"]["days_with_value"] == 7
+    assert len(report["series"]["mood"]["points"]) == 7
+    assert report["hours_vs_mood"]["n"] == 7
+    assert report["weekly_hours"]["weeks"] == []
+    whole = json.loads(rut("report", "trends", "--json").stdout)
+    assert whole["range"]["days"] == 12  # all time: from the first entry to today
+    assert whole["series"]["mood"]["days_with_value"] == 12
+    text = rut("report", "trends", "--days", "7")
+    assert text.returncode == 0
+    lines = text.stdout.splitlines()
+    assert lines[0] == f"Trends from {report['range']['first']} to {today.isoformat()} (7 days)"
+    assert "Mood: Not enough days with a mood score yet: 7 of the 10 needed." in lines
+    assert any(line.startswith("Workload vs mood: ") for line in lines)
+
+
+def test_empty_journal_text_form() -> None:
+    done = rut("report", "trends")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0].endswith("(1 day)")
+    assert "Weekly hours by decision: No tasks yet" in done.stdout
+
+
+def test_format_report_lists_every_reading() -> None:
+    readings = {
+        key: f"reading {key}"
+        for key in (
+            "mood",
+            "energy",
+            "challenge",
+            "hours",
+            "load",
+            "weekdays",
+            "year",
+            "hours_vs_mood",
+            "weekly_hours",
+            "goals",
+        )
+    }
+    text = format_report(
+        {"range": {"first": "2026-03-01", "last": "2026-03-31", "days": 31}, "readings": readings}
+    )
+    assert text.splitlines() == [
+        "Trends from 2026-03-01 to 2026-03-31 (31 days)",
+        "",
+        "Mood: reading mood",
+        "Energy: reading energy",
+        "Challenge: reading challenge",
+        "Hours worked: reading hours",
+        "Perceived load: reading load",
+        "Mood by weekday: reading weekdays",
+        "Year in pixels: reading year",
+        "Workload vs mood: reading hours_vs_mood",
+        "Weekly hours by decision: reading weekly_hours",
+        "Goal progress: reading goals",
+    ]
+
+
+def test_report_trends_imports_neither_qt_nor_matplotlib_nor_the_orm() -> None:
+    assert rut("add", "--mood", "3", "x").returncode == 0
+    assert rut("task", "add", "Reports", "--hours", "1").returncode == 0
+    code = (
+        "import sys, json; from rutjournal.__main__ import main; code = main(sys.argv[1:]); "
+        "print(json.dumps([code] + [m for m in ('sqlalchemy', 'PySide6', 'matplotlib') if m in sys.modules]), "
+        "file=sys.stderr)"
+    )
+    for args in (("report", "trends"), ("report", "trends", "--days", "30", "--json")):
+        done = subprocess.run(
+            [sys.executable, "-c", code, *args],
+            capture_output=True,
+            text=True,
+            env=os.environ.copy(),
+            timeout=60,
+        )
+        assert json.loads(done.stderr.strip().splitlines()[-1]) == [0], args
