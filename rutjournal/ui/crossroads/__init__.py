@@ -1,0 +1,1 @@
+"""The Crossroads section: the monthly check-in, the signals, and the stay / push / leave verdict."""
