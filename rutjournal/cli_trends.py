@@ -1,6 +1,7 @@
-"""The command line of the Trends section: ``report trends [--days N] [--json]`` (the numbers behind the plots).
+"""The command line of the Trends section: ``report trends [--days N] [--json]`` (the numbers behind the plots)
+and ``plot NAME --out FILE.(png|svg) [--days N]`` / ``plot --list`` (the plots themselves).
 
-Reads with plain SQL only: no Qt, no matplotlib, no SQLAlchemy on this path.
+Reads with plain SQL only: no Qt and no SQLAlchemy on these paths; matplotlib (Agg) only for ``plot``.
 """
 
 from __future__ import annotations
@@ -38,6 +39,14 @@ def add_parsers(
     )
     trends.add_argument("--days", metavar="N", help="the last N days, today included (default: all time)")
     trends.add_argument("--json", action="store_true", help="print every number as JSON")
+    plot = sub.add_parser(
+        "plot", parents=[common], help="save one Trends plot as a PNG or SVG image (--list: the plots)"
+    )
+    plot.add_argument("name", nargs="?", metavar="NAME", help="the plot (see plot --list)")
+    plot.add_argument("--out", metavar="FILE", help="the image to write: FILE.png or FILE.svg")
+    plot.add_argument("--days", metavar="N", help="the last N days, today included (default: all time)")
+    plot.add_argument("--window", metavar="W", help="rolling mean of 7 or 30 days (default 7)")
+    plot.add_argument("--list", action="store_true", help="list the plots: name and title, one a line")
 
 
 def parse_days(text: str | None) -> int | None:
@@ -83,5 +92,46 @@ def format_report(report: dict[str, object]) -> str:
     return "\n".join(lines)
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace, AppPaths], int]] = {}
+def run_plot(args: argparse.Namespace, paths: AppPaths) -> int:
+    from rutjournal import plots
+
+    if args.list:
+        for name, (title, _draw) in plots.PLOTS.items():
+            print(f"{name}\t{title}")
+        return 0
+    # Everything is checked before the journal is opened or anything is written.
+    if not args.name:
+        raise InvalidInput("NAME", "one of " + ", ".join(plots.PLOTS) + " (or --list)")
+    plots.check_name(args.name)
+    if not args.out:
+        raise InvalidInput("--out", "a file name ending in .png or .svg")
+    from pathlib import Path
+
+    out = Path(args.out).expanduser()
+    plots.check_path(out)
+    days = parse_days(args.days)
+    window = parse_window(args.window)
+    from rutjournal.core.db import open_database
+    from rutjournal.core.trends import DateRange
+
+    db = open_database(paths.database, backup_dir=paths.backup_dir)
+    try:
+        today = dt.date.today()
+        rng = DateRange.all_time(db, today) if days is None else DateRange.last_days(days, today)
+        reading = plots.save_plot(args.name, db, rng, out, plots.PlotOptions(window=window))
+    finally:
+        db.close()
+    print(f"{out}: {reading}")
+    return 0
+
+
+def parse_window(text: str | None) -> int:
+    if text is None:
+        return 7
+    if text.strip() not in ("7", "30"):
+        raise InvalidInput("--window", "7 or 30", text)
+    return int(text)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, AppPaths], int]] = {"plot": run_plot}
 REPORTS: dict[str, Callable[[argparse.Namespace, AppPaths], int]] = {"trends": run_report}

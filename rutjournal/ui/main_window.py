@@ -35,9 +35,11 @@ from rutjournal.ui.startup_clock import StartupClock
 
 if TYPE_CHECKING:
     from rutjournal.core.db import Database
+    from rutjournal.ui.crossroads.crossroads_view import CrossroadsView
     from rutjournal.ui.grow.grow_view import GrowView
     from rutjournal.ui.guidance.guidance_view import GuidanceView
     from rutjournal.ui.load.load_view import LoadView
+    from rutjournal.ui.trends.trends_view import TrendsView
 
 log = logging.getLogger(__name__)
 SECTIONS = (
@@ -45,7 +47,9 @@ SECTIONS = (
     ("load", "Load", "Ctrl+2"),
     ("grow", "Grow", "Ctrl+3"),
     ("guidance", "Guidance", "Ctrl+4"),
-    ("search", "Search", "Ctrl+5"),
+    ("crossroads", "Crossroads", "Ctrl+5"),
+    ("trends", "Trends", "Ctrl+6"),
+    ("search", "Search", "Ctrl+7"),
 )
 TRANSIENT_SECTIONS = {"search"}
 
@@ -159,7 +163,7 @@ class MainWindow(QMainWindow):
         self.search_view.set_connection(self.search_conn)
         self.where.setText(f"Journal: {self.paths.database}")
         self.where.setToolTip("Everything you write is saved in this file, on this computer only.")
-        if self.current_section() in ("load", "grow", "guidance"):
+        if self.current_section() in ("load", "grow", "guidance", "crossroads", "trends"):
             QTimer.singleShot(0, lambda: self._ensure_section(self.current_section()))
         if self.clock.mark_editable():
             QTimer.singleShot(0, self.close)
@@ -216,6 +220,14 @@ class MainWindow(QMainWindow):
                 from rutjournal.ui.guidance.guidance_view import GuidanceView
 
                 view = GuidanceView()
+            elif key == "crossroads":
+                from rutjournal.ui.crossroads.crossroads_view import CrossroadsView
+
+                view = CrossroadsView()
+            elif key == "trends":
+                from rutjournal.ui.trends.trends_view import TrendsView
+
+                view = TrendsView()
             else:
                 raise KeyError(key)
             index = [name for name, _t, _k in SECTIONS].index(key)
@@ -238,6 +250,14 @@ class MainWindow(QMainWindow):
     def guidance_view(self) -> GuidanceView:
         return self.section_view("guidance")  # type: ignore[return-value]
 
+    @property
+    def crossroads_view(self) -> CrossroadsView:
+        return self.section_view("crossroads")  # type: ignore[return-value]
+
+    @property
+    def trends_view(self) -> TrendsView:
+        return self.section_view("trends")  # type: ignore[return-value]
+
     def _ensure_section(self, key: str) -> bool:
         """Fill a section the first time it is needed (they read through services, so not at start-up)."""
         if self.db is None:
@@ -256,6 +276,16 @@ class MainWindow(QMainWindow):
             self.guidance_view.set_guidance(Guidance(self.db))
         elif key == "guidance" and self.guidance_view.guidance is not None:
             self.guidance_view.refresh()  # gaps and goals may have changed: overdue lists, prefill
+        elif key == "crossroads" and self.crossroads_view.crossroads is None:
+            from rutjournal.core.crossroads import Crossroads
+
+            self.crossroads_view.set_crossroads(Crossroads(self.db))
+        elif key == "crossroads":
+            self.crossroads_view.refresh()  # the signals read every other section
+        elif key == "trends" and self.trends_view.db is None:
+            self.trends_view.set_db(self.db)
+        elif key == "trends":
+            self.trends_view.refresh()  # entries, tasks and goals may have changed since
         return True
 
     def _ensure_load(self) -> bool:

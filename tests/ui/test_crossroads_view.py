@@ -56,3 +56,10 @@ def test_the_job_search_tracker_stays_folded_until_opened(view, qtbot, db) -> No
     view.stage.setCurrentIndex(view.stage.findData("interview"))
     qtbot.mouseClick(view.move_stage, Qt.MouseButton.LeftButton)
     assert [a.stage for a in Crossroads(db).applications()] == ["interview"]
+
+
+def test_the_section_opens_from_the_window(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_section() == "crossroads"
+    assert window.crossroads_view.crossroads is not None
+    assert window.crossroads_view.banner.isVisible()

@@ -43,6 +43,8 @@ def test_opens_on_today_with_the_cursor_in_the_text(window, qtbot) -> None:  # t
         "Load",
         "Grow",
         "Guidance",
+        "Crossroads",
+        "Trends",
         "Search",
     ]
 
@@ -116,7 +118,7 @@ def test_switching_section_and_closing_save_at_once(make_window, qtbot) -> None:
     window = make_window()
     editor = window.journal_view.editor.editor
     qtbot.keyClicks(editor, "before search")
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.current_section() == "search"
     assert raw_row(window)[0] == "before search"
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)

@@ -12,11 +12,11 @@ from rutjournal.ui.main_window import MainWindow
 
 def test_only_built_sections_are_shown_and_shortcuts_switch_them(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert titles == ["Journal", "Load", "Grow", "Guidance", "Search"]
+    assert titles == ["Journal", "Load", "Grow", "Guidance", "Crossroads", "Trends", "Search"]
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.load_view
     assert window.load_view.load is not None  # filled the first time it is shown
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.search_view
     assert window.windowTitle() == "rutjournal — Search"
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)

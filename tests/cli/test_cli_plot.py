@@ -1,0 +1,93 @@
+"""`rutjournal plot NAME --out FILE.(png|svg) [--days N]` and `rutjournal plot --list`, as a user runs them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rutjournal.plots import PLOTS
+
+
+def rut(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "rutjournal", *args],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=120,
+    )
+
+
+def seed(days: int = 14) -> None:
+    today = dt.date.today()
+    for back in range(days):
+        day = (today - dt.timedelta(days=back)).isoformat()
+        done = rut("add", "--date", day, "--mood", str(1 + back % 5), "--hours", str(6 + back % 4), "x")
+        assert done.returncode == 0, done.stderr
+
+
+def test_list_names_every_plot_without_importing_qt() -> None:
+    code = (
+        "import sys\n"
+        "from rutjournal.cli import parse_args, run\n"
+        "status = run(parse_args(['plot', '--list']))\n"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'PySide6 imported'\n"
+        "sys.exit(status)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=os.environ.copy(), timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert [line.split("\t")[0] for line in lines] == list(PLOTS)
+    assert all(line.split("\t")[1] == PLOTS[line.split("\t")[0]][0] for line in lines)
+
+
+def test_png_and_svg_are_written(tmp_path: Path) -> None:
+    seed()
+    png, svg = tmp_path / "mood.png", tmp_path / "year.svg"
+    done = rut("plot", "mood", "--out", str(png), "--days", "30")
+    assert done.returncode == 0, done.stderr
+    assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert str(png) in done.stdout
+    done = rut("plot", "year", "--out", str(svg))
+    assert done.returncode == 0, done.stderr
+    assert "<svg" in svg.read_text(encoding="utf-8")
+
+
+def test_an_empty_journal_still_gives_an_image_with_words(tmp_path: Path) -> None:
+    out = tmp_path / "weekday.png"
+    done = rut("plot", "weekday", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"\x89PNG")
+    assert "Not enough" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        (["nope", "--out", "x.png"], "NAME"),
+        ([], "NAME"),
+        (["mood", "--out", "x.jpg"], "--out"),
+        (["mood"], "--out"),
+        (["mood", "--out", "x.png", "--days", "0"], "--days"),
+        (["mood", "--out", "x.png", "--days", "ten"], "--days"),
+        (["mood", "--out", "x.png", "--window", "14"], "--window"),
+    ],
+)
+def test_bad_input_exits_2_naming_the_field_and_writes_nothing(
+    tmp_path: Path, args: list[str], field: str
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    args = [str(out / a) if a.startswith("x.") else a for a in args]
+    done = rut("plot", *args)
+    assert done.returncode == 2, done.stderr
+    assert field in done.stderr
+    assert done.stdout == ""
+    assert list(out.iterdir()) == []
