@@ -50,12 +50,17 @@ def test_trends_draws_every_plot_with_its_reading(qtbot, window, tmp_path: Path)
     assert window.windowTitle() == "rutjournal — Trends"
     assert view.db is not None
     assert list(view.panels) == list(PLOTS)
+    assert has_data(view.panels["mood"].figure)  # on screen: drawn at once
+    assert "goals" in view._stale  # far below: not drawn until scrolled to
     for name, panel in view.panels.items():
+        view.scroll_area.ensureWidgetVisible(panel)  # the others are drawn as they are scrolled to
+        qtbot.waitUntil(lambda p=panel: has_data(p.figure), timeout=3000)
         assert has_data(panel.figure), name
         assert panel.reading.text(), name
         assert not panel.reading.text().startswith("Not enough"), name
     view.window_box.setCurrentIndex(1)  # the 30-day mean
     view.range_box.setCurrentIndex(3)  # all time
+    view.draw_all()
     assert all(has_data(p.figure) for p in view.panels.values())
     out = tmp_path / "out"
     out.mkdir()
@@ -77,6 +82,7 @@ def test_saving_through_the_dialog(qtbot, window, tmp_path: Path, monkeypatch) -
 def test_an_empty_journal_shows_words(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     window.show_section("trends")
     view = window.trends_view
+    view.draw_all()
     for name, panel in view.panels.items():
         assert not has_data(panel.figure), name
         texts = " ".join(t.get_text() for t in panel.figure.texts)

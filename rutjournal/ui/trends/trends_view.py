@@ -11,8 +11,8 @@ from pathlib import Path
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -98,6 +98,8 @@ class TrendsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.scroll_area, 1)
+        self._stale: set[str] = set()
+        self.scroll_area.verticalScrollBar().valueChanged.connect(lambda _v: self.draw_visible())
         self.range_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.window_box.currentIndexChanged.connect(lambda _i: self.refresh())
 
@@ -119,24 +121,56 @@ class TrendsView(QWidget):
         return self.palette().window().color().lightness() < 128
 
     def refresh(self) -> None:
-        """Redraw every plot for the chosen range and rolling mean."""
+        """Redraw for the chosen range and rolling mean: the plots on screen now, the others when scrolled to."""
         rng = self.date_range()
         if rng is None or self.db is None:
             return
         self.range_label.setText(
             f"{rng.first.isoformat()} to {rng.last.isoformat()} ({rng.days} day{'s' if rng.days != 1 else ''})"
         )
-        options = self.options()
-        for name, panel in self.panels.items():
-            draw = PLOTS[name][1]
-            try:
-                reading = draw(panel.figure, self.db, rng, options)
-            except Exception:
-                log.exception("could not draw the %s plot", name)
-                panel.figure.clear()
-                reading = "This plot could not be drawn; the details are in the log."
-            panel.reading.setText(reading)
-            panel.canvas.draw_idle()  # type: ignore[no-untyped-call]
+        self._stale = set(self.panels)
+        self.draw_visible()
+        QTimer.singleShot(0, self.draw_visible)  # again once the layout has settled
+
+    def draw_visible(self) -> None:
+        """Draw the stale plots that can be seen (a change of range must not wait for seven renders)."""
+        if not self.isVisible():
+            return
+        top = self.scroll_area.verticalScrollBar().value()
+        bottom = top + self.scroll_area.viewport().height()
+        for name in [n for n in self.panels if n in self._stale]:
+            geometry = self.panels[name].geometry()  # in the scrolled body's coordinates
+            if geometry.bottom() >= top and geometry.top() <= bottom:
+                self.draw(name)
+
+    def draw(self, name: str) -> None:
+        """Compute and draw one plot now."""
+        rng = self.date_range()
+        if rng is None or self.db is None:
+            return
+        panel = self.panels[name]
+        try:
+            reading = PLOTS[name][1](panel.figure, self.db, rng, self.options())
+        except Exception:
+            log.exception("could not draw the %s plot", name)
+            panel.figure.clear()
+            reading = "This plot could not be drawn; the details are in the log."
+        panel.reading.setText(reading)
+        panel.canvas.draw_idle()  # type: ignore[no-untyped-call]
+        self._stale.discard(name)
+
+    def draw_all(self) -> None:
+        for name in list(self._stale):
+            self.draw(name)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.draw_visible()
+        QTimer.singleShot(0, self.draw_visible)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.draw_visible()
 
     def _menu(self, name: str, pos: QPoint) -> None:
         panel = self.panels[name]
@@ -160,5 +194,7 @@ class TrendsView(QWidget):
     def save(self, name: str, path: Path) -> None:
         """Write the plot as drawn on screen to a .png or .svg file."""
         fmt = check_path(path)
+        if name in self._stale:
+            self.draw(name)
         figure = self.panels[name].figure
         figure.savefig(path, format=fmt, facecolor=figure.get_facecolor())
