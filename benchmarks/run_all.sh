@@ -28,4 +28,6 @@ echo "== day switch and memory in the main window (10 years; offscreen, then xcb
 "$PYTHON" "$HERE/gui_day_switch.py" --data-dir "$BENCH_DIR/rj10" --xvfb || status=1
 echo "== Load section, 2,000 tasks: report load, section open and re-sort (offscreen); Taskwarrior anchor"
 "$PYTHON" "$HERE/load_tasks.py" --data-dir "$BENCH_DIR/rj10" || status=1
+echo "== Trends: open, range change, plot command (offscreen)"
+"$PYTHON" "$HERE/trends.py" --data-dir "$BENCH_DIR/rj10" || status=1
 exit "$status"

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -86,12 +88,33 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{title} ({keys})")
             self.sidebar.addItem(item)
         self.sidebar.setFixedWidth(150)
+        # The monthly check-in is offered here, in a banner the user can act on or put off — never a modal.
+        self.checkin_banner = QWidget(objectName="checkinOffer")
+        self.checkin_banner.hide()
+        offer = QHBoxLayout(self.checkin_banner)
+        offer.setContentsMargins(8, 4, 8, 4)
+        offer_text = QLabel(
+            "A new month: two minutes of Crossroads check-in tells you whether to stay, push or leave."
+        )
+        self.checkin_go = QPushButton("Check in now")
+        self.checkin_later = QPushButton("Later")
+        offer.addWidget(offer_text, 1)
+        offer.addWidget(self.checkin_go)
+        offer.addWidget(self.checkin_later)
+        self.checkin_go.clicked.connect(lambda: (self.checkin_banner.hide(), self.show_section("crossroads")))
+        self.checkin_later.clicked.connect(self.checkin_banner.hide)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.checkin_banner)
+        column.addWidget(self.pages, 1)
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.sidebar)
-        row.addWidget(self.pages, 1)
+        row.addWidget(right, 1)
         self.setCentralWidget(central)
 
         self.search_box = QLineEdit(objectName="searchBox", clearButtonEnabled=True)
@@ -167,10 +190,24 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self._ensure_section(self.current_section()))
         if self.clock.mark_editable():
             QTimer.singleShot(0, self.close)
+        QTimer.singleShot(0, self._offer_checkin)
         # Today is on screen from plain SQL; the ORM that saves it loads behind, off the GUI thread.
         self.warm_up = threading.Thread(target=self._warm_up, args=(db,), name="orm-warm-up", daemon=True)
         self.warm_up.start()
         self.ready.emit()
+
+    def _offer_checkin(self) -> None:
+        """Show the check-in banner when this month has no check-in (and the user is not already there)."""
+        if self.db is None or self.current_section() == "crossroads":
+            return
+        from rutjournal.core.crossroads import Crossroads
+
+        try:
+            due = Crossroads(self.db).due()
+        except Exception:  # the banner is a kindness: never let it stop the window
+            log.exception("could not tell whether a check-in is due")
+            return
+        self.checkin_banner.setVisible(due)
 
     @staticmethod
     def _warm_up(db: Database) -> None:

@@ -63,3 +63,20 @@ def test_the_section_opens_from_the_window(window, qtbot) -> None:  # type: igno
     assert window.current_section() == "crossroads"
     assert window.crossroads_view.crossroads is not None
     assert window.crossroads_view.banner.isVisible()
+
+
+def test_the_window_offers_the_check_in_in_a_banner_not_a_dialog(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(window.checkin_banner.isVisible, timeout=2000)
+    qtbot.mouseClick(window.checkin_later, Qt.MouseButton.LeftButton)
+    assert not window.checkin_banner.isVisible()
+    window.checkin_banner.show()
+    qtbot.mouseClick(window.checkin_go, Qt.MouseButton.LeftButton)
+    assert window.current_section() == "crossroads" and not window.checkin_banner.isVisible()
+
+
+def test_no_banner_once_the_month_has_a_check_in(make_window, qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    crossroads = Crossroads(db)
+    crossroads.save_checkin(dt.date.today(), {q.key: 3 for q in crossroads.questions()})
+    window = make_window()
+    qtbot.wait(50)
+    assert not window.checkin_banner.isVisible()
