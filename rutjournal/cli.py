@@ -14,7 +14,16 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from rutjournal import __version__, cli_crossroads, cli_grow, cli_guidance, cli_load, cli_reports, cli_trends
+from rutjournal import (
+    __version__,
+    cli_backups,
+    cli_crossroads,
+    cli_grow,
+    cli_guidance,
+    cli_load,
+    cli_reports,
+    cli_trends,
+)
 from rutjournal.core.errors import InvalidInput, RutjournalError, SearchSyntaxError
 from rutjournal.core.values import SCORE_FIELDS, Scores, normalize_tags, parse_day, parse_hours, parse_score
 from rutjournal.paths import AppPaths, resolve_paths
@@ -27,6 +36,7 @@ SECTION_CLIS = (
     cli_reports,
     cli_trends,
     cli_crossroads,
+    cli_backups,
 )  # each: add_parsers(), COMMANDS, REPORTS
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 Handler = Callable[[argparse.Namespace, AppPaths], int]

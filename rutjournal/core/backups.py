@@ -1,0 +1,222 @@
+"""Daily and on-demand backups of the journal, and restoring one, with SQLite's online backup API.
+
+A backup is written to a hidden temporary name first, verified (opened read-only, ``PRAGMA quick_check``,
+entries counted) and only then given its ``journal-YYYYMMDD-HHMMSS.sqlite3`` name, so a file with that name is
+always a whole, checked copy. Pruning keeps the newest ``keep`` of those and never touches the
+``before-upgrade-*`` copies the migrations make. Restoring never deletes anything: the current journal (and
+its -wal/-shm) is renamed aside first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from rutjournal.core.errors import DamagedDatabase, DatabaseProblem, NewerSchema
+from rutjournal.core.migrations import KNOWN_REVISIONS
+
+log = logging.getLogger(__name__)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+STAMP_FORMAT = "%Y%m%d-%H%M%S"
+BACKUP_GLOB = "journal-*.sqlite3"
+UPGRADE_GLOB = "before-upgrade-*.sqlite3"
+DEFAULT_KEEP = 14
+_STAMP_RE = re.compile(r"(\d{8}-\d{6})\.sqlite3$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One verified backup file."""
+
+    path: Path
+    taken_at: dt.datetime
+    entries: int
+    revision: str
+
+
+def backup_name(when: dt.datetime) -> str:
+    return f"journal-{when.strftime(STAMP_FORMAT)}.sqlite3"
+
+
+def _stamp_of(path: Path) -> dt.datetime | None:
+    match = _STAMP_RE.search(path.name)
+    if match is None:
+        return None
+    try:
+        return dt.datetime.strptime(match.group(1), STAMP_FORMAT)
+    except ValueError:
+        return None
+
+
+def _verify(path: Path) -> tuple[int, str]:
+    """Open a copy read-only and check it; returns (entries, revision) or raises DatabaseProblem."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise DatabaseProblem(path, f"the backup {path} cannot be read ({exc.strerror})") from exc
+    if header != SQLITE_MAGIC:
+        raise DatabaseProblem(path, f"the backup {path} is not an SQLite file; it did not verify")
+    try:
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            verdict = conn.execute("PRAGMA quick_check").fetchone()
+            if not verdict or verdict[0] != "ok":
+                raise DatabaseProblem(
+                    path, f"the backup {path} did not verify (quick_check: {verdict[0] if verdict else None})"
+                )
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            entries = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise DatabaseProblem(path, f"the backup {path} did not verify ({exc})") from exc
+    if row is None:
+        raise DatabaseProblem(path, f"the backup {path} has no schema version; it did not verify")
+    return int(entries), str(row[0])
+
+
+def read_backup(path: Path) -> BackupInfo:
+    """Verify one backup file and describe it; raises DatabaseProblem naming the file if it is no good."""
+    entries, revision = _verify(path)
+    taken_at = _stamp_of(path) or dt.datetime.fromtimestamp(path.stat().st_mtime)
+    return BackupInfo(path=path, taken_at=taken_at, entries=entries, revision=revision)
+
+
+def _copy(source: Path, target: Path) -> None:
+    """Copy a (possibly live) database with the online backup API into a standalone, rollback-journal file."""
+    src = sqlite3.connect(source, timeout=5)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")  # no -wal/-shm needed beside the copy
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def take_backup(
+    db_path: Path, backup_dir: Path, keep: int = DEFAULT_KEEP, now: dt.datetime | None = None
+) -> BackupInfo:
+    """Copy the journal into ``backup_dir``, verify the copy, and keep only the newest ``keep`` backups."""
+    if keep < 1:
+        raise ValueError("keep must be 1 or more")
+    if not db_path.exists():
+        raise DatabaseProblem(db_path, f"there is no journal at {db_path} to back up")
+    when = (now or dt.datetime.now()).replace(microsecond=0)
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    target = backup_dir / backup_name(when)
+    partial = backup_dir / f".partial-{target.name}"
+    partial.unlink(missing_ok=True)
+    try:
+        _copy(db_path, partial)
+    except sqlite3.Error as exc:
+        partial.unlink(missing_ok=True)
+        raise DamagedDatabase(db_path, f"could not back up {db_path} ({exc}); it was left as it is") from exc
+    try:
+        entries, revision = _verify(partial)
+    except DatabaseProblem as exc:
+        partial.unlink(missing_ok=True)
+        raise DatabaseProblem(
+            target, f"the backup {target} of {db_path} did not verify and was deleted ({exc})"
+        ) from exc
+    os.replace(partial, target)
+    log.info("backed up %s to %s (%d entries)", db_path, target, entries)
+    prune(backup_dir, keep)
+    return BackupInfo(path=target, taken_at=when, entries=entries, revision=revision)
+
+
+def prune(backup_dir: Path, keep: int) -> list[Path]:
+    """Delete all but the newest ``keep`` regular backups; returns what was deleted."""
+    regular = sorted(backup_dir.glob(BACKUP_GLOB), key=lambda p: p.name, reverse=True)
+    removed = []
+    for old in regular[keep:]:
+        old.unlink(missing_ok=True)
+        removed.append(old)
+        log.info("removed old backup %s", old)
+    return removed
+
+
+def list_backups(backup_dir: Path) -> list[BackupInfo]:
+    """Every backup that verifies (regular and before-upgrade copies), newest first."""
+    if not backup_dir.is_dir():
+        return []
+    found = []
+    for path in [*backup_dir.glob(BACKUP_GLOB), *backup_dir.glob(UPGRADE_GLOB)]:
+        try:
+            found.append(read_backup(path))
+        except (DatabaseProblem, OSError) as exc:
+            log.warning("skipping backup %s: %s", path, exc)
+    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    return found
+
+
+def backup_due(backup_dir: Path, today: dt.date) -> bool:
+    """True when no regular backup was taken on ``today`` (judged by the file names; nothing is opened)."""
+    if not backup_dir.is_dir():
+        return True
+    for path in backup_dir.glob(BACKUP_GLOB):
+        stamp = _stamp_of(path)
+        if stamp is not None and stamp.date() == today:
+            return False
+    return True
+
+
+def restore_backup(backup: BackupInfo | Path, db_path: Path, now: dt.datetime | None = None) -> Path | None:
+    """Put a verified backup in place of the journal.
+
+    The current journal file and its -wal/-shm are renamed to ``<name>.replaced-YYYYMMDD-HHMMSS`` (never
+    deleted); returns that path, or None when there was no journal file. Raises DatabaseProblem, with nothing
+    changed, if the backup does not verify or was written by a newer rutjournal.
+    """
+    source = backup.path if isinstance(backup, BackupInfo) else backup
+    entries, revision = _verify(source)
+    if revision not in KNOWN_REVISIONS:
+        raise NewerSchema(
+            source,
+            f"the backup {source} was written by a newer version of rutjournal (schema {revision}); "
+            "nothing was changed",
+        )
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    incoming = db_path.with_name(f".{db_path.name}.restoring")
+    incoming.unlink(missing_ok=True)
+    try:
+        _copy(source, incoming)
+        _verify(incoming)
+    except (sqlite3.Error, DatabaseProblem) as exc:
+        incoming.unlink(missing_ok=True)
+        raise DatabaseProblem(
+            source, f"could not copy the backup {source} ({exc}); nothing was changed"
+        ) from exc
+    when = (now or dt.datetime.now()).strftime(STAMP_FORMAT)
+    aside: Path | None = None
+    if db_path.exists():
+        aside = db_path.with_name(f"{db_path.name}.replaced-{when}")
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = db_path.with_name(f"{db_path.name}.replaced-{when}-{n}")
+        os.replace(db_path, aside)
+        for suffix in ("-wal", "-shm"):
+            side = db_path.with_name(db_path.name + suffix)
+            if side.exists():
+                os.replace(side, aside.with_name(aside.name + suffix))
+    else:
+        for suffix in (
+            "-wal",
+            "-shm",
+        ):  # stale side files of a vanished journal must not meet the restored one
+            side = db_path.with_name(db_path.name + suffix)
+            if side.exists():
+                os.replace(side, db_path.with_name(f"{db_path.name}.replaced-{when}{suffix}"))
+    os.replace(incoming, db_path)
+    log.info("restored %s (%d entries) into %s; the old journal is %s", source, entries, db_path, aside)
+    return aside
