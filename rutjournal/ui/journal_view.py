@@ -29,6 +29,7 @@ from rutjournal.core.prompts import prompt_for
 from rutjournal.core.values import Scores, word_count
 from rutjournal.ui.entry_calendar import EntryCalendar, to_date, to_qdate
 from rutjournal.ui.entry_editor import EntryEditor
+from rutjournal.ui.message import show_message
 from rutjournal.ui.score_selector import ScoreSelector
 from rutjournal.ui.tag_edit import TagEdit
 
@@ -264,9 +265,7 @@ class JournalView(QWidget):
         return True
 
     def _failed(self, message: str) -> bool:
-        self.save_label.setText(f"Not saved — {message}")
-        self.save_label.setProperty("error", True)
-        self.save_label.style().polish(self.save_label)
+        show_message(self.save_label, f"Not saved — {message}", error=True)
         self.save_failed.emit(message)
         return False
 

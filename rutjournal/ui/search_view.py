@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QListView, QStackedWidget, QVBoxLayout, QW
 
 from rutjournal.core.errors import SearchSyntaxError
 from rutjournal.core.search import search
+from rutjournal.ui.message import show_message
 from rutjournal.ui.search_model import DayRole, HtmlDelegate, SearchResultsModel
 
 log = logging.getLogger(__name__)
@@ -82,16 +83,13 @@ class SearchView(QWidget):
         except SearchSyntaxError as exc:
             self.model.set_hits([])
             self.body.setCurrentWidget(self.help)  # the examples say how to write one that works
-            self.message.setText(str(exc))
-            self.message.setProperty("error", True)
-            self.message.style().polish(self.message)
+            show_message(self.message, str(exc), error=True)
             return
         log.debug(
             "search %r: %d hits in %.1f ms", self.query, len(hits), (time.perf_counter() - started) * 1000
         )
         self.model.set_hits(hits)
-        self.message.setProperty("error", False)
-        self.message.style().polish(self.message)
+        show_message(self.message, "")
         if not hits:
             self.body.setCurrentWidget(self.help)
             self.message.setText(f"No entries match “{self.query}”.")

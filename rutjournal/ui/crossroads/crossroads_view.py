@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from rutjournal.core.crossroads import STAGES, Crossroads
 from rutjournal.core.errors import InvalidInput
+from rutjournal.ui.message import show_message
 from rutjournal.ui.score_selector import ScoreSelector
 
 ARROWS = {"better": "▲ better", "worse": "▼ worse", "steady": "■ steady", "unknown": "· not known yet"}
@@ -262,6 +263,4 @@ class CrossroadsView(QWidget):
         self._fill_tracker()
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setProperty("error", error)
-        self.message.style().polish(self.message)
+        show_message(self.message, text, error=error)

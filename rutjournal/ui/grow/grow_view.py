@@ -33,6 +33,7 @@ from rutjournal.core.errors import InvalidInput
 from rutjournal.core.grow import GoalView, Grow
 from rutjournal.core.grow_rules import EVIDENCE_KINDS, GAP_KINDS, GOAL_STATUSES
 from rutjournal.ui.grow.goal_tree import GoalTreeModel, IdRole, KindRole, percent
+from rutjournal.ui.message import show_message
 
 log = logging.getLogger(__name__)
 EVIDENCE_WORDS = {
@@ -542,6 +543,4 @@ class GrowView(QWidget):
             print_report(self, self._case_markdown)
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setProperty("error", error)
-        self.message.style().polish(self.message)
+        show_message(self.message, text, error=error)

@@ -37,6 +37,7 @@ from rutjournal.core.guidance import (
     Guidance,
 )
 from rutjournal.ui.grow.grow_view import DateField, pydate, qdate
+from rutjournal.ui.message import show_message
 
 SAVE_MS = 500
 
@@ -452,6 +453,4 @@ class GuidanceView(QWidget):
         return result
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setProperty("error", error)
-        self.message.style().polish(self.message)
+        show_message(self.message, text, error=error)

@@ -43,6 +43,7 @@ from rutjournal.core.load import (
 from rutjournal.ui.load.choice_delegate import ChoiceDelegate
 from rutjournal.ui.load.summary_strip import SummaryStrip
 from rutjournal.ui.load.task_model import COLUMN, ENJOY_LABELS, TaskFilter, TaskIdRole, TaskTableModel
+from rutjournal.ui.message import show_message
 
 log = logging.getLogger(__name__)
 ALL = "all"
@@ -444,9 +445,7 @@ class LoadView(QWidget):
             self.mentions.addItem("No journal entry mentions it yet.")
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setProperty("error", error)
-        self.message.style().polish(self.message)
+        show_message(self.message, text, error=error)
 
     def today(self) -> dt.date:
         return dt.date.today()
