@@ -17,6 +17,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from rutjournal.core import cipher
 from rutjournal.core.errors import DamagedDatabase, DatabaseProblem, NewerSchema
 from rutjournal.core.migrations import KNOWN_REVISIONS
 
@@ -61,10 +62,14 @@ def _verify(path: Path) -> tuple[int, str]:
             header = fh.read(16)
     except OSError as exc:
         raise DatabaseProblem(path, f"the backup {path} cannot be read ({exc.strerror})") from exc
-    if header != SQLITE_MAGIC:
+    key = cipher.key_for(path) if header != SQLITE_MAGIC else None  # an encrypted journal's backups are too
+    if header != SQLITE_MAGIC and key is None:
         raise DatabaseProblem(path, f"the backup {path} is not an SQLite file; it did not verify")
     try:
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
+        if key is not None:
+            conn = cipher.connect_file(path, key, read_only=True)
+        else:
+            conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
         try:
             verdict = conn.execute("PRAGMA quick_check").fetchone()
             if not verdict or verdict[0] != "ok":
@@ -90,10 +95,15 @@ def read_backup(path: Path) -> BackupInfo:
 
 
 def _copy(source: Path, target: Path) -> None:
-    """Copy a (possibly live) database with the online backup API into a standalone, rollback-journal file."""
-    src = sqlite3.connect(source, timeout=5)
+    """Copy a (possibly live) database with the online backup API into a standalone, rollback-journal file.
+
+    An encrypted source gives an encrypted copy: SQLCipher's backup API works between two connections keyed
+    alike, and the key carries the source's salt, so the copy opens with the same passphrase.
+    """
+    key = cipher.key_for(source)
+    src = cipher.connect(source, key, timeout=5) if key is not None else sqlite3.connect(source, timeout=5)
     try:
-        dst = sqlite3.connect(target)
+        dst = cipher.connect(target, key) if key is not None else sqlite3.connect(target)
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")  # no -wal/-shm needed beside the copy

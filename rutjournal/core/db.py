@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rutjournal.core import cipher
 from rutjournal.core.errors import DamagedDatabase, NewerSchema, NotADatabase, NotWritable
 from rutjournal.core.migrations import HEAD_REVISION, KNOWN_REVISIONS
 
@@ -55,16 +56,29 @@ def inspect_file(path: Path) -> FileState:
     if not path.exists() or path.stat().st_size == 0:
         _ensure_writable_dir(path)
         return FileState(path, exists=False, revision=None)
+    key = None
     with path.open("rb") as fh:
-        if fh.read(16) != SQLITE_MAGIC:
+        head = fh.read(16)
+    if head != SQLITE_MAGIC:
+        if cipher.needs_passphrase(path):
+            raise cipher.PassphraseNeeded(
+                path,
+                f"the journal {path} is encrypted: give its passphrase in {cipher.PASSPHRASE_ENV}, "
+                "or run rutjournal in a terminal to be asked for it",
+            )
+        key = cipher.key_for(path)
+        if key is None:
             raise NotADatabase(
                 path, f"{path} is not a rutjournal database (not an SQLite file); it was left as it is."
             )
     try:
-        # With no write-ahead log beside it there is nothing to miss by reading the file as immutable, and
-        # SQLite then creates no -wal/-shm files next to a file we may be about to refuse.
-        has_wal = path.with_name(path.name + "-wal").exists()
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro{'' if has_wal else '&immutable=1'}", uri=True)
+        if key is not None:
+            conn = cipher.connect_file(path, key, read_only=True)
+        else:
+            # With no write-ahead log beside it there is nothing to miss by reading the file as immutable, and
+            # SQLite then creates no -wal/-shm files next to a file we may be about to refuse.
+            has_wal = path.with_name(path.name + "-wal").exists()
+            conn = sqlite3.connect(f"{path.as_uri()}?mode=ro{'' if has_wal else '&immutable=1'}", uri=True)
         try:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             revision = None
@@ -74,6 +88,10 @@ def inspect_file(path: Path) -> FileState:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if key is not None and "not a database" in str(exc):
+            raise cipher.WrongPassphrase(
+                path, f"the passphrase does not open {path} (wrong passphrase, or a damaged file)"
+            ) from exc
         raise NotADatabase(
             path, f"{path} cannot be read as a database ({exc}); it was left as it is."
         ) from exc
@@ -112,8 +130,15 @@ def apply_pragmas(dbapi_connection: sqlite3.Connection) -> None:
 
 
 def connect_raw(path: Path) -> sqlite3.Connection:
-    """A bare sqlite3 connection with the app's pragmas, for fast read paths (CLI search) and backups."""
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    """A bare sqlite3 connection with the app's pragmas, for fast read paths (CLI search) and backups.
+
+    For an encrypted journal it is a keyed sqlcipher3 connection that raises sqlite3's errors (see cipher).
+    """
+    key = cipher.key_for(path)
+    if key is not None:
+        conn = cipher.connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000)
+    else:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
     apply_pragmas(conn)
     return conn
 
@@ -122,7 +147,25 @@ def create_engine_for(path: Path) -> Engine:
     """An engine whose every connection has the app's pragmas and real (DDL-covering) transactions."""
     from sqlalchemy import create_engine, event
 
-    engine = create_engine(f"sqlite+pysqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    key = cipher.key_for(path)
+    if key is None:
+        engine = create_engine(f"sqlite+pysqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    else:
+        from sqlalchemy.engine import URL
+        from sqlalchemy.pool import QueuePool
+
+        cipher.dbapi()  # SQLCipher's own stderr logging off before the first connection
+        # The dialect runs PRAGMA key with the URL's password: a raw hex key, so nothing needs quoting and
+        # no connection pays the key derivation. QueuePool, as for a plain file (the dialect's default
+        # SingletonThreadPool would share one connection between a thread's reads and writes).
+        url = URL.create("sqlite+pysqlcipher", password=key.pragma_value, database=str(path))
+        # hide_parameters: an error's message must not carry journal text into the (plain) log file.
+        engine = create_engine(
+            url,
+            poolclass=QueuePool,
+            hide_parameters=True,
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -136,7 +179,8 @@ def create_engine_for(path: Path) -> Engine:
     @event.listens_for(engine, "handle_error")
     def _on_error(context: Any) -> None:
         original = context.original_exception
-        if isinstance(original, sqlite3.DatabaseError) and is_damage(original):
+        is_db_error = isinstance(original, sqlite3.DatabaseError) or cipher.is_cipher_error(original)
+        if is_db_error and is_damage(original):
             raise DamagedDatabase(
                 path, f"the journal file {path} is damaged ({original}); it was left as it is"
             ) from original
@@ -231,6 +275,12 @@ def open_database(path: Path, *, backup_dir: Path | None = None) -> Database:
     state = inspect_file(path)
     if state.is_current:
         return Database(path)  # nothing to do: no ORM, no Alembic on this path
+    if not state.exists and cipher.key_for(path) is None:
+        from rutjournal.core.new_journal import create_new
+
+        create_new(path)  # the migrations' result in one step (see new_journal)
+        log.info("created a new journal at %s", path)
+        return Database(path)
     from rutjournal.core.migrate import upgrade_to_head
 
     engine = create_engine_for(path)

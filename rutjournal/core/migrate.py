@@ -38,9 +38,12 @@ def alembic_config(connection: Connection | None = None, script_location: str = 
 
 def backup_file(source: Path, target: Path) -> Path:
     """Copy a live database with SQLite's online backup API and check the copy opens."""
+    from rutjournal.core import cipher
+
     target.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(target)
+    key = cipher.key_for(source)  # an encrypted journal's backup is encrypted with the same key
+    src = cipher.connect(source, key) if key is not None else sqlite3.connect(source)
+    dst = cipher.connect(target, key) if key is not None else sqlite3.connect(target)
     try:
         src.backup(dst)
         verdict = dst.execute("PRAGMA quick_check").fetchone()

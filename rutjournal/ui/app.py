@@ -90,6 +90,14 @@ def run_gui(data_dir: str | None = None) -> int:
             return 0
         tell_user("rutjournal", f"This journal is already open in another rutjournal ({paths.database}).")
         return 1
+    from rutjournal.ui.passphrase_dialog import unlock_journal
+
+    refused = unlock_journal(paths.database)  # an encrypted journal: its passphrase before anything opens it
+    if refused is not None:
+        instance.release()
+        if refused:
+            tell_user("rutjournal: wrong passphrase", refused)
+        return 1 if refused else 0
     window = MainWindow(paths, clock)
     instance.activation_requested.connect(window.bring_to_front)
     exit_code = 0

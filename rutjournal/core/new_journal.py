@@ -1,0 +1,79 @@
+"""Making a new, empty journal at the current schema in one step, without SQLAlchemy or Alembic.
+
+Running the five migrations one after the other on a new file costs about a second (importing SQLAlchemy and
+Alembic is most of it); a first start, or an import into a new data folder, should not wait for that. The
+schema the migrations build is kept as SQL beside them (``migrations/head_schema.sql``); a test checks it is
+exactly what the migrations make, and ``python -m rutjournal.core.new_journal`` writes it anew after a
+schema change.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+from rutjournal.core.migrations import HEAD_REVISION
+
+SCHEMA_FILE = Path(__file__).with_name("migrations") / "head_schema.sql"
+_HEADER = "-- The schema at revision {rev}, as the migrations make it. Written by python -m rutjournal.core.new_journal.\n"
+_FTS_SHADOW = ("_data", "_idx", "_content", "_docsize", "_config")
+
+
+def dump_schema(conn: sqlite3.Connection) -> str:
+    """The statements that make this database's schema, in the order SQLite recorded them (shadow tables of
+    the full-text index are left out: creating the index makes them)."""
+    rows = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
+    ).fetchall()
+    virtual = [name for name, sql in rows if sql.upper().startswith("CREATE VIRTUAL TABLE")]
+    shadows = {v + suffix for v in virtual for suffix in _FTS_SHADOW}
+    revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    statements = [f"{sql};" for name, sql in rows if name not in shadows]
+    statements.append(f"INSERT INTO alembic_version (version_num) VALUES ('{revision}');")
+    return _HEADER.format(rev=revision) + "\n".join(statements) + "\n"
+
+
+def create_new(path: Path) -> None:
+    """Write a new empty journal at ``path`` whole: built under a temporary name, then renamed into place."""
+    partial = path.with_name(f".{path.name}.new")
+    partial.unlink(missing_ok=True)
+    conn = sqlite3.connect(partial, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.executescript("BEGIN;\n" + SCHEMA_FILE.read_text(encoding="utf-8") + "\nCOMMIT;")
+    except BaseException:
+        conn.close()
+        partial.unlink(missing_ok=True)
+        raise
+    conn.close()
+    for suffix in ("-wal", "-shm"):  # a crashed earlier attempt's side files must not meet the new file
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    os.replace(partial, path)
+
+
+def _write_schema_file() -> int:
+    """Build a journal with the migrations and record its schema (run after adding a migration)."""
+    import tempfile
+
+    from rutjournal.core.db import create_engine_for, inspect_file
+    from rutjournal.core.migrate import upgrade_to_head
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "journal.sqlite3"
+        engine = create_engine_for(path)
+        upgrade_to_head(engine, inspect_file(path), backup_dir=Path(tmp) / "backups")
+        engine.dispose()
+        with sqlite3.connect(path) as conn:
+            text = dump_schema(conn)
+    if f"VALUES ('{HEAD_REVISION}')" not in text:
+        print(f"the migrations end at another revision than HEAD_REVISION {HEAD_REVISION}", file=sys.stderr)
+        return 1
+    SCHEMA_FILE.write_text(text, encoding="utf-8")
+    print(f"wrote {SCHEMA_FILE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_write_schema_file())
