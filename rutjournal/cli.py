@@ -18,9 +18,12 @@ from rutjournal import (
     __version__,
     cli_backups,
     cli_crossroads,
+    cli_export,
     cli_grow,
     cli_guidance,
+    cli_import,
     cli_load,
+    cli_passphrase,
     cli_reports,
     cli_trends,
 )
@@ -37,6 +40,9 @@ SECTION_CLIS = (
     cli_trends,
     cli_crossroads,
     cli_backups,
+    cli_export,
+    cli_import,
+    cli_passphrase,
 )  # each: add_parsers(), COMMANDS, REPORTS
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 Handler = Callable[[argparse.Namespace, AppPaths], int]
@@ -113,10 +119,14 @@ def run(args: argparse.Namespace) -> int:
     from rutjournal.logsetup import setup_logging
 
     log_file = setup_logging(paths.log_file, stderr_level=logging.CRITICAL + 1)
+    from rutjournal.core.cipher import PassphraseNeeded, WrongPassphrase
+
     try:
         handler = _handlers()[args.command]
+        if args.command != "passphrase":
+            cli_passphrase.unlock(paths)  # an encrypted journal: its passphrase first (nothing else asks)
         return handler(args, paths)
-    except (InvalidInput, SearchSyntaxError) as exc:
+    except (InvalidInput, SearchSyntaxError, PassphraseNeeded, WrongPassphrase) as exc:
         print(f"rutjournal {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except RutjournalError as exc:

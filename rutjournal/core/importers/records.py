@@ -90,4 +90,5 @@ class ImportOptions:
     """Choices the user can make about how a file is read (the GUI's mapping steps, the CLI's flags)."""
 
     mood_map: dict[str, int] | None = None  # Daylio: mood label (lower case) -> 1..5; None = the defaults
-    csv_columns: dict[str, str] | None = None  # plain CSV: column header -> field; None = guessed from headers
+    # plain CSV: column header -> field; None = guessed from the headers
+    csv_columns: dict[str, str] | None = None
