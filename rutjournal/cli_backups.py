@@ -1,4 +1,4 @@
-"""The command line of backups: ``backup [--keep N]``, ``backups [--json]`` and ``restore BACKUP``."""
+"""The command line of backups: ``backup [--keep N [--remember]]``, ``backups [--json]``, ``restore BACKUP``."""
 
 from __future__ import annotations
 
@@ -18,7 +18,14 @@ def add_parsers(
     reports: argparse._SubParsersAction,  # type: ignore[type-arg]
 ) -> None:
     backup = sub.add_parser("backup", parents=[common], help="back up the journal now (prints the file)")
-    backup.add_argument("--keep", metavar="N", help="keep the newest N backups (default 14)")
+    backup.add_argument(
+        "--keep", metavar="N", help="keep the newest N backups (default: the stored setting, at first 14)"
+    )
+    backup.add_argument(
+        "--remember",
+        action="store_true",
+        help="store --keep N as the setting, for the daily backups the window takes too",
+    )
     backups = sub.add_parser("backups", parents=[common], help="list the backups, newest first")
     backups.add_argument("--json", action="store_true", help="print JSON")
     restore = sub.add_parser(
@@ -29,26 +36,33 @@ def add_parsers(
     )
 
 
-def _keep(text: str | None) -> int:
-    from rutjournal.core.backups import DEFAULT_KEEP
+def _keep(text: str | None, paths: AppPaths) -> int:
+    """--keep N when given (checked like the stored setting), else the stored setting."""
+    from rutjournal.core.settings import RANGES, check_value, load_settings
 
     if text is None:
-        return DEFAULT_KEEP
+        return load_settings(paths.settings_file).backup_keep
     try:
-        keep = int(text)
-    except ValueError:
-        keep = 0
-    if keep < 1:
-        raise InvalidInput("--keep", "a whole number of 1 or more", text)
-    return keep
+        return check_value("backup_keep", text)
+    except InvalidInput:
+        low, high = RANGES["backup_keep"]
+        raise InvalidInput("--keep", f"a whole number from {low} to {high}", text) from None
 
 
 def run_backup(args: argparse.Namespace, paths: AppPaths) -> int:
-    keep = _keep(args.keep)
+    if args.remember and args.keep is None:
+        raise InvalidInput("--remember", "used with --keep N (the number of backups to keep)")
+    keep = _keep(args.keep, paths)
     from rutjournal.core.backups import take_backup
 
+    if args.remember:
+        from rutjournal.core.settings import change_setting
+
+        change_setting(paths.settings_file, "backup_keep", keep)
     info = take_backup(paths.database, paths.backup_dir, keep=keep)
     print(f"{info.path}  ({info.entries} entries)")
+    if args.remember:
+        print(f"From now on the newest {keep} backups are kept.")
     return 0
 
 
@@ -75,8 +89,12 @@ def run_backups(args: argparse.Namespace, paths: AppPaths) -> int:
     elif not found:
         print(f"No backups in {paths.backup_dir}.")
     else:
+        from rutjournal.core.settings import load_settings
+
         for i, b in enumerate(found, 1):
             print(f"{i:>3}  {b.taken_at:%Y-%m-%d %H:%M:%S}  {b.entries:>6} entries  {b.path}")
+        keep = load_settings(paths.settings_file).backup_keep
+        print(f"The newest {keep} daily backups are kept (change it: rutjournal backup --keep N --remember).")
     return 0
 
 

@@ -45,6 +45,10 @@ class AppPaths:
     def window_settings(self) -> Path:
         return self.config_dir / "window.ini"
 
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.json"
+
 
 def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
     """Work out every path from the command-line override, the environment and platformdirs."""

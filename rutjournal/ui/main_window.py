@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from rutjournal.core.errors import RutjournalError
 from rutjournal.paths import AppPaths
+from rutjournal.ui.data_care import DataCare
+from rutjournal.ui.file_menu import build_file_menu
 from rutjournal.ui.journal_view import JournalView
 from rutjournal.ui.search_view import SearchView
 from rutjournal.ui.startup_clock import StartupClock
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
         self.where = QLabel(f"Opening the journal in {paths.database} …")
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.where, 1)
+        self.care = DataCare(self)  # backups, the start-of-day check, restoring and recovery
         self._actions()
         self._connect()
         self.restore_state()
@@ -144,8 +147,8 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             return action
 
+        self.file_menu, self.quit_action = build_file_menu(self, self.care)
         add("Search", "Ctrl+F", self.focus_search)
-        add("Quit", QKeySequence.StandardKey.Quit, self.close)
         for index, (_key, title, keys) in enumerate(SECTIONS):
             add(title, keys, lambda _c=False, i=index: self.sidebar.setCurrentRow(i))
 
@@ -158,6 +161,8 @@ class MainWindow(QMainWindow):
         self.journal_view.task_requested.connect(self._task_from_journal)
         self.journal_view.evidence_requested.connect(self._evidence_from_journal)
         self.journal_view.saved.connect(lambda _d: self.search_view.refresh())
+        self.ready.connect(self.care.after_open)
+        self.journal_view.save_failed.connect(self.care.save_failed)
 
     # --- start-up -----------------------------------------------------------------------------------------
     def event(self, e: QEvent) -> bool:
@@ -168,21 +173,26 @@ class MainWindow(QMainWindow):
 
     def open_data(self) -> None:
         """Open (and if need be upgrade) the database, then make today editable."""
-        if self.db is not None:
-            return
+        if self.db is not None or self.care.damage is not None:
+            return  # already open, or known damaged: only a restore opens it again
         from rutjournal.core.db import connect_raw, open_database
+        from rutjournal.core.integrity import is_damaged_file, problem_text
         from rutjournal.core.journal import Journal
 
         try:
             db = open_database(self.paths.database, backup_dir=self.paths.backup_dir)
+            self.db = db
             self.search_conn = connect_raw(self.paths.database)
-        except RutjournalError as exc:
+            self.journal_view.set_journal(Journal(db))  # reads today: damage can show up here
+        except (RutjournalError, sqlite3.DatabaseError) as exc:
+            if is_damaged_file(exc):
+                self.care.journal_damaged(problem_text(exc))
+                return
+            self.close_data(save=False)
             log.error("cannot open the journal: %s", exc)
             self.where.setText(f"Not opened: {exc}")
             self.data_failed.emit(str(exc))
             return
-        self.db = db
-        self.journal_view.set_journal(Journal(db))
         self.search_view.set_connection(self.search_conn)
         self.where.setText(f"Journal: {self.paths.database}")
         self.where.setToolTip("Everything you write is saved in this file, on this computer only.")
@@ -273,6 +283,8 @@ class MainWindow(QMainWindow):
             self.pages.removeWidget(slot)
             slot.deleteLater()
             self._views[key] = view
+            if self.sidebar.currentRow() == index:  # rebuilt while shown (after a restore): keep it shown
+                self.pages.setCurrentIndex(index)
         return self._views[key]
 
     @property
@@ -426,26 +438,45 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Save everything now; safe to call more than once (close, then quit)."""
-        self.journal_view.flush()
-        if "guidance" in self._views:
-            self.guidance_view.save_conversation()
         self.save_state()
+        self.care.wait()
+        self.close_data(save=True)
+
+    def close_data(self, *, save: bool) -> None:
+        """Let go of the journal file: save first (never when it is damaged), close every connection, and
+        forget the sections' services so that a reopened (restored) journal gets new ones."""
+        if save:
+            self.journal_view.flush()
+            if "guidance" in self._views:
+                self.guidance_view.save_conversation()
+        else:  # a damaged file gets no more writes: unsaved edits stay unsaved
+            self.journal_view.save_timer.stop()
+            self.journal_view.dirty = False
         if self.search_conn is not None:
             self.search_conn.close()
             self.search_conn = None
+        self.search_view.conn = None
         if self.warm_up is not None:
             self.warm_up.join(10)
             self.warm_up = None
-        if self.journal_view.wrote and self.journal_view.journal is not None:
+        if save and self.journal_view.wrote and self.journal_view.journal is not None:
             try:
                 self.journal_view.journal.purge_deleted_text()  # deleted words must not stay in the file
             except Exception:
                 log.exception("could not purge deleted text from the search index")
-            self.journal_view.wrote = False
+        self.journal_view.wrote = False
+        self.journal_view.journal = None
+        self.journal_view.setEnabled(False)
+        for key in [k for k in self._views if k not in ("journal", "search")]:
+            index = [name for name, _t, _k in SECTIONS].index(key)
+            view = self._views.pop(key)
+            self.pages.insertWidget(index, QWidget())
+            self.pages.removeWidget(view)
+            view.deleteLater()
+        self.pages.setCurrentIndex(max(self.sidebar.currentRow(), 0))
         if self.db is not None:
             self.db.close()
             self.db = None
-            self.journal_view.journal = None
 
 
 def app_instance() -> QApplication:

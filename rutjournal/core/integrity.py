@@ -1,0 +1,134 @@
+"""Is the journal file whole? ``PRAGMA quick_check`` on a read-only connection, and the backup to recover from.
+
+The check reads every page, so it grows with the journal: the window runs it in the background after it is
+up, never on the start-up path. It opens its own read-only connection so that checking can never write to a
+file that may be damaged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from rutjournal.core import cipher
+from rutjournal.core.backups import BackupInfo, backup_due, list_backups, take_backup
+from rutjournal.core.db import is_damage
+from rutjournal.core.errors import DamagedDatabase, DatabaseProblem, NotADatabase
+from rutjournal.core.migrations import KNOWN_REVISIONS
+
+log = logging.getLogger(__name__)
+
+MAX_PROBLEMS = 20  # quick_check can list thousands of lines for one bad page; a person reads the first few
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What ``PRAGMA quick_check`` said about one file; ``problems`` is empty when it said "ok"."""
+
+    path: Path
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def summary(self) -> str:
+        """SQLite's own words, shortened to the first three lines."""
+        shown = "; ".join(self.problems[:3])
+        more = len(self.problems) - 3
+        return shown + (f" (and {more} more)" if more > 0 else "")
+
+
+def quick_check(path: Path) -> CheckResult:
+    """Run ``PRAGMA quick_check`` on ``path`` read-only; a file SQLite cannot even read counts as damaged."""
+    # Without a write-ahead log beside it no one has the file open: read it as immutable, so SQLite makes no
+    # -wal/-shm files beside a file that may be damaged (as inspect_file does).
+    immutable = "" if path.with_name(path.name + "-wal").exists() else "&immutable=1"
+    try:
+        key = cipher.key_for(path)  # an encrypted journal is checked through SQLCipher, with its key
+        if key is not None:
+            conn = cipher.connect_file(path, key, read_only=True)
+        else:
+            conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro{immutable}", uri=True, timeout=5)
+        try:
+            rows = conn.execute(f"PRAGMA quick_check({MAX_PROBLEMS})").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        log.error("quick_check could not read %s: %s", path, exc)
+        return CheckResult(path, (str(exc),))
+    lines = tuple(str(row[0]) for row in rows)
+    if lines == ("ok",):
+        log.info("quick_check: %s is ok", path)
+        return CheckResult(path, ())
+    log.error("quick_check found damage in %s: %s", path, "; ".join(lines))
+    return CheckResult(path, lines or ("no answer from quick_check",))
+
+
+def is_damaged_file(problem: BaseException) -> bool:
+    """True when a refusal means "this journal is damaged", so restoring a backup is the way out.
+
+    A text file or another program's database in the journal's place is not damage to recover from, and
+    neither is a journal from a newer rutjournal; an SQLite file that SQLite itself cannot read is.
+    """
+    if isinstance(problem, DamagedDatabase):
+        return True
+    if isinstance(problem, NotADatabase):
+        cause = problem.__cause__
+        return isinstance(cause, sqlite3.DatabaseError) and is_damage(cause)
+    return isinstance(problem, sqlite3.DatabaseError) and is_damage(problem)
+
+
+def restorable_backups(backup_dir: Path) -> list[BackupInfo]:
+    """Backups that verify and that this version can open, newest first (list_backups verifies each)."""
+    return [b for b in list_backups(backup_dir) if b.revision in KNOWN_REVISIONS]
+
+
+def newest_good_backup(backup_dir: Path) -> BackupInfo | None:
+    """The backup to offer first when the journal is damaged, or None when there is none to offer."""
+    found = restorable_backups(backup_dir)
+    return found[0] if found else None
+
+
+def problem_text(problem: BaseException) -> str:
+    """SQLite's words for a refusal (the cause's message when there is one), for the recovery dialog."""
+    cause = problem.__cause__
+    if isinstance(problem, DatabaseProblem) and isinstance(cause, sqlite3.Error):
+        return str(cause)
+    return str(problem)
+
+
+@dataclass(frozen=True)
+class StartOfDay:
+    """The outcome of the checks run once the journal is open: the check, and the daily backup if one was due.
+
+    ``backups`` is filled only when the check found damage: the ones to offer for recovery, newest first.
+    """
+
+    check: CheckResult
+    backup: BackupInfo | None = None
+    backup_error: str | None = None
+    backups: tuple[BackupInfo, ...] = ()
+
+
+def start_of_day(
+    db_path: Path, backup_dir: Path, keep: int, today: dt.date, *, back_up: bool = True
+) -> StartOfDay:
+    """Check the journal, then take the day's backup if none was taken today (never a backup of damage).
+
+    ``back_up=False`` only checks: after a save failed, the question is whether the file is damaged.
+    """
+    check = quick_check(db_path)
+    if not check.ok:
+        return StartOfDay(check, backups=tuple(restorable_backups(backup_dir)))
+    if not back_up or not backup_due(backup_dir, today):
+        return StartOfDay(check)
+    try:
+        return StartOfDay(check, backup=take_backup(db_path, backup_dir, keep=keep))
+    except (DatabaseProblem, OSError) as exc:
+        log.error("the daily backup failed: %s", exc)
+        return StartOfDay(check, backup_error=str(exc))

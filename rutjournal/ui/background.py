@@ -1,0 +1,47 @@
+"""Running one slow, Qt-free job (a backup, an integrity check) off the GUI thread.
+
+The job opens its own sqlite3 connections and touches no widget; its result comes back to the GUI thread
+through a queued signal, so the window stays responsive however large the journal has grown.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+
+class BackgroundJob(QObject):
+    """One job on a daemon thread; ``finished`` carries (result, None) or (None, the exception)."""
+
+    finished = Signal(object, object)
+
+    def __init__(self, name: str, work: Callable[[], object], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._work = work
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    def wait(self, timeout: float = 30.0) -> None:
+        """Block until the job is done (before the journal file is swapped or the app quits)."""
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+
+    def _run(self) -> None:
+        try:
+            result = self._work()
+        except Exception as exc:  # reported to the user by whoever listens; never a crash
+            log.exception("%s failed", self.name)
+            self.finished.emit(None, exc)
+            return
+        self.finished.emit(result, None)

@@ -1,0 +1,44 @@
+"""The window's File menu: backups and restoring now; Import… and Export… go above the backups later.
+
+Kept out of main_window.py so the window only says where the menu goes. Actions are added to the window as
+well as the menu, so their shortcuts work even where the platform hides the menu bar.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from rutjournal.ui.data_care import DataCare
+    from rutjournal.ui.main_window import MainWindow
+
+
+def build_file_menu(window: MainWindow, care: DataCare) -> tuple[QMenu, QAction]:
+    """The File menu and its Quit action (other entries can be inserted before the backups' separator)."""
+    menu = window.menuBar().addMenu("&File")
+    menu.setObjectName("fileMenu")
+
+    def add(text: str, slot: object, keys: QKeySequence | None = None, tip: str = "") -> QAction:
+        action = QAction(text, window)
+        if keys is not None:
+            action.setShortcut(keys)
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        window.addAction(action)
+        return action
+
+    menu.addSeparator().setObjectName("backupsSection")
+    add("Back up now", care.back_up_now, tip="Copy the journal into the backups folder and check the copy")
+    add(
+        "Restore from backup…",
+        care.choose_backup,
+        tip="Go back to an earlier backup; the journal as it is now is kept, renamed",
+    )
+    add("Show backups folder", care.show_backups_folder, tip=str(window.paths.backup_dir))
+    menu.addSeparator()
+    quit_action = add("Quit", window.close, QKeySequence(QKeySequence.StandardKey.Quit))
+    return menu, quit_action
