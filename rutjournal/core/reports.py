@@ -22,6 +22,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from rutjournal.core.calendar_words import MONTHS, WEEKDAYS
 from rutjournal.core.db import Database
 from rutjournal.core.grow import Grow
 from rutjournal.core.grow_rules import (
@@ -38,21 +39,6 @@ from rutjournal.core.load import Load
 __all__ = ["WINDOW_DAYS", "brief_markdown", "long_date", "md_inline", "promotion_case_markdown"]
 
 WINDOW_DAYS = 30
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 EVIDENCE_WORDS = {
     "project_shipped": "project shipped",
     "writing_design": "writing and design",

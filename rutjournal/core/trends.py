@@ -33,6 +33,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rutjournal.core.calendar_words import WEEKDAYS
 from rutjournal.core.db import Database
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.trends_readings import (
@@ -83,7 +84,6 @@ __all__ = [
 SERIES_FIELDS = ("mood", "energy", "challenge", "hours", "load")
 WINDOWS = (7, 30)
 FREEING = frozenset({"delegate", "drop", "decline", "automate"})
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 Series = list[tuple[dt.date, float | None]]
 

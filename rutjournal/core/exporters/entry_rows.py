@@ -7,21 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)  # spelled out, not strftime: the output must not change with the machine's locale
+from rutjournal.core.calendar_words import WEEKDAYS
 
 _SEP = "\x1f"  # tags cannot hold it, so it splits group_concat safely
 _SQL = (

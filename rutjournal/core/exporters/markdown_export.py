@@ -16,9 +16,10 @@ from itertools import groupby
 from pathlib import Path
 from typing import TextIO
 
+from rutjournal.core.calendar_words import MONTHS
 from rutjournal.core.db import Database
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.exporters.entry_rows import MONTHS, ExportedDay, hours_text, read_days
+from rutjournal.core.exporters.entry_rows import ExportedDay, hours_text, read_days
 from rutjournal.core.exporters.files import AtomicFiles, ExportResult
 
 SPLITS = ("year", "month")

@@ -117,24 +117,24 @@ class ImportPlan:
         verb = "Imported" if done else "Would import"
         out = [
             f"{self.format} file {self.path}",
-            f"  {self.entry_records} journal record{_s(self.entry_records)} on {self.record_days} "
-            f"day{_s(self.record_days)}, {len(self.tags)} tag{_s(len(self.tags))}, "
-            f"{self.task_records} task{_s(self.task_records)}",
-            f"{verb}: {self.new_days} new day{_s(self.new_days)}, {self.merged_days} added to days you "
-            f"already have, {len(self.new_tags)} new tag{_s(len(self.new_tags))}, "
-            f"{len(self.tasks)} new task{_s(len(self.tasks))}",
+            f"  {self.entry_records:,} journal record{_s(self.entry_records)} on {self.record_days:,} "
+            f"day{_s(self.record_days)}, {len(self.tags):,} tag{_s(len(self.tags))}, "
+            f"{self.task_records:,} task{_s(self.task_records)}",
+            f"{verb}: {self.new_days:,} new day{_s(self.new_days)}, {self.merged_days:,} added to days you "
+            f"already have, {len(self.new_tags):,} new tag{_s(len(self.new_tags))}, "
+            f"{len(self.tasks):,} new task{_s(len(self.tasks))}",
         ]
         if self.unchanged:
             out.append(
-                f"  {self.unchanged} record{_s(self.unchanged)} already there "
+                f"  {self.unchanged:,} record{_s(self.unchanged)} already there "
                 f"({'nothing was' if done else 'nothing would be'} added for {_them(self.unchanged)})"
             )
         for title, items in (("Rejected", self.rejected), ("Skipped", self.skipped)):
             if items:
-                out.append(f"{title}: {len(items)} record{_s(len(items))}")
+                out.append(f"{title}: {len(items):,} record{_s(len(items))}")
                 out.extend(f"  {item.place}: {item.reason}" for item in items[:limit])
                 if len(items) > limit:
-                    out.append(f"  … and {len(items) - limit} more")
+                    out.append(f"  … and {len(items) - limit:,} more")
         return out
 
     def as_dict(self) -> dict[str, object]:
