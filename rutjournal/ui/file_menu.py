@@ -1,4 +1,4 @@
-"""The window's File menu: backups and restoring now; Import… and Export… go above the backups later.
+"""The window's File menu: backups and restoring; Import… and Export… are put above them (data_transfer.py).
 
 Kept out of main_window.py so the window only says where the menu goes. Actions are added to the window as
 well as the menu, so their shortcuts work even where the platform hides the menu bar.

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from rutjournal.core.errors import RutjournalError
 from rutjournal.paths import AppPaths
 from rutjournal.ui.data_care import DataCare
+from rutjournal.ui.data_transfer import DataTransfer
 from rutjournal.ui.file_menu import build_file_menu
 from rutjournal.ui.journal_view import JournalView
 from rutjournal.ui.search_view import SearchView
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.where, 1)
         self.care = DataCare(self)  # backups, the start-of-day check, restoring and recovery
         self._actions()
+        self.transfer = DataTransfer(self)  # File → Import… and Export…
         self._connect()
         self.restore_state()
 
@@ -286,6 +288,10 @@ class MainWindow(QMainWindow):
             if self.sidebar.currentRow() == index:  # rebuilt while shown (after a restore): keep it shown
                 self.pages.setCurrentIndex(index)
         return self._views[key]
+
+    def built_sections(self) -> list[str]:
+        """The lazily built sections that exist now (the ones to re-read after another writer)."""
+        return [key for key in self._views if key not in ("journal", "search")]
 
     @property
     def load_view(self) -> LoadView:
@@ -439,6 +445,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Save everything now; safe to call more than once (close, then quit)."""
         self.save_state()
+        self.transfer.wait()  # an import still running is cancelled: it writes all or nothing
         self.care.wait()
         self.close_data(save=True)
 

@@ -265,7 +265,14 @@ def test_the_file_menu_holds_backups_and_quit(window) -> None:  # type: ignore[n
     from PySide6.QtGui import QKeySequence
 
     texts = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
-    assert texts == ["Back up now", "Restore from backup…", "Show backups folder", "Quit"]
+    assert texts == [
+        "Import…",
+        "Export…",
+        "Back up now",
+        "Restore from backup…",
+        "Show backups folder",
+        "Quit",
+    ]
     assert window.quit_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
     assert window.menuBar().actions()[0].text() == "&File"
 
