@@ -203,6 +203,8 @@ class DataCare(QObject):
         self.damage = None
         self.window.open_data()
         kept = f" Your previous journal is kept as {aside.name}." if aside is not None else ""
+        if self.window.put_back is not None:
+            kept += f" What you had typed on {self.window.put_back.day:%A %d %B} is saved in it."
         self._status(f"Restored the backup from {when_taken(info)} ({entries_text(info.entries)}).{kept}")
         self.restored.emit(aside)
         return aside

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -44,6 +45,16 @@ SCORE_WORDS = {
     "challenge": ("Challenge", ("bored", "coasting", "engaged", "pushed", "stretched")),
     "load": ("Load", ("light", "easy", "full", "heavy", "crushing")),
 }
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A day's text, scores and tags as typed, not yet saved."""
+
+    day: dt.date
+    body: str
+    scores: Scores
+    tags: tuple[str, ...]
 
 
 class JournalView(QWidget):
@@ -191,14 +202,9 @@ class JournalView(QWidget):
         self.day = day
         self.loaded = self.journal.get(day)
         entry = self.loaded
-        self.editor.set_text(entry.body if entry else "")
-        scores = entry.scores if entry else Scores()
-        for name, selector in self.scores.items():
-            selector.set_value(getattr(scores, name))
-        self.hours.blockSignals(True)
-        self.hours.setValue(-0.5 if scores.hours is None else scores.hours)
-        self.hours.blockSignals(False)
-        self.tags.set_tags(entry.tags if entry else ())
+        self._show(
+            entry.body if entry else "", entry.scores if entry else Scores(), entry.tags if entry else ()
+        )
         self.tags.set_known_tags(self.journal.tag_names())
         self.day_label.setText(f"{day:%A} {day.day} {day:%B %Y}")
         self.calendar.blockSignals(True)
@@ -217,6 +223,31 @@ class JournalView(QWidget):
             self.preview_button.setChecked(False)
             self.editor.editor.setFocus()
             self.editor.editor.moveCursor(self.editor.editor.textCursor().MoveOperation.End)
+
+    def _show(self, body: str, scores: Scores, tags: tuple[str, ...] | list[str]) -> None:
+        """Put a day's values in the widgets without counting it as an edit."""
+        self.editor.set_text(body)
+        for name, selector in self.scores.items():
+            selector.set_value(getattr(scores, name))
+        self.hours.blockSignals(True)
+        self.hours.setValue(-0.5 if scores.hours is None else scores.hours)
+        self.hours.blockSignals(False)
+        self.tags.set_tags(tags)
+
+    def take_draft(self) -> Draft | None:
+        """The edits not saved yet, taken out of the save queue (the file must not be written: it is damaged).
+        They stay on screen; ``put_back`` writes them into the journal that replaces it."""
+        self.save_timer.stop()
+        if not self.dirty:
+            return None
+        self.dirty = False
+        return Draft(self.day, self.editor.text(), self.current_scores(), tuple(self.tags.tags()))
+
+    def put_back(self, draft: Draft) -> None:
+        """Show a kept draft over what the (restored) journal has for its day, and save it as an edit."""
+        self.show_day(draft.day)
+        self._show(draft.body, draft.scores, draft.tags)
+        self._edited()
 
     def reload_if_changed(self) -> None:
         """Pick up what another writer (the command line) stored, unless the user is mid-edit."""

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QPushButton,
-    QStackedWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -34,8 +33,9 @@ from rutjournal.paths import AppPaths
 from rutjournal.ui.data_care import DataCare
 from rutjournal.ui.data_transfer import DataTransfer
 from rutjournal.ui.file_menu import build_file_menu
-from rutjournal.ui.journal_view import JournalView
+from rutjournal.ui.journal_view import Draft, JournalView
 from rutjournal.ui.search_view import SearchView
+from rutjournal.ui.section_stack import SECTIONS, SectionStack
 from rutjournal.ui.startup_clock import StartupClock
 
 if TYPE_CHECKING:
@@ -47,15 +47,6 @@ if TYPE_CHECKING:
     from rutjournal.ui.trends.trends_view import TrendsView
 
 log = logging.getLogger(__name__)
-SECTIONS = (
-    ("journal", "Journal", "Ctrl+1"),
-    ("load", "Load", "Ctrl+2"),
-    ("grow", "Grow", "Ctrl+3"),
-    ("guidance", "Guidance", "Ctrl+4"),
-    ("crossroads", "Crossroads", "Ctrl+5"),
-    ("trends", "Trends", "Ctrl+6"),
-    ("search", "Search", "Ctrl+7"),
-)
 TRANSIENT_SECTIONS = {"search"}
 
 
@@ -70,6 +61,8 @@ class MainWindow(QMainWindow):
         self.db: Database | None = None
         self.warm_up: threading.Thread | None = None
         self.search_conn: sqlite3.Connection | None = None
+        self.rescued: Draft | None = None  # edits not saved when the file was found damaged
+        self.put_back: Draft | None = None  # ... and put back into the journal opened after it
         self.settings = QSettings(str(paths.window_settings), QSettings.Format.IniFormat)
         self.setWindowTitle("rutjournal")
         self.resize(1100, 720)
@@ -77,12 +70,7 @@ class MainWindow(QMainWindow):
 
         self.journal_view = JournalView()
         self.search_view = SearchView()
-        self.pages = QStackedWidget()
-        # Sections other than the journal and search are built the first time they are opened, so the window
-        # shows without waiting for them; until then their slot in the stack is an empty widget never shown.
-        self._views: dict[str, QWidget] = {"journal": self.journal_view, "search": self.search_view}
-        for key, _title, _keys in SECTIONS:
-            self.pages.addWidget(self._views.get(key) or QWidget())
+        self.pages = SectionStack({"journal": self.journal_view, "search": self.search_view}, self.open_day)
         self.sidebar = QListWidget(objectName="sidebar")
         self.sidebar.setAccessibleName("Sections")
         for key, title, keys in SECTIONS:
@@ -196,6 +184,9 @@ class MainWindow(QMainWindow):
             self.data_failed.emit(str(exc))
             return
         self.search_view.set_connection(self.search_conn)
+        self.put_back, self.rescued = self.rescued, None
+        if self.put_back is not None:  # typed before the damage was found: it goes into the restored journal
+            self.journal_view.put_back(self.put_back)
         self.where.setText(f"Journal: {self.paths.database}")
         self.where.setToolTip("Everything you write is saved in this file, on this computer only.")
         if self.current_section() in ("load", "grow", "guidance", "crossroads", "trends"):
@@ -240,7 +231,7 @@ class MainWindow(QMainWindow):
 
     def _switch_section(self, row: int) -> None:
         self.journal_view.flush()
-        if "guidance" in self._views:
+        if "guidance" in self.built_sections():
             self.guidance_view.save_conversation()
         key = SECTIONS[max(row, 0)][0]
         self.section_view(key)
@@ -254,44 +245,11 @@ class MainWindow(QMainWindow):
 
     def section_view(self, key: str) -> QWidget:
         """The widget of a section, built on first use."""
-        if key not in self._views:
-            view: QWidget
-            if key == "load":
-                from rutjournal.ui.load.load_view import LoadView
-
-                view = LoadView()
-                view.open_day.connect(self.open_day)
-            elif key == "grow":
-                from rutjournal.ui.grow.grow_view import GrowView
-
-                view = GrowView()
-            elif key == "guidance":
-                from rutjournal.ui.guidance.guidance_view import GuidanceView
-
-                view = GuidanceView()
-            elif key == "crossroads":
-                from rutjournal.ui.crossroads.crossroads_view import CrossroadsView
-
-                view = CrossroadsView()
-            elif key == "trends":
-                from rutjournal.ui.trends.trends_view import TrendsView
-
-                view = TrendsView()
-            else:
-                raise KeyError(key)
-            index = [name for name, _t, _k in SECTIONS].index(key)
-            slot = self.pages.widget(index)
-            self.pages.insertWidget(index, view)
-            self.pages.removeWidget(slot)
-            slot.deleteLater()
-            self._views[key] = view
-            if self.sidebar.currentRow() == index:  # rebuilt while shown (after a restore): keep it shown
-                self.pages.setCurrentIndex(index)
-        return self._views[key]
+        return self.pages.view(key)
 
     def built_sections(self) -> list[str]:
         """The lazily built sections that exist now (the ones to re-read after another writer)."""
-        return [key for key in self._views if key not in ("journal", "search")]
+        return self.pages.built()
 
     @property
     def load_view(self) -> LoadView:
@@ -317,30 +275,7 @@ class MainWindow(QMainWindow):
         """Fill a section the first time it is needed (they read through services, so not at start-up)."""
         if self.db is None:
             return False
-        if key == "load" and self.load_view.load is None:
-            from rutjournal.core.load import Load
-
-            self.load_view.set_load(Load(self.db))
-        elif key == "grow" and self.grow_view.grow is None:
-            from rutjournal.core.grow import Grow
-
-            self.grow_view.set_grow(Grow(self.db))
-        elif key == "guidance" and self.guidance_view.guidance is None:
-            from rutjournal.core.guidance import Guidance
-
-            self.guidance_view.set_guidance(Guidance(self.db))
-        elif key == "guidance" and self.guidance_view.guidance is not None:
-            self.guidance_view.refresh()  # gaps and goals may have changed: overdue lists, prefill
-        elif key == "crossroads" and self.crossroads_view.crossroads is None:
-            from rutjournal.core.crossroads import Crossroads
-
-            self.crossroads_view.set_crossroads(Crossroads(self.db))
-        elif key == "crossroads":
-            self.crossroads_view.refresh()  # the signals read every other section
-        elif key == "trends" and self.trends_view.db is None:
-            self.trends_view.set_db(self.db)
-        elif key == "trends":
-            self.trends_view.refresh()  # entries, tasks and goals may have changed since
+        self.pages.fill(key, self.db)
         return True
 
     def _ensure_load(self) -> bool:
@@ -454,11 +389,10 @@ class MainWindow(QMainWindow):
         forget the sections' services so that a reopened (restored) journal gets new ones."""
         if save:
             self.journal_view.flush()
-            if "guidance" in self._views:
+            if "guidance" in self.built_sections():
                 self.guidance_view.save_conversation()
-        else:  # a damaged file gets no more writes: unsaved edits stay unsaved
-            self.journal_view.save_timer.stop()
-            self.journal_view.dirty = False
+        else:  # a damaged file gets no more writes: unsaved edits are kept aside for the restored journal
+            self.rescued = self.journal_view.take_draft() or self.rescued
         if self.search_conn is not None:
             self.search_conn.close()
             self.search_conn = None
@@ -474,13 +408,7 @@ class MainWindow(QMainWindow):
         self.journal_view.wrote = False
         self.journal_view.journal = None
         self.journal_view.setEnabled(False)
-        for key in [k for k in self._views if k not in ("journal", "search")]:
-            index = [name for name, _t, _k in SECTIONS].index(key)
-            view = self._views.pop(key)
-            self.pages.insertWidget(index, QWidget())
-            self.pages.removeWidget(view)
-            view.deleteLater()
-        self.pages.setCurrentIndex(max(self.sidebar.currentRow(), 0))
+        self.pages.drop_built()
         if self.db is not None:
             self.db.close()
             self.db = None

@@ -203,6 +203,31 @@ def test_damage_found_by_the_background_check_stops_every_write(window, paths, q
     assert "SQLite said: *** in database main ***; page 7" in [label.text() for label in labels]
 
 
+def test_text_typed_before_damage_was_found_goes_into_the_restored_journal(
+    window, paths, qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import rutjournal.core.integrity as integrity
+
+    settled(window, qtbot)  # the daily backup of the journal as it was opened
+    window.care.recovery_dialog = None
+    day = window.journal_view.day
+    window.journal_view.editor.editor.insertPlainText("typed just before the check")
+    monkeypatch.setattr(integrity, "quick_check", lambda path: CheckResult(path, ("page 7 is damaged",)))
+    window.care.after_open()
+    qtbot.waitUntil(lambda: window.care.recovery_dialog is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.care.recovery_dialog.restore_button is not None, timeout=10000)
+    monkeypatch.undo()
+    with qtbot.waitSignal(window.care.restored, timeout=10000):
+        qtbot.mouseClick(window.care.recovery_dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert window.journal_view.day == day
+    assert window.journal_view.editor.text() == "typed just before the check"
+    assert f"What you had typed on {day:%A %d %B} is saved in it." in window.statusBar().currentMessage()
+    assert window.journal_view.flush()
+    entry = window.journal_view.journal.get(day)
+    assert entry is not None and entry.body == "typed just before the check"
+    window.shutdown()
+
+
 def test_with_no_backup_the_dialog_says_so_and_quit_leaves_the_file(paths, qtbot) -> None:  # type: ignore[no-untyped-def]
     paths.data_dir.mkdir(parents=True)
     make_damaged_inside_entries(paths.database)
