@@ -30,4 +30,6 @@ echo "== Load section, 2,000 tasks: report load, section open and re-sort (offsc
 "$PYTHON" "$HERE/load_tasks.py" --data-dir "$BENCH_DIR/rj10" || status=1
 echo "== Trends: open, range change, plot command (offscreen)"
 "$PYTHON" "$HERE/trends.py" --data-dir "$BENCH_DIR/rj10" || status=1
+echo "== import, export and backup (10 years); jrnl anchors"
+"$PYTHON" "$HERE/import_export.py" --data-dir "$BENCH_DIR/rj10" --jrnl "$BENCH_DIR/jrnl10" --jrnl-bin "$JRNL" || status=1
 exit "$status"
