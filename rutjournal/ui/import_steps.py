@@ -196,9 +196,8 @@ def _day_words(day: dt.date) -> str:
 
 def summary_lines(plan: ImportPlan, *, done: bool) -> list[str]:
     """The plan's own sentences without the file line (the dialog shows the file) and the record lists."""
-    lines = plan.lines(done=done, limit=0)[1:]
-    kept = [line.strip() for line in lines if not line.startswith(("Rejected:", "Skipped:", "  … and"))]
-    return [f"In the file: {kept[0]}", *kept[1:]] if kept else kept
+    first, *rest = plan.summary_lines(done=done)
+    return [f"In the file: {first}", *rest]
 
 
 RESTORE_NOTE = ["Every table of the export goes in as it is: this journal is empty, so nothing is merged."]

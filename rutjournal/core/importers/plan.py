@@ -112,12 +112,11 @@ class ImportPlan:
     def changes_anything(self) -> bool:
         return bool(self.days or self.tasks)
 
-    def lines(self, *, done: bool = False, limit: int = 20) -> list[str]:
-        """The preview (or, with ``done``, the result) in plain sentences, one per line."""
+    def summary_lines(self, *, done: bool = False) -> list[str]:
+        """What the file holds and what the import adds (or added, with ``done``), without the record lists."""
         verb = "Imported" if done else "Would import"
         out = [
-            f"{self.format} file {self.path}",
-            f"  {self.entry_records:,} journal record{_s(self.entry_records)} on {self.record_days:,} "
+            f"{self.entry_records:,} journal record{_s(self.entry_records)} on {self.record_days:,} "
             f"day{_s(self.record_days)}, {len(self.tags):,} tag{_s(len(self.tags))}, "
             f"{self.task_records:,} task{_s(self.task_records)}",
             f"{verb}: {self.new_days:,} new day{_s(self.new_days)}, {self.merged_days:,} added to days you "
@@ -126,9 +125,16 @@ class ImportPlan:
         ]
         if self.unchanged:
             out.append(
-                f"  {self.unchanged:,} record{_s(self.unchanged)} already there "
+                f"{self.unchanged:,} record{_s(self.unchanged)} already there "
                 f"({'nothing was' if done else 'nothing would be'} added for {_them(self.unchanged)})"
             )
+        return out
+
+    def lines(self, *, done: bool = False, limit: int = 20) -> list[str]:
+        """The preview (or, with ``done``, the result) in plain sentences, one per line."""
+        summary = self.summary_lines(done=done)
+        out = [f"{self.format} file {self.path}", f"  {summary[0]}", summary[1]]
+        out.extend(f"  {line}" for line in summary[2:])
         for title, items in (("Rejected", self.rejected), ("Skipped", self.skipped)):
             if items:
                 out.append(f"{title}: {len(items):,} record{_s(len(items))}")
