@@ -112,12 +112,19 @@ class MainWindow(QMainWindow):
         self.search_box.setPlaceholderText("Search entries and #tags  (Ctrl+F)")
         self.search_box.setAccessibleName("Search")
         self.search_box.setMinimumWidth(320)
-        toolbar = QToolBar("Search", objectName="mainToolbar", movable=False, floatable=False)
-        spacer = QWidget()
-        spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addWidget(self.search_box)
-        self.addToolBar(toolbar)
+        if self.menuBar().isNativeMenuBar():  # the menus live at the top of the screen (macOS): a toolbar row
+            toolbar = QToolBar("Search", objectName="mainToolbar", movable=False, floatable=False)
+            spacer = QWidget()
+            spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
+            toolbar.addWidget(spacer)
+            toolbar.addWidget(self.search_box)
+            self.addToolBar(toolbar)
+        else:  # beside the File menu, so the menu bar and the search box share one row
+            corner = QWidget(self.menuBar())  # parented: the binding does not hand it to the menu bar
+            corner_row = QHBoxLayout(corner)
+            corner_row.setContentsMargins(0, 3, 6, 3)
+            corner_row.addWidget(self.search_box)
+            self.menuBar().setCornerWidget(corner, Qt.Corner.TopRightCorner)
         self.search_timer = QTimer(self, singleShot=True, interval=120)
         self.search_timer.timeout.connect(self._run_search)
 
