@@ -106,19 +106,17 @@ def _refuse_if_open(paths: AppPaths) -> None:
 
 
 def _kept_aside(paths: AppPaths, action: str) -> list[str]:
-    """Earlier journals a restore kept aside (never deleted) stay as they were: the user must hear of them."""
-    lines = []
-    for path in sorted(paths.data_dir.glob(f"{paths.database.name}.replaced-*")):
-        if path.name.endswith(("-wal", "-shm")):
-            continue
-        plain = cipher.is_plain(path)
-        if action == "set" and plain:
-            lines.append(
-                f"Still unencrypted: {path} (an old journal kept aside by a restore; delete it if unneeded)"
-            )
-        elif action != "set" and not plain:
-            lines.append(f"Still encrypted with the earlier passphrase: {path} (an old journal kept aside)")
-    return lines
+    from rutjournal.core.encryption import kept_aside
+
+    if action == "set":
+        return [
+            f"Still unencrypted: {path} (an old journal kept aside by a restore; delete it if unneeded)"
+            for path in kept_aside(paths.database, action)
+        ]
+    return [
+        f"Still encrypted with the earlier passphrase: {path} (an old journal kept aside)"
+        for path in kept_aside(paths.database, action)
+    ]
 
 
 def run_passphrase(args: argparse.Namespace, paths: AppPaths) -> int:

@@ -185,3 +185,16 @@ def remove_passphrase(db_path: Path, backup_dir: Path, old: str) -> Outcome:
     cipher.forget(db_path)
     log.info("removed the passphrase of %s", db_path)
     return _convert_backups(backup_dir, old, None)
+
+
+def kept_aside(db_path: Path, action: str) -> list[Path]:
+    """Earlier journals a restore renamed aside (never deleted, never converted) that the passphrase ``action``
+    (set, change, remove) did not reach: still unencrypted after ``set``, still under the earlier passphrase
+    after ``change`` or ``remove``. The user must hear of them."""
+    found = []
+    for path in sorted(db_path.parent.glob(f"{db_path.name}.replaced-*")):
+        if path.name.endswith(("-wal", "-shm")):
+            continue
+        if cipher.is_plain(path) == (action == "set"):
+            found.append(path)
+    return found

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from rutjournal.ui.passphrase_settings import PassphraseSettings
+
 if TYPE_CHECKING:
     from rutjournal.ui.data_care import DataCare
     from rutjournal.ui.main_window import MainWindow
@@ -39,6 +41,9 @@ def build_file_menu(window: MainWindow, care: DataCare) -> tuple[QMenu, QAction]
         tip="Go back to an earlier backup; the journal as it is now is kept, renamed",
     )
     add("Show backups folder", care.show_backups_folder, tip=str(window.paths.backup_dir))
+    menu.addSeparator()
+    passphrase = PassphraseSettings(window)  # found again with window.findChild(PassphraseSettings)
+    add("Passphrase…", passphrase.open_dialog, tip="Encrypt the journal and its backups, or stop")
     menu.addSeparator()
     quit_action = add("Quit", window.close, QKeySequence(QKeySequence.StandardKey.Quit))
     return menu, quit_action

@@ -34,6 +34,7 @@ from rutjournal.ui.data_care import DataCare
 from rutjournal.ui.data_transfer import DataTransfer
 from rutjournal.ui.file_menu import build_file_menu
 from rutjournal.ui.journal_view import Draft, JournalView
+from rutjournal.ui.message import show_message
 from rutjournal.ui.search_view import SearchView
 from rutjournal.ui.section_stack import SECTIONS, SectionStack
 from rutjournal.ui.startup_clock import StartupClock
@@ -128,7 +129,7 @@ class MainWindow(QMainWindow):
         self.search_timer = QTimer(self, singleShot=True, interval=120)
         self.search_timer.timeout.connect(self._run_search)
 
-        self.where = QLabel(f"Opening the journal in {paths.database} …")
+        self.where = QLabel(f"Opening the journal in {paths.database} …", objectName="dataPlace")
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.where, 1)
         self.care = DataCare(self)  # backups, the start-of-day check, restoring and recovery
@@ -194,7 +195,10 @@ class MainWindow(QMainWindow):
         self.put_back, self.rescued = self.rescued, None
         if self.put_back is not None:  # typed before the damage was found: it goes into the restored journal
             self.journal_view.put_back(self.put_back)
-        self.where.setText(f"Journal: {self.paths.database}")
+        from rutjournal.core.cipher import is_encrypted
+
+        locked = " (encrypted with your passphrase)" if is_encrypted(self.paths.database) else ""
+        show_message(self.where, f"Journal: {self.paths.database}{locked}")  # no longer red after a restore
         self.where.setToolTip("Everything you write is saved in this file, on this computer only.")
         if self.current_section() in ("load", "grow", "guidance", "crossroads", "trends"):
             QTimer.singleShot(0, lambda: self._ensure_section(self.current_section()))

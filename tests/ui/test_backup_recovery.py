@@ -163,7 +163,7 @@ def test_a_damaged_journal_offers_the_newest_backup_and_is_never_written(paths, 
     when = f"{YESTERDAY_9AM:%A} {YESTERDAY_9AM.day} {YESTERDAY_9AM:%B %Y, %H:%M}"
     assert f"The newest good backup is from {when}, with 30 entries ({newest.path.name})" in texts
     assert window.db is None and not window.journal_view.isEnabled()
-    assert "Damaged" in window.where.text()
+    assert "Damaged" in window.where.text() and window.where.property("error") is True  # red: see app.qss
     assert not list(paths.backup_dir.glob(f"journal-{dt.date.today():%Y%m%d}-*"))  # no backup of damage
     qtbot.wait(200)
     assert digest(paths.database) == before
@@ -173,6 +173,7 @@ def test_a_damaged_journal_offers_the_newest_backup_and_is_never_written(paths, 
     aside = restored.args[0]
     assert digest(aside) == before  # the damaged file, kept aside as it was
     assert window.db is not None and window.journal_view.isEnabled()
+    assert window.where.property("error") is False
     window.open_day(DAY)
     assert window.journal_view.editor.text().startswith("Day 0: stand-up")
     settled(window, qtbot)
@@ -296,6 +297,7 @@ def test_the_file_menu_holds_backups_and_quit(window) -> None:  # type: ignore[n
         "Back up now",
         "Restore from backup…",
         "Show backups folder",
+        "Passphrase…",
         "Quit",
     ]
     assert window.quit_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
