@@ -132,14 +132,18 @@ def _convert_backups(backup_dir: Path, old: str | None, new: str | None) -> Outc
             if not plain:  # encrypted with some earlier passphrase, and we are only encrypting plain files
                 outcome.left.append((path, "already encrypted with another passphrase"))
             continue
-        try:
-            convert_in_place(path, None if plain else old, new)
-        except DatabaseProblem as exc:
-            log.warning("left the backup %s as it was: %s", path, exc)
-            outcome.left.append((path, str(exc)))
-        else:
-            outcome.converted.append(path)
+        _convert_backup(path, None if plain else old, new, outcome)
     return outcome
+
+
+def _convert_backup(path: Path, old: str | None, new: str | None, outcome: Outcome) -> None:
+    try:
+        convert_in_place(path, old, new)
+    except DatabaseProblem as exc:
+        log.warning("left the backup %s as it was: %s", path, exc)
+        outcome.left.append((path, str(exc)))
+    else:
+        outcome.converted.append(path)
 
 
 def set_passphrase(db_path: Path, backup_dir: Path, passphrase: str) -> Outcome:
@@ -168,13 +172,7 @@ def change_passphrase(db_path: Path, backup_dir: Path, old: str, new: str) -> Ou
     log.info("changed the passphrase of %s", db_path)
     outcome = Outcome()
     for path in _backups(backup_dir):
-        try:
-            convert_in_place(path, None if cipher.is_plain(path) else old, new)
-        except DatabaseProblem as exc:
-            log.warning("left the backup %s as it was: %s", path, exc)
-            outcome.left.append((path, str(exc)))
-        else:
-            outcome.converted.append(path)
+        _convert_backup(path, None if cipher.is_plain(path) else old, new, outcome)
     return outcome
 
 

@@ -16,7 +16,13 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from rutjournal.core.importers.json_source import MAX_IMPORT_BYTES, parse_json_bytes, read_json_file
+from rutjournal.core.importers.json_source import (
+    MAX_IMPORT_BYTES,
+    BadRecord,
+    parse_json_bytes,
+    read_json_file,
+    tags_and_star,
+)
 from rutjournal.core.importers.records import (
     EntryRecord,
     ImportFileError,
@@ -27,10 +33,6 @@ from rutjournal.core.importers.records import (
 
 FORMAT = "dayone"
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")  # Day One escapes Markdown punctuation in plain text
-
-
-class BadRecord(ValueError):
-    pass
 
 
 def parse(path: Path, options: ImportOptions | None = None) -> ParsedFile:
@@ -67,12 +69,7 @@ def entry_record(item: Any, place: str) -> EntryRecord:
         text = ""
     if not isinstance(text, str):
         raise BadRecord('"text" must be text')
-    tags = item.get("tags") or []
-    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise BadRecord('"tags" must be a list of words')
-    starred = item.get("starred", False)
-    if not isinstance(starred, bool):
-        raise BadRecord('"starred" must be true or false')
+    tags, starred = tags_and_star(item)
     return EntryRecord(
         day=local.date(),
         body=_ESCAPED.sub(r"\1", text),

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from rutjournal.core.importers.json_source import read_json_file
+from rutjournal.core.importers.json_source import BadRecord, read_json_file, tags_and_star
 from rutjournal.core.importers.records import (
     EntryRecord,
     ImportFileError,
@@ -21,10 +21,6 @@ from rutjournal.core.importers.records import (
 FORMAT = "jrnl"
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?", re.ASCII)
-
-
-class BadRecord(ValueError):
-    """One entry cannot be used; the reason is for the preview's list of rejected records."""
 
 
 def parse(path: Path, options: ImportOptions | None = None) -> ParsedFile:
@@ -49,12 +45,7 @@ def _entry(item: Any, place: str) -> EntryRecord:
     place = f"{place} ({day.isoformat()})"
     time = parse_time(item.get("time"))
     title, body = _text(item, "title"), _text(item, "body")
-    tags = item.get("tags") or []
-    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise BadRecord('"tags" must be a list of words')
-    starred = item.get("starred", False)
-    if not isinstance(starred, bool):
-        raise BadRecord('"starred" must be true or false')
+    tags, starred = tags_and_star(item)
     return EntryRecord(
         day=day,
         body=body,

@@ -56,3 +56,18 @@ def parse_json_bytes(path: Path, data: bytes, member: str = "") -> Any:
         raise ImportFileError(path, f"{where}line {exc.lineno}, column {exc.colno}", reason) from exc
     except RecursionError as exc:
         raise ImportFileError(path, member, "the JSON is nested too deeply to be an export") from exc
+
+
+class BadRecord(ValueError):
+    """One entry of a JSON export cannot be used; the reason goes to the preview's list of rejected records."""
+
+
+def tags_and_star(item: dict[str, Any]) -> tuple[list[str], bool]:
+    """An entry's "tags" (a list of words) and "starred" (true or false), as jrnl and Day One both write them."""
+    tags = item.get("tags") or []
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise BadRecord('"tags" must be a list of words')
+    starred = item.get("starred", False)
+    if not isinstance(starred, bool):
+        raise BadRecord('"starred" must be true or false')
+    return tags, starred
