@@ -1,6 +1,7 @@
 """The one place that decides where rutjournal keeps its data, settings and logs.
 
-Precedence for the data directory: ``--data-dir`` > ``RUTJOURNAL_DATA_DIR`` > platformdirs' user data dir.
+Precedence for the data directory: ``--data-dir`` > ``RUTJOURNAL_DATA_DIR`` > the folder chosen in Settings
+(``data_dir`` in settings.json) > platformdirs' user data dir.
 """
 
 from __future__ import annotations
@@ -54,9 +55,24 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
     """Work out every path from the command-line override, the environment and platformdirs."""
     import platformdirs
 
-    chosen = data_dir or os.environ.get(DATA_DIR_ENV) or platformdirs.user_data_dir(APP_NAME, appauthor=False)
+    config_dir = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    chosen = (
+        data_dir
+        or os.environ.get(DATA_DIR_ENV)
+        or _moved_data_dir(config_dir)
+        or platformdirs.user_data_dir(APP_NAME, appauthor=False)
+    )
     return AppPaths(
         data_dir=Path(chosen).expanduser().absolute(),
         log_dir=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
-        config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        config_dir=config_dir,
     )
+
+
+def _moved_data_dir(config_dir: Path) -> str:
+    """The folder the user moved the journal to in Settings (empty when it was never moved)."""
+    if not (config_dir / "settings.json").exists():
+        return ""  # the usual case: no file to read, nothing imported
+    from rutjournal.core.settings import load_settings
+
+    return load_settings(config_dir / "settings.json").data_dir

@@ -12,6 +12,7 @@ import contextlib
 import json
 import logging
 import os
+import re
 import tempfile
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
@@ -23,29 +24,93 @@ log = logging.getLogger(__name__)
 
 BACKUP_KEEP_MIN = 1
 BACKUP_KEEP_MAX = 365
+THEMES = ("system", "light", "dark")
+WEEK_STARTS = ("monday", "sunday", "saturday")
+TREND_WINDOWS = (30, 90, 365, 0)  # days; 0 = all time
+_TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
 
 
 @dataclass(frozen=True)
 class Settings:
-    """Every setting with its default; ``RANGES`` says what each whole-number setting may be."""
+    """Every setting with its default. ``data_dir`` empty means the platform's data folder; ``reminder_time``
+    empty means no reminder."""
 
     backup_keep: int = 14
+    theme: str = "system"
+    reminder_time: str = ""
+    live_in_tray: bool = False
+    week_start: str = "monday"
+    trend_window_days: int = 90
+    data_dir: str = ""
+    welcomed: bool = False  # the first-run welcome has been shown
 
 
 RANGES: dict[str, tuple[int, int]] = {"backup_keep": (BACKUP_KEEP_MIN, BACKUP_KEEP_MAX)}
-DESCRIPTIONS: dict[str, str] = {"backup_keep": "how many daily backups to keep"}
+CHOICES: dict[str, tuple[object, ...]] = {
+    "theme": THEMES,
+    "week_start": WEEK_STARTS,
+    "trend_window_days": TREND_WINDOWS,
+}
+FLAGS = ("live_in_tray", "welcomed")
+DESCRIPTIONS: dict[str, str] = {
+    "backup_keep": "how many daily backups to keep",
+    "theme": "the colours: follow the system, or always light or dark",
+    "reminder_time": "when to remind you to write if today has no entry (HH:MM; empty: never)",
+    "live_in_tray": "closing the window keeps rutjournal in the tray, to remind you",
+    "week_start": "the first day of the week in calendars",
+    "trend_window_days": "the date range Trends opens on (0: all time)",
+    "data_dir": "the folder that holds the journal (empty: your data folder)",
+    "welcomed": "the welcome has been shown",
+}
 
 
-def check_value(name: str, value: object) -> int:
+def check_value(name: str, value: object) -> Any:
     """The value as the setting's type, or InvalidInput saying what is allowed (booleans are not numbers)."""
-    if name not in RANGES:
-        raise InvalidInput("setting", f"one of {', '.join(sorted(RANGES))}", name)
-    low, high = RANGES[name]
+    if name not in DESCRIPTIONS:
+        raise InvalidInput("setting", f"one of {', '.join(sorted(DESCRIPTIONS))}", name)
+    if name in RANGES:
+        low, high = RANGES[name]
+        number = _whole(value)
+        if number is None or not low <= number <= high:
+            raise InvalidInput(name, f"a whole number from {low} to {high}", value)
+        return number
+    if name in CHOICES:
+        allowed = CHOICES[name]
+        chosen = _whole(value) if isinstance(allowed[0], int) else value
+        if isinstance(chosen, str):
+            chosen = chosen.strip().lower()
+        if chosen not in allowed:
+            raise InvalidInput(name, f"one of {', '.join(str(a) for a in allowed)}", value)
+        return chosen
+    if name in FLAGS:
+        if isinstance(value, str) and value.strip().lower() in (
+            "yes",
+            "true",
+            "on",
+            "1",
+            "no",
+            "false",
+            "off",
+            "0",
+        ):
+            return value.strip().lower() in ("yes", "true", "on", "1")
+        if not isinstance(value, bool):
+            raise InvalidInput(name, "yes or no", value)
+        return value
+    if not isinstance(value, str):
+        raise InvalidInput(name, "text", value)
+    text = value.strip()
+    if name == "reminder_time" and text and not _TIME.fullmatch(text):
+        raise InvalidInput(name, "a time written HH:MM (e.g. 17:30), or empty for no reminder", value)
+    return text
+
+
+def _whole(value: object) -> int | None:
     if isinstance(value, str):
-        with contextlib.suppress(ValueError):  # not a number: refused just below, with what is allowed
+        with contextlib.suppress(ValueError):  # not a number: the caller says what is allowed
             value = int(value.strip())
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise InvalidInput(name, f"a whole number from {low} to {high}", value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
     return value
 
 
@@ -75,7 +140,9 @@ def load_settings(path: Path) -> Settings:
 def save_settings(path: Path, settings: Settings) -> None:
     """Write all settings atomically (temporary file in the same folder, then rename over the old one)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n"
+    # Only what differs from the defaults: a default improved in a later version then reaches the user too.
+    changed = {k: v for k, v in asdict(settings).items() if v != getattr(Settings(), k)}
+    text = json.dumps(changed, indent=2, sort_keys=True) + "\n"
     handle, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:

@@ -59,3 +59,44 @@ def test_unknown_keys_are_ignored_and_good_ones_kept(tmp_path: Path) -> None:
 def test_the_settings_file_lives_in_the_config_folder(data_dir: Path) -> None:
     paths = resolve_paths(data_dir)
     assert paths.settings_file == paths.config_dir / "settings.json"
+
+
+def test_every_kind_of_setting_is_checked_and_a_bad_one_on_disk_falls_back(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    assert change_setting(path, "theme", "Dark").theme == "dark"
+    assert change_setting(path, "reminder_time", " 17:30 ").reminder_time == "17:30"
+    assert change_setting(path, "live_in_tray", "yes").live_in_tray is True
+    assert change_setting(path, "trend_window_days", "365").trend_window_days == 365
+    assert json.loads(path.read_text()) == {
+        "live_in_tray": True,
+        "reminder_time": "17:30",
+        "theme": "dark",
+        "trend_window_days": 365,
+    }
+    for name, bad in (
+        ("theme", "purple"),
+        ("reminder_time", "25:00"),
+        ("reminder_time", "5pm"),
+        ("live_in_tray", 2),
+        ("trend_window_days", 45),
+        ("week_start", "friday"),
+    ):
+        with pytest.raises(InvalidInput, match=name):
+            check_value(name, bad)
+    path.write_text(json.dumps({"theme": "purple", "reminder_time": "08:15", "week_start": 3}))
+    assert load_settings(path) == Settings(reminder_time="08:15")
+
+
+def test_a_data_folder_chosen_in_settings_is_used_unless_overridden(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("RUTJOURNAL_DATA_DIR")
+    default = resolve_paths().data_dir
+    change_setting(resolve_paths().settings_file, "data_dir", str(tmp_path / "moved"))
+    assert resolve_paths().data_dir == tmp_path / "moved"
+    assert resolve_paths(tmp_path / "given").data_dir == tmp_path / "given"
+    monkeypatch.setenv("RUTJOURNAL_DATA_DIR", str(tmp_path / "env"))
+    assert resolve_paths().data_dir == tmp_path / "env"
+    change_setting(resolve_paths().settings_file, "data_dir", "")
+    monkeypatch.delenv("RUTJOURNAL_DATA_DIR")
+    assert resolve_paths().data_dir == default
