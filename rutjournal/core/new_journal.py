@@ -22,15 +22,19 @@ _FTS_SHADOW = ("_data", "_idx", "_content", "_docsize", "_config")
 
 
 def dump_schema(conn: sqlite3.Connection) -> str:
-    """The statements that make this database's schema, in the order SQLite recorded them (shadow tables of
-    the full-text index are left out: creating the index makes them)."""
+    """The statements that make this database's schema, in a fixed order (shadow tables of the full-text
+    index are left out: creating the index makes them)."""
     rows = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
+        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
     ).fetchall()
-    virtual = [name for name, sql in rows if sql.upper().startswith("CREATE VIRTUAL TABLE")]
+    virtual = [name for _type, name, sql in rows if sql.upper().startswith("CREATE VIRTUAL TABLE")]
     shadows = {v + suffix for v in virtual for suffix in _FTS_SHADOW}
     revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-    statements = [f"{sql};" for name, sql in rows if name not in shadows]
+    # Tables, then indexes, then triggers (which need both), each by name: the order the migrations happen
+    # to create indexes in is not the same from one run to the next.
+    rank = {"table": 0, "index": 1, "view": 2, "trigger": 3}
+    kept = sorted((rank[kind], name, sql) for kind, name, sql in rows if name not in shadows)
+    statements = [f"{sql};" for _rank, _name, sql in kept]
     statements.append(f"INSERT INTO alembic_version (version_num) VALUES ('{revision}');")
     return _HEADER.format(rev=revision) + "\n".join(statements) + "\n"
 

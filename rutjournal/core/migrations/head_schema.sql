@@ -3,6 +3,71 @@ CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
 );
+CREATE TABLE applications (
+	id INTEGER NOT NULL, 
+	company VARCHAR(200) NOT NULL, 
+	role VARCHAR(200) NOT NULL, 
+	stage VARCHAR(10) DEFAULT 'idea' NOT NULL, 
+	applied_on DATE, 
+	updated_on DATE NOT NULL, 
+	notes TEXT DEFAULT '' NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (id), 
+	CONSTRAINT ck_applications_stage CHECK (stage IN ('idea', 'applied', 'interview', 'offer', 'rejected', 'withdrawn'))
+);
+CREATE TABLE challenges (
+	id INTEGER NOT NULL, 
+	asked_on DATE NOT NULL, 
+	what TEXT NOT NULL, 
+	asked_of VARCHAR(200) NOT NULL, 
+	answer VARCHAR(8) DEFAULT 'pending' NOT NULL, 
+	answered_on DATE, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (id), 
+	CONSTRAINT ck_challenges_answer CHECK (answer IN ('pending', 'yes', 'no', 'later'))
+);
+CREATE TABLE checkin_answers (
+	checkin_id INTEGER NOT NULL, 
+	"key" VARCHAR(40) NOT NULL, 
+	score INTEGER NOT NULL, 
+	PRIMARY KEY (checkin_id, "key"), 
+	CONSTRAINT ck_checkin_answers_score CHECK (score BETWEEN 1 AND 5), 
+	FOREIGN KEY(checkin_id) REFERENCES checkins (id) ON DELETE CASCADE
+);
+CREATE TABLE checkins (
+	id INTEGER NOT NULL, 
+	day DATE NOT NULL, 
+	note TEXT DEFAULT '' NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (id), 
+	UNIQUE (day)
+);
+CREATE TABLE conversation_options (
+	id INTEGER NOT NULL, 
+	conversation_id INTEGER NOT NULL, 
+	kind VARCHAR(24) NOT NULL, 
+	said TEXT DEFAULT '' NOT NULL, 
+	PRIMARY KEY (id), 
+	CONSTRAINT ck_conversation_options_kind CHECK (kind IN ('lateral_move', 'cross_training', 'leadership_programme', 'seminar', 'course_reimbursement', 'promotion_path', 'other')), 
+	FOREIGN KEY(conversation_id) REFERENCES conversations (id) ON DELETE CASCADE
+);
+CREATE TABLE conversations (
+	id INTEGER NOT NULL, 
+	day DATE NOT NULL, 
+	with_name VARCHAR(200) NOT NULL, 
+	role VARCHAR(12) NOT NULL, 
+	held BOOLEAN DEFAULT 0 NOT NULL, 
+	agenda TEXT DEFAULT '' NOT NULL, 
+	notes TEXT DEFAULT '' NOT NULL, 
+	outcome TEXT DEFAULT '' NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (id), 
+	CONSTRAINT ck_conversations_role CHECK (role IN ('boss', 'hr', 'mentor', 'skip_level'))
+);
 CREATE TABLE entries (
 	id INTEGER NOT NULL, 
 	day DATE NOT NULL, 
@@ -21,13 +86,7 @@ CREATE TABLE entries (
 	CONSTRAINT ck_entries_load CHECK (load IS NULL OR load BETWEEN 1 AND 5), 
 	CONSTRAINT ck_entries_hours CHECK (hours IS NULL OR (hours >= 0 AND hours <= 24))
 );
-CREATE UNIQUE INDEX ix_entries_day ON entries (day);
-CREATE TABLE tags (
-	id INTEGER NOT NULL, 
-	name VARCHAR(64) NOT NULL, 
-	PRIMARY KEY (id), 
-	UNIQUE (name)
-);
+CREATE VIRTUAL TABLE entry_search USING fts5(body, tags, tokenize = 'unicode61 remove_diacritics 2');
 CREATE TABLE entry_tags (
 	entry_id INTEGER NOT NULL, 
 	tag_id INTEGER NOT NULL, 
@@ -35,27 +94,118 @@ CREATE TABLE entry_tags (
 	FOREIGN KEY(entry_id) REFERENCES entries (id) ON DELETE CASCADE, 
 	FOREIGN KEY(tag_id) REFERENCES tags (id) ON DELETE CASCADE
 );
-CREATE INDEX ix_entry_tags_tag_id ON entry_tags (tag_id);
-CREATE VIRTUAL TABLE entry_search USING fts5(body, tags, tokenize = 'unicode61 remove_diacritics 2');
-CREATE TRIGGER entries_search_insert AFTER INSERT ON entries BEGIN
-         INSERT INTO entry_search(rowid, body, tags) VALUES (new.id, new.body, (SELECT coalesce(group_concat(t.name, ' '), '') FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = new.id));
-       END;
-CREATE TRIGGER entries_search_update AFTER UPDATE OF body ON entries BEGIN
-         UPDATE entry_search SET body = new.body WHERE rowid = new.id;
-       END;
-CREATE TRIGGER entries_search_delete AFTER DELETE ON entries BEGIN
-         DELETE FROM entry_search WHERE rowid = old.id;
-       END;
-CREATE TRIGGER entry_tags_search_insert AFTER INSERT ON entry_tags BEGIN
-         UPDATE entry_search SET tags = (SELECT coalesce(group_concat(t.name, ' '), '') FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = new.entry_id) WHERE rowid = new.entry_id;
-       END;
-CREATE TRIGGER entry_tags_search_delete AFTER DELETE ON entry_tags BEGIN
-         UPDATE entry_search SET tags = (SELECT coalesce(group_concat(t.name, ' '), '') FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = old.entry_id) WHERE rowid = old.entry_id;
-       END;
-CREATE TRIGGER tags_search_rename AFTER UPDATE OF name ON tags BEGIN
-         UPDATE entry_search SET tags = (SELECT coalesce(group_concat(t.name, ' '), '') FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = entry_search.rowid)
-         WHERE rowid IN (SELECT entry_id FROM entry_tags WHERE tag_id = new.id);
-       END;
+CREATE TABLE evidence (
+	id INTEGER NOT NULL, 
+	day DATE NOT NULL, 
+	text TEXT NOT NULL, 
+	kind VARCHAR(24) DEFAULT 'project_shipped' NOT NULL, 
+	result TEXT, 
+	gap_id INTEGER, 
+	goal_id INTEGER, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (id), 
+	CONSTRAINT ck_evidence_kind CHECK (kind IN ('project_shipped', 'writing_design', 'collaboration_mentoring', 'beyond_role')), 
+	FOREIGN KEY(gap_id) REFERENCES gaps (id) ON DELETE SET NULL, 
+	FOREIGN KEY(goal_id) REFERENCES goals (id) ON DELETE SET NULL
+);
+CREATE TABLE followups (
+	id INTEGER NOT NULL, 
+	conversation_id INTEGER NOT NULL, 
+	text TEXT NOT NULL, 
+	owner VARCHAR(4) NOT NULL, 
+	due DATE, 
+	done_on DATE, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (id), 
+	CONSTRAINT ck_followups_owner CHECK (owner IN ('me', 'them')), 
+	FOREIGN KEY(conversation_id) REFERENCES conversations (id) ON DELETE CASCADE
+);
+CREATE TABLE gaps (
+	id INTEGER NOT NULL, 
+	target_id INTEGER NOT NULL, 
+	title VARCHAR(200) NOT NULL, 
+	kind VARCHAR(12) NOT NULL, 
+	good_looks_like TEXT DEFAULT '' NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (id), 
+	CONSTRAINT ck_gaps_kind CHECK (kind IN ('skill', 'experience', 'knowledge', 'visibility')), 
+	FOREIGN KEY(target_id) REFERENCES targets (id) ON DELETE CASCADE
+);
+CREATE TABLE goal_progress (
+	id INTEGER NOT NULL, 
+	goal_id INTEGER NOT NULL, 
+	day DATE NOT NULL, 
+	percent INTEGER NOT NULL, 
+	PRIMARY KEY (id), 
+	CONSTRAINT ck_goal_progress_percent CHECK (percent BETWEEN 0 AND 100), 
+	FOREIGN KEY(goal_id) REFERENCES goals (id) ON DELETE CASCADE
+);
+CREATE TABLE goals (
+	id INTEGER NOT NULL, 
+	gap_id INTEGER NOT NULL, 
+	title VARCHAR(200) NOT NULL, 
+	started_on DATE NOT NULL, 
+	due DATE, 
+	status VARCHAR(12) DEFAULT 'not_started' NOT NULL, 
+	manual_percent INTEGER, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (id), 
+	CONSTRAINT ck_goals_status CHECK (status IN ('not_started', 'active', 'done', 'dropped')), 
+	CONSTRAINT ck_goals_percent CHECK (manual_percent IS NULL OR manual_percent BETWEEN 0 AND 100), 
+	FOREIGN KEY(gap_id) REFERENCES gaps (id) ON DELETE CASCADE
+);
+CREATE TABLE milestones (
+	id INTEGER NOT NULL, 
+	goal_id INTEGER NOT NULL, 
+	title VARCHAR(200) NOT NULL, 
+	position INTEGER DEFAULT '0' NOT NULL, 
+	done_on DATE, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (id), 
+	FOREIGN KEY(goal_id) REFERENCES goals (id) ON DELETE CASCADE
+);
+CREATE TABLE promotions (
+	id INTEGER NOT NULL, 
+	day DATE NOT NULL, 
+	outcome VARCHAR(8) NOT NULL, 
+	role_title VARCHAR(200), 
+	reason TEXT, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (id), 
+	CONSTRAINT ck_promotions_outcome CHECK (outcome IN ('pending', 'granted', 'refused'))
+);
+CREATE TABLE tags (
+	id INTEGER NOT NULL, 
+	name VARCHAR(64) NOT NULL, 
+	PRIMARY KEY (id), 
+	UNIQUE (name)
+);
+CREATE TABLE targets (
+	id INTEGER NOT NULL, 
+	title VARCHAR(200) NOT NULL, 
+	by_date DATE, 
+	active BOOLEAN DEFAULT 1 NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (id)
+);
+CREATE TABLE task_events (
+	id INTEGER NOT NULL, 
+	task_id INTEGER NOT NULL, 
+	at DATETIME NOT NULL, 
+	decision VARCHAR(12) NOT NULL, 
+	done BOOLEAN DEFAULT 0 NOT NULL, 
+	minutes_per_week INTEGER NOT NULL, 
+	PRIMARY KEY (id), 
+	CONSTRAINT ck_task_events_decision CHECK (decision IN ('undecided', 'keep', 'delegate', 'drop', 'decline', 'automate', 'renegotiate')), 
+	FOREIGN KEY(task_id) REFERENCES tasks (id) ON DELETE CASCADE
+);
 CREATE TABLE tasks (
 	id INTEGER NOT NULL, 
 	title VARCHAR(200) NOT NULL, 
@@ -80,186 +230,36 @@ CREATE TABLE tasks (
 	CONSTRAINT ck_tasks_enjoyment CHECK (enjoyment IS NULL OR enjoyment BETWEEN -2 AND 2), 
 	CONSTRAINT ck_tasks_value CHECK (value IS NULL OR value BETWEEN 1 AND 5)
 );
-CREATE TABLE task_events (
-	id INTEGER NOT NULL, 
-	task_id INTEGER NOT NULL, 
-	at DATETIME NOT NULL, 
-	decision VARCHAR(12) NOT NULL, 
-	done BOOLEAN DEFAULT 0 NOT NULL, 
-	minutes_per_week INTEGER NOT NULL, 
-	PRIMARY KEY (id), 
-	CONSTRAINT ck_task_events_decision CHECK (decision IN ('undecided', 'keep', 'delegate', 'drop', 'decline', 'automate', 'renegotiate')), 
-	FOREIGN KEY(task_id) REFERENCES tasks (id) ON DELETE CASCADE
-);
-CREATE INDEX ix_task_events_task_id ON task_events (task_id);
-CREATE TABLE targets (
-	id INTEGER NOT NULL, 
-	title VARCHAR(200) NOT NULL, 
-	by_date DATE, 
-	active BOOLEAN DEFAULT 1 NOT NULL, 
-	created_at DATETIME NOT NULL, 
-	updated_at DATETIME NOT NULL, 
-	PRIMARY KEY (id)
-);
-CREATE TABLE gaps (
-	id INTEGER NOT NULL, 
-	target_id INTEGER NOT NULL, 
-	title VARCHAR(200) NOT NULL, 
-	kind VARCHAR(12) NOT NULL, 
-	good_looks_like TEXT DEFAULT '' NOT NULL, 
-	created_at DATETIME NOT NULL, 
-	updated_at DATETIME NOT NULL, 
-	PRIMARY KEY (id), 
-	CONSTRAINT ck_gaps_kind CHECK (kind IN ('skill', 'experience', 'knowledge', 'visibility')), 
-	FOREIGN KEY(target_id) REFERENCES targets (id) ON DELETE CASCADE
-);
-CREATE INDEX ix_gaps_target_id ON gaps (target_id);
-CREATE TABLE goals (
-	id INTEGER NOT NULL, 
-	gap_id INTEGER NOT NULL, 
-	title VARCHAR(200) NOT NULL, 
-	started_on DATE NOT NULL, 
-	due DATE, 
-	status VARCHAR(12) DEFAULT 'not_started' NOT NULL, 
-	manual_percent INTEGER, 
-	created_at DATETIME NOT NULL, 
-	updated_at DATETIME NOT NULL, 
-	PRIMARY KEY (id), 
-	CONSTRAINT ck_goals_status CHECK (status IN ('not_started', 'active', 'done', 'dropped')), 
-	CONSTRAINT ck_goals_percent CHECK (manual_percent IS NULL OR manual_percent BETWEEN 0 AND 100), 
-	FOREIGN KEY(gap_id) REFERENCES gaps (id) ON DELETE CASCADE
-);
-CREATE INDEX ix_goals_gap_id ON goals (gap_id);
-CREATE TABLE milestones (
-	id INTEGER NOT NULL, 
-	goal_id INTEGER NOT NULL, 
-	title VARCHAR(200) NOT NULL, 
-	position INTEGER DEFAULT '0' NOT NULL, 
-	done_on DATE, 
-	created_at DATETIME NOT NULL, 
-	updated_at DATETIME NOT NULL, 
-	PRIMARY KEY (id), 
-	FOREIGN KEY(goal_id) REFERENCES goals (id) ON DELETE CASCADE
-);
-CREATE INDEX ix_milestones_goal_id ON milestones (goal_id);
-CREATE TABLE goal_progress (
-	id INTEGER NOT NULL, 
-	goal_id INTEGER NOT NULL, 
-	day DATE NOT NULL, 
-	percent INTEGER NOT NULL, 
-	PRIMARY KEY (id), 
-	CONSTRAINT ck_goal_progress_percent CHECK (percent BETWEEN 0 AND 100), 
-	FOREIGN KEY(goal_id) REFERENCES goals (id) ON DELETE CASCADE
-);
-CREATE INDEX ix_goal_progress_goal_id ON goal_progress (goal_id);
-CREATE TABLE evidence (
-	id INTEGER NOT NULL, 
-	day DATE NOT NULL, 
-	text TEXT NOT NULL, 
-	kind VARCHAR(24) DEFAULT 'project_shipped' NOT NULL, 
-	result TEXT, 
-	gap_id INTEGER, 
-	goal_id INTEGER, 
-	created_at DATETIME NOT NULL, 
-	updated_at DATETIME NOT NULL, 
-	PRIMARY KEY (id), 
-	CONSTRAINT ck_evidence_kind CHECK (kind IN ('project_shipped', 'writing_design', 'collaboration_mentoring', 'beyond_role')), 
-	FOREIGN KEY(gap_id) REFERENCES gaps (id) ON DELETE SET NULL, 
-	FOREIGN KEY(goal_id) REFERENCES goals (id) ON DELETE SET NULL
-);
-CREATE INDEX ix_evidence_gap_id ON evidence (gap_id);
-CREATE INDEX ix_evidence_day ON evidence (day);
-CREATE INDEX ix_evidence_goal_id ON evidence (goal_id);
-CREATE TABLE challenges (
-	id INTEGER NOT NULL, 
-	asked_on DATE NOT NULL, 
-	what TEXT NOT NULL, 
-	asked_of VARCHAR(200) NOT NULL, 
-	answer VARCHAR(8) DEFAULT 'pending' NOT NULL, 
-	answered_on DATE, 
-	created_at DATETIME NOT NULL, 
-	updated_at DATETIME NOT NULL, 
-	PRIMARY KEY (id), 
-	CONSTRAINT ck_challenges_answer CHECK (answer IN ('pending', 'yes', 'no', 'later'))
-);
-CREATE TABLE conversations (
-	id INTEGER NOT NULL, 
-	day DATE NOT NULL, 
-	with_name VARCHAR(200) NOT NULL, 
-	role VARCHAR(12) NOT NULL, 
-	held BOOLEAN DEFAULT 0 NOT NULL, 
-	agenda TEXT DEFAULT '' NOT NULL, 
-	notes TEXT DEFAULT '' NOT NULL, 
-	outcome TEXT DEFAULT '' NOT NULL, 
-	created_at DATETIME NOT NULL, 
-	updated_at DATETIME NOT NULL, 
-	PRIMARY KEY (id), 
-	CONSTRAINT ck_conversations_role CHECK (role IN ('boss', 'hr', 'mentor', 'skip_level'))
-);
-CREATE INDEX ix_conversations_day ON conversations (day);
-CREATE TABLE conversation_options (
-	id INTEGER NOT NULL, 
-	conversation_id INTEGER NOT NULL, 
-	kind VARCHAR(24) NOT NULL, 
-	said TEXT DEFAULT '' NOT NULL, 
-	PRIMARY KEY (id), 
-	CONSTRAINT ck_conversation_options_kind CHECK (kind IN ('lateral_move', 'cross_training', 'leadership_programme', 'seminar', 'course_reimbursement', 'promotion_path', 'other')), 
-	FOREIGN KEY(conversation_id) REFERENCES conversations (id) ON DELETE CASCADE
-);
 CREATE INDEX ix_conversation_options_conversation_id ON conversation_options (conversation_id);
-CREATE TABLE followups (
-	id INTEGER NOT NULL, 
-	conversation_id INTEGER NOT NULL, 
-	text TEXT NOT NULL, 
-	owner VARCHAR(4) NOT NULL, 
-	due DATE, 
-	done_on DATE, 
-	created_at DATETIME NOT NULL, 
-	updated_at DATETIME NOT NULL, 
-	PRIMARY KEY (id), 
-	CONSTRAINT ck_followups_owner CHECK (owner IN ('me', 'them')), 
-	FOREIGN KEY(conversation_id) REFERENCES conversations (id) ON DELETE CASCADE
-);
+CREATE INDEX ix_conversations_day ON conversations (day);
+CREATE UNIQUE INDEX ix_entries_day ON entries (day);
+CREATE INDEX ix_entry_tags_tag_id ON entry_tags (tag_id);
+CREATE INDEX ix_evidence_day ON evidence (day);
+CREATE INDEX ix_evidence_gap_id ON evidence (gap_id);
+CREATE INDEX ix_evidence_goal_id ON evidence (goal_id);
 CREATE INDEX ix_followups_conversation_id ON followups (conversation_id);
-CREATE TABLE promotions (
-	id INTEGER NOT NULL, 
-	day DATE NOT NULL, 
-	outcome VARCHAR(8) NOT NULL, 
-	role_title VARCHAR(200), 
-	reason TEXT, 
-	created_at DATETIME NOT NULL, 
-	updated_at DATETIME NOT NULL, 
-	PRIMARY KEY (id), 
-	CONSTRAINT ck_promotions_outcome CHECK (outcome IN ('pending', 'granted', 'refused'))
-);
-CREATE TABLE checkins (
-	id INTEGER NOT NULL, 
-	day DATE NOT NULL, 
-	note TEXT DEFAULT '' NOT NULL, 
-	created_at DATETIME NOT NULL, 
-	updated_at DATETIME NOT NULL, 
-	PRIMARY KEY (id), 
-	UNIQUE (day)
-);
-CREATE TABLE checkin_answers (
-	checkin_id INTEGER NOT NULL, 
-	"key" VARCHAR(40) NOT NULL, 
-	score INTEGER NOT NULL, 
-	PRIMARY KEY (checkin_id, "key"), 
-	CONSTRAINT ck_checkin_answers_score CHECK (score BETWEEN 1 AND 5), 
-	FOREIGN KEY(checkin_id) REFERENCES checkins (id) ON DELETE CASCADE
-);
-CREATE TABLE applications (
-	id INTEGER NOT NULL, 
-	company VARCHAR(200) NOT NULL, 
-	role VARCHAR(200) NOT NULL, 
-	stage VARCHAR(10) DEFAULT 'idea' NOT NULL, 
-	applied_on DATE, 
-	updated_on DATE NOT NULL, 
-	notes TEXT DEFAULT '' NOT NULL, 
-	created_at DATETIME NOT NULL, 
-	updated_at DATETIME NOT NULL, 
-	PRIMARY KEY (id), 
-	CONSTRAINT ck_applications_stage CHECK (stage IN ('idea', 'applied', 'interview', 'offer', 'rejected', 'withdrawn'))
-);
+CREATE INDEX ix_gaps_target_id ON gaps (target_id);
+CREATE INDEX ix_goal_progress_goal_id ON goal_progress (goal_id);
+CREATE INDEX ix_goals_gap_id ON goals (gap_id);
+CREATE INDEX ix_milestones_goal_id ON milestones (goal_id);
+CREATE INDEX ix_task_events_task_id ON task_events (task_id);
+CREATE TRIGGER entries_search_delete AFTER DELETE ON entries BEGIN
+         DELETE FROM entry_search WHERE rowid = old.id;
+       END;
+CREATE TRIGGER entries_search_insert AFTER INSERT ON entries BEGIN
+         INSERT INTO entry_search(rowid, body, tags) VALUES (new.id, new.body, (SELECT coalesce(group_concat(t.name, ' '), '') FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = new.id));
+       END;
+CREATE TRIGGER entries_search_update AFTER UPDATE OF body ON entries BEGIN
+         UPDATE entry_search SET body = new.body WHERE rowid = new.id;
+       END;
+CREATE TRIGGER entry_tags_search_delete AFTER DELETE ON entry_tags BEGIN
+         UPDATE entry_search SET tags = (SELECT coalesce(group_concat(t.name, ' '), '') FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = old.entry_id) WHERE rowid = old.entry_id;
+       END;
+CREATE TRIGGER entry_tags_search_insert AFTER INSERT ON entry_tags BEGIN
+         UPDATE entry_search SET tags = (SELECT coalesce(group_concat(t.name, ' '), '') FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = new.entry_id) WHERE rowid = new.entry_id;
+       END;
+CREATE TRIGGER tags_search_rename AFTER UPDATE OF name ON tags BEGIN
+         UPDATE entry_search SET tags = (SELECT coalesce(group_concat(t.name, ' '), '') FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = entry_search.rowid)
+         WHERE rowid IN (SELECT entry_id FROM entry_tags WHERE tag_id = new.id);
+       END;
 INSERT INTO alembic_version (version_num) VALUES ('0005');
