@@ -36,7 +36,8 @@ def load_vocabulary(path: Path) -> tuple[dict[str, list[str]], list[tuple[float,
     return lists, templates
 
 
-SLOTS, TEMPLATES = load_vocabulary(Path(__file__).with_name("journal_words.txt"))
+# One vocabulary for the benchmarks and the app's demo journal (shipped in the wheel, so it lives in resources/).
+SLOTS, TEMPLATES = load_vocabulary(Path(__file__).resolve().parent.parent / "resources" / "demo_words.txt")
 TAGS = SLOTS.pop("tag")
 _TEXTS = [t for _, t in TEMPLATES]
 _CUM = list(itertools.accumulate(w for w, _ in TEMPLATES))

@@ -18,7 +18,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args)
     from rutjournal.ui.app import run_gui
 
-    return run_gui(getattr(args, "data_dir", None))
+    return run_gui(getattr(args, "data_dir", None), demo=args.demo, reset_demo=args.reset_demo)
 
 
 if __name__ == "__main__":

@@ -71,6 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="A private journal to get your career out of a rut. Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"rutjournal {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="use the demo journal (made-up data in a folder of its own, built the first time)",
+    )
+    parser.add_argument(
+        "--reset-demo", action="store_true", help="with --demo: build the demo journal again from scratch"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     add = sub.add_parser("add", parents=[common], help="add text and scores to a day's entry (creating it)")
@@ -110,7 +118,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    return build_parser().parse_args(list(argv))
+    args = build_parser().parse_args(list(argv))
+    if args.demo and getattr(args, "data_dir", None):
+        raise UsageError("rutjournal: --demo has a folder of its own; leave out --data-dir")
+    if args.reset_demo and not args.demo:
+        raise UsageError("rutjournal: --reset-demo goes with --demo")
+    return args
+
+
+def demo_folder(args: argparse.Namespace) -> str | None:
+    """The demo's data folder, built if need be, when ``--demo`` was given (None otherwise)."""
+    if not args.demo:
+        return None
+    from rutjournal.core.demo import ensure_demo
+    from rutjournal.paths import demo_data_dir
+
+    folder = demo_data_dir()
+    ensure_demo(folder, reset=args.reset_demo)
+    return str(folder)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -119,6 +144,12 @@ def run(args: argparse.Namespace) -> int:
     from rutjournal.logsetup import setup_logging
 
     log_file = setup_logging(paths.log_file, stderr_level=logging.CRITICAL + 1)
+    if args.demo:
+        try:
+            paths = resolve_paths(demo_folder(args))
+        except RutjournalError as exc:
+            print(f"rutjournal: {exc}", file=sys.stderr)
+            return EXIT_FAILED
     from rutjournal.core.cipher import PassphraseNeeded, WrongPassphrase
 
     try:

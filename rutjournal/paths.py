@@ -76,3 +76,22 @@ def _moved_data_dir(config_dir: Path) -> str:
     from rutjournal.core.settings import load_settings
 
     return load_settings(config_dir / "settings.json").data_dir
+
+
+def demo_data_dir() -> Path:
+    """The demo journal's own folder: beside the platform's data folder, never inside the user's journal
+    folder (wherever Settings, ``--data-dir`` or the environment put that)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False) + "-demo").absolute()
+
+
+def is_demo(paths: AppPaths) -> bool:
+    return paths.data_dir == demo_data_dir()
+
+
+def settings_path() -> Path:
+    """The settings file alone (it does not depend on the data folder), for views built after start-up."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "settings.json"

@@ -55,7 +55,7 @@ def _stamp_of(path: Path) -> dt.datetime | None:
         return None
 
 
-def _verify(path: Path) -> tuple[int, str]:
+def verify_copy(path: Path) -> tuple[int, str]:
     """Open a copy read-only and check it; returns (entries, revision) or raises DatabaseProblem."""
     try:
         with path.open("rb") as fh:
@@ -89,12 +89,12 @@ def _verify(path: Path) -> tuple[int, str]:
 
 def read_backup(path: Path) -> BackupInfo:
     """Verify one backup file and describe it; raises DatabaseProblem naming the file if it is no good."""
-    entries, revision = _verify(path)
+    entries, revision = verify_copy(path)
     taken_at = _stamp_of(path) or dt.datetime.fromtimestamp(path.stat().st_mtime)
     return BackupInfo(path=path, taken_at=taken_at, entries=entries, revision=revision)
 
 
-def _copy(source: Path, target: Path) -> None:
+def copy_database(source: Path, target: Path) -> None:
     """Copy a (possibly live) database with the online backup API into a standalone, rollback-journal file.
 
     An encrypted source gives an encrypted copy: SQLCipher's backup API works between two connections keyed
@@ -127,12 +127,12 @@ def take_backup(
     partial = backup_dir / f".partial-{target.name}"
     partial.unlink(missing_ok=True)
     try:
-        _copy(db_path, partial)
+        copy_database(db_path, partial)
     except sqlite3.Error as exc:
         partial.unlink(missing_ok=True)
         raise DamagedDatabase(db_path, f"could not back up {db_path} ({exc}); it was left as it is") from exc
     try:
-        entries, revision = _verify(partial)
+        entries, revision = verify_copy(partial)
     except DatabaseProblem as exc:
         partial.unlink(missing_ok=True)
         raise DatabaseProblem(
@@ -188,7 +188,7 @@ def restore_backup(backup: BackupInfo | Path, db_path: Path, now: dt.datetime | 
     changed, if the backup does not verify or was written by a newer rutjournal.
     """
     source = backup.path if isinstance(backup, BackupInfo) else backup
-    entries, revision = _verify(source)
+    entries, revision = verify_copy(source)
     if revision not in KNOWN_REVISIONS:
         raise NewerSchema(
             source,
@@ -199,8 +199,8 @@ def restore_backup(backup: BackupInfo | Path, db_path: Path, now: dt.datetime | 
     incoming = db_path.with_name(f".{db_path.name}.restoring")
     incoming.unlink(missing_ok=True)
     try:
-        _copy(source, incoming)
-        _verify(incoming)
+        copy_database(source, incoming)
+        verify_copy(incoming)
     except (sqlite3.Error, DatabaseProblem) as exc:
         incoming.unlink(missing_ok=True)
         raise DatabaseProblem(
@@ -209,16 +209,7 @@ def restore_backup(backup: BackupInfo | Path, db_path: Path, now: dt.datetime | 
     when = (now or dt.datetime.now()).strftime(STAMP_FORMAT)
     aside: Path | None = None
     if db_path.exists():
-        aside = db_path.with_name(f"{db_path.name}.replaced-{when}")
-        n = 1
-        while aside.exists():
-            n += 1
-            aside = db_path.with_name(f"{db_path.name}.replaced-{when}-{n}")
-        os.replace(db_path, aside)
-        for suffix in ("-wal", "-shm"):
-            side = db_path.with_name(db_path.name + suffix)
-            if side.exists():
-                os.replace(side, aside.with_name(aside.name + suffix))
+        aside = rename_aside(db_path, "replaced", when)
     else:
         for suffix in (
             "-wal",
@@ -229,4 +220,20 @@ def restore_backup(backup: BackupInfo | Path, db_path: Path, now: dt.datetime | 
                 os.replace(side, db_path.with_name(f"{db_path.name}.replaced-{when}{suffix}"))
     os.replace(incoming, db_path)
     log.info("restored %s (%d entries) into %s; the old journal is %s", source, entries, db_path, aside)
+    return aside
+
+
+def rename_aside(db_path: Path, why: str, stamp: str) -> Path:
+    """Rename a journal (and its -wal/-shm) to ``<name>.<why>-<stamp>`` beside it, never over another file;
+    returns the new path. Nothing a user wrote is ever deleted: it is put aside."""
+    aside = db_path.with_name(f"{db_path.name}.{why}-{stamp}")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = db_path.with_name(f"{db_path.name}.{why}-{stamp}-{n}")
+    os.replace(db_path, aside)
+    for suffix in ("-wal", "-shm"):
+        side = db_path.with_name(db_path.name + suffix)
+        if side.exists():
+            os.replace(side, aside.with_name(aside.name + suffix))
     return aside

@@ -10,20 +10,22 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rutjournal import APP_NAME, __version__
 from rutjournal.logsetup import setup_logging
 from rutjournal.paths import resolve_paths
+from rutjournal.resources import resource_path
 from rutjournal.ui.main_window import MainWindow
 from rutjournal.ui.single_instance import SingleInstance
 from rutjournal.ui.startup_clock import StartupClock
-from rutjournal.ui.style import apply_style
+from rutjournal.ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
 
 
-def create_app() -> QApplication:
+def create_app(theme: str = "system") -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
@@ -31,7 +33,8 @@ def create_app() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.github.rutjournal.Rutjournal")
-    apply_style(app)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "io.github.rutjournal.Rutjournal.svg"))))
+    apply_theme(app, theme)
     return app
 
 
@@ -65,11 +68,21 @@ def quit_on_signals(app: QApplication) -> None:
     ticker.start()
 
 
-def run_gui(data_dir: str | None = None) -> int:
+def run_gui(data_dir: str | None = None, *, demo: bool = False, reset_demo: bool = False) -> int:
     clock = StartupClock()
     paths = resolve_paths(data_dir)
     log_file = setup_logging(paths.log_file)
-    app = create_app()
+    if demo:  # the demo journal, in a folder of its own (built the first time: a second or two)
+        from rutjournal.ui.first_run import demo_paths
+
+        demo_at = demo_paths(reset=reset_demo)
+        if demo_at is None:
+            return 1
+        paths = demo_at
+    from rutjournal.core.settings import load_settings
+
+    settings = load_settings(paths.settings_file)  # a small JSON file: the theme before the first paint
+    app = create_app(settings.theme)
     install_excepthook(str(log_file))
     try:
         paths.data_dir.mkdir(parents=True, exist_ok=True)
@@ -99,6 +112,7 @@ def run_gui(data_dir: str | None = None) -> int:
             tell_user("rutjournal: wrong passphrase", refused)
         return 1 if refused else 0
     window = MainWindow(paths, clock)
+    window.instance = instance  # a move to another folder (Settings) takes the lock along
     instance.activation_requested.connect(window.bring_to_front)
     exit_code = 0
 
@@ -111,11 +125,14 @@ def run_gui(data_dir: str | None = None) -> int:
     window.data_failed.connect(failed)
     app.aboutToQuit.connect(window.shutdown)
     quit_on_signals(app)
+    from rutjournal.ui.tray import install_tray
+
+    install_tray(app, window, settings)  # the reminder, and the tray icon when the desktop has one
     window.show()
     QTimer.singleShot(300, window.open_data)  # in case no paint arrives (a minimised start)
     try:
         code = app.exec()
     finally:
         window.shutdown()
-        instance.release()
+        (window.instance or instance).release()  # the lock moves with the journal (Settings → Move…)
     return exit_code or code

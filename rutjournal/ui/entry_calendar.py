@@ -47,13 +47,15 @@ class EntryCalendar(QCalendarWidget):
         self.refresh_marks()
 
     def refresh_marks(self) -> None:
-        """Re-read the marks of the shown month (and its neighbours' visible days) only."""
+        """Re-read the marks of the shown month only (its neighbours' days, greyed by Qt, stay plain)."""
         self.setDateTextFormat(QDate(), QTextCharFormat())
         if self._marks is None:
             return
         first = dt.date(self.yearShown(), self.monthShown(), 1)
-        marks = self._marks(first - dt.timedelta(days=7), first + dt.timedelta(days=44))
+        marks = self._marks(first, first + dt.timedelta(days=31))
         for day, mood in marks.items():
+            if day.month != first.month:
+                continue  # Qt greys the neighbours' days: grey on a mood colour cannot be read
             fmt = QTextCharFormat()
             fmt.setBackground(QBrush(QColor(MOOD_COLOURS.get(mood or 0, NO_MOOD_COLOUR))))
             fmt.setForeground(QBrush(QColor("#111111")))

@@ -38,7 +38,6 @@ from rutjournal.ui.message import show_message
 if TYPE_CHECKING:
     from rutjournal.core.db import Database
 
-ERROR_STYLE = 'QLabel[error="true"] { color: #c0392b; font-weight: 600; }'
 # name, button text, what it is for
 CHOICES = (
     (
@@ -100,7 +99,6 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export")
         self.setObjectName("exportDialog")
         self.resize(620, 420)
-        self.setStyleSheet(ERROR_STYLE)
         self.db = db
         self.database = database
         self.save_pending = save_pending

@@ -33,6 +33,15 @@ def build_file_menu(window: MainWindow, care: DataCare) -> tuple[QMenu, QAction]
         window.addAction(action)
         return action
 
+    menu.addSeparator()
+    settings = add(
+        "Settings…",
+        lambda: _open_settings(window),
+        QKeySequence("Ctrl+,"),
+        tip="Data folder, reminder, theme…",
+    )
+    settings.setObjectName("settingsAction")
+    settings.setMenuRole(QAction.MenuRole.PreferencesRole)  # macOS: in the application menu, as usual
     menu.addSeparator().setObjectName("backupsSection")
     add("Back up now", care.back_up_now, tip="Copy the journal into the backups folder and check the copy")
     add(
@@ -47,3 +56,9 @@ def build_file_menu(window: MainWindow, care: DataCare) -> tuple[QMenu, QAction]
     menu.addSeparator()
     quit_action = add("Quit", window.close, QKeySequence(QKeySequence.StandardKey.Quit))
     return menu, quit_action
+
+
+def _open_settings(window: MainWindow) -> None:
+    from rutjournal.ui.settings_dialog import open_settings  # loaded when first used, not at start-up
+
+    open_settings(window)

@@ -54,7 +54,6 @@ if TYPE_CHECKING:
     from rutjournal.core.db import Database
     from rutjournal.core.exporters.json_restore import RestoreResult
 
-ERROR_STYLE = 'QLabel[error="true"] { color: #c0392b; font-weight: 600; }'
 TALL = 600  # pixels: room for a readable list of rejected records
 INTRO = (
     "Bring in what you wrote in another app: jrnl, Day One, Daylio, RedNotebook, Taskwarrior (into Load) or a "
@@ -74,7 +73,6 @@ class ImportDialog(QDialog):
         self.setWindowTitle("Import")
         self.setObjectName("importDialog")
         self.resize(760, TALL)
-        self.setStyleSheet(ERROR_STYLE)
         self.db = db
         self.save_pending = save_pending
         self.source: Path | None = None

@@ -172,17 +172,18 @@ class JournalView(QWidget):
         self.use_prompt.clicked.connect(self._use_prompt)
 
     def _shortcuts(self) -> None:
-        for keys, slot in (
-            ("Alt+Left", lambda: self.show_day(self.day - dt.timedelta(days=1))),
-            ("Alt+Right", lambda: self.show_day(self.day + dt.timedelta(days=1))),
-            ("Ctrl+T", self.go_today),
-            ("Ctrl+E", self.preview_button.toggle),
+        for keys, slot, does in (
+            ("Alt+Left", lambda: self.show_day(self.day - dt.timedelta(days=1)), "Previous day"),
+            ("Alt+Right", lambda: self.show_day(self.day + dt.timedelta(days=1)), "Next day"),
+            ("Ctrl+T", self.go_today, "Today"),
+            ("Ctrl+E", self.preview_button.toggle, "Markdown preview on or off"),
         ):
             QShortcut(
                 QKeySequence(keys),
                 self,
                 activated=slot,
                 context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+                whatsThis=does,  # the shortcut sheet's words
             )
 
     # --- data ---------------------------------------------------------------------------------------------

@@ -33,10 +33,15 @@ from rutjournal.paths import AppPaths
 from rutjournal.ui.data_care import DataCare
 from rutjournal.ui.data_transfer import DataTransfer
 from rutjournal.ui.file_menu import build_file_menu
+from rutjournal.ui.first_run import install_first_run
+from rutjournal.ui.help_menu import build_help_menu
 from rutjournal.ui.journal_view import Draft, JournalView
 from rutjournal.ui.message import show_message
+from rutjournal.ui.preferences import apply_week_start, current_settings
 from rutjournal.ui.search_view import SearchView
+from rutjournal.ui.section_icons import set_section_icons
 from rutjournal.ui.section_stack import SECTIONS, SectionStack
+from rutjournal.ui.shortcut_sheet import add_shortcut_sheet_action
 from rutjournal.ui.startup_clock import StartupClock
 
 if TYPE_CHECKING:
@@ -45,6 +50,8 @@ if TYPE_CHECKING:
     from rutjournal.ui.grow.grow_view import GrowView
     from rutjournal.ui.guidance.guidance_view import GuidanceView
     from rutjournal.ui.load.load_view import LoadView
+    from rutjournal.ui.single_instance import SingleInstance
+    from rutjournal.ui.tray import TrayPresence
     from rutjournal.ui.trends.trends_view import TrendsView
 
 log = logging.getLogger(__name__)
@@ -65,7 +72,9 @@ class MainWindow(QMainWindow):
         self.rescued: Draft | None = None  # edits not saved when the file was found damaged
         self.put_back: Draft | None = None  # ... and put back into the journal opened after it
         self.settings = QSettings(str(paths.window_settings), QSettings.Format.IniFormat)
-        self.setWindowTitle("rutjournal")
+        self.app_title = "rutjournal"  # the demo window says so here (ui/first_run.py)
+        self.instance: SingleInstance | None = None  # the journal's lock, handed over by app.run_gui
+        self.setWindowTitle(self.app_title)
         self.resize(1100, 720)
         self.setMinimumSize(760, 520)
 
@@ -80,6 +89,8 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{title} ({keys})")
             self.sidebar.addItem(item)
         self.sidebar.setFixedWidth(150)
+        set_section_icons(self.sidebar)  # tinted to the theme, and again when it changes
+        self.tray: TrayPresence | None = None  # the reminder and tray icon, put there by ui/tray.py
         # The monthly check-in is offered here, in a banner the user can act on or put off — never a modal.
         self.checkin_banner = QWidget(objectName="checkinOffer")
         self.checkin_banner.hide()
@@ -136,7 +147,9 @@ class MainWindow(QMainWindow):
         self._actions()
         self.transfer = DataTransfer(self)  # File → Import… and Export…
         self._connect()
+        install_first_run(self)  # the welcome, or the demo's title and badge
         self.restore_state()
+        apply_week_start(self.journal_view.calendar, current_settings().week_start)
 
     def _actions(self) -> None:
         def add(text: str, keys: str | QKeySequence.StandardKey, slot: object) -> QAction:
@@ -149,6 +162,8 @@ class MainWindow(QMainWindow):
         add("Search", "Ctrl+F", self.focus_search)
         for index, (_key, title, keys) in enumerate(SECTIONS):
             add(title, keys, lambda _c=False, i=index: self.sidebar.setCurrentRow(i))
+        add_shortcut_sheet_action(self)  # F1 or Ctrl+/
+        self.help_menu = build_help_menu(self)  # the shortcut sheet, the demo, About (last, as usual)
 
     def _connect(self) -> None:
         self.sidebar.currentRowChanged.connect(self._switch_section)
@@ -247,7 +262,7 @@ class MainWindow(QMainWindow):
         key = SECTIONS[max(row, 0)][0]
         self.section_view(key)
         self.pages.setCurrentIndex(max(row, 0))
-        self.setWindowTitle(f"rutjournal — {SECTIONS[max(row, 0)][1]}")
+        self.setWindowTitle(f"{self.app_title} — {SECTIONS[max(row, 0)][1]}")
         self._ensure_section(key)
         if SECTIONS[max(row, 0)][0] == "journal" and self.journal_view.isEnabled():
             self.journal_view.reload_if_changed()
@@ -369,6 +384,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.tray is not None and self.tray.hide_to_tray(event):
+            return  # living in the tray: saved and hidden, not closed
         if not self.journal_view.flush() and not self._confirm_losing_edits():
             event.ignore()
             return

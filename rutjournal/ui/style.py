@@ -1,18 +1,14 @@
-"""The app's look: the style sheet from ``resources/styles``, adjusted to a light or dark palette."""
+"""The app's look: Fusion, the style sheet from ``resources/styles`` and the light or dark palette (theme.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from rutjournal.resources import resource_path
+from rutjournal.ui.theme import apply_theme, is_dark, theme_choice
 
-
-def is_dark(app: QApplication) -> bool:
-    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+__all__ = ["apply_style", "is_dark"]
 
 
 def apply_style(app: QApplication) -> None:
-    app.setStyle("Fusion")
-    sheet = resource_path("styles", "app.qss").read_text(encoding="utf-8")
-    app.setStyleSheet(sheet)
+    """Style the app with the theme already chosen (the system's until ``apply_theme`` says otherwise)."""
+    apply_theme(app, theme_choice(app))

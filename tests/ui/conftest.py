@@ -15,6 +15,15 @@ from rutjournal.ui.main_window import MainWindow
 from rutjournal.ui.style import apply_style
 
 
+@pytest.fixture(autouse=True)
+def no_welcome(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test journal starts empty, so the first-run welcome would cover the window in every test; only
+    tests/ui/test_welcome.py puts it back."""
+    from rutjournal.ui import first_run
+
+    monkeypatch.setattr(first_run, "offer_welcome", lambda _window: None)
+
+
 @pytest.fixture
 def paths(data_dir: Path) -> AppPaths:
     return resolve_paths(data_dir)

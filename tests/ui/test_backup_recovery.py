@@ -294,6 +294,7 @@ def test_the_file_menu_holds_backups_and_quit(window) -> None:  # type: ignore[n
     assert texts == [
         "Import…",
         "Export…",
+        "Settings…",
         "Back up now",
         "Restore from backup…",
         "Show backups folder",

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -30,9 +29,10 @@ from rutjournal.core.crossroads import STAGES, Crossroads
 from rutjournal.core.errors import InvalidInput
 from rutjournal.ui.message import show_message
 from rutjournal.ui.score_selector import ScoreSelector
+from rutjournal.ui.theme import status_colour
 
 ARROWS = {"better": "▲ better", "worse": "▼ worse", "steady": "■ steady", "unknown": "· not known yet"}
-ARROW_COLOURS = {"better": "#2e8b57", "worse": "#c0392b", "steady": "#777777", "unknown": "#999999"}
+ARROW_COLOURS = {"better": "good", "worse": "bad", "steady": "muted", "unknown": "muted"}  # theme.STATUS
 VERDICT_WORDS = {
     "stay": "Stay — things are moving.",
     "push": "Push — act: ask, delegate, learn.",
@@ -196,7 +196,7 @@ class CrossroadsView(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(signal.why)
                 if column == 2:
-                    item.setForeground(QColor(ARROW_COLOURS.get(signal.direction, "#777777")))
+                    item.setForeground(status_colour(ARROW_COLOURS.get(signal.direction, "muted")))
                 self.signals.setItem(row, column, item)
         self.signals.resizeRowsToContents()
         self._fill_tracker()

@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QStandardItem, QStandardItemModel
 
 from rutjournal.core.grow import GapView, GoalView, TargetView
+from rutjournal.ui.theme import status_colour
 
 KindRole = Qt.ItemDataRole.UserRole + 1  # "gap" | "goal" | "milestone"
 IdRole = Qt.ItemDataRole.UserRole + 2
 HEADERS = ("Gap · goal · milestone", "Progress", "Due", "Pace")
 PACE_WORDS = {"on_track": "on track", "at_risk": "at risk", "off_track": "off track"}
-PACE_COLOURS = {"on_track": "#2e8b57", "at_risk": "#c77c02", "off_track": "#c0392b"}
+PACE_COLOURS = {"on_track": "good", "at_risk": "warn", "off_track": "bad"}  # theme.STATUS: light and dark
 GAP_KIND_WORDS = {
     "skill": "skill",
     "experience": "experience",
@@ -77,7 +78,7 @@ class GoalTreeModel(QStandardItemModel):
         name = _item(goal.title, "goal", goal.id, editable=True)
         status = goal.status.replace("_", " ")
         if goal.status in ("done", "dropped"):
-            name.setForeground(QBrush(QColor("#888888")))
+            name.setForeground(QBrush(status_colour("muted")))
         for milestone in goal.milestones:
             tick = _item(milestone.title, "milestone", milestone.id)
             tick.setCheckable(True)
@@ -96,13 +97,13 @@ class GoalTreeModel(QStandardItemModel):
         due_text = goal.due.strftime("%d %b %Y") if goal.due else ""
         due = _plain(due_text + ("  overdue" if goal.overdue else ""))
         if goal.overdue:
-            due.setForeground(QBrush(QColor(PACE_COLOURS["off_track"])))
+            due.setForeground(QBrush(status_colour("bad")))
             font = due.font()
             font.setBold(True)
             due.setFont(font)
         if goal.pace is not None:
             pace = _plain(PACE_WORDS[goal.pace.verdict], goal.pace.explanation)
-            pace.setForeground(QBrush(QColor(PACE_COLOURS[goal.pace.verdict])))
+            pace.setForeground(QBrush(status_colour(PACE_COLOURS[goal.pace.verdict])))
         else:
             pace = _plain(status, "Pace is shown for active goals with a due date.")
         return [name, progress, due, pace]

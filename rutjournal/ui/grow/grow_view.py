@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -112,6 +113,8 @@ class GrowView(QWidget):
         self.tree.setModel(self.model)
         self.tree.setAlternatingRowColors(True)
         self.tree.setColumnWidth(0, 380)
+        for column in (1, 2):  # progress and due ("21 Nov 2026  overdue", bold) are never cut
+            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )

@@ -143,11 +143,16 @@ class GuidanceView(QWidget):
             "1:1 brief…", toolTip="Save a brief for this conversation as PDF or Markdown"
         )
         self.brief_print = QPushButton("Print brief…")
-        top.addWidget(self.brief_button)
-        top.addWidget(self.brief_print)
-        top.addWidget(self.delete_button)
         rv.addLayout(top)
-        rv.addWidget(QLabel("Agenda (prefilled from your open gaps and stalled goals; edit freely)"))
+        agenda_row = (
+            QHBoxLayout()
+        )  # the buttons share the agenda's caption row: beside the fields they cut the name
+        agenda_row.addWidget(
+            QLabel("Agenda (prefilled from your open gaps and stalled goals; edit freely)"), 1
+        )
+        for w in (self.brief_button, self.brief_print, self.delete_button):
+            agenda_row.addWidget(w)
+        rv.addLayout(agenda_row)
         rv.addWidget(self.agenda, 2)
         rv.addWidget(QLabel("Notes"))
         rv.addWidget(self.notes, 2)

@@ -8,7 +8,7 @@ is one transaction: every task is added, or none is.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,11 +27,10 @@ from rutjournal.core.brain_dump import BrainDump, parse_brain_dump
 from rutjournal.core.delegability import format_minutes
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.load import Load
+from rutjournal.ui.theme import status_colour
 
 PLACEHOLDER = "Weekly status report, 2h\nTeam standup 15m daily\n- Fix the shared spreadsheet"
 SHOWN_REJECTIONS = 3
-REJECTED_COLOR = "#c0392b"
-_ERROR_STYLE = f'QLabel[error="true"] {{ color: {REJECTED_COLOR}; font-weight: 600; }}'
 
 
 def _plural(count: int, word: str) -> str:
@@ -88,7 +87,6 @@ class BrainDumpDialog(QDialog):
         self.preview = QLabel(wordWrap=True)
         self.preview.setObjectName("brainDumpPreview")
         self.preview.setAccessibleName("Preview")
-        self.preview.setStyleSheet(_ERROR_STYLE)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.table = QTableWidget(0, 4)
@@ -142,7 +140,7 @@ class BrainDumpDialog(QDialog):
                 if column in (0, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if reason is not None:
-                    item.setForeground(QColor(REJECTED_COLOR))
+                    item.setForeground(status_colour("bad"))
                     item.setToolTip(f"Not understood: {reason}")
                 elif untimed:
                     item.setToolTip("No time given: fill it in later in the task list")

@@ -239,9 +239,17 @@ class LoadView(QWidget):
             lambda item: self.open_day.emit(item.data(Qt.ItemDataRole.UserRole))
         )
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.quick_add.setFocus, context=ctx)
-        QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_delete, context=ctx)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, activated=self.delete_selected, context=ctx)
+        for keys, parent, slot, does in (  # ``does``: the shortcut sheet's words
+            (QKeySequence("Ctrl+N"), self, self.quick_add.setFocus, "Add a task"),
+            (
+                QKeySequence(QKeySequence.StandardKey.Undo),
+                self,
+                self.undo_delete,
+                "Bring back a deleted task",
+            ),
+            (QKeySequence(Qt.Key.Key_Delete), self.table, self.delete_selected, "Delete the selected tasks"),
+        ):
+            QShortcut(keys, parent, activated=slot, context=ctx, whatsThis=does)
 
     # --- data ---------------------------------------------------------------------------------------------
     def set_load(self, load: Load) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -69,6 +69,9 @@ class TrendsView(QWidget):
         for label, days in RANGES:
             self.range_box.addItem(label, days)
         self.range_box.setCurrentIndex(1)
+        from rutjournal.ui.preferences import current_settings, select_trend_range
+
+        select_trend_range(self.range_box, current_settings().trend_window_days)  # Settings → Trends open on
         self.window_box = QComboBox()
         self.window_box.setAccessibleName("Rolling mean")
         for label, window in WINDOWS:
@@ -99,6 +102,7 @@ class TrendsView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.scroll_area, 1)
         self._stale: set[str] = set()
+        self._drawn_dark = self._dark()
         self.scroll_area.verticalScrollBar().valueChanged.connect(lambda _v: self.draw_visible())
         self.range_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.window_box.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -171,6 +175,14 @@ class TrendsView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.draw_visible()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A switch between light and dark redraws the plots in the new colours (they are bitmaps)."""
+        super().changeEvent(event)
+        palette_events = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+        if event.type() in palette_events and self.db is not None and self._drawn_dark != self._dark():
+            self._drawn_dark = self._dark()
+            self.refresh()
 
     def _menu(self, name: str, pos: QPoint) -> None:
         panel = self.panels[name]
