@@ -3,22 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from rutjournal.paths import resolve_paths
-
-
-def rut(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "rutjournal", *args],
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-        timeout=60,
-    )
+from tests.rut import rut
 
 
 def test_remember_stores_the_number_and_backup_then_uses_it(data_dir: Path) -> None:

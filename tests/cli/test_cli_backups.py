@@ -5,19 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
-
-def rut(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "rutjournal", *args],
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-        timeout=60,
-    )
+from tests.rut import rut
 
 
 def test_backup_list_and_restore_round_trip(data_dir: Path) -> None:
@@ -70,7 +60,6 @@ def test_backup_without_a_journal_fails_with_one_line(data_dir: Path) -> None:
 
 
 def test_restore_is_refused_while_a_window_holds_the_journal(data_dir: Path) -> None:
-    import os
 
     assert rut("add", "kept").returncode == 0
     assert rut("backup").returncode == 0

@@ -12,18 +12,9 @@ import pytest
 
 from rutjournal.cli_crossroads import parse_answers
 from rutjournal.core.errors import InvalidInput
+from tests.rut import rut
 
 KEYS = ["room", "options", "learning", "dread", "followups", "recognition", "energy", "recommend"]
-
-
-def rut(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "rutjournal", *args],
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-        timeout=60,
-    )
 
 
 def answers(score: int, **overrides: int) -> list[str]:

@@ -12,15 +12,7 @@ from pathlib import Path
 
 import pytest
 
-
-def rut(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "rutjournal", *args],
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-        timeout=60,
-    )
+from tests.rut import rut
 
 
 def count(data_dir: Path, table: str) -> int:

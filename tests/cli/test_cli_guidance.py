@@ -10,15 +10,7 @@ from pathlib import Path
 
 import pytest
 
-
-def rut(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "rutjournal", *args],
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-        timeout=60,
-    )
+from tests.rut import rut
 
 
 def test_conversations_followups_and_promotions_round_trip(data_dir: Path) -> None:

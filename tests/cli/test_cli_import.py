@@ -10,19 +10,11 @@ import sys
 import zipfile
 from pathlib import Path
 
+from tests.rut import rut
+
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "imports"
 JRNL = FIXTURES / "jrnl" / "export.json"
 DAYONE_ZIP = FIXTURES / "dayone" / "dayone-export.zip"
-
-
-def rut(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "rutjournal", *args],
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-        timeout=60,
-    )
 
 
 def rows(data_dir: Path) -> list[str]:

@@ -11,16 +11,7 @@ from pathlib import Path
 import pytest
 
 from rutjournal.cli_load import parse_minutes
-
-
-def rut(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "rutjournal", *args],
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-        timeout=60,
-    )
+from tests.rut import rut
 
 
 @pytest.mark.parametrize(

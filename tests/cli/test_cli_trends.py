@@ -12,16 +12,7 @@ import pytest
 
 from rutjournal.cli_trends import format_report, parse_days
 from rutjournal.core.errors import InvalidInput
-
-
-def rut(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "rutjournal", *args],
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-        timeout=60,
-    )
+from tests.rut import rut
 
 
 @pytest.mark.parametrize(("text", "days"), [(None, None), ("1", 1), ("90", 90)])

@@ -1,6 +1,7 @@
 """The Grow section: where you want to go, the gaps between you and it, and the proof that they are closing.
 
 Everything is saved as it is entered, through the Grow service; the tree and the lists re-read after each change.
+The Evidence and "Challenges asked for" tabs live in ``evidence_panel`` and ``challenges_panel``.
 """
 
 from __future__ import annotations
@@ -8,19 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -32,51 +29,14 @@ from PySide6.QtWidgets import (
 
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.grow import GoalView, Grow
-from rutjournal.core.grow_rules import EVIDENCE_KINDS, GAP_KINDS, GOAL_STATUSES
+from rutjournal.core.grow_rules import GAP_KINDS, GOAL_STATUSES
+from rutjournal.ui.date_field import DateField
+from rutjournal.ui.grow.challenges_panel import ChallengesPanel
+from rutjournal.ui.grow.evidence_panel import EvidencePanel
 from rutjournal.ui.grow.goal_tree import GoalTreeModel, IdRole, KindRole, percent
 from rutjournal.ui.message import show_message
 
 log = logging.getLogger(__name__)
-EVIDENCE_WORDS = {
-    "project_shipped": "Project shipped",
-    "writing_design": "Writing and design",
-    "collaboration_mentoring": "Collaboration and mentoring",
-    "beyond_role": "Work beyond the role",
-}
-ANSWER_WORDS = {"pending": "no answer yet", "yes": "yes", "no": "no", "later": "later"}
-
-
-def qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-class DateField(QWidget):
-    """An optional date: a check box and a calendar-popup date editor."""
-
-    def __init__(self, label: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.enabled = QCheckBox(label)
-        self.edit = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
-        self.edit.setAccessibleName(label)
-        self.edit.setDate(qdate(dt.date.today() + dt.timedelta(days=90)))
-        self.edit.setEnabled(False)
-        self.enabled.toggled.connect(self.edit.setEnabled)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.enabled)
-        row.addWidget(self.edit)
-
-    def value(self) -> dt.date | None:
-        return pydate(self.edit.date()) if self.enabled.isChecked() else None
-
-    def set_value(self, day: dt.date | None) -> None:
-        self.enabled.setChecked(day is not None)
-        if day is not None:
-            self.edit.setDate(qdate(day))
 
 
 class GrowView(QWidget):
@@ -168,58 +128,21 @@ class GrowView(QWidget):
         form.addRow(self.goal_save)
         form.addRow(self.goal_pace)
 
-        self.evidence_list = QListWidget()
-        self.evidence_list.setAccessibleName("Evidence")
-        self.evidence_list.setWordWrap(True)
-        self.evidence_text = QLineEdit(placeholderText="What you did, e.g. led the Q3 migration")
-        self.evidence_text.setAccessibleName("New evidence")
-        self.evidence_result = QLineEdit(placeholderText="measurable result (optional)")
-        self.evidence_result.setAccessibleName("Measurable result")
-        self.evidence_kind = QComboBox()
-        self.evidence_kind.setAccessibleName("Kind of evidence")
-        for kind in EVIDENCE_KINDS:
-            self.evidence_kind.addItem(EVIDENCE_WORDS[kind], kind)
-        self.evidence_gap = QComboBox()
-        self.evidence_gap.setAccessibleName("Gap it closes")
-        self.evidence_button = QPushButton("Add evidence")
-        evidence_page = QWidget()
-        ev = QVBoxLayout(evidence_page)
-        ev.addWidget(self.evidence_list, 1)
-        for w in (self.evidence_text, self.evidence_result):
-            ev.addWidget(w)
-        ev_row = QHBoxLayout()
-        for w in (self.evidence_kind, self.evidence_gap, self.evidence_button):
-            ev_row.addWidget(w)
-        ev.addLayout(ev_row)
-
-        self.challenge_summary = QLabel(wordWrap=True)
-        self.challenge_list = QListWidget()
-        self.challenge_list.setAccessibleName("Challenges asked for")
-        self.challenge_list.setWordWrap(True)
-        self.challenge_what = QLineEdit(placeholderText="What you asked for, e.g. lead the vendor review")
-        self.challenge_what.setAccessibleName("Challenge asked for")
-        self.challenge_of = QLineEdit(placeholderText="asked of whom")
-        self.challenge_of.setAccessibleName("Asked of")
-        self.challenge_button = QPushButton("Log the request")
-        self.answer_buttons = {a: QPushButton(f"Answer: {a}") for a in ("yes", "no", "later")}
-        challenge_page = QWidget()
-        ch = QVBoxLayout(challenge_page)
-        ch.addWidget(self.challenge_summary)
-        ch.addWidget(self.challenge_list, 1)
-        answers = QHBoxLayout()
-        for button in self.answer_buttons.values():
-            answers.addWidget(button)
-        ch.addLayout(answers)
-        ch_row = QHBoxLayout()
-        for w in (self.challenge_what, self.challenge_of, self.challenge_button):
-            ch_row.addWidget(w, 1 if isinstance(w, QLineEdit) else 0)
-        ch.addLayout(ch_row)
+        # the panels' widgets keep their old names on the view, for the tests and anything else reaching in
+        self.evidence_panel = evidence = EvidencePanel(self._do)
+        self.evidence_list, self.evidence_text = evidence.items, evidence.text
+        self.evidence_result, self.evidence_kind = evidence.result, evidence.kind
+        self.evidence_gap, self.evidence_button = evidence.gap, evidence.button
+        self.challenges_panel = challenges = ChallengesPanel(self._do, self._say)
+        self.challenge_summary, self.challenge_list = challenges.summary, challenges.items
+        self.challenge_what, self.challenge_of = challenges.what, challenges.asked_of
+        self.challenge_button, self.answer_buttons = challenges.button, challenges.answer_buttons
 
         self.tabs = QTabWidget()
         self.tabs.setMinimumWidth(360)
         self.tabs.addTab(goal_page, "Goal")
-        self.tabs.addTab(evidence_page, "Evidence")
-        self.tabs.addTab(challenge_page, "Challenges asked for")
+        self.tabs.addTab(evidence, "Evidence")
+        self.tabs.addTab(challenges, "Challenges asked for")
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.tabs)
@@ -244,18 +167,13 @@ class GrowView(QWidget):
         self.milestone_title.returnPressed.connect(self._add_milestone)
         self.delete_button.clicked.connect(self._delete_selected)
         self.goal_save.clicked.connect(self._save_goal)
-        self.evidence_button.clicked.connect(self._add_evidence)
-        self.evidence_text.returnPressed.connect(self._add_evidence)
-        self.challenge_button.clicked.connect(self._add_challenge)
-        for answer, button in self.answer_buttons.items():
-            button.clicked.connect(lambda _c=False, a=answer: self._answer(a))
         self.model.milestone_toggled.connect(self._tick)
         self.model.renamed.connect(self._rename)
         self.tree.selectionModel().currentChanged.connect(lambda _c, _p: self._show_goal())
 
     # --- data ---------------------------------------------------------------------------------------------
     def set_grow(self, grow: Grow) -> None:
-        self.grow = grow
+        self.grow = self.evidence_panel.grow = self.challenges_panel.grow = grow
         self.refresh()
 
     def refresh(self) -> None:
@@ -278,46 +196,9 @@ class GrowView(QWidget):
             )
             self.target_button.setText("New target")
             self.target_title.setPlaceholderText("A new target role (this one is kept as history)")
-        self.evidence_gap.clear()
-        self.evidence_gap.addItem("no particular gap", None)
-        for gap in target.gaps if target else ():
-            self.evidence_gap.addItem(gap.title, gap.id)
-        self._fill_evidence()
-        self._fill_challenges()
+        self.evidence_panel.fill(target)
+        self.challenges_panel.fill()
         self._show_goal()
-
-    def _fill_evidence(self) -> None:
-        assert self.grow is not None
-        self.evidence_list.clear()
-        for ev in self.grow.evidence():
-            result = f" — {ev.result}" if ev.result else ""
-            item = QListWidgetItem(
-                f"{ev.day:%d %b %Y} · {EVIDENCE_WORDS.get(ev.kind, ev.kind)}: {ev.text}{result}"
-            )
-            item.setData(Qt.ItemDataRole.UserRole, ev.id)
-            self.evidence_list.addItem(item)
-        if not self.evidence_list.count():
-            self.evidence_list.addItem(
-                "Nothing logged yet. Every shipped piece of work, talk or mentoring counts."
-            )
-
-    def _fill_challenges(self) -> None:
-        assert self.grow is not None
-        self.challenge_list.clear()
-        challenges = self.grow.challenges()
-        for ch in challenges:
-            item = QListWidgetItem(
-                f"{ch.asked_on:%d %b %Y} · asked {ch.asked_of}: {ch.what} — {ANSWER_WORDS[ch.answer]}"
-            )
-            item.setData(Qt.ItemDataRole.UserRole, ch.id)
-            self.challenge_list.addItem(item)
-        granted = sum(1 for ch in challenges if ch.answer == "yes")
-        self.challenge_summary.setText(
-            f"You asked for more responsibility {len(challenges)} time{'s' if len(challenges) != 1 else ''}; "
-            f"{granted} granted."
-            if challenges
-            else "When you ask for more responsibility, log it here with the answer."
-        )
 
     # --- selection helpers --------------------------------------------------------------------------------
     def _selected(self) -> tuple[str | None, int | None]:
@@ -494,35 +375,6 @@ class GrowView(QWidget):
         evidence_id = self.grow.add_evidence(text.strip()[:2000], day=day)
         self.refresh()
         return evidence_id
-
-    def _add_evidence(self) -> None:
-        if self.grow is None:
-            return
-        text, result = self.evidence_text.text(), self.evidence_result.text().strip() or None
-        kind, gap = self.evidence_kind.currentData(), self.evidence_gap.currentData()
-        if self._do(
-            lambda: self.grow.add_evidence(text, kind=kind, result=result, gap_id=gap), "Evidence logged."
-        ):  # type: ignore[union-attr]
-            self.evidence_text.clear()
-            self.evidence_result.clear()
-
-    def _add_challenge(self) -> None:
-        if self.grow is None:
-            return
-        what, of = self.challenge_what.text(), self.challenge_of.text()
-        if self._do(
-            lambda: self.grow.add_challenge(what, of), "Request logged. Record the answer when it comes."
-        ):  # type: ignore[union-attr]
-            self.challenge_what.clear()
-            self.challenge_of.clear()
-
-    def _answer(self, answer: str) -> None:
-        item = self.challenge_list.currentItem()
-        ident = item.data(Qt.ItemDataRole.UserRole) if item else None
-        if self.grow is None or ident is None:
-            self._say("Select a request in the list first.", error=True)
-            return
-        self._do(lambda: self.grow.answer_challenge(int(ident), answer), f"Answer recorded: {answer}.")  # type: ignore[union-attr]
 
     def _case_markdown(self) -> str:
         from rutjournal.core.reports import promotion_case_markdown

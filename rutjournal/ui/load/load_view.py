@@ -18,12 +18,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QSplitter,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,10 +35,10 @@ from rutjournal.core.load import (
     DeletedTask,
     Load,
     TaskView,
-    rank_candidates,
     summarize,
 )
 from rutjournal.ui.load.choice_delegate import ChoiceDelegate
+from rutjournal.ui.load.side_panels import LoadSidePanels
 from rutjournal.ui.load.summary_strip import SummaryStrip
 from rutjournal.ui.load.task_model import COLUMN, ENJOY_LABELS, TaskFilter, TaskIdRole, TaskTableModel
 from rutjournal.ui.message import show_message
@@ -142,34 +140,10 @@ class LoadView(QWidget):
             ChoiceDelegate([("not rated", None), *[(str(v), v) for v in range(1, 6)]], self.table),
         )
 
-        self.why = QLabel(objectName="taskWhy", wordWrap=True)
-        self.why.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.mentions = QListWidget()
-        self.mentions.setAccessibleName("Journal entries that mention the task")
-        why_page = QWidget()
-        why_layout = QVBoxLayout(why_page)
-        why_layout.addWidget(self.why)
-        why_layout.addWidget(QLabel("In your journal:"))
-        why_layout.addWidget(self.mentions, 1)
-        self.candidates = QListWidget()
-        self.candidates.setAccessibleName("Candidates to hand off")
-        self.saying_no = QListWidget()
-        self.saying_no.setAccessibleName("Saying no")
-        self.saying_no_total = QLabel(wordWrap=True)
-        no_page = QWidget()
-        no_layout = QVBoxLayout(no_page)
-        no_layout.addWidget(self.saying_no_total)
-        no_layout.addWidget(self.saying_no, 1)
-        for widget in (self.candidates, self.saying_no, self.mentions):
-            widget.setWordWrap(True)
-            widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            widget.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-            widget.setSpacing(3)
-        self.tabs = QTabWidget()
-        self.tabs.setMinimumWidth(330)
-        self.tabs.addTab(self.candidates, "Hand off first")
-        self.tabs.addTab(why_page, "Why this score")
-        self.tabs.addTab(no_page, "Saying no")
+        self.tabs = LoadSidePanels()
+        self.why, self.mentions = self.tabs.why, self.tabs.mentions
+        self.candidates = self.tabs.candidates
+        self.saying_no, self.saying_no_total = self.tabs.saying_no, self.tabs.saying_no_total
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.tabs)
@@ -265,38 +239,8 @@ class LoadView(QWidget):
     def refresh_panels(self) -> None:
         rows = self.model.rows
         self.summary.show_summary(summarize(rows))
-        self.candidates.clear()
-        ranked = rank_candidates(rows)
-        for task in ranked[:25]:
-            self._list_item(
-                self.candidates,
-                f"{task.delegability.score:>3}  {task.title} — {task.delegability.explain()}",
-                task,
-            )
-        if not ranked:
-            self.candidates.addItem("Every task has a decision. Undecided tasks will be ranked here.")
-        self.saying_no.clear()
-        declined = [t for t in rows if t.decision == "decline"]
-        for task in declined:
-            hours = format_minutes(task.minutes_per_week)
-            self._list_item(
-                self.saying_no, f"{task.title} — {hours}" + (f" · {task.reason}" if task.reason else ""), task
-            )
-        saved = sum(t.minutes_per_week for t in declined)
-        self.saying_no_total.setText(
-            f"You declined {len(declined)} meeting{'s' if len(declined) != 1 else ''} or project"
-            f"{'s' if len(declined) != 1 else ''}: {format_minutes(saved) if saved else '0 h/week'} back."
-            if declined
-            else "Nothing declined yet. Set a meeting or project to “decline”, with a reason."
-        )
+        self.tabs.show_rows(rows)
         self._current_changed()
-
-    @staticmethod
-    def _list_item(widget: QListWidget, text: str, task: TaskView) -> None:
-        item = QListWidgetItem(text)
-        item.setData(Qt.ItemDataRole.UserRole, task.id)
-        item.setToolTip(task.delegability.explain())
-        widget.addItem(item)
 
     # --- actions ------------------------------------------------------------------------------------------
     def _quick_add(self) -> None:
@@ -433,24 +377,8 @@ class LoadView(QWidget):
         self._show_why(task)
 
     def _show_why(self, task: TaskView | None) -> None:
-        self.mentions.clear()
-        if task is None:
-            self.why.setText(
-                "Select a task to see why it scores as it does, and where your journal mentions it."
-            )
-            return
-        self.why.setText(
-            f"<b>{task.title}</b><br>Hand-off score <b>{task.delegability.score}</b> of 100: "
-            f"{task.delegability.explain()}.<br><small>The score adds: not in the job description 40 (partly "
-            "20), low value up to 25, dislike up to 20, 2.5 a weekly hour up to 15.</small>"
-        )
-        if self.load is not None:
-            for hit in self.load.mentions(task):
-                item = QListWidgetItem(f"{hit.day:%a %d %b %Y} — {hit.snippet_text('', '')}")
-                item.setData(Qt.ItemDataRole.UserRole, hit.day)
-                self.mentions.addItem(item)
-        if not self.mentions.count():
-            self.mentions.addItem("No journal entry mentions it yet.")
+        hits = self.load.mentions(task) if task is not None and self.load is not None else []
+        self.tabs.show_why(task, hits)
 
     def _say(self, text: str, *, error: bool = False) -> None:
         show_message(self.message, text, error=error)

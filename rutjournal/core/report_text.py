@@ -1,0 +1,115 @@
+"""The words both reports are written in: user text made safe for Markdown, dates spelled out, counts and
+shares in words, and one line of evidence.
+
+User text is escaped where Markdown would read it as structure (emphasis, links, code, HTML, headings); stored
+Markdown (an agenda) is kept, but its headings become bold lines so they cannot outrank the report's own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from rutjournal.core.calendar_words import MONTHS, WEEKDAYS
+from rutjournal.core.grow_rules import EvidenceView
+
+__all__ = [
+    "EVIDENCE_WORDS",
+    "capital",
+    "evidence_item",
+    "long_date",
+    "md_block",
+    "md_inline",
+    "pct",
+    "plural",
+    "sentence",
+    "span",
+    "weekday_date",
+]
+
+EVIDENCE_WORDS = {
+    "project_shipped": "project shipped",
+    "writing_design": "writing and design",
+    "collaboration_mentoring": "collaboration and mentoring",
+    "beyond_role": "work beyond the role",
+}
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_HASH = re.compile(r"(^|\s)#")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(?:=+|-{2,})[ \t]*$")
+
+
+# -- Markdown ---------------------------------------------------------------------------------------------------
+def md_inline(text: str) -> str:
+    """User text made safe for one line of Markdown: whitespace (newlines too) collapsed to single spaces, and
+    the characters that would start emphasis, code, a link, HTML, a table cell or a heading escaped."""
+    flat = " ".join(text.split())
+    flat = _SPECIAL.sub(r"\\\1", flat)
+    flat = _HASH.sub(lambda m: m.group(1) + "\\#", flat)
+    return _ENTITY.sub(r"\\&", flat)
+
+
+def md_block(text: str) -> str:
+    """Stored Markdown kept as written, except that headings become bold lines (they would outrank the
+    report's own), underlines that would make a heading are dropped, and HTML is shown as text."""
+    lines = []
+    for line in text.strip().splitlines():
+        heading = _HEADING.match(line)
+        if heading:
+            words = (heading.group(1) or "").strip()
+            lines.append(f"**{md_inline(words)}**" if words else "")
+        elif _SETEXT.match(line) and lines and lines[-1].strip():
+            lines.append("")
+        else:
+            lines.append(line.replace("<", "\\<"))
+    return "\n".join(lines).strip()
+
+
+# -- dates ------------------------------------------------------------------------------------------------------
+def long_date(day: dt.date) -> str:
+    """'1 September 2027': spelled out, whatever the locale."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def weekday_date(day: dt.date) -> str:
+    return f"{WEEKDAYS[day.weekday()]} {long_date(day)}"
+
+
+def span(first: dt.date, last: dt.date) -> str:
+    """'18 April – 17 May 2026' (the year once when both days share it)."""
+    if first.year == last.year:
+        return f"{first.day} {MONTHS[first.month - 1]} – {long_date(last)}"
+    return f"{long_date(first)} – {long_date(last)}"
+
+
+# -- counts and sentences ---------------------------------------------------------------------------------------
+def plural(count: int, word: str, words: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+def pct(value: float) -> str:
+    return f"{value:.0%}"
+
+
+def sentence(text: str) -> str:
+    """Text that ends as a sentence does (a full stop added unless it has its own)."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def evidence_item(item: EvidenceView, *, with_kind: bool = True, gap: str | None = None) -> str:
+    label = f"**{long_date(item.day)}**"
+    if with_kind:
+        label += f" · *{capital(EVIDENCE_WORDS.get(item.kind, item.kind.replace('_', ' ')))}*"
+    line = f"- {label} — {sentence(md_inline(item.text))}"
+    if item.result:
+        line += f" Result: {sentence(md_inline(item.result))}"
+    if gap:
+        line += f" Gap: {sentence(md_inline(gap))}"
+    return line

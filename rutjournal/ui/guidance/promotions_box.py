@@ -1,0 +1,56 @@
+"""The Guidance section's box of promotions asked for: the decisions so far and a row to record the next."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rutjournal.core.guidance import OUTCOME_LABELS
+
+if TYPE_CHECKING:
+    from rutjournal.core.guidance import PromotionView
+
+
+class PromotionsBox(QGroupBox):
+    """Shows the promotion decisions; the view records a new one when its button is clicked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Promotions asked for", parent)
+        self.promotions = QListWidget()
+        self.promotions.setAccessibleName("Promotion decisions")
+        self.promotions.setMaximumHeight(90)
+        self.promotion_outcome = QComboBox()
+        self.promotion_outcome.setAccessibleName("Promotion outcome")
+        for outcome, label in OUTCOME_LABELS.items():
+            self.promotion_outcome.addItem(label, outcome)
+        self.promotion_role = QLineEdit(placeholderText="role asked for")
+        self.promotion_role.setAccessibleName("Role asked for")
+        self.promotion_reason = QLineEdit(placeholderText="reason given (if refused)")
+        self.promotion_reason.setAccessibleName("Reason given")
+        self.promotion_button = QPushButton("Record promotion decision")
+        pv = QVBoxLayout(self)
+        pv.addWidget(self.promotions)
+        row = QHBoxLayout()
+        for w in (self.promotion_outcome, self.promotion_role, self.promotion_reason, self.promotion_button):
+            row.addWidget(w, 1 if isinstance(w, QLineEdit) else 0)
+        pv.addLayout(row)
+
+    def show_promotions(self, promotions: Iterable[PromotionView]) -> None:
+        self.promotions.clear()
+        for p in promotions:
+            reason = f" — {p.reason}" if p.reason else ""
+            role = f" ({p.role_title})" if p.role_title else ""
+            self.promotions.addItem(f"{p.day:%d %b %Y}: {p.outcome}{role}{reason}")
+        if not self.promotions.count():
+            self.promotions.addItem("No promotion asked for yet. Record the answer here when you ask.")
