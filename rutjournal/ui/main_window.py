@@ -18,12 +18,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
-    QPushButton,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -39,10 +34,10 @@ from rutjournal.ui.journal_view import Draft, JournalView
 from rutjournal.ui.message import show_message
 from rutjournal.ui.preferences import apply_week_start, current_settings
 from rutjournal.ui.search_view import SearchView
-from rutjournal.ui.section_icons import set_section_icons
 from rutjournal.ui.section_stack import SECTIONS, SectionStack
 from rutjournal.ui.shortcut_sheet import add_shortcut_sheet_action
 from rutjournal.ui.startup_clock import StartupClock
+from rutjournal.ui.window_parts import build_checkin_banner, build_sidebar, place_search_box
 
 if TYPE_CHECKING:
     from rutjournal.core.db import Database
@@ -81,29 +76,10 @@ class MainWindow(QMainWindow):
         self.journal_view = JournalView()
         self.search_view = SearchView()
         self.pages = SectionStack({"journal": self.journal_view, "search": self.search_view}, self.open_day)
-        self.sidebar = QListWidget(objectName="sidebar")
-        self.sidebar.setAccessibleName("Sections")
-        for key, title, keys in SECTIONS:
-            item = QListWidgetItem(title)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(f"{title} ({keys})")
-            self.sidebar.addItem(item)
-        self.sidebar.setFixedWidth(150)
-        set_section_icons(self.sidebar)  # tinted to the theme, and again when it changes
+        self.sidebar = build_sidebar()
         self.tray: TrayPresence | None = None  # the reminder and tray icon, put there by ui/tray.py
         # The monthly check-in is offered here, in a banner the user can act on or put off — never a modal.
-        self.checkin_banner = QWidget(objectName="checkinOffer")
-        self.checkin_banner.hide()
-        offer = QHBoxLayout(self.checkin_banner)
-        offer.setContentsMargins(8, 4, 8, 4)
-        offer_text = QLabel(
-            "A new month: two minutes of Crossroads check-in tells you whether to stay, push or leave."
-        )
-        self.checkin_go = QPushButton("Check in now")
-        self.checkin_later = QPushButton("Later")
-        offer.addWidget(offer_text, 1)
-        offer.addWidget(self.checkin_go)
-        offer.addWidget(self.checkin_later)
+        self.checkin_banner, self.checkin_go, self.checkin_later = build_checkin_banner()
         self.checkin_go.clicked.connect(lambda: (self.checkin_banner.hide(), self.show_section("crossroads")))
         self.checkin_later.clicked.connect(self.checkin_banner.hide)
         right = QWidget()
@@ -120,23 +96,7 @@ class MainWindow(QMainWindow):
         row.addWidget(right, 1)
         self.setCentralWidget(central)
 
-        self.search_box = QLineEdit(objectName="searchBox", clearButtonEnabled=True)
-        self.search_box.setPlaceholderText("Search entries and #tags  (Ctrl+F)")
-        self.search_box.setAccessibleName("Search")
-        self.search_box.setMinimumWidth(320)
-        if self.menuBar().isNativeMenuBar():  # the menus live at the top of the screen (macOS): a toolbar row
-            toolbar = QToolBar("Search", objectName="mainToolbar", movable=False, floatable=False)
-            spacer = QWidget()
-            spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
-            toolbar.addWidget(spacer)
-            toolbar.addWidget(self.search_box)
-            self.addToolBar(toolbar)
-        else:  # beside the File menu, so the menu bar and the search box share one row
-            corner = QWidget(self.menuBar())  # parented: the binding does not hand it to the menu bar
-            corner_row = QHBoxLayout(corner)
-            corner_row.setContentsMargins(0, 3, 6, 3)
-            corner_row.addWidget(self.search_box)
-            self.menuBar().setCornerWidget(corner, Qt.Corner.TopRightCorner)
+        self.search_box = place_search_box(self)
         self.search_timer = QTimer(self, singleShot=True, interval=120)
         self.search_timer.timeout.connect(self._run_search)
 
