@@ -51,6 +51,11 @@ class Journal:
         with self.db.reader() as conn:
             return read_marks(conn, first, last)
 
+    def is_empty(self) -> bool:
+        """True while no day has an entry (one indexed look-up: it does not grow with the journal)."""
+        with self.db.reader() as conn:
+            return conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is None
+
     def tag_names(self) -> list[str]:
         with self.db.reader() as conn:
             return read_tag_names(conn)

@@ -87,9 +87,11 @@ def offer_welcome(window: MainWindow) -> WelcomeDialog | None:
     settings_file = window.paths.settings_file
     if load_settings(settings_file).welcomed:
         return None
-    with window.db.reader() as conn:
-        has_entries = conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is not None
-    if has_entries:  # someone who used rutjournal before the welcome existed: never ask again
+    from rutjournal.core.journal import Journal
+
+    if not Journal(
+        window.db
+    ).is_empty():  # someone who used rutjournal before the welcome existed: never ask again
         change_setting(settings_file, "welcomed", True)
         return None
     from rutjournal.ui.welcome_dialog import WelcomeDialog

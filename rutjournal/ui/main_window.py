@@ -186,13 +186,15 @@ class MainWindow(QMainWindow):
         self.ready.emit()
 
     def _offer_checkin(self) -> None:
-        """Show the check-in banner when this month has no check-in (and the user is not already there)."""
+        """Show the check-in banner when this month has no check-in (and the user is not already there). A
+        journal with no entry yet is someone's first day: a monthly stay-or-leave question would be noise."""
         if self.db is None or self.current_section() == "crossroads":
             return
         from rutjournal.core.crossroads import Crossroads
+        from rutjournal.core.journal import Journal
 
         try:
-            due = Crossroads(self.db).due()
+            due = not Journal(self.db).is_empty() and Crossroads(self.db).due()
         except Exception:  # the banner is a kindness: never let it stop the window
             log.exception("could not tell whether a check-in is due")
             return

@@ -234,3 +234,11 @@ def test_big_unicode_entry_round_trips_exactly(journal, db) -> None:  # type: ig
     ((raw,),) = raw_rows(db.path, "SELECT body FROM entries")
     assert raw == body
     assert journal.save(DAY, body, Scores(mood=4), ["עברית", "عربي"]) == loaded  # unchanged: no rewrite
+
+
+def test_is_empty_until_a_day_has_an_entry(journal) -> None:  # type: ignore[no-untyped-def]
+    assert journal.is_empty()
+    journal.save(dt.date(2026, 3, 2), "", Scores(mood=2), [])
+    assert not journal.is_empty()
+    journal.save(dt.date(2026, 3, 2), "", Scores(), [])  # nothing left in it: the entry goes
+    assert journal.is_empty()

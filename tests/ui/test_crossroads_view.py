@@ -65,7 +65,11 @@ def test_the_section_opens_from_the_window(window, qtbot) -> None:  # type: igno
     assert window.crossroads_view.banner.isVisible()
 
 
-def test_the_window_offers_the_check_in_in_a_banner_not_a_dialog(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_offers_the_check_in_in_a_banner_not_a_dialog(make_window, qtbot, journal) -> None:  # type: ignore[no-untyped-def]
+    from rutjournal.core.values import Scores
+
+    journal.save(dt.date.today() - dt.timedelta(days=3), "a first week of entries", Scores(mood=3), [])
+    window = make_window()
     qtbot.waitUntil(window.checkin_banner.isVisible, timeout=2000)
     qtbot.mouseClick(window.checkin_later, Qt.MouseButton.LeftButton)
     assert not window.checkin_banner.isVisible()
@@ -80,3 +84,8 @@ def test_no_banner_once_the_month_has_a_check_in(make_window, qtbot, db) -> None
     window = make_window()
     qtbot.wait(50)
     assert not window.checkin_banner.isVisible()
+
+
+def test_no_banner_on_a_journal_with_no_entry_yet(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.wait(100)  # past the moment the banner would be offered
+    assert window.db is not None and not window.checkin_banner.isVisible()
