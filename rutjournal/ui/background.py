@@ -45,3 +45,38 @@ class BackgroundJob(QObject):
             self.finished.emit(None, exc)
             return
         self.finished.emit(result, None)
+
+
+class JobSet(QObject):
+    """The background jobs of one owner: each ``done(result, error)`` runs on the GUI thread, after which the
+    job is forgotten; ``wait`` lets the ones still running end (before the journal is let go)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.jobs: list[BackgroundJob] = []
+
+    def start(self, name: str, work: Callable[[], object], done: Callable[[object, object], None]) -> None:
+        job = BackgroundJob(name, work, self)
+        job.finished.connect(lambda result, error, j=job: self._delivered(j, done, result, error))
+        self.jobs.append(job)
+        job.start()
+
+    def _delivered(
+        self, job: BackgroundJob, done: Callable[[object, object], None], result: object, error: object
+    ) -> None:
+        if job in self.jobs:
+            self.jobs.remove(job)
+        job.deleteLater()
+        done(result, error)
+
+    def __len__(self) -> int:
+        """Jobs whose answer has not been delivered yet."""
+        return len(self.jobs)
+
+    def running(self) -> bool:
+        """Whether a job's thread is still at work."""
+        return any(job.running() for job in self.jobs)
+
+    def wait(self) -> None:
+        for job in list(self.jobs):
+            job.wait()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QMessageBox
 from rutjournal.core.backups import BackupInfo
 from rutjournal.core.errors import DatabaseProblem
 from rutjournal.core.integrity import StartOfDay, restorable_backups, start_of_day
-from rutjournal.ui.background import BackgroundJob
+from rutjournal.ui.background import JobSet
 from rutjournal.ui.message import show_message
 from rutjournal.ui.recovery_dialog import RecoveryDialog
 from rutjournal.ui.restore_dialog import RestoreDialog, entries_text, when_taken
@@ -43,7 +43,7 @@ class DataCare(QObject):
         super().__init__(window)
         self.window = window
         self.paths = window.paths
-        self.jobs: list[BackgroundJob] = []
+        self.jobs = JobSet(self)
         self.damage: str | None = None  # SQLite's words while the journal is known to be damaged
         self.recovery_dialog: RecoveryDialog | None = None
         self.restore_dialog: RestoreDialog | None = None
@@ -52,24 +52,14 @@ class DataCare(QObject):
 
     # --- background jobs ----------------------------------------------------------------------------------
     def _start(self, name: str, work: Callable[[], object], done: Callable[[object, object], None]) -> None:
-        job = BackgroundJob(name, work, self)
-        job.finished.connect(done)
-        job.finished.connect(lambda *_a, j=job: self._forget(j))
-        self.jobs.append(job)
-        job.start()
-
-    def _forget(self, job: BackgroundJob) -> None:
-        if job in self.jobs:
-            self.jobs.remove(job)
-        job.deleteLater()
+        self.jobs.start(name, work, done)
 
     def busy(self) -> bool:
-        return any(job.running() for job in self.jobs)
+        return self.jobs.running()
 
     def wait(self) -> None:
         """Let running jobs finish before the journal file is swapped or the app quits."""
-        for job in list(self.jobs):
-            job.wait()
+        self.jobs.wait()
 
     def keep(self) -> int:
         from rutjournal.core.settings import load_settings

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from rutjournal.core.errors import RutjournalError
 from rutjournal.core.exporters.files import ExportResult
-from rutjournal.ui.background import BackgroundJob
+from rutjournal.ui.background import JobSet
 from rutjournal.ui.message import show_message
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ class ExportDialog(QDialog):
         self.database = database
         self.save_pending = save_pending
         self.chosen: Path | None = None  # a destination the user picked (else a suggestion is shown)
-        self.jobs: list[BackgroundJob] = []
+        self.jobs = JobSet(self)
         self.last_result: ExportResult | None = None
         self._build()
         self._format_changed()
@@ -219,16 +219,7 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         show_message(self.status, "Exporting…")
         db = self.db
-        job = BackgroundJob("export", lambda: export_to(db, fmt, out, split), self)
-        job.finished.connect(self._export_done)
-        job.finished.connect(lambda *_a, j=job: self._forget(j))
-        self.jobs.append(job)
-        job.start()
-
-    def _forget(self, job: BackgroundJob) -> None:
-        if job in self.jobs:
-            self.jobs.remove(job)
-        job.deleteLater()
+        self.jobs.start("export", lambda: export_to(db, fmt, out, split), self._export_done)
 
     def _export_done(self, result: object, error: object) -> None:
         self.export_button.setEnabled(True)
@@ -245,5 +236,4 @@ class ExportDialog(QDialog):
         show_message(self.status, f"Not exported: {text}", error=True)
 
     def wait(self) -> None:
-        for job in list(self.jobs):
-            job.wait()
+        self.jobs.wait()

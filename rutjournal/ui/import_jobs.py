@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from rutjournal.core.errors import RutjournalError
-from rutjournal.ui.background import BackgroundJob
+from rutjournal.ui.background import JobSet
 
 Done = Callable[[object, object], None]
 
@@ -33,12 +33,8 @@ class ProgressRelay(QObject):
             self.moved.emit(done, total)
 
 
-class DialogJobs(QObject):
-    """Background jobs whose ``done(result, error)`` runs on the GUI thread; errors of the file come as ``error``."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.jobs: list[BackgroundJob] = []
+class DialogJobs(JobSet):
+    """Jobs whose file errors come back as ``error`` (said in the dialog, not logged as a crash)."""
 
     def start(self, name: str, work: Callable[[], object], done: Done) -> None:
         def quietly() -> object:
@@ -50,23 +46,13 @@ class DialogJobs(QObject):
             ) as exc:  # the file's fault, said in the dialog: not a bug to log
                 return exc
 
-        job = BackgroundJob(name, quietly, self)
-        job.finished.connect(lambda result, error, j=job: self._finished(j, done, result, error))
-        self.jobs.append(job)
-        job.start()
+        def answer(result: object, error: object) -> None:
+            if isinstance(result, BaseException):
+                result, error = None, result
+            done(result, error)
 
-    def _finished(self, job: BackgroundJob, done: Done, result: object, error: object) -> None:
-        if job in self.jobs:
-            self.jobs.remove(job)
-        job.deleteLater()
-        if isinstance(result, BaseException):
-            result, error = None, result
-        done(result, error)
+        super().start(name, quietly, answer)
 
     def busy(self) -> bool:
         """Whether an answer has not been shown yet (its thread may have ended, the answer still queued)."""
         return bool(self.jobs)
-
-    def wait(self) -> None:
-        for job in list(self.jobs):
-            job.wait()

@@ -139,7 +139,7 @@ class PassphraseSettings(QObject):
         transfer = self.window.transfer
         if transfer.import_dialog is not None and transfer.import_dialog.busy():
             return self.tr("An import is running: let it finish first. Nothing was changed.")
-        if transfer.export_dialog is not None and any(job.running() for job in transfer.export_dialog.jobs):
+        if transfer.export_dialog is not None and transfer.export_dialog.jobs.running():
             return self.tr("An export is running: let it finish first. Nothing was changed.")
         return ""
 
