@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from rutjournal.core.calendar_words import MONTHS
 from rutjournal.core.importers.records import (
     EntryRecord,
     ImportFileError,
@@ -40,10 +41,7 @@ _MARKUP = (
     (re.compile(r"</li>", re.IGNORECASE), ""),
     (re.compile(r"</?(?:ul|ol|p|div)>", re.IGNORECASE), "\n\n"),
 )
-_MONTHS = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
+_MONTHS = tuple(name.lower() for name in MONTHS)
 
 
 def parse(path: Path, options: ImportOptions) -> ParsedFile:
