@@ -166,7 +166,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     except Exception as exc:
         log.exception("%s failed", args.command)
-        if _is_damage(exc):
+        from rutjournal.core.db import is_damage  # SQLite's words, through sqlite3 or SQLAlchemy alike
+
+        if is_damage(exc):
             message = (
                 f"the journal file {paths.database} is damaged ({_first_line(exc)}); it was left as it is"
             )
@@ -188,12 +190,6 @@ def _report(args: argparse.Namespace, paths: AppPaths) -> int:
     for section in SECTION_CLIS:
         reports.update(section.REPORTS)
     return reports[args.report_command](args, paths)
-
-
-def _is_damage(exc: BaseException) -> bool:
-    """SQLite's words for a damaged file, whether it reached us through sqlite3 or SQLAlchemy."""
-    text = str(exc)
-    return "malformed" in text or "file is not a database" in text
 
 
 def _first_line(exc: BaseException) -> str:

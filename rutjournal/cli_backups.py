@@ -98,7 +98,7 @@ def run_backups(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
-def _window_holding(lock_file: Path) -> int | None:
+def window_holding(lock_file: Path) -> int | None:
     """The process id of a live window holding the journal's lock (QLockFile's first line), if any.
 
     A restore under an open window would swap the file out from under it and its next saves would go to the old
@@ -123,7 +123,7 @@ def run_restore(args: argparse.Namespace, paths: AppPaths) -> int:
     from rutjournal.core.backups import list_backups, read_backup, restore_backup
     from rutjournal.core.errors import DatabaseProblem
 
-    holder = _window_holding(paths.lock_file)
+    holder = window_holding(paths.lock_file)
     if holder is not None:
         raise RutjournalError(
             f"the journal is open in a rutjournal window (process {holder}); close it first, then restore"

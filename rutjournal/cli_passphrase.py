@@ -96,9 +96,9 @@ def _new() -> str:
 
 
 def _refuse_if_open(paths: AppPaths) -> None:
-    from rutjournal.cli_backups import _window_holding
+    from rutjournal.cli_backups import window_holding
 
-    holder = _window_holding(paths.lock_file)
+    holder = window_holding(paths.lock_file)
     if holder is not None:
         raise RutjournalError(
             f"the journal is open in a rutjournal window (process {holder}); close it first"
