@@ -14,7 +14,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Point HOME, every XDG directory and the data-dir variable at a fresh temporary folder."""
+    """Point HOME, every XDG directory and the data-dir variable at a fresh temporary folder; no passphrase."""
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
@@ -29,7 +29,12 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
         monkeypatch.setenv(var, str(home / sub))
     os.chmod(home / "run", 0o700)
     monkeypatch.setenv("RUTJOURNAL_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("RUTJOURNAL_PASSPHRASE", raising=False)
+    from rutjournal.core import cipher
+
+    cipher.forget()  # passphrases live in the process: none may carry over from another test
     yield home
+    cipher.forget()
 
 
 @pytest.fixture

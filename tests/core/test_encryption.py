@@ -8,7 +8,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,13 +22,6 @@ from rutjournal.core.values import Scores
 
 SECRET = "correct horse"
 SAMPLE_0004 = Path(__file__).resolve().parent.parent / "fixtures" / "journal-0004.sqlite3"
-
-
-@pytest.fixture(autouse=True)
-def no_keys_left() -> Iterator[None]:
-    cipher.forget()
-    yield
-    cipher.forget()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,14 +21,6 @@ from rutjournal.ui.passphrase_dialog import PassphraseDialog
 
 SECRET = "correct horse"
 TODAY_TEXT = "Asked for the lead on the migration."
-
-
-@pytest.fixture(autouse=True)
-def no_keys_left(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.delenv("RUTJOURNAL_PASSPHRASE", raising=False)
-    cipher.forget()
-    yield
-    cipher.forget()
 
 
 @pytest.fixture

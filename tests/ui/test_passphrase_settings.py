@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,14 +24,6 @@ SECRET = "correct horse"
 NEW_SECRET = "battery staple"
 TODAY_TEXT = "Asked for the lead on the migration."
 SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-@pytest.fixture(autouse=True)
-def no_keys_left(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.delenv("RUTJOURNAL_PASSPHRASE", raising=False)
-    cipher.forget()
-    yield
-    cipher.forget()
 
 
 @pytest.fixture
