@@ -13,7 +13,6 @@ import json
 import logging
 import os
 import re
-import tempfile
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -143,6 +142,8 @@ def save_settings(path: Path, settings: Settings) -> None:
     # Only what differs from the defaults: a default improved in a later version then reaches the user too.
     changed = {k: v for k, v in asdict(settings).items() if v != getattr(Settings(), k)}
     text = json.dumps(changed, indent=2, sort_keys=True) + "\n"
+    import tempfile  # only when a setting is changed: not on the start-up path
+
     handle, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:

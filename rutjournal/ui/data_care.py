@@ -21,12 +21,13 @@ from rutjournal.core.backups import BackupInfo
 from rutjournal.core.errors import DatabaseProblem
 from rutjournal.core.integrity import StartOfDay, restorable_backups, start_of_day
 from rutjournal.ui.background import JobSet
+from rutjournal.ui.backup_words import entries_text, when_taken
 from rutjournal.ui.message import show_message
-from rutjournal.ui.recovery_dialog import RecoveryDialog
-from rutjournal.ui.restore_dialog import RestoreDialog, entries_text, when_taken
 
 if TYPE_CHECKING:
     from rutjournal.ui.main_window import MainWindow
+    from rutjournal.ui.recovery_dialog import RecoveryDialog
+    from rutjournal.ui.restore_dialog import RestoreDialog
 
 log = logging.getLogger(__name__)
 MESSAGE_MS = 10000
@@ -148,6 +149,8 @@ class DataCare(QObject):
             self._status(f"Could not read the backups: {error}", error=True)
             return
         self.window.statusBar().clearMessage()
+        from rutjournal.ui.restore_dialog import RestoreDialog
+
         self.restore_dialog = RestoreDialog(result, self.paths.database, self.window)
         self.restore_dialog.chosen.connect(self._confirm_then_restore)
         self.restore_dialog.open()
@@ -224,6 +227,8 @@ class DataCare(QObject):
     def _offer_recovery(self, backups: list[BackupInfo]) -> None:
         if self.recovery_dialog is not None:
             self.recovery_dialog.close()
+        from rutjournal.ui.recovery_dialog import RecoveryDialog
+
         dialog = RecoveryDialog(self.paths.database, self.damage or "", backups, self.window)
         dialog.restore_requested.connect(self.restore)
         dialog.quit_requested.connect(self.window.close)

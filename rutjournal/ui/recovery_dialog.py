@@ -14,7 +14,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from rutjournal.core.backups import BackupInfo
-from rutjournal.ui.restore_dialog import RestoreDialog, entries_text, when_taken
+from rutjournal.ui.backup_words import entries_text, when_taken
+from rutjournal.ui.restore_dialog import RestoreDialog
 
 
 def _label(text: str, name: str = "") -> QLabel:

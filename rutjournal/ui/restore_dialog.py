@@ -21,15 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from rutjournal.core.backups import BackupInfo
-
-
-def when_taken(info: BackupInfo) -> str:
-    """ "Tuesday 1 December 2026, 14:30" — the way a person remembers a day."""
-    return f"{info.taken_at:%A} {info.taken_at.day} {info.taken_at:%B %Y, %H:%M}"
-
-
-def entries_text(count: int) -> str:
-    return f"{count:,} entr{'y' if count == 1 else 'ies'}"
+from rutjournal.ui.backup_words import entries_text, when_taken
 
 
 class RestoreDialog(QDialog):
