@@ -108,7 +108,6 @@ class ShortcutSheet(QDialog):
         self.tree.setHeaderLabels(["Keys", "Does"])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         groups: dict[str, QTreeWidgetItem] = {}
         for row in rows:
             if row.group not in groups:
@@ -122,6 +121,10 @@ class ShortcutSheet(QDialog):
             QTreeWidgetItem(groups[row.group], [row.keys, row.does])
         self.tree.expandAll()
         self.tree.setItemsExpandable(False)
+        # ResizeToContents leaves out the children's indentation, so the longest keys met the next column.
+        widest = max((self.tree.fontMetrics().horizontalAdvance(r.keys) for r in rows), default=0)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.tree.setColumnWidth(0, widest + self.tree.indentation() + 24)
         note = QLabel("Keys of the section on screen work while it is shown.")
         note.setObjectName("sheetNote")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
