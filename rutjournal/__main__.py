@@ -7,6 +7,9 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from rutjournal.core.private_files import private_by_default
+
+    private_by_default()  # the journal, backups, logs, settings and exports are the user's alone
     from rutjournal.cli import EXIT_USAGE, UsageError, parse_args, run
 
     try:

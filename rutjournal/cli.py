@@ -156,6 +156,7 @@ def run(args: argparse.Namespace) -> int:
         handler = _handlers()[args.command]
         if args.command != "passphrase":
             cli_passphrase.unlock(paths)  # an encrypted journal: its passphrase first (nothing else asks)
+            _tell_what_happened_before(paths)
         return handler(args, paths)
     except (InvalidInput, SearchSyntaxError, PassphraseNeeded, WrongPassphrase) as exc:
         print(f"rutjournal {args.command}: {exc}", file=sys.stderr)
@@ -176,6 +177,19 @@ def run(args: argparse.Namespace) -> int:
             message = f"unexpected error: {_first_line(exc)}"
         print(f"rutjournal {args.command}: {message} (details in {log_file})", file=sys.stderr)
         return EXIT_FAILED
+
+
+def _tell_what_happened_before(paths: AppPaths) -> None:
+    """Say on stderr what an earlier, interrupted run left (and finish it where it can be finished), and
+    that the journal is known to be damaged. A stat or two when there is nothing to say."""
+    from rutjournal.core.damage_record import read_damage
+    from rutjournal.core.encryption import finish_interrupted
+
+    for line in finish_interrupted(paths.database, paths.backup_dir):
+        print(f"rutjournal: {line}", file=sys.stderr)
+    damage = read_damage(paths.database)
+    if damage is not None:
+        print(f"rutjournal: warning: {damage.sentence(paths.database)}", file=sys.stderr)
 
 
 def _handlers() -> dict[str, Handler]:

@@ -23,6 +23,9 @@ def setup_logging(log_file: Path, *, stderr_level: int = logging.WARNING) -> Pat
             handler.close()
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
+        from rutjournal.core.private_files import tighten
+
+        tighten(log_file.parent)  # the log names files and dates: the user's alone
         file_handler: logging.Handler = logging.handlers.RotatingFileHandler(
             log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
         )

@@ -63,6 +63,8 @@ _lock = threading.Lock()
 _passphrases: dict[Path, str] = {}
 _raw_keys: dict[tuple[str, bytes], bytes] = {}
 _module: ModuleType | None = None
+_headers: dict[Path, bytes] = {}  # see read_header
+_held: dict[Path, int] = {}  # files this process has open as a journal, and how many times
 
 
 def marker_path(db_path: Path) -> Path:
@@ -70,13 +72,60 @@ def marker_path(db_path: Path) -> Path:
 
 
 def read_header(path: Path) -> bytes | None:
-    """The first 16 bytes of a file, or None when it is missing or too short to be a database."""
+    """The first 16 bytes of a file, or None when it is missing or too short to be a database.
+
+    While this process has the file open as a journal (``hold``), the header comes from memory, read before
+    the first connection: a process that holds SQLite connections to a file must never open and close a
+    descriptor of its own on it, since closing any descriptor drops all of the process's POSIX locks on the
+    file and another process then deletes the write-ahead log under it (SQLite's "How To Corrupt An SQLite
+    Database File", 2.2). Code that replaces a held file calls ``reread_header`` afterwards.
+    """
+    where = path.absolute()
+    with _lock:
+        cached = _headers.get(where) if _held.get(where) else None
+    if cached is not None:
+        return cached
     try:
         with path.open("rb") as fh:
             head = fh.read(16)
     except OSError:
         return None
-    return head if len(head) == 16 else None
+    if len(head) != 16:
+        return None
+    with _lock:
+        _headers[where] = head
+    return head
+
+
+def hold(path: Path) -> None:
+    """This process opens ``path`` as a journal: from now on its header is never read from the file again."""
+    where = path.absolute()
+    read_header(path)  # before the first connection: the last read of the file itself
+    with _lock:
+        _held[where] = _held.get(where, 0) + 1
+
+
+def let_go(path: Path) -> None:
+    where = path.absolute()
+    with _lock:
+        left = _held.get(where, 0) - 1
+        if left > 0:
+            _held[where] = left
+        else:
+            _held.pop(where, None)
+
+
+def reread_header(path: Path) -> None:
+    """Read a file's header anew: it was just replaced (created, restored, converted), by this process, while
+    this process held no connection to it (the callers hold the setup lock or the journal to themselves)."""
+    where = path.absolute()
+    with _lock:
+        _headers.pop(where, None)
+        held = _held.pop(where, None)
+    read_header(path)
+    if held:
+        with _lock:
+            _held[where] = held
 
 
 def is_plain(path: Path) -> bool:
@@ -104,12 +153,14 @@ def remember(db_path: Path, passphrase: str) -> None:
 
 
 def forget(db_path: Path | None = None) -> None:
-    """Drop one journal's passphrase (or all) and every key derived so far."""
+    """Drop one journal's passphrase (or all), what is known of its header, and every key derived so far."""
     with _lock:
         if db_path is None:
             _passphrases.clear()
+            _headers.clear()
         else:
             _passphrases.pop(db_path.absolute(), None)
+            _headers.pop(db_path.absolute(), None)
         _raw_keys.clear()
 
 

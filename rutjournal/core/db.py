@@ -19,7 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 from rutjournal.core import cipher
 from rutjournal.core.errors import DamagedDatabase, NewerSchema, NotADatabase, NotWritable
+from rutjournal.core.file_locks import FileLock, setup_lock, use_lock
+from rutjournal.core.leftovers import remove_leftovers
 from rutjournal.core.migrations import HEAD_REVISION, KNOWN_REVISIONS
+from rutjournal.core.private_files import tighten
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -40,11 +43,16 @@ PRAGMAS = (
 
 @dataclass(frozen=True)
 class FileState:
-    """What a quick read-only look at the database file found."""
+    """What a quick read-only look at the database file found.
+
+    ``read_only`` says why the journal may only be read (damage found earlier, or a file or folder this
+    account cannot write); None when it can be written.
+    """
 
     path: Path
     exists: bool
     revision: str | None
+    read_only: str | None = None
 
     @property
     def is_current(self) -> bool:
@@ -52,13 +60,29 @@ class FileState:
 
 
 def inspect_file(path: Path) -> FileState:
-    """Look at the file without writing to it; raise a DatabaseProblem naming it if it cannot be used."""
-    if not path.exists() or path.stat().st_size == 0:
+    """Look at the file without writing to it; raise a DatabaseProblem naming it if it cannot be used.
+
+    A file that exists but is empty or too short to hold a database header is damage, not "no journal": it
+    is never replaced by a new one here (the recovery keeps it aside and offers a backup).
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
         _ensure_writable_dir(path)
         return FileState(path, exists=False, revision=None)
+    except OSError as exc:
+        raise NotWritable(path, f"cannot look at {path}: {exc.strerror}") from exc
+    if path.is_dir():
+        raise NotADatabase(path, f"{path} is a folder, not a rutjournal database; it was left as it is.")
+    head = cipher.read_header(path)
+    if size == 0 or head is None:
+        what = "empty (0 bytes)" if size == 0 else f"cut short ({size} bytes)"
+        raise DamagedDatabase(
+            path,
+            f"the journal file {path} is {what}: it is damaged, and was left as it is; restore a backup "
+            "(rutjournal backups; rutjournal restore BACKUP)",
+        )
     key = None
-    with path.open("rb") as fh:
-        head = fh.read(16)
     if head != SQLITE_MAGIC:
         if cipher.needs_passphrase(path):
             raise cipher.PassphraseNeeded(
@@ -72,13 +96,7 @@ def inspect_file(path: Path) -> FileState:
                 path, f"{path} is not a rutjournal database (not an SQLite file); it was left as it is."
             )
     try:
-        if key is not None:
-            conn = cipher.connect_file(path, key, read_only=True)
-        else:
-            # With no write-ahead log beside it there is nothing to miss by reading the file as immutable, and
-            # SQLite then creates no -wal/-shm files next to a file we may be about to refuse.
-            has_wal = path.with_name(path.name + "-wal").exists()
-            conn = sqlite3.connect(f"{path.as_uri()}?mode=ro{'' if has_wal else '&immutable=1'}", uri=True)
+        conn = connect_existing(path, key, read_only=True)
         try:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             revision = None
@@ -92,8 +110,12 @@ def inspect_file(path: Path) -> FileState:
             raise cipher.WrongPassphrase(
                 path, f"the passphrase does not open {path} (wrong passphrase, or a damaged file)"
             ) from exc
+        if is_damage(exc):
+            raise DamagedDatabase(
+                path, f"the journal file {path} is damaged ({_one_line(exc)}); it was left as it is"
+            ) from exc
         raise NotADatabase(
-            path, f"{path} cannot be read as a database ({exc}); it was left as it is."
+            path, f"{path} cannot be read as a database ({_one_line(exc)}); it was left as it is."
         ) from exc
     if revision is None and tables - {"sqlite_sequence"}:
         raise NotADatabase(
@@ -105,11 +127,57 @@ def inspect_file(path: Path) -> FileState:
             f"{path} was written by a newer version of rutjournal (schema {revision}); "
             "update rutjournal to open it. The file was left as it is.",
         )
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-        raise NotWritable(
-            path, f"{path} cannot be written (check the permissions of the file and its folder)."
+    return FileState(path, exists=True, revision=revision, read_only=_why_read_only(path))
+
+
+def _why_read_only(path: Path) -> str | None:
+    """Why the journal may only be read, or None: damage recorded by any process, or permissions."""
+    from rutjournal.core.damage_record import read_damage
+
+    damage = read_damage(path)
+    if damage is not None:
+        return damage.sentence(path)
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK):
+        return (
+            f"the journal file {path} is read-only for you (check the permissions of the file and its "
+            "folder): it can be read, and nothing was written"
         )
-    return FileState(path, exists=True, revision=revision)
+    return None
+
+
+def _one_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _uri(path: Path, *, read_only: bool) -> str:
+    """A URI that never creates the file (``mode=rw``), or reads it only (``mode=ro``).
+
+    A read-only look at a file with no write-ahead log beside it in a folder we cannot write is made
+    ``immutable``: SQLite could not create the -shm it would otherwise want, and nobody is writing the file.
+    """
+    uri = f"{path.absolute().as_uri()}?mode={'ro' if read_only else 'rw'}"
+    if read_only and not path.with_name(path.name + "-wal").exists():
+        # Nothing to miss by reading it as immutable, and SQLite then makes no -wal/-shm beside a file we
+        # may be about to refuse.
+        uri += "&immutable=1"
+    return uri
+
+
+def connect_existing(path: Path, key: cipher.Key | None, *, read_only: bool = False) -> sqlite3.Connection:
+    """A bare connection that never creates the file; keyed (through SQLCipher) when ``key`` is given."""
+    uri = _uri(path, read_only=read_only)
+    if key is not None:
+        conn = cipher.connect(uri, key, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    else:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.text_factory = _text
+    return conn
+
+
+def _text(data: bytes) -> str:
+    """Text cells as str; bytes that are not UTF-8 become U+FFFD instead of an error that would quote the
+    cell's text (journal text) in its message and so in the log."""
+    return data.decode("utf-8", "replace")
 
 
 def _ensure_writable_dir(path: Path) -> None:
@@ -122,54 +190,73 @@ def _ensure_writable_dir(path: Path) -> None:
         raise NotWritable(path, f"the data folder {folder} is not writable: {os.strerror(errno.EACCES)}")
 
 
-def apply_pragmas(dbapi_connection: sqlite3.Connection) -> None:
-    """Set the durability and safety pragmas; the connection is left in autocommit mode."""
+def apply_pragmas(dbapi_connection: sqlite3.Connection, *, read_only: bool = False) -> None:
+    """Set the durability and safety pragmas; the connection is left in autocommit mode.
+
+    A read-only journal gets ``query_only`` on top of its read-only open, so even a statement that would
+    write is refused by SQLite before it starts.
+    """
     dbapi_connection.isolation_level = None  # we issue BEGIN ourselves, so DDL is transactional too
     for pragma in PRAGMAS:
+        if read_only and "journal_mode" in pragma:
+            continue  # a read-only connection cannot change the journal mode (and need not)
         dbapi_connection.execute(pragma)
+    if read_only:
+        dbapi_connection.execute("PRAGMA query_only=ON")
 
 
-def connect_raw(path: Path) -> sqlite3.Connection:
+def connect_raw(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """A bare sqlite3 connection with the app's pragmas, for fast read paths (CLI search) and backups.
 
     For an encrypted journal it is a keyed sqlcipher3 connection that raises sqlite3's errors (see cipher).
+    It never creates the file: a journal that vanished is an error, not a new empty file.
     """
-    key = cipher.key_for(path)
-    if key is not None:
-        conn = cipher.connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000)
-    else:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
-    apply_pragmas(conn)
+    conn = connect_existing(path, cipher.key_for(path), read_only=read_only)
+    apply_pragmas(conn, read_only=read_only)
     return conn
 
 
-def create_engine_for(path: Path) -> Engine:
-    """An engine whose every connection has the app's pragmas and real (DDL-covering) transactions."""
+def create_engine_for(path: Path, *, read_only: bool = False, create: bool = False) -> Engine:
+    """An engine whose every connection has the app's pragmas and real (DDL-covering) transactions.
+
+    Its connections never create the file unless ``create`` (building a journal with the migrations).
+    """
     from sqlalchemy import create_engine, event
+    from sqlalchemy.engine import URL
+    from sqlalchemy.pool import QueuePool
 
     key = cipher.key_for(path)
-    if key is None:
-        engine = create_engine(f"sqlite+pysqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-    else:
-        from sqlalchemy.engine import URL
-        from sqlalchemy.pool import QueuePool
 
+    def connect() -> Any:
+        target = str(path) if create else _uri(path, read_only=read_only)
+        if key is None:
+            conn = sqlite3.connect(
+                target, uri=not create, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+            )
+        else:
+            conn = cipher.dbapi().connect(
+                target, uri=not create, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+            )
+        conn.text_factory = _text
+        return conn
+
+    # hide_parameters: an error's message must not carry journal text into the log file. QueuePool for both
+    # (the cipher dialect's default SingletonThreadPool would share one connection between a thread's reads
+    # and writes).
+    if key is None:
+        engine = create_engine(
+            "sqlite+pysqlite://", creator=connect, poolclass=QueuePool, hide_parameters=True
+        )
+    else:
         cipher.dbapi()  # SQLCipher's own stderr logging off before the first connection
         # The dialect runs PRAGMA key with the URL's password: a raw hex key, so nothing needs quoting and
-        # no connection pays the key derivation. QueuePool, as for a plain file (the dialect's default
-        # SingletonThreadPool would share one connection between a thread's reads and writes).
+        # no connection pays the key derivation.
         url = URL.create("sqlite+pysqlcipher", password=key.pragma_value, database=str(path))
-        # hide_parameters: an error's message must not carry journal text into the (plain) log file.
-        engine = create_engine(
-            url,
-            poolclass=QueuePool,
-            hide_parameters=True,
-            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
-        )
+        engine = create_engine(url, creator=connect, poolclass=QueuePool, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-        apply_pragmas(dbapi_connection)
+        apply_pragmas(dbapi_connection, read_only=read_only)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -181,8 +268,9 @@ def create_engine_for(path: Path) -> Engine:
         original = context.original_exception
         is_db_error = isinstance(original, sqlite3.DatabaseError) or cipher.is_cipher_error(original)
         if is_db_error and is_damage(original):
+            note_damage(path, original)
             raise DamagedDatabase(
-                path, f"the journal file {path} is damaged ({original}); it was left as it is"
+                path, f"the journal file {path} is damaged ({_one_line(original)}); it was left as it is"
             ) from original
 
     return engine
@@ -194,26 +282,73 @@ def is_damage(exc: BaseException) -> bool:
     return "malformed" in text or "file is not a database" in text
 
 
+def note_damage(path: Path, exc: BaseException) -> None:
+    """Record damage SQLite reported (``SQLITE_CORRUPT``) so that no process writes into the file again.
+
+    "file is not a database" is not recorded: with a passphrase it is also what a wrong key looks like.
+    """
+    if "malformed" in str(exc):
+        from rutjournal.core.damage_record import record_damage
+
+        record_damage(path, _one_line(exc))
+
+
+def is_read_only_refusal(exc: BaseException) -> bool:
+    return "readonly database" in str(exc) or "query_only" in str(exc)
+
+
 class Database:
     """An open, up-to-date journal database.
 
     Reads use short-lived bare sqlite3 connections (``reader``); the SQLAlchemy engine and sessions, for writes,
     are created on first use or ahead of time by ``warm_up`` — so opening a current journal imports no ORM.
+    A Database holds the journal's shared use lock (see file_locks) until it is closed. ``read_only`` says
+    why the journal may only be read (damage recorded, permissions), or is None.
     """
 
-    def __init__(self, path: Path, engine: Engine | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine | None = None,
+        *,
+        read_only: str | None = None,
+        use: FileLock | None = None,
+    ) -> None:
         self.path = path
+        self.read_only = read_only
         self._engine = engine
         self._sessions: sessionmaker[Session] | None = None
         self._writer: Engine | None = None
         self._lock = threading.RLock()
+        self._use = use
+        self._held = True
+        cipher.hold(path)
+
+    @property
+    def damaged(self) -> bool:
+        """True when damage was recorded for the file (by this process or another)."""
+        from rutjournal.core.damage_record import read_damage
+
+        return self.read_only is not None and read_damage(self.path) is not None
 
     @property
     def engine(self) -> Engine:
         with self._lock:
             if self._engine is None:
-                self._engine = create_engine_for(self.path)
+                self._engine = create_engine_for(self.path, read_only=self.read_only is not None)
+                if self.read_only is not None:
+                    self._refuse_writes(self._engine)
             return self._engine
+
+    def _refuse_writes(self, engine: Engine) -> None:
+        from sqlalchemy import event
+
+        reason = self.read_only
+
+        @event.listens_for(engine, "handle_error")
+        def _on_error(context: Any) -> None:
+            if reason is not None and is_read_only_refusal(context.original_exception):
+                raise NotWritable(self.path, reason) from context.original_exception
 
     @property
     def sessions(self) -> sessionmaker[Session]:
@@ -231,6 +366,8 @@ class Database:
 
     def write_session(self) -> Session:
         """A session whose transactions begin IMMEDIATE: use it for anything that writes."""
+        if self.read_only is not None:
+            raise NotWritable(self.path, self.read_only)
         sessions = self.sessions
         return sessions(bind=self._writer)
 
@@ -239,7 +376,7 @@ class Database:
         """A bare connection for one read, or one self-contained statement (autocommit: each statement is its
         own transaction and sees the latest commit)."""
         try:
-            conn = connect_raw(self.path)
+            conn = connect_raw(self.path, read_only=self.read_only is not None)
         except sqlite3.DatabaseError as exc:
             raise self._problem(exc) from exc
         try:
@@ -261,32 +398,66 @@ class Database:
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
+        if self._held:
+            self._held = False
+            cipher.let_go(self.path)
+        if self._use is not None:
+            self._use.release()
+            self._use = None
 
     def _problem(self, exc: sqlite3.DatabaseError) -> Exception:
         if is_damage(exc):
+            note_damage(self.path, exc)
             return DamagedDatabase(
-                self.path, f"the journal file {self.path} is damaged ({exc}); it was left as it is"
+                self.path, f"the journal file {self.path} is damaged ({_one_line(exc)}); it was left as it is"
             )
+        if self.read_only is not None and is_read_only_refusal(exc):
+            return NotWritable(self.path, self.read_only)
         return exc
 
 
 def open_database(path: Path, *, backup_dir: Path | None = None) -> Database:
-    """Check the file, upgrade it (after a backup) if it is older than this app, and open it."""
-    state = inspect_file(path)
-    if state.is_current:
-        return Database(path)  # nothing to do: no ORM, no Alembic on this path
+    """Check the file, create or upgrade it (after a backup) if need be, and open it.
+
+    Creating and upgrading happen under the setup lock, and the file is looked at again once it is held, so
+    commands started together on an empty folder make one journal and every one of them opens it.
+    """
+    if not path.parent.is_dir():
+        _ensure_writable_dir(path)
+    tighten(path.parent, path.parent / "backups")  # a folder an older version left readable by others
+    use = use_lock(path)
+    try:
+        remove_leftovers(path.parent, path.parent / "backups")  # files a killed process left half-written
+        state = inspect_file(path)
+        engine = None
+        if not state.is_current:
+            with setup_lock(path):
+                state = inspect_file(path)
+                if not state.is_current:
+                    engine = _make_current(state, backup_dir or path.parent / "backups")
+        return Database(path, engine, read_only=state.read_only, use=use)
+    except BaseException:
+        use.release()
+        raise
+
+
+def _make_current(state: FileState, backup_dir: Path) -> Engine | None:
+    """Create the journal, or upgrade it to this version's schema; the engine used for an upgrade."""
+    path = state.path
+    if state.read_only is not None:
+        raise NotWritable(path, f"{state.read_only}; this version needs to upgrade it first")
     if not state.exists and cipher.key_for(path) is None:
         from rutjournal.core.new_journal import create_new
 
         create_new(path)  # the migrations' result in one step (see new_journal)
         log.info("created a new journal at %s", path)
-        return Database(path)
+        return None
     from rutjournal.core.migrate import upgrade_to_head
 
     engine = create_engine_for(path)
     try:
-        upgrade_to_head(engine, state, backup_dir=backup_dir or path.parent / "backups")
+        upgrade_to_head(engine, state, backup_dir=backup_dir)
     except BaseException:
         engine.dispose()
         raise
-    return Database(path, engine)
+    return engine

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rutjournal.core import cipher
 from rutjournal.core.backups import BackupInfo, backup_due, list_backups, take_backup
+from rutjournal.core.damage_record import read_damage, record_damage
 from rutjournal.core.db import is_damage
 from rutjournal.core.errors import DamagedDatabase, DatabaseProblem, NotADatabase
 from rutjournal.core.migrations import KNOWN_REVISIONS
@@ -43,30 +44,37 @@ class CheckResult:
         return shown + (f" (and {more} more)" if more > 0 else "")
 
 
-def quick_check(path: Path) -> CheckResult:
-    """Run ``PRAGMA quick_check`` on ``path`` read-only; a file SQLite cannot even read counts as damaged."""
-    # Without a write-ahead log beside it no one has the file open: read it as immutable, so SQLite makes no
-    # -wal/-shm files beside a file that may be damaged (as inspect_file does).
-    immutable = "" if path.with_name(path.name + "-wal").exists() else "&immutable=1"
+def quick_check(path: Path, *, thorough: bool = False) -> CheckResult:
+    """Run ``PRAGMA quick_check`` (``integrity_check`` when ``thorough``) on ``path`` read-only; a file SQLite
+    cannot even read counts as damaged. Damage found in the journal is recorded for every process to see."""
+    from rutjournal.core.db import connect_existing
+
+    check = "integrity_check" if thorough else "quick_check"
     try:
-        key = cipher.key_for(path)  # an encrypted journal is checked through SQLCipher, with its key
-        if key is not None:
-            conn = cipher.connect_file(path, key, read_only=True)
-        else:
-            conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro{immutable}", uri=True, timeout=5)
+        # An encrypted journal is checked through SQLCipher with its key; the header is known already.
+        conn = connect_existing(path, cipher.key_for(path), read_only=True)
         try:
-            rows = conn.execute(f"PRAGMA quick_check({MAX_PROBLEMS})").fetchall()
+            rows = conn.execute(f"PRAGMA {check}({MAX_PROBLEMS})").fetchall()
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        log.error("quick_check could not read %s: %s", path, exc)
+        log.error("%s could not read %s: %s", check, path, exc)
+        if is_damage(exc):
+            record_damage(path, str(exc))
         return CheckResult(path, (str(exc),))
     lines = tuple(str(row[0]) for row in rows)
     if lines == ("ok",):
-        log.info("quick_check: %s is ok", path)
+        log.info("%s: %s is ok", check, path)
         return CheckResult(path, ())
-    log.error("quick_check found damage in %s: %s", path, "; ".join(lines))
-    return CheckResult(path, lines or ("no answer from quick_check",))
+    log.error("%s found damage in %s: %s", check, path, "; ".join(lines))
+    result = CheckResult(path, lines or (f"no answer from {check}",))
+    record_damage(path, result.summary)
+    return result
+
+
+def integrity_check(path: Path) -> CheckResult:
+    """Every page, every index against its table: what a backup must pass (quick_check misses index damage)."""
+    return quick_check(path, thorough=True)
 
 
 def is_damaged_file(problem: BaseException) -> bool:
@@ -122,7 +130,8 @@ def start_of_day(
 
     ``back_up=False`` only checks: after a save failed, the question is whether the file is damaged.
     """
-    check = quick_check(db_path)
+    damage = read_damage(db_path)  # found earlier, by this process or another: no need to look again
+    check = CheckResult(db_path, (damage.words,)) if damage is not None else integrity_check(db_path)
     if not check.ok:
         return StartOfDay(check, backups=tuple(restorable_backups(backup_dir)))
     if not back_up or not backup_due(backup_dir, today):
@@ -132,3 +141,18 @@ def start_of_day(
     except (DatabaseProblem, OSError) as exc:
         log.error("the daily backup failed: %s", exc)
         return StartOfDay(check, backup_error=str(exc))
+
+
+def set_aside_damaged(db_path: Path, now: dt.datetime | None = None) -> Path:
+    """Rename a damaged journal (and its -wal/-shm) to ``<name>.damaged-<stamp>``, never deleting it, so a
+    new journal can start in its place; the damage note goes with it. For a damaged file with no backup."""
+    from rutjournal.core.backups import STAMP_FORMAT, rename_aside
+    from rutjournal.core.damage_record import clear_damage
+    from rutjournal.core.file_locks import sole_use
+
+    with sole_use(db_path, "setting the damaged journal aside"):
+        aside = rename_aside(db_path, "damaged", (now or dt.datetime.now()).strftime(STAMP_FORMAT))
+        cipher.reread_header(db_path)
+        clear_damage(db_path)
+    log.warning("set the damaged journal %s aside as %s", db_path, aside)
+    return aside

@@ -70,7 +70,13 @@ def upgrade_to_head(
     backup = None
     if state.exists:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = backup_file(state.path, backup_dir / f"before-upgrade-{state.revision}-{stamp}.sqlite3")
+        name = f"before-upgrade-{state.revision or 'empty'}-{stamp}"
+        target = backup_dir / f"{name}.sqlite3"
+        n = 1
+        while target.exists():  # never over an earlier copy, even one made the same second
+            n += 1
+            target = backup_dir / f"{name}-{n}.sqlite3"
+        backup = backup_file(state.path, target)
         log.info("backed up %s to %s before upgrading it", state.path, backup)
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection

@@ -40,21 +40,29 @@ def dump_schema(conn: sqlite3.Connection) -> str:
 
 
 def create_new(path: Path) -> None:
-    """Write a new empty journal at ``path`` whole: built under a temporary name, then renamed into place."""
-    partial = path.with_name(f".{path.name}.new")
-    partial.unlink(missing_ok=True)
+    """Write a new empty journal at ``path`` whole: built under a temporary name, then renamed into place.
+
+    The temporary name is this process's own, and the caller holds the setup lock (see db.open_database), so
+    racers never share a half-made file; the file is private to the user (0600) before it holds anything.
+    """
+    from rutjournal.core.cipher import reread_header
+    from rutjournal.core.leftovers import remove_with_sides, temp_path
+
+    partial = temp_path("new", path)
     conn = sqlite3.connect(partial, isolation_level=None)
     try:
+        os.chmod(partial, 0o600)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.executescript("BEGIN;\n" + SCHEMA_FILE.read_text(encoding="utf-8") + "\nCOMMIT;")
+        conn.close()
+        for suffix in ("-wal", "-shm"):  # a crashed earlier attempt's side files must not meet the new file
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        os.replace(partial, path)
     except BaseException:
         conn.close()
-        partial.unlink(missing_ok=True)
+        remove_with_sides(partial)
         raise
-    conn.close()
-    for suffix in ("-wal", "-shm"):  # a crashed earlier attempt's side files must not meet the new file
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    os.replace(partial, path)
+    reread_header(path)
 
 
 def _write_schema_file() -> int:
@@ -66,7 +74,7 @@ def _write_schema_file() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "journal.sqlite3"
-        engine = create_engine_for(path)
+        engine = create_engine_for(path, create=True)
         upgrade_to_head(engine, inspect_file(path), backup_dir=Path(tmp) / "backups")
         engine.dispose()
         with sqlite3.connect(path) as conn:

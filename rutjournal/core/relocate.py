@@ -21,6 +21,8 @@ from pathlib import Path
 from rutjournal.core import cipher
 from rutjournal.core.backups import STAMP_FORMAT, copy_database, rename_aside, verify_copy
 from rutjournal.core.errors import DatabaseProblem, InvalidInput
+from rutjournal.core.file_locks import sole_use
+from rutjournal.core.leftovers import remove_leftovers, remove_with_sides, temp_path
 from rutjournal.core.settings import change_setting
 from rutjournal.paths import DATA_DIR_ENV, AppPaths
 
@@ -91,8 +93,21 @@ def move_journal(
     except OSError as exc:
         raise InvalidInput("folder", "a folder you can write to", f"{folder} ({exc.strerror})") from exc
     new_db = folder / source.name
-    partial = folder / f".{source.name}.moving"
-    partial.unlink(missing_ok=True)
+    remove_leftovers(folder)  # an earlier move into this folder that was killed half-way
+    partial = temp_path("moving", new_db)
+    with sole_use(source, "moving the journal"):
+        return _move(current, folder, source, new_db, partial, settings_file, now)
+
+
+def _move(
+    current: AppPaths,
+    folder: Path,
+    source: Path,
+    new_db: Path,
+    partial: Path,
+    settings_file: Path | None,
+    now: dt.datetime | None,
+) -> Moved:
     try:
         expected, source_revision = _live_facts(source)
         copy_database(source, partial)
@@ -108,7 +123,7 @@ def move_journal(
             shutil.copy2(marker, cipher.marker_path(new_db))
         os.replace(partial, new_db)
     except (sqlite3.Error, OSError, DatabaseProblem) as exc:
-        partial.unlink(missing_ok=True)
+        remove_with_sides(partial)
         if isinstance(exc, DatabaseProblem):
             raise
         raise DatabaseProblem(
@@ -144,7 +159,7 @@ def _copy_backups(source: Path, target: Path) -> int:
     target.mkdir(parents=True, exist_ok=True)
     copied = 0
     for item in sorted(source.iterdir()):
-        if item.is_file() and not item.name.startswith(".partial-") and not (target / item.name).exists():
+        if item.is_file() and not item.name.startswith(".") and not (target / item.name).exists():
             shutil.copy2(item, target / item.name)
             copied += 1
     return copied

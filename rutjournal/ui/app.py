@@ -70,6 +70,9 @@ def quit_on_signals(app: QApplication) -> None:
 
 def run_gui(data_dir: str | None = None, *, demo: bool = False, reset_demo: bool = False) -> int:
     clock = StartupClock()
+    from rutjournal.core.private_files import private_by_default
+
+    private_by_default()  # as main() does: also when run_gui is started on its own (tests, bundles)
     paths = resolve_paths(data_dir)
     log_file = setup_logging(paths.log_file)
     if demo:  # the demo journal, in a folder of its own (built the first time: a second or two)

@@ -231,6 +231,24 @@ class DataCare(QObject):
 
         dialog = RecoveryDialog(self.paths.database, self.damage or "", backups, self.window)
         dialog.restore_requested.connect(self.restore)
+        dialog.start_afresh_requested.connect(self.start_afresh)
         dialog.quit_requested.connect(self.window.close)
         self.recovery_dialog = dialog
         dialog.open()
+
+    def start_afresh(self) -> Path | None:
+        """No backup to go back to: rename the damaged file aside (never deleted) and open a new journal."""
+        from rutjournal.core.integrity import set_aside_damaged
+
+        self.wait()
+        self.window.close_data(save=False)
+        try:
+            aside = set_aside_damaged(self.paths.database)
+        except (DatabaseProblem, OSError) as exc:
+            log.error("could not set the damaged journal aside: %s", exc)
+            self._status(f"The damaged journal could not be renamed: {exc}", error=True)
+            return None
+        self.damage = None
+        self.window.open_data()
+        self._status(f"A new journal was started. The damaged file is kept as {aside.name}.")
+        return aside

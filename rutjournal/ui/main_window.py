@@ -149,13 +149,20 @@ class MainWindow(QMainWindow):
         if self.db is not None or self.care.damage is not None:
             return  # already open, or known damaged: only a restore opens it again
         from rutjournal.core.db import connect_raw, open_database
+        from rutjournal.core.encryption import finish_interrupted
         from rutjournal.core.integrity import is_damaged_file, problem_text
         from rutjournal.core.journal import Journal
 
         try:
+            notices = finish_interrupted(self.paths.database, self.paths.backup_dir)
             db = open_database(self.paths.database, backup_dir=self.paths.backup_dir)
+            if db.damaged:  # found by another process (or an earlier run): recover, never write into it
+                assert db.read_only is not None
+                db.close()
+                self.care.journal_damaged(db.read_only)
+                return
             self.db = db
-            self.search_conn = connect_raw(self.paths.database)
+            self.search_conn = connect_raw(self.paths.database, read_only=db.read_only is not None)
             self.journal_view.set_journal(Journal(db))  # reads today: damage can show up here
         except (RutjournalError, sqlite3.DatabaseError) as exc:
             if is_damaged_file(exc):
@@ -170,11 +177,19 @@ class MainWindow(QMainWindow):
         self.put_back, self.rescued = self.rescued, None
         if self.put_back is not None:  # typed before the damage was found: it goes into the restored journal
             self.journal_view.put_back(self.put_back)
-        from rutjournal.core.cipher import is_encrypted
+        from rutjournal.core.cipher import is_encrypted  # the header read before the first connection
 
         locked = " (encrypted with your passphrase)" if is_encrypted(self.paths.database) else ""
-        show_message(self.where, f"Journal: {self.paths.database}{locked}")  # no longer red after a restore
+        if db.read_only is not None:  # the file or its folder cannot be written: show it, save nothing
+            show_message(self.where, f"Read-only: {db.read_only}", error=True)
+            self.journal_view.editor.editor.setReadOnly(True)
+        else:
+            show_message(
+                self.where, f"Journal: {self.paths.database}{locked}"
+            )  # no longer red after a restore
         self.where.setToolTip("Everything you write is saved in this file, on this computer only.")
+        if notices:  # an earlier passphrase change was cut short: what was finished now, and what is left
+            self.statusBar().showMessage(" ".join(notices), 30000)
         if self.current_section() in ("load", "grow", "guidance", "crossroads", "trends"):
             QTimer.singleShot(0, lambda: self._ensure_section(self.current_section()))
         if self.clock.mark_editable():

@@ -31,6 +31,7 @@ class RecoveryDialog(QDialog):
 
     restore_requested = Signal(object)
     quit_requested = Signal()
+    start_afresh_requested = Signal()
 
     def __init__(
         self, database: Path, sqlite_said: str, backups: list[BackupInfo], parent: QWidget | None = None
@@ -64,7 +65,9 @@ class RecoveryDialog(QDialog):
                 "There is no backup to restore from.\n\n"
                 "Keep a copy of the damaged file somewhere safe: a data-recovery tool (for example the sqlite3 "
                 "program's .recover command) may still get your entries back from it. Show the folder opens "
-                "the folder it is in.",
+                "the folder it is in.\n\n"
+                f"Start afresh renames the damaged file to {database.name}.damaged-<date and time> (it is not "
+                "deleted) and starts a new, empty journal in its place.",
                 "recoveryOffer",
             )
         layout.addWidget(self.offer)
@@ -84,6 +87,10 @@ class RecoveryDialog(QDialog):
         else:
             show = self.buttons.addButton("Show the folder", QDialogButtonBox.ButtonRole.ActionRole)
             show.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(database.parent))))
+            self.afresh_button = self.buttons.addButton(
+                "Start afresh", QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.afresh_button.clicked.connect(self._start_afresh)
         self.quit_button = self.buttons.addButton(
             "Quit without changing anything", QDialogButtonBox.ButtonRole.RejectRole
         )
@@ -107,6 +114,10 @@ class RecoveryDialog(QDialog):
     def _restore(self, info: BackupInfo) -> None:
         self.accept()
         self.restore_requested.emit(info)
+
+    def _start_afresh(self) -> None:
+        self.accept()
+        self.start_afresh_requested.emit()
 
     def _quit(self) -> None:
         self.reject()

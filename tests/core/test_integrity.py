@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from rutjournal.core.backups import take_backup
+from rutjournal.core.damage_record import read_damage
 from rutjournal.core.db import open_database
 from rutjournal.core.errors import DamagedDatabase, NewerSchema, NotADatabase
 from rutjournal.core.integrity import (
@@ -50,7 +51,9 @@ def test_damage_is_reported_in_sqlites_words_and_the_file_is_not_touched(journal
     assert not result.ok
     assert result.summary and len(result.problems) <= 20
     assert digest(journal_path) == before
-    assert sorted(p.name for p in journal_path.parent.iterdir()) == ["journal.sqlite3"]
+    beside = {p.name for p in journal_path.parent.iterdir()} - {"journal.setup.lock", "journal.use.lock"}
+    assert beside == {"journal.sqlite3", "journal.sqlite3.damaged"}  # no -wal/-shm: nothing was written
+    assert read_damage(journal_path) is not None  # every process now knows, and writes nothing into it
 
 
 def test_a_file_sqlite_cannot_read_counts_as_damaged(journal_path: Path) -> None:

@@ -140,7 +140,7 @@ def make_journal_at_head(path: Path) -> None:
 
 
 def upgrade_with(path: Path, scripts: str, backup_dir: Path) -> None:
-    engine = create_engine_for(path)
+    engine = create_engine_for(path, create=True)
     try:
         migrate.upgrade_to_head(engine, inspect_file(path), backup_dir=backup_dir, script_location=scripts)
     finally:
@@ -323,7 +323,7 @@ def test_failed_migration_leaves_the_file_exactly_as_it_was(tmp_path: Path, kind
     schema_before, dump_before = schema(path), dump(path)
     assert any("Asked for the tech-lead role." in line for line in dump_before)
 
-    engine = create_engine_for(path)
+    engine = create_engine_for(path, create=True)
     try:
         with pytest.raises(MigrationFailed) as caught:
             migrate.upgrade_to_head(

@@ -15,7 +15,7 @@ from rutjournal.core.new_journal import SCHEMA_FILE, dump_schema
 
 def _migrated(folder: Path) -> Path:
     path = folder / "migrated.sqlite3"
-    engine = create_engine_for(path)
+    engine = create_engine_for(path, create=True)
     upgrade_to_head(engine, inspect_file(path), backup_dir=folder / "backups")
     engine.dispose()
     return path

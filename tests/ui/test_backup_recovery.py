@@ -188,7 +188,7 @@ def test_damage_found_by_the_background_check_stops_every_write(window, paths, q
     window.care.recovery_dialog = None
     window.journal_view.editor.editor.insertPlainText("typed before the check")
     monkeypatch.setattr(
-        integrity, "quick_check", lambda path: CheckResult(path, ("*** in database main ***", "page 7"))
+        integrity, "integrity_check", lambda path: CheckResult(path, ("*** in database main ***", "page 7"))
     )
     window.care.after_open()
     qtbot.waitUntil(lambda: window.care.recovery_dialog is not None, timeout=10000)
@@ -213,7 +213,7 @@ def test_text_typed_before_damage_was_found_goes_into_the_restored_journal(
     window.care.recovery_dialog = None
     day = window.journal_view.day
     window.journal_view.editor.editor.insertPlainText("typed just before the check")
-    monkeypatch.setattr(integrity, "quick_check", lambda path: CheckResult(path, ("page 7 is damaged",)))
+    monkeypatch.setattr(integrity, "integrity_check", lambda path: CheckResult(path, ("page 7 is damaged",)))
     window.care.after_open()
     qtbot.waitUntil(lambda: window.care.recovery_dialog is not None, timeout=10000)
     qtbot.waitUntil(lambda: window.care.recovery_dialog.restore_button is not None, timeout=10000)
@@ -279,7 +279,7 @@ def test_a_save_that_fails_on_damage_checks_the_file_and_offers_recovery(
         raise DamagedDatabase(paths.database, f"the journal file {paths.database} is damaged (malformed)")
 
     monkeypatch.setattr(journal, "save", damaged)
-    monkeypatch.setattr(integrity, "quick_check", lambda path: CheckResult(path, ("malformed page",)))
+    monkeypatch.setattr(integrity, "integrity_check", lambda path: CheckResult(path, ("malformed page",)))
     window.journal_view.editor.editor.insertPlainText("this will not save")
     assert not window.journal_view.flush()
     qtbot.waitUntil(lambda: window.care.recovery_dialog is not None, timeout=10000)

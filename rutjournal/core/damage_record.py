@@ -1,0 +1,79 @@
+"""Damage, once found by any process, is remembered beside the journal so that no process writes into it again.
+
+``journal.sqlite3.damaged`` holds when the damage was found and SQLite's words for it (no journal text: SQLite
+reports pages and indexes, never cell contents). While it exists every process opens the journal read-only:
+what can still be read can be shown or exported, and nothing is written. Restoring a backup (or putting a new
+journal in place of an empty file) removes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+SUFFIX = ".damaged"
+MAX_WORDS = 300
+
+
+@dataclass(frozen=True)
+class DamageRecord:
+    found_at: dt.datetime
+    words: str  # what SQLite (or the check) said
+
+    def sentence(self, db_path: Path) -> str:
+        return (
+            f"the journal file {db_path} was found damaged on {self.found_at:%Y-%m-%d %H:%M} ({self.words}); "
+            "nothing is written to it until a backup is restored (rutjournal backups; rutjournal restore BACKUP)"
+        )
+
+
+def record_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + SUFFIX)
+
+
+def record_damage(db_path: Path, words: str, now: dt.datetime | None = None) -> None:
+    """Remember that the journal is damaged (written whole, under a temporary name first). Never raises:
+    failing to write the note must not hide the damage from the one who found it."""
+    words = " ".join(words.split())[:MAX_WORDS]
+    when = (now or dt.datetime.now()).replace(microsecond=0)
+    target = record_path(db_path)
+    partial = target.with_name(f".{target.name}.{os.getpid()}")
+    try:
+        if target.exists():
+            return  # the first finding stands: it is the one closest to the cause
+        partial.write_text(json.dumps({"found_at": when.isoformat(), "words": words}), encoding="utf-8")
+        os.replace(partial, target)
+        log.error("recorded damage of %s: %s", db_path, words)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        log.error("could not record the damage of %s (%s): %s", db_path, exc, words)
+
+
+def read_damage(db_path: Path) -> DamageRecord | None:
+    """The damage recorded for the journal, or None (one stat when there is none)."""
+    target = record_path(db_path)
+    if not target.exists():
+        return None
+    try:
+        data = json.loads(target.read_text(encoding="utf-8"))
+        return DamageRecord(dt.datetime.fromisoformat(str(data["found_at"])), str(data["words"]))
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        # A note we cannot read still says "damaged": err on the side of not writing.
+        return DamageRecord(dt.datetime.fromtimestamp(_mtime(target)), "the damage note could not be read")
+
+
+def clear_damage(db_path: Path) -> None:
+    record_path(db_path).unlink(missing_ok=True)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
