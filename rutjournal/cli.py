@@ -27,7 +27,7 @@ from rutjournal import (
     cli_reports,
     cli_trends,
 )
-from rutjournal.core.errors import InvalidInput, RutjournalError, SearchSyntaxError
+from rutjournal.core.errors import DamagedDatabase, InvalidInput, RutjournalError, SearchSyntaxError
 from rutjournal.core.values import SCORE_FIELDS, Scores, normalize_tags, parse_day, parse_hours, parse_score
 from rutjournal.paths import AppPaths, resolve_paths
 
@@ -163,7 +163,10 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     except RutjournalError as exc:
         log.error("%s failed: %s", args.command, exc)
-        print(f"rutjournal {args.command}: {exc} (log: {log_file})", file=sys.stderr)
+        hint = ""
+        if isinstance(exc, DamagedDatabase) and "rutjournal restore" not in str(exc):
+            hint = "; to recover: rutjournal backups, then rutjournal restore N"
+        print(f"rutjournal {args.command}: {exc}{hint} (log: {log_file})", file=sys.stderr)
         return EXIT_FAILED
     except Exception as exc:
         log.exception("%s failed", args.command)
@@ -295,11 +298,12 @@ def _search(args: argparse.Namespace, paths: AppPaths) -> int:
     else:
         from rutjournal.core.db import connect_raw, inspect_file
 
-        if not inspect_file(paths.database).is_current:  # an older file: upgrade it the normal way first
+        state = inspect_file(paths.database)
+        if not state.is_current:  # an older file: upgrade it the normal way first
             from rutjournal.core.db import open_database
 
             open_database(paths.database, backup_dir=paths.backup_dir).close()
-        conn = connect_raw(paths.database)
+        conn = connect_raw(paths.database, read_only=state.read_only is not None)
         try:
             hits = search(conn, " ".join(args.query), limit=args.limit)
         finally:

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
+    from rutjournal.core.damage_record import DamageRecord
+
 log = logging.getLogger(__name__)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -79,8 +81,8 @@ def inspect_file(path: Path) -> FileState:
         what = "empty (0 bytes)" if size == 0 else f"cut short ({size} bytes)"
         raise DamagedDatabase(
             path,
-            f"the journal file {path} is {what}: it is damaged, and was left as it is; restore a backup "
-            "(rutjournal backups; rutjournal restore BACKUP)",
+            f"the journal file {path} is {what}: it is damaged, and was left as it is",
+            f"the file is {what}",
         )
     key = None
     if head != SQLITE_MAGIC:
@@ -325,11 +327,11 @@ class Database:
         cipher.hold(path)
 
     @property
-    def damaged(self) -> bool:
-        """True when damage was recorded for the file (by this process or another)."""
+    def damage(self) -> DamageRecord | None:
+        """The damage recorded for the file (by this process or another), if any."""
         from rutjournal.core.damage_record import read_damage
 
-        return self.read_only is not None and read_damage(self.path) is not None
+        return read_damage(self.path) if self.read_only is not None else None
 
     @property
     def engine(self) -> Engine:

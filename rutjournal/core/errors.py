@@ -41,7 +41,14 @@ class NotWritable(DatabaseProblem):
 
 
 class DamagedDatabase(DatabaseProblem):
-    """SQLite found the file damaged while reading or writing it."""
+    """SQLite found the file damaged while reading or writing it (or it is empty, or cut short).
+
+    ``words`` is the finding alone, for a dialog that names the file already.
+    """
+
+    def __init__(self, path: Path, message: str, words: str | None = None) -> None:
+        super().__init__(path, message)
+        self.words = words
 
 
 class MigrationFailed(DatabaseProblem):

@@ -105,6 +105,8 @@ def newest_good_backup(backup_dir: Path) -> BackupInfo | None:
 def problem_text(problem: BaseException) -> str:
     """SQLite's words for a refusal (the cause's message when there is one), for the recovery dialog."""
     cause = problem.__cause__
+    if isinstance(problem, DamagedDatabase) and problem.words:
+        return problem.words
     if isinstance(problem, DatabaseProblem) and isinstance(cause, sqlite3.Error):
         return str(cause)
     return str(problem)

@@ -156,10 +156,12 @@ class MainWindow(QMainWindow):
         try:
             notices = finish_interrupted(self.paths.database, self.paths.backup_dir)
             db = open_database(self.paths.database, backup_dir=self.paths.backup_dir)
-            if db.damaged:  # found by another process (or an earlier run): recover, never write into it
-                assert db.read_only is not None
+            damage = db.damage
+            if (
+                damage is not None
+            ):  # found by another process (or an earlier run): recover, never write into it
                 db.close()
-                self.care.journal_damaged(db.read_only)
+                self.care.journal_damaged(damage.words)
                 return
             self.db = db
             self.search_conn = connect_raw(self.paths.database, read_only=db.read_only is not None)

@@ -1,4 +1,4 @@
-"""The journal file is damaged: say which file and what SQLite said, and offer the newest good backup.
+"""The journal file is damaged: say which file and what was found (SQLite's words, or an empty file), and offer the newest good backup.
 
 Shown when opening the journal fails with damage, or when the background ``quick_check`` finds some. By then
 the window has let go of the file and writes nothing to it; every way out of this dialog leaves the damaged
@@ -48,7 +48,7 @@ class RecoveryDialog(QDialog):
         layout.setSpacing(10)
         layout.addWidget(heading)
         layout.addWidget(_label(f"File: {database}"))
-        layout.addWidget(_label(f"SQLite said: {sqlite_said}"))
+        layout.addWidget(_label(f"What was found: {sqlite_said}"))
         layout.addWidget(_label("rutjournal writes nothing to it: the file stays exactly as it is."))
         newest = backups[0] if backups else None
         if newest is not None:

@@ -172,7 +172,7 @@ def test_damage_found_by_one_process_stops_every_other_from_writing(data_dir: Pa
     assert shown.returncode == 0 and "Day 1:" in shown.stdout and "found damaged" in shown.stderr
     db = open_database(path)
     try:
-        assert db.damaged
+        assert db.damage is not None
         with pytest.raises(NotWritable, match="found damaged"):
             Journal(db).save(DAY, "x", Scores(), [])
     finally:

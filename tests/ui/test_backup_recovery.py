@@ -159,7 +159,7 @@ def test_a_damaged_journal_offers_the_newest_backup_and_is_never_written(paths, 
     window = open_on_damage(paths, qtbot)
     dialog = window.care.recovery_dialog
     texts = " ".join(label.text() for label in dialog.findChildren(type(window.where)))
-    assert str(paths.database) in texts and "SQLite said:" in texts
+    assert str(paths.database) in texts and "What was found:" in texts
     when = f"{YESTERDAY_9AM:%A} {YESTERDAY_9AM.day} {YESTERDAY_9AM:%B %Y, %H:%M}"
     assert f"The newest good backup is from {when}, with 30 entries ({newest.path.name})" in texts
     assert window.db is None and not window.journal_view.isEnabled()
@@ -201,7 +201,7 @@ def test_damage_found_by_the_background_check_stops_every_write(window, paths, q
     qtbot.wait(700)  # past the autosave delay
     assert digest(paths.database) == before
     labels = window.care.recovery_dialog.findChildren(type(window.where))
-    assert "SQLite said: *** in database main ***; page 7" in [label.text() for label in labels]
+    assert "What was found: *** in database main ***; page 7" in [label.text() for label in labels]
 
 
 def test_text_typed_before_damage_was_found_goes_into_the_restored_journal(
