@@ -235,7 +235,7 @@ def test_parse_day_keeps_to_the_bounds_unless_it_only_looks_something_up() -> No
     with pytest.raises(InvalidInput, match=r"^--by: must be a date from 1900-01-01 to "):
         parse_day("0999-03-05", "--by")
     assert parse_day("0999-03-05", bounded=False) == dt.date(999, 3, 5)
-    with pytest.raises(InvalidInput, match="^date: must be a real calendar date"):
+    with pytest.raises(InvalidInput, match=r"^date: must be a real calendar date"):
         parse_day("0999-02-30", bounded=False)
 
 
