@@ -173,13 +173,11 @@ def run(args: argparse.Namespace) -> int:
     from rutjournal.core.cipher import PassphraseNeeded, WrongPassphrase
     from rutjournal.core.exporters.leftovers import remove_abandoned_exports
 
-    remove_abandoned_exports(
-        paths.data_dir
-    )  # a killed export's partial files (a listing when there are none)
+    # A killed export's partial files go first (a failed directory listing when there are none).
+    remove_abandoned_exports(paths.data_dir)
+    # A file name that is not UTF-8 is printed escaped, rather than failing once the work is done.
     reconfigure = getattr(sys.stdout, "reconfigure", None)
-    if (
-        reconfigure is not None
-    ):  # a file name that is not UTF-8 is printed escaped, not a crash after the work
+    if reconfigure is not None:
         reconfigure(errors="backslashreplace")
     try:
         handler = _handlers()[args.command]

@@ -19,9 +19,7 @@ class InvalidInput(RutjournalError, ValueError):
         self.value = value
         if value is None:
             shown = ""
-        elif isinstance(
-            value, os.PathLike
-        ):  # a path is shown whole: it is where to look, not the user's text
+        elif isinstance(value, os.PathLike):  # shown whole: where to look, not the user's text
             shown = f" (got {os.fspath(value)!r})"
         else:
             shown = f" (got {_short(repr(value))})"
