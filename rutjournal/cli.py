@@ -28,7 +28,15 @@ from rutjournal import (
     cli_trends,
 )
 from rutjournal.core.errors import DamagedDatabase, InvalidInput, RutjournalError, SearchSyntaxError
-from rutjournal.core.values import SCORE_FIELDS, Scores, normalize_tags, parse_day, parse_hours, parse_score
+from rutjournal.core.values import (
+    SCORE_FIELDS,
+    Scores,
+    normalize_tags,
+    parse_day,
+    parse_hours,
+    parse_score,
+    parse_whole,
+)
 from rutjournal.paths import AppPaths, resolve_paths
 
 log = logging.getLogger("rutjournal.cli")
@@ -45,6 +53,7 @@ SECTION_CLIS = (
     cli_passphrase,
 )  # each: add_parsers(), COMMANDS, REPORTS
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+MAX_SEARCH_RESULTS = 10_000
 Handler = Callable[[argparse.Namespace, AppPaths], int]
 
 
@@ -106,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="QUERY",
         help='words, "a phrase", promot* or #tag (FTS5 syntax: AND, OR, NOT)',
     )
-    search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default 20)")
+    search.add_argument("--limit", default="20", metavar="N", help="at most N results (default 20)")
     search.add_argument("--json", action="store_true", help="print JSON")
     report = sub.add_parser("report", parents=[common], help="reports: load, grow, promotion-case, brief")
     reports = report.add_subparsers(
@@ -118,7 +127,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    args = build_parser().parse_args(list(argv))
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    from rutjournal.cli_text import check_text_arguments
+
+    try:
+        check_text_arguments(parser, args)
+    except InvalidInput as exc:
+        raise UsageError(
+            f"rutjournal {args.command}: {exc}" if args.command else f"rutjournal: {exc}"
+        ) from None
+    if getattr(args, "data_dir", None) is not None and not args.data_dir.strip():
+        raise UsageError("rutjournal: --data-dir: must be a folder's path (got an empty one)")
     if args.demo and getattr(args, "data_dir", None):
         raise UsageError("rutjournal: --demo has a folder of its own; leave out --data-dir")
     if args.reset_demo and not args.demo:
@@ -151,7 +171,14 @@ def run(args: argparse.Namespace) -> int:
             print(f"rutjournal: {exc}", file=sys.stderr)
             return EXIT_FAILED
     from rutjournal.core.cipher import PassphraseNeeded, WrongPassphrase
+    from rutjournal.core.exporters.leftovers import remove_abandoned_exports
 
+    # A killed export's partial files go first (a failed directory listing when there are none).
+    remove_abandoned_exports(paths.data_dir)
+    # A file name that is not UTF-8 is printed escaped, rather than failing once the work is done.
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")
     try:
         handler = _handlers()[args.command]
         if args.command != "passphrase":
@@ -171,8 +198,12 @@ def run(args: argparse.Namespace) -> int:
     except Exception as exc:
         log.exception("%s failed", args.command)
         from rutjournal.core.db import is_damage  # SQLite's words, through sqlite3 or SQLAlchemy alike
+        from rutjournal.core.failures import plain_failure
 
-        if is_damage(exc):
+        plain = plain_failure(exc, paths.database)  # a full or read-only disk: the machine, not a bug
+        if plain is not None:
+            message = plain
+        elif is_damage(exc):
             message = (
                 f"the journal file {paths.database} is damaged ({_first_line(exc)}); it was left as it is"
             )
@@ -214,10 +245,22 @@ def _first_line(exc: BaseException) -> str:
     return (str(original).strip().splitlines() or [type(original).__name__])[0]
 
 
-def _day(text: str | None) -> dt.date:
+def _day(text: str | None, *, bounded: bool = True) -> dt.date:
     if text is None or text.strip().lower() == "today":
         return dt.date.today()
-    return parse_day(text)
+    return parse_day(text, bounded=bounded)
+
+
+def _stdin_text() -> str:
+    """Standard input as UTF-8 text (read as bytes: a stray byte is bad input, not a crash)."""
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InvalidInput(
+            "TEXT", f"UTF-8 text (standard input has a byte that is not, on line {line})"
+        ) from None
 
 
 def _add(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -230,7 +273,7 @@ def _add(args: argparse.Namespace, paths: AppPaths) -> int:
     if args.hours is not None:
         values["hours"] = parse_hours(args.hours)
     scores = Scores(**values)  # type: ignore[arg-type]
-    text = sys.stdin.read() if args.text == ["-"] else " ".join(args.text)
+    text = _stdin_text() if args.text == ["-"] else " ".join(args.text)
     if not text.strip() and not values and not normalize_tags(args.tag):
         raise InvalidInput("TEXT", "some text, a score or a tag to add")
     from rutjournal.core.db import open_database
@@ -246,7 +289,7 @@ def _add(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def _show(args: argparse.Namespace, paths: AppPaths) -> int:
-    day = _day(args.date)
+    day = _day(args.date, bounded=False)  # a look-up: days an older journal holds outside the bounds too
     if not paths.database.exists():
         entry = None
     else:
@@ -282,8 +325,7 @@ def _num(value: float | None) -> str:
 
 
 def _search(args: argparse.Namespace, paths: AppPaths) -> int:
-    if args.limit < 1:
-        raise InvalidInput("--limit", "a whole number of 1 or more", args.limit)
+    limit = parse_whole("--limit", args.limit, 1, MAX_SEARCH_RESULTS)
     from rutjournal.core.search import search
 
     hits = []
@@ -305,7 +347,7 @@ def _search(args: argparse.Namespace, paths: AppPaths) -> int:
             open_database(paths.database, backup_dir=paths.backup_dir).close()
         conn = connect_raw(paths.database, read_only=state.read_only is not None)
         try:
-            hits = search(conn, " ".join(args.query), limit=args.limit)
+            hits = search(conn, " ".join(args.query), limit=limit)
         finally:
             conn.close()
     if args.json:

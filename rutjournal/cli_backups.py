@@ -129,7 +129,7 @@ def run_restore(args: argparse.Namespace, paths: AppPaths) -> int:
             f"the journal is open in a rutjournal window (process {holder}); close it first, then restore"
         )
     given: str = args.backup
-    if given.isdigit():
+    if given.isascii() and given.isdigit():
         found = list_backups(paths.backup_dir)
         index = int(given)
         if not 1 <= index <= len(found):

@@ -68,7 +68,7 @@ def run_checkin(args: argparse.Namespace, paths: AppPaths) -> int:
         for q in questions:
             print(f"{q.key}\t{q.text}\t{q.anchors}")
         return 0
-    day = dt.date.today() if args.date is None else parse_day(args.date)
+    day = dt.date.today() if args.date is None else parse_day(args.date, "--date")
     answers = check_answers(questions, parse_answers(args.answers))  # bad input: nothing is opened
     from rutjournal.core.crossroads import Crossroads
     from rutjournal.core.db import open_database

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rutjournal.core.errors import InvalidInput, RutjournalError
+from rutjournal.core.exporters.files import check_target
 from rutjournal.paths import AppPaths
 
 FORMATS = ("json", "markdown", "csv")
@@ -38,28 +39,32 @@ def add_parsers(
 
 
 def _checked_out(fmt: str, text: str, database: Path) -> Path:
-    """The output path, refused (exit 2, nothing written) when it cannot possibly be written — or when it is
-    the journal itself, which an export must never replace."""
+    """The output path, refused (exit 2, nothing written) when it cannot possibly be written, when something
+    other than a regular file is there (a link, a pipe, a device: see ``check_target``) — or when it is the
+    journal itself, which an export must never replace."""
+    if not text.strip():
+        raise InvalidInput("--out", "a file name (it is empty)")
     out = Path(text).expanduser().absolute()
     own = {database.resolve(), *(database.with_name(database.name + s).resolve() for s in ("-wal", "-shm"))}
     if out.resolve() in own:
-        raise InvalidInput("--out", "a file other than the journal itself", text)
-    if fmt == "markdown":
+        raise InvalidInput("--out", "a file other than the journal itself", Path(text))
+    if fmt == "markdown":  # a folder of files, which may exist; each file in it is checked as it is written
         if out.exists() and not out.is_dir():
-            raise InvalidInput("--out", "a folder for the Markdown files (this is a file)", text)
+            raise InvalidInput("--out", "a folder for the Markdown files (this is a file)", Path(text))
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise InvalidInput("--out", f"a folder that can be created ({exc.strerror})", text) from exc
+            raise InvalidInput("--out", f"a folder that can be created ({exc.strerror})", Path(text)) from exc
         folder = out
     else:
         if out.is_dir():
-            raise InvalidInput("--out", f"a file name, not a folder (e.g. {out / ('journal.' + fmt)})", text)
+            raise InvalidInput(
+                "--out", f"a file name, not a folder (e.g. {out / ('journal.' + fmt)})", Path(text)
+            )
+        check_target(out)
         folder = out.parent
-        if not folder.is_dir():
-            raise InvalidInput("--out", "a file in an existing folder", text)
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise InvalidInput("--out", "a place you can write to (permission denied)", text)
+        raise InvalidInput("--out", "a place you can write to (permission denied)", Path(text))
     return out
 
 
@@ -90,7 +95,12 @@ def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
 
             result = export_markdown(db, out, split)
     except OSError as exc:
-        raise RutjournalError(f"could not write {out} ({exc.strerror or exc}); nothing was written") from exc
+        from rutjournal.core.failures import plain_failure
+
+        plain = plain_failure(exc, out)
+        raise RutjournalError(
+            plain or f"could not write {out} ({exc.strerror or exc}); nothing was written"
+        ) from exc
     finally:
         db.close()
     print("\n".join(result.lines()))

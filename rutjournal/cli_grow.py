@@ -24,7 +24,7 @@ from rutjournal.core.grow_rules import (
     check_text,
     check_title,
 )
-from rutjournal.core.values import parse_day
+from rutjournal.core.values import parse_day, parse_id
 from rutjournal.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -158,17 +158,11 @@ def _id(field: str, text: str | None) -> int | None:
 
 
 def _int(field: str, text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise InvalidInput(field, "a whole number (an id)", text) from None
+    return parse_id(field, text)
 
 
 def _date(field: str, text: str | None) -> dt.date | None:
-    try:
-        return None if text is None else parse_day(text)
-    except InvalidInput as exc:
-        raise InvalidInput(field, exc.allowed, text) from None
+    return None if text is None else parse_day(text, field)
 
 
 def _choice(field: str, text: str, allowed: tuple[str, ...]) -> str:

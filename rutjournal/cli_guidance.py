@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.values import parse_day
+from rutjournal.core.values import parse_day, parse_id
 from rutjournal.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ def run_followup(args: argparse.Namespace, paths: AppPaths) -> int:
 
         conversation = _int("CONV_ID", args.conversation)
         text, owner, due = check_followup(
-            " ".join(args.text), args.owner, None if args.due is None else parse_day(args.due)
+            " ".join(args.text), args.owner, None if args.due is None else parse_day(args.due, "--due")
         )
         print(_run(paths, lambda g: g.add_followup(conversation, text, owner, due)))
     elif args.action == "done":
@@ -168,14 +168,11 @@ def _promotions(g: Guidance) -> list[PromotionView]:
 def _day(text: str | None) -> dt.date:
     if text is None or text.strip().lower() == "today":
         return dt.date.today()
-    return parse_day(text)
+    return parse_day(text, "--date")
 
 
 def _int(field: str, text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise InvalidInput(field, "a whole number", text) from None
+    return parse_id(field, text)
 
 
 def _role(role: str) -> str:

@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -81,20 +82,44 @@ def columns(pairs: list[str]) -> dict[str, str] | None:
 
 
 def run_import(args: argparse.Namespace, paths: AppPaths) -> int:
+    """Import the file, folder, pipe or (``-``) standard input named."""
+    options = ImportOptions(mood_map=mood_map(args.mood_map), csv_columns=columns(args.column))
+    from rutjournal.core.importers.piped import STDIN_NAME, is_pipe, spooled
+
+    if args.source == "-":
+        with spooled(sys.stdin.buffer, Path(STDIN_NAME)) as held:
+            return _import(args, paths, options, held, Path(STDIN_NAME))
     source = Path(args.source).expanduser().absolute()
     if not source.exists():
-        raise InvalidInput("FILE_OR_FOLDER", "an existing file or folder", args.source)
-    options = ImportOptions(mood_map=mood_map(args.mood_map), csv_columns=columns(args.column))
+        raise InvalidInput("FILE_OR_FOLDER", "an existing file or folder", Path(args.source))
+    if is_pipe(source):  # import <(cmd): a pipe can be read once, and has no size to check
+        with source.open("rb") as stream, spooled(stream, source) as held:
+            return _import(args, paths, options, held, source)
+    if not (source.is_file() or source.is_dir()):
+        raise InvalidInput("FILE_OR_FOLDER", "a file, a folder, a pipe, or - for standard input", source)
+    return _import(args, paths, options, source, source)
+
+
+def _import(
+    args: argparse.Namespace, paths: AppPaths, options: ImportOptions, source: Path, shown: Path
+) -> int:
+    """Read ``source`` (named ``shown`` in every message: a pipe is read from a copy) and import it."""
     from rutjournal.core.importers.detect import detect_format, parse_file
 
     try:
-        name = args.format or detect_format(source)
-        if name == RESTORE:
-            return _restore(args, paths, source)
-        parsed = parse_file(source, name, options)
+        try:
+            name = args.format or detect_format(source)
+            if name == RESTORE:
+                return _restore(args, paths, source, shown)
+            parsed = parse_file(source, name, options)
+        except ImportFileError as exc:
+            if exc.path != source:
+                raise
+            raise ImportFileError(shown, exc.place, exc.reason) from exc
     except ImportFileError as exc:
         print(f"rutjournal import: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    parsed.path = shown
     from rutjournal.core.importers.apply import apply_import, preview_import
 
     if args.dry_run:
@@ -130,7 +155,7 @@ def _open_existing(paths: AppPaths) -> Database | None:
     return open_database(paths.database, backup_dir=paths.backup_dir)
 
 
-def _restore(args: argparse.Namespace, paths: AppPaths, source: Path) -> int:
+def _restore(args: argparse.Namespace, paths: AppPaths, source: Path, shown: Path) -> int:
     """A full rutjournal export is restored whole into an empty journal (the exporters' ``restore_json``)."""
     try:
         from rutjournal.core.exporters.json_restore import restore_json
@@ -152,10 +177,11 @@ def _restore(args: argparse.Namespace, paths: AppPaths, source: Path) -> int:
             result = restore_json(db, source, dry_run=args.dry_run)
         finally:
             db.close()
+    result = replace(result, path=shown)
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False))
     else:
-        print(f"rutjournal export {source}")
+        print(f"rutjournal export {shown}")
         print(("Would restore: " if args.dry_run else "Restored: ") + ", ".join(result.lines()))
         if args.dry_run:
             print("Nothing was written (--dry-run).")

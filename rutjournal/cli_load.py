@@ -7,16 +7,12 @@ import json
 
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.load import parse_minutes
+from rutjournal.core.values import parse_id, parse_whole
 from rutjournal.paths import AppPaths
 
 
-def _int(field: str, text: str | None) -> int | None:
-    if text is None:
-        return None
-    try:
-        return int(text)
-    except ValueError:
-        raise InvalidInput(field, "a whole number", text) from None
+def _int(field: str, text: str | None, low: int, high: int) -> int | None:
+    return None if text is None else parse_whole(field, text, low, high)
 
 
 def add_parsers(
@@ -59,14 +55,14 @@ def run_task(args: argparse.Namespace, paths: AppPaths) -> int:
         fields: dict[str, object] = {"kind": args.kind, "in_jd": args.in_jd}
         if args.hours is not None:
             fields["minutes_per_week"] = parse_minutes(args.hours)
-        fields["enjoyment"] = _int("enjoyment", args.enjoy)
-        fields["value"] = _int("value", args.value)
+        fields["enjoyment"] = _int("--enjoy", args.enjoy, -2, 2)
+        fields["value"] = _int("--value", args.value, 1, 5)
         from rutjournal.core.load import check_task_fields
 
         check_task_fields(
             {"title": " ".join(args.title), **fields}
         )  # bad input: nothing is opened or written
-    task_id = None if args.task_command in ("add", "list") else _int("ID", args.id)
+    task_id = None if args.task_command in ("add", "list") else parse_id("ID", args.id)
     from rutjournal.core.load import DECISIONS
 
     for given in (getattr(args, "decision", None),):

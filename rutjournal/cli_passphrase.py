@@ -41,7 +41,11 @@ def add_parsers(
 def _read(prompt: str) -> str:
     if sys.stdin.isatty():
         return getpass.getpass(prompt)
-    line = sys.stdin.readline()
+    try:
+        line = sys.stdin.readline()
+        line.encode("utf-8")  # a byte that is not UTF-8 arrives as a lone surrogate, or stops the read
+    except UnicodeError:
+        raise InvalidInput("passphrase", "UTF-8 text on standard input, one per line") from None
     if not line:
         raise InvalidInput("passphrase", "given on standard input, one per line (none was left)")
     return line.rstrip("\r\n")

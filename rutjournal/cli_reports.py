@@ -8,11 +8,12 @@ journal needs no ORM.
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.exporters.files import AtomicFiles, check_target
+from rutjournal.core.values import parse_id
 from rutjournal.paths import AppPaths
 
 Handler = Callable[[argparse.Namespace, AppPaths], int]
@@ -45,13 +46,11 @@ def add_parsers(
 
 
 def check_out(text: str) -> Path:
-    """The file to write: ending in .md or .pdf, in a folder that exists."""
+    """The file to write: ending in .md or .pdf, new or a regular file, in a folder that exists."""
     path = Path(text).expanduser()
     if path.suffix.lower() not in FORMATS or not path.stem:
-        raise InvalidInput("--out", "a file name ending in .md or .pdf", text)
-    if not path.parent.is_dir():
-        raise InvalidInput("--out", "a file in an existing folder", text)
-    return path
+        raise InvalidInput("--out", "a file name ending in .md or .pdf", path)
+    return check_target(path)
 
 
 def run_promotion_case(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -64,7 +63,7 @@ def run_promotion_case(args: argparse.Namespace, paths: AppPaths) -> int:
         markdown = promotion_case_markdown(db)
     finally:
         db.close()
-    _write(markdown, out, _title(markdown, "Promotion case"))
+    _write(markdown, out, _title(markdown, "Promotion case"), paths)
     return 0
 
 
@@ -72,10 +71,7 @@ def run_brief(args: argparse.Namespace, paths: AppPaths) -> int:
     out = check_out(args.out)
     conversation = None
     if args.conversation is not None:
-        try:
-            conversation = int(args.conversation)
-        except ValueError:
-            raise InvalidInput("--conversation", "a whole number (an id)", args.conversation) from None
+        conversation = parse_id("--conversation", args.conversation)
     from rutjournal.core.db import open_database
     from rutjournal.core.reports import brief_markdown
 
@@ -87,7 +83,7 @@ def run_brief(args: argparse.Namespace, paths: AppPaths) -> int:
             raise InvalidInput("--conversation", exc.allowed, exc.value) from None
     finally:
         db.close()
-    _write(markdown, out, _title(markdown, "1:1 brief"))
+    _write(markdown, out, _title(markdown, "1:1 brief"), paths)
     return 0
 
 
@@ -107,19 +103,16 @@ def _title(markdown: str, fallback: str) -> str:
     return "".join(out) or fallback
 
 
-def _write(markdown: str, out: Path, title: str) -> None:
-    if out.suffix.lower() == ".pdf":
-        from rutjournal.pdf_export import markdown_to_pdf
+def _write(markdown: str, out: Path, title: str, paths: AppPaths) -> None:
+    """Write beside ``out`` and move into place when complete, noted in the data folder meanwhile."""
+    with AtomicFiles(paths.data_dir) as files:
+        if out.suffix.lower() == ".pdf":
+            from rutjournal.pdf_export import write_pdf
 
-        markdown_to_pdf(markdown, out, title)
-    else:
-        temp = out.with_name(f".{out.name}.{os.getpid()}.part")  # moved into place once complete
-        try:
-            with open(temp, "w", encoding="utf-8", newline="\n") as file:
+            write_pdf(markdown, files.reserve(out), title)
+        else:
+            with files.open(out) as file:
                 file.write(markdown)
-            os.replace(temp, out)
-        finally:
-            temp.unlink(missing_ok=True)
     print(out.resolve())
 
 

@@ -12,7 +12,10 @@ import json
 from collections.abc import Callable
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.values import parse_whole
 from rutjournal.paths import AppPaths
+
+MAX_DAYS = 36_525  # a hundred years
 
 SECTIONS = (
     ("Mood", "mood"),
@@ -50,15 +53,8 @@ def add_parsers(
 
 
 def parse_days(text: str | None) -> int | None:
-    if text is None:
-        return None
-    try:
-        days = int(text)
-    except ValueError:
-        raise InvalidInput("--days", "a whole number of 1 or more", text) from None
-    if days < 1:
-        raise InvalidInput("--days", "a whole number of 1 or more", text)
-    return days
+    """--days N: from one day to a hundred years (all time is the default, without --days)."""
+    return None if text is None else parse_whole("--days", text, 1, MAX_DAYS)
 
 
 def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -109,6 +105,9 @@ def run_plot(args: argparse.Namespace, paths: AppPaths) -> int:
 
     out = Path(args.out).expanduser()
     plots.check_path(out)
+    from rutjournal.core.exporters.files import check_target
+
+    check_target(out)  # a new file or a regular one, in a folder that exists
     days = parse_days(args.days)
     window = parse_window(args.window)
     from rutjournal.core.db import open_database

@@ -92,6 +92,12 @@ def markdown_to_pdf(markdown: str, path: Path, title: str) -> None:
         temp.unlink(missing_ok=True)
 
 
+def write_pdf(markdown: str, path: Path, title: str) -> None:
+    """Write ``markdown`` as a PDF straight into ``path`` (a temporary file the caller moves into place)."""
+    ensure_gui_application()
+    _write(markdown, path, title)
+
+
 def _write(markdown: str, path: Path, title: str) -> None:
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from rutjournal.core.errors import InvalidInput
@@ -75,14 +76,18 @@ def test_an_empty_journal_shows_words_and_no_data_axes(db, name: str) -> None:  
     assert reading.startswith(("Not enough", "No "))
 
 
-def test_gaps_stay_gaps(db) -> None:  # type: ignore[no-untyped-def]
-    seed(db)
+def test_gaps_stay_gaps_and_the_line_follows_the_entries_not_the_range(db) -> None:  # type: ignore[no-untyped-def]
+    journal = Journal(db)
+    for back in [*range(0, 10), *range(40, 50)]:  # two stretches of ten days, a month apart
+        journal.save(TODAY - dt.timedelta(days=back), "x", Scores(mood=1 + back % 5), [])
     figure = new_figure()
-    PLOTS["mood"][1](figure, db, RANGE, PlotOptions(window=7))
+    PLOTS["mood"][1](figure, db, DateRange.last_days(36_500, TODAY), PlotOptions(window=7))  # a century
     line = figure.axes[0].lines[0]
     ys = list(line.get_ydata())  # type: ignore[arg-type]
-    assert len(ys) == RANGE.days
-    assert any(y != y for y in ys)  # NaN before the data starts: the line breaks
+    assert any(y != y for y in ys)  # NaN in the month without entries: the line breaks
+    assert len(ys) <= 2 * 2 * 20  # two points a change at most, not one a day of the century
+    xs = list(line.get_xdata())  # type: ignore[arg-type]
+    assert xs == sorted(xs)
 
 
 def test_the_year_has_one_square_a_day_coloured_by_mood(db) -> None:  # type: ignore[no-untyped-def]
@@ -119,3 +124,20 @@ def test_save_plot_refuses_bad_names_and_extensions(db, tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="--out"):
         save_plot("mood", db, RANGE, tmp_path / "x.jpg")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", list(PLOTS))
+def test_every_plot_draws_an_older_journal_from_year_1_to_9999(db, name: str) -> None:  # type: ignore[no-untyped-def]
+    seed(db)
+    with db.reader() as conn:
+        for day in ("0001-01-01", "9999-12-31"):
+            conn.execute(
+                "INSERT INTO entries (day, body, mood, hours, created_at, updated_at) VALUES (?, 'x', 3, 8, ?, ?)",
+                (day, "2026-01-01 00:00:00", "2026-01-01 00:00:00"),
+            )
+    rng = DateRange.all_time(db, TODAY)
+    assert (rng.first, rng.last) == (dt.date.min, dt.date.max)
+    figure = new_figure()
+    FigureCanvasAgg(figure)
+    assert PLOTS[name][1](figure, db, rng, PlotOptions())
+    figure.canvas.draw()

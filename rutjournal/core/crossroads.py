@@ -48,7 +48,7 @@ from rutjournal.core.crossroads_rules import (
 )
 from rutjournal.core.db import Database
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.values import MAX_BODY_CHARS
+from rutjournal.core.values import MAX_BODY_CHARS, check_day
 
 __all__ = ["STAGES", "ApplicationView", "CheckinView", "Crossroads", "Question", "Signal", "Verdict"]
 
@@ -90,7 +90,7 @@ def check_stage(value: object) -> str:
 def _check_day(value: object) -> dt.date:
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
         raise InvalidInput("date", "a date", value)
-    return value
+    return check_day("date", value)
 
 
 def _check_note(value: object) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -16,8 +17,18 @@ class InvalidInput(RutjournalError, ValueError):
         self.field = field
         self.allowed = allowed
         self.value = value
-        shown = "" if value is None else f" (got {value!r})"
+        if value is None:
+            shown = ""
+        elif isinstance(value, os.PathLike):  # shown whole: where to look, not the user's text
+            shown = f" (got {os.fspath(value)!r})"
+        else:
+            shown = f" (got {_short(repr(value))})"
         super().__init__(f"{field}: must be {allowed}{shown}")
+
+
+def _short(text: str, most: int = 60) -> str:
+    """A value as a message shows it: a few dozen characters at most (a pasted essay is not echoed back)."""
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 class DatabaseProblem(RutjournalError):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.values import check_day
 
 GAP_KINDS = ("skill", "experience", "knowledge", "visibility")
 GOAL_STATUSES = ("not_started", "active", "done", "dropped")
@@ -245,7 +246,7 @@ def check_percent(value: object) -> int | None:
 def check_optional_date(field: str, value: object) -> dt.date | None:
     if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
         raise InvalidInput(field, "a date (YYYY-MM-DD), or blank", value)
-    return value
+    return None if value is None else check_day(field, value)
 
 
 def check_due(started_on: dt.date, due: dt.date | None) -> dt.date | None:

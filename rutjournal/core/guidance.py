@@ -24,7 +24,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.values import MAX_BODY_CHARS
+from rutjournal.core.values import MAX_BODY_CHARS, check_day
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -113,7 +113,7 @@ def _choice(field: str, value: object, labels: dict[str, str]) -> str:
 def _day(field: str, value: object) -> date:
     if not isinstance(value, date) or isinstance(value, datetime):
         raise InvalidInput(field, "a date", value)
-    return value
+    return check_day(field, value)
 
 
 def _name(field: str, value: object, limit: int = MAX_NAME_CHARS) -> str:

@@ -7,6 +7,7 @@ freeing decision (delegate, drop, decline, automate) has been carried out.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +16,7 @@ from rutjournal.core.db import Database
 from rutjournal.core.delegability import Delegability, TaskFacts, delegability
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.search import SearchHit
+from rutjournal.core.values import check_day
 
 KINDS = ("task", "meeting", "project")
 IN_JD = ("yes", "partly", "no")
@@ -91,15 +93,22 @@ class LoadSummary:
 
 
 def parse_minutes(text: str) -> int:
-    """'2', '1.5', '2h', '90m', '1h30m' → whole minutes a week."""
+    """'2', '1.5', '2h', '90m', '1h30m' → whole minutes a week (a range check is ``check_task_fields``')."""
+    allowed = "hours a week such as 2, 1.5, 2h, 90m or 1h30m"
     try:
-        return round(float(text) * 60)
+        number = float(text)
     except ValueError:
-        pass
+        number = None
+    if number is not None:
+        if not math.isfinite(number) or abs(number) > MAX_MINUTES:  # inf, nan, 1e309: no number of minutes
+            raise InvalidInput("hours", allowed, text)
+        return round(number * 60)
     match = _HOURS.match(text)
     if not text.strip() or not match or not any(match.groups()):
-        raise InvalidInput("hours", "hours a week such as 2, 1.5, 2h, 90m or 1h30m", text)
+        raise InvalidInput("hours", allowed, text)
     hours, minutes = match.groups()
+    if len(hours or "") > 6 or len(minutes or "") > 6:
+        raise InvalidInput("hours", allowed, text)
     return round(float(hours or 0) * 60) + int(minutes or 0)
 
 
@@ -179,7 +188,7 @@ class Load:
         with self.db.write_session() as session, session.begin():
             task = self._task(session, task_id)
             task.decision = decision
-            task.decided_on = on or dt.date.today()
+            task.decided_on = dt.date.today() if on is None else check_day("date", on)
             task.done_on = None
             if to is not None:
                 task.delegate_to = to.strip() or None
@@ -201,7 +210,7 @@ class Load:
                 raise InvalidInput(
                     "decision", "taken first (delegate, drop, decline, automate, renegotiate)", task.decision
                 )
-            task.done_on = on or dt.date.today()
+            task.done_on = dt.date.today() if on is None else check_day("date", on)
             task.updated_at = utcnow()
             session.add(
                 TaskEvent(

@@ -99,6 +99,8 @@ def check_value(name: str, value: object) -> Any:
     if not isinstance(value, str):
         raise InvalidInput(name, "text", value)
     text = value.strip()
+    if name == "data_dir" and "\x00" in text:
+        raise InvalidInput(name, "a folder's path (it holds a NUL character)", value)
     if name == "reminder_time" and text and not _TIME.fullmatch(text):
         raise InvalidInput(name, "a time written HH:MM (e.g. 17:30), or empty for no reminder", value)
     return text
@@ -119,8 +121,8 @@ def load_settings(path: Path) -> Settings:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return Settings()
-    except (OSError, ValueError) as exc:
-        log.warning("cannot read the settings file %s (%s); using the defaults", path, exc)
+    except (OSError, ValueError, RecursionError) as exc:  # RecursionError: nested deeper than Python recurses
+        log.warning("cannot read the settings file %s (%s); using the defaults", path, _short(exc))
         return Settings()
     if not isinstance(raw, dict):
         log.warning("the settings file %s does not hold an object; using the defaults", path)
@@ -134,6 +136,10 @@ def load_settings(path: Path) -> Settings:
         except InvalidInput as exc:
             log.warning("settings file %s: %s; using the default %r", path, exc, field.default)
     return Settings(**chosen)
+
+
+def _short(exc: BaseException) -> str:
+    return (str(exc).splitlines() or [type(exc).__name__])[0][:200]
 
 
 def save_settings(path: Path, settings: Settings) -> None:

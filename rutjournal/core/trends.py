@@ -2,20 +2,24 @@
 
 Every function takes a ``DateRange``. The rules, in one place:
 
-- **Gaps stay gaps.** A day with no entry, or with the field left blank, is ``None`` — never zero and never
-  interpolated.
+- **Gaps stay gaps.** A series holds the days that have an entry (a blank field is ``None``); a day with no
+  entry is not in it — never zero and never interpolated. Nothing is computed per day of the range, so a range
+  of centuries with a few entries costs as little as those entries.
 - **Rolling mean** (``rolling_mean``): for each day, the mean of the non-missing values in the trailing window
-  of ``window`` days ending on that day (days before the series starts count as missing). It is ``None`` when the
+  of ``window`` days ending on that day (days before the range starts count as missing). It is ``None`` when the
   window holds fewer than ``ceil(window / 2)`` values — 4 of 7, 15 of 30 — so a lone score is never a "trend".
+  It is kept as a step function: a point on each day it changes, holding until the next (``step_values`` reads
+  it on given days); the report gives it on each day with an entry.
 - **Monday dread** (``monday_dread``): the Monday mean minus the mean of Tuesday to Friday (weekends are left
   out: they are not working days for most people, and a weekend high would inflate the dread). ``None`` with
   fewer than ``MIN_MONDAYS`` Mondays or ``MIN_OTHER_WEEKDAYS`` other weekdays.
 - **Correlation** (``correlation``): Pearson's r of hours worked against mood over the days that have both;
   ``None`` with fewer than ``MIN_PAIRS`` days or when either side never varies. Words: |r| < 0.1 none,
   < 0.3 weak, < 0.5 moderate, otherwise strong (see ``trends_readings.strength``).
-- **Weekly hours by decision**: for each ISO week (Monday to Sunday) touching the range, the state of each
-  task at the end of that week (the Sunday, or the range's last day if sooner): its last decision event on or
-  before that day. A task counts from the day it was created. Freed = delegate / drop / decline / automate
+- **Weekly hours by decision**: a step function over the ISO weeks (Monday to Sunday) touching the range: the
+  first week, each week in which something changed, and the last week, each with the state of each task at the
+  end of that week (the Sunday, or the range's last day if sooner): its last decision event on or before that
+  day. A week that is not listed is the same as the listed one before it. A task counts from the day it was created. Freed = delegate / drop / decline / automate
   marked done by then; everything else (undecided, keep, renegotiate, and freeing decisions not yet carried
   out) is kept. The day of an event is the day it was recorded, except that a task's current "done" is dated
   by its ``done_on`` (the day the user says it was carried out).
@@ -69,6 +73,7 @@ from rutjournal.core.trends_series import (
     min_values,
     present,
     rolling_mean,
+    step_values,
 )
 from rutjournal.core.trends_work import (
     FREEING,
@@ -103,6 +108,7 @@ __all__ = [
     "monday_dread",
     "present",
     "rolling_mean",
+    "step_values",
     "trends_report",
     "weekday_means",
     "weekly_hours_by_decision",
@@ -125,7 +131,8 @@ def trends_report(db: Database, days: int | None, today: dt.date) -> dict[str, o
         points = daily_series(db, rng, field)
         if field == "mood":
             mood = points
-        rolled = {w: rolling_mean(points, w) for w in WINDOWS}
+        on = [day for day, _ in points]
+        rolled = {w: step_values(rolling_mean(points, w, rng.last), on) for w in WINDOWS}
         values = present(points)
         reading = (
             hours_reading(points) if field == "hours" else series_reading(field, points, rng.first, rng.last)
@@ -138,7 +145,7 @@ def trends_report(db: Database, days: int | None, today: dt.date) -> dict[str, o
                 {
                     "date": day.isoformat(),
                     "value": value,
-                    **{f"mean{w}": _num(rolled[w][i][1]) for w in WINDOWS},
+                    **{f"mean{w}": _num(rolled[w][i]) for w in WINDOWS},
                 }
                 for i, (day, value) in enumerate(points)
             ],

@@ -59,5 +59,8 @@ def monday_dread(series: Series) -> Dread | None:
 # -- year in pixels ------------------------------------------------------------------------------------------
 def year_pixels(db: Database, year: int) -> dict[dt.date, int | None]:
     """Every day of the year with its mood (None: no entry, or mood left blank)."""
-    rng = DateRange(dt.date(year, 1, 1), dt.date(year, 12, 31))
-    return {day: None if v is None else int(v) for day, v in daily_series(db, rng, "mood")}
+    first = dt.date(year, 1, 1)
+    rng = DateRange(first, dt.date(year, 12, 31))
+    pixels: dict[dt.date, int | None] = {first + dt.timedelta(days=i): None for i in range(rng.days)}
+    pixels.update((day, None if v is None else int(v)) for day, v in daily_series(db, rng, "mood"))
+    return pixels

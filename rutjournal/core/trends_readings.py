@@ -56,8 +56,9 @@ def series_reading(field: str, series: Series, first: dt.date, last: dt.date) ->
         return not_enough(f"days with {article} {field} score", len(values), MIN_DAYS)
     subject = SUBJECTS.get(field, field.capitalize())
     text = f"{subject} averages {_mean(values):.1f} over {_days(len(values))} with a score"
-    half = len(series) // 2
-    early, late = _values(series[:half]), _values(series[half:])
+    middle = first + dt.timedelta(days=((last - first).days + 1) // 2)  # the second half starts here
+    early = [v for d, v in series if v is not None and d < middle]
+    late = [v for d, v in series if v is not None and d >= middle]
     if len(early) < MIN_HALF or len(late) < MIN_HALF:
         return text + f" between {first.isoformat()} and {last.isoformat()}."
     before, after = _mean(early), _mean(late)

@@ -1,6 +1,10 @@
-"""The daily numbers behind the Trends plots: the date range, one value a day per measure, rolling means, and
-hours worked against mood. Pure functions over plain SQL reads (no Qt, no matplotlib, no ORM); the rules (gaps
-stay gaps, the rolling mean's window, the correlation's minimum) are in ``trends``' docstring.
+"""The daily numbers behind the Trends plots: the date range, each measure on the days that have an entry,
+rolling means, and hours worked against mood. Pure functions over plain SQL reads (no Qt, no matplotlib, no ORM);
+the rules (gaps stay gaps, the rolling mean's window, the correlation's minimum) are in ``trends``' docstring.
+
+Nothing here walks the range day by day: a series holds only the days with an entry, and a rolling mean is a
+step function with a point where it changes, so the cost grows with the entries, not with the span of dates
+(an old journal may hold a day in year 1 and another in 9999).
 """
 
 from __future__ import annotations
@@ -8,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import sqlite3
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,12 +33,13 @@ __all__ = [
     "min_values",
     "present",
     "rolling_mean",
+    "step_values",
 ]
 
 SERIES_FIELDS = ("mood", "energy", "challenge", "hours", "load")
 WINDOWS = (7, 30)
 
-Series = list[tuple[dt.date, float | None]]
+Series = list[tuple[dt.date, float | None]]  # oldest first; a day that is not in it has no entry
 
 
 @dataclass(frozen=True)
@@ -50,9 +56,6 @@ class DateRange:
     @property
     def days(self) -> int:
         return (self.last - self.first).days + 1
-
-    def each_day(self) -> list[dt.date]:
-        return [self.first + dt.timedelta(days=i) for i in range(self.days)]
 
     @classmethod
     def last_days(cls, n: int, today: dt.date) -> DateRange:
@@ -90,16 +93,16 @@ def _data_bounds(conn: sqlite3.Connection) -> list[dt.date | None]:
 
 # -- daily series --------------------------------------------------------------------------------------------
 def daily_series(db: Database, rng: DateRange, field: str) -> Series:
-    """(day, value) for every day of the range; None where there is no entry or the field is blank."""
+    """(day, value) for each day of the range that has an entry, oldest first; None where the field is blank.
+    A day without an entry is simply not there: gaps stay gaps, and a long range costs nothing more."""
     if field not in SERIES_FIELDS:
         raise InvalidInput("field", " / ".join(SERIES_FIELDS), field)
     with db.reader() as conn:
         rows = conn.execute(
-            f"SELECT day, {field} FROM entries WHERE day BETWEEN ? AND ?",  # field is one of SERIES_FIELDS
+            f"SELECT day, {field} FROM entries WHERE day BETWEEN ? AND ? ORDER BY day",  # a SERIES_FIELDS name
             (rng.first.isoformat(), rng.last.isoformat()),
         ).fetchall()
-    values = {dt.date.fromisoformat(day): (None if v is None else float(v)) for day, v in rows}
-    return [(day, values.get(day)) for day in rng.each_day()]
+    return [(dt.date.fromisoformat(day), None if v is None else float(v)) for day, v in rows]
 
 
 def min_values(window: int) -> int:
@@ -107,23 +110,57 @@ def min_values(window: int) -> int:
     return math.ceil(window / 2)
 
 
-def rolling_mean(series: Series, window: int) -> Series:
-    """The trailing mean of each day's window (see the module's rules); the series must be one point a day."""
+def rolling_mean(series: Series, window: int, last: dt.date | None = None) -> Series:
+    """The trailing mean of ``window`` days (see the module's rules) as a step function up to ``last`` (the
+    series' last day by default): a point on each day the mean changes, holding until the next point, and one
+    on ``last`` while a mean is shown there. ``step_values`` reads it back on given days."""
     if window < 1:
         raise InvalidInput("window", "a whole number of days, 1 or more", window)
+    if not series:
+        return []
+    end = series[-1][0] if last is None else last
     need = min_values(window)
+    changes: dict[
+        dt.date, tuple[float, int]
+    ] = {}  # day -> (sum, count) entering (+) or leaving (-) the window
+    for day, value in series:
+        if value is None or day > end:
+            continue
+        total, count = changes.get(day, (0.0, 0))
+        changes[day] = (total + value, count + 1)
+        leaves = _plus(day, window)
+        if leaves is not None and leaves <= end:
+            total, count = changes.get(leaves, (0.0, 0))
+            changes[leaves] = (total - value, count - 1)
     out: Series = []
     total, count = 0.0, 0
-    values = [v for _, v in series]
-    for i, (day, value) in enumerate(series):
-        if value is not None:
-            total, count = total + value, count + 1
-        if i >= window:
-            leaving = values[i - window]
-            if leaving is not None:
-                total, count = total - leaving, count - 1
-        out.append((day, total / count if count >= need else None))
+    for day in sorted(changes):
+        step_total, step_count = changes[day]
+        total, count = total + step_total, count + step_count
+        shown = total / count if count >= need else None
+        if (out and out[-1][1] != shown) or (not out and shown is not None):
+            out.append((day, shown))
+    if out and out[-1][1] is not None and out[-1][0] < end:
+        out.append((end, out[-1][1]))
     return out
+
+
+def step_values(steps: Series, days: Sequence[dt.date]) -> list[float | None]:
+    """The step function's value on each day (None before its first point)."""
+    starts = [day for day, _ in steps]
+    values = []
+    for day in days:
+        at = bisect_right(starts, day)
+        values.append(steps[at - 1][1] if at else None)
+    return values
+
+
+def _plus(day: dt.date, days: int) -> dt.date | None:
+    """``day`` + ``days``, or None past the last day a date can hold (9999-12-31)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def present(series: Series) -> list[float]:

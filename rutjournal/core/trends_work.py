@@ -50,7 +50,9 @@ def _day_of(stamp: str) -> dt.date:
 
 
 def weekly_hours_by_decision(db: Database, rng: DateRange) -> list[WeekHours]:
-    """Per ISO week touching the range: minutes a week kept vs freed (by decision); empty with no tasks."""
+    """Minutes a week kept vs freed (by decision) as a step function over the ISO weeks touching the range: the
+    first week, each week in which a task was added or decided, and the last week (the weeks between are the same
+    as the one listed before them); empty with no tasks. Its length follows the tasks, not the range."""
     with db.reader() as conn:
         tasks = conn.execute(
             "SELECT id, created_at, minutes_per_week, done_on FROM tasks ORDER BY id"
@@ -73,10 +75,12 @@ def weekly_hours_by_decision(db: Database, rng: DateRange) -> list[WeekHours]:
             history.append(_Event(when, events[task_id][-1].decision, True, events[task_id][-1].minutes))
         start_minutes = history[0].minutes if history else minutes
         timelines.append((_day_of(created), start_minutes, history))
+    first, last = _monday(rng.first), _monday(rng.last)
+    changed = {created for created, _, _ in timelines} | {e.day for *_, history in timelines for e in history}
+    mondays = {first, last} | {_monday(day) for day in changed if rng.first <= day <= rng.last}
     weeks: list[WeekHours] = []
-    monday = rng.first - dt.timedelta(days=rng.first.weekday())
-    while monday <= rng.last:
-        end = min(monday + dt.timedelta(days=6), rng.last)
+    for monday in sorted(mondays):
+        end = rng.last if monday == last else monday + dt.timedelta(days=6)  # the last Sunday may not exist
         kept, freed = 0, {d: 0 for d in sorted(FREEING)}
         for created, start_minutes, history in timelines:
             if created > end:
@@ -86,9 +90,14 @@ def weekly_hours_by_decision(db: Database, rng: DateRange) -> list[WeekHours]:
                 freed[state[-1].decision] += state[-1].minutes
             else:
                 kept += state[-1].minutes if state else start_minutes
-        weeks.append(WeekHours(monday, kept, freed))
-        monday += dt.timedelta(days=7)
+        same = weeks and (weeks[-1].kept_minutes, weeks[-1].freed_minutes) == (kept, freed)
+        if not same or monday == last:
+            weeks.append(WeekHours(monday, kept, freed))
     return weeks
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())  # 0001-01-01 is a Monday: never before the first date
 
 
 # -- goal progress over time ---------------------------------------------------------------------------------

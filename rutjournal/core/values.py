@@ -11,7 +11,12 @@ from rutjournal.core.errors import InvalidInput
 SCORE_FIELDS = ("mood", "energy", "challenge", "load")
 MAX_BODY_CHARS = 1_000_000
 MAX_TAG_CHARS = 64
+MAX_ID = 2**63 - 1  # SQLite stores a whole number in 64 bits: an id past this cannot even be looked up
+# Dates a journal holds: a span a person's working life can touch, small enough for every report to be quick.
+EARLIEST_DAY = dt.date(1900, 1, 1)
+YEARS_AHEAD = 100
 _TAG_SPACE = re.compile(r"[\s,]+")
+_WHOLE = re.compile(r"[+-]?[0-9]{1,40}")
 
 
 @dataclass(frozen=True)
@@ -72,19 +77,66 @@ def parse_hours(text: str) -> float:
     return result
 
 
-def parse_day(text: str) -> dt.date:
+def parse_whole(field: str, text: str, low: int, high: int, what: str = "") -> int:
+    """A whole number written in digits, from ``low`` to ``high``; anything else names ``field``."""
+    allowed = f"a whole number from {low} to {high}" + (f" ({what})" if what else "")
+    stripped = text.strip()
+    if not _WHOLE.fullmatch(stripped):
+        raise InvalidInput(field, allowed, text)
+    value = int(stripped)
+    if not low <= value <= high:
+        raise InvalidInput(field, allowed, text)
+    return value
+
+
+def parse_id(field: str, text: str) -> int:
+    """A record's id as typed: a whole number SQLite can hold (1 to 2^63 - 1)."""
+    return parse_whole(field, text, 1, MAX_ID, "an id")
+
+
+def latest_day(today: dt.date | None = None) -> dt.date:
+    """The last day a date may name: a hundred years after today (28 February for a 29th)."""
+    today = today or dt.date.today()
     try:
-        return (
-            dt.date.fromisoformat(text.strip())
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip())
-            else _bad(text)
+        return today.replace(year=today.year + YEARS_AHEAD)
+    except ValueError:
+        return today.replace(year=today.year + YEARS_AHEAD, day=28)
+
+
+def days_allowed(today: dt.date | None = None) -> str:
+    return f"a date from {EARLIEST_DAY.isoformat()} to {latest_day(today).isoformat()}"
+
+
+def in_bounds(day: dt.date, today: dt.date | None = None) -> bool:
+    return EARLIEST_DAY <= day <= latest_day(today)
+
+
+def check_day(field: str, day: dt.date, today: dt.date | None = None) -> dt.date:
+    """``day`` when it lies from 1900-01-01 to a hundred years from today; else InvalidInput naming ``field``."""
+    if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
+        raise InvalidInput(field, "a date", day)
+    if not in_bounds(day, today):
+        raise InvalidInput(field, days_allowed(today), day.isoformat())
+    return day
+
+
+def parse_day(text: str, field: str = "date", *, bounded: bool = True) -> dt.date:
+    """A day written YYYY-MM-DD; with ``bounded`` (where a date enters the journal) also within the bounds.
+
+    A lookup of what is already there (``bounded=False``) takes any real date, so older journals that hold
+    days from before the bounds can still be read."""
+    stripped = text.strip()
+    try:
+        day = (
+            dt.date.fromisoformat(stripped)
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", stripped, re.ASCII)
+            else None
         )
     except ValueError:
-        return _bad(text)
-
-
-def _bad(text: str) -> dt.date:
-    raise InvalidInput("date", "a real calendar date written YYYY-MM-DD", text)
+        day = None
+    if day is None:
+        raise InvalidInput(field, "a real calendar date written YYYY-MM-DD", text)
+    return check_day(field, day) if bounded else day
 
 
 def normalize_tag(text: str) -> str:

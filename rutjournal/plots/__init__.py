@@ -22,6 +22,7 @@ from matplotlib.figure import Figure
 
 from rutjournal.core.db import Database
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.exporters.files import AtomicFiles
 from rutjournal.core.trends import DateRange
 from rutjournal.plots.calendars import draw_weekday, draw_year
 from rutjournal.plots.daily import draw_mood, draw_workload
@@ -98,7 +99,7 @@ def check_path(path: Path) -> str:
     """The image format named by the file's extension: png or svg."""
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise InvalidInput("--out", "a file name ending in .png or .svg", str(path))
+        raise InvalidInput("--out", "a file name ending in .png or .svg", path)
     return fmt
 
 
@@ -118,7 +119,8 @@ def save_plot(
     figure = new_figure()
     FigureCanvasAgg(figure)
     reading = draw(figure, db, rng, options or PlotOptions())
-    figure.savefig(target, format=fmt, facecolor=figure.get_facecolor())
+    with AtomicFiles(db.path.parent) as files, files.open_binary(target) as out:  # whole, or not at all
+        figure.savefig(out, format=fmt, facecolor=figure.get_facecolor())
     return reading
 
 

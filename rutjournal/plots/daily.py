@@ -16,6 +16,7 @@ from rutjournal.plots.style import (
     as_dates,
     date_axis,
     dot_size,
+    mean_line,
     message,
     prepare,
     series_values,
@@ -43,8 +44,7 @@ def draw_mood(figure: Figure, db: Database, rng: DateRange, options: PlotOptions
         if dots:
             ax.scatter(days, series_values(series[f]), s=dots, color=colour, alpha=0.25, linewidths=0)
         ax.plot(
-            days,
-            series_values(rolling_mean(series[f], options.window)),
+            *mean_line(rolling_mean(series[f], options.window, rng.last)),
             color=colour,
             linewidth=2,
             label=f.title(),
@@ -78,7 +78,7 @@ def draw_workload(figure: Figure, db: Database, rng: DateRange, options: PlotOpt
             ax.scatter(days, series_values(series), s=dots, color=colour, alpha=0.3, linewidths=0)
         label = f"{options.window}-day mean"
         ax.plot(
-            days, series_values(rolling_mean(series, options.window)), color=colour, linewidth=2, label=label
+            *mean_line(rolling_mean(series, options.window, rng.last)), color=colour, linewidth=2, label=label
         )
         if panel == "hours":
             per_day = HOURS_LINE / WORK_DAYS

@@ -100,8 +100,11 @@ def date_axis(ax: Axes, rng: DateRange) -> None:
     locator = AutoDateLocator(minticks=4, maxticks=10)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
-    first, last = date2num([rng.first, rng.last])  # type: ignore[no-untyped-call]
-    ax.set_xlim(float(first) - 0.5, float(last) + 0.5)
+    first, last, earliest, latest = date2num(  # type: ignore[no-untyped-call]
+        [rng.first, rng.last, dt.date.min, dt.date.max]
+    )
+    # Half a day either side; matplotlib refuses anything outside the years 1 to 9999 an old journal may reach.
+    ax.set_xlim(max(float(first) - 0.5, float(earliest)), min(float(last) + 0.5, float(latest)))
 
 
 def as_dates(days: Sequence[dt.date]) -> np.ndarray:
@@ -115,6 +118,21 @@ def dot_size(rng: DateRange) -> float:
 
 def series_values(series: Series) -> np.ndarray:
     return np.array([np.nan if v is None else v for _, v in series], dtype=float)
+
+
+def mean_line(steps: Series) -> tuple[np.ndarray, np.ndarray]:
+    """A rolling mean's step function as a line: each step holds until the day before the next, so the line is
+    the one a point a day would draw, with two points a step however long the range; a blank step breaks it."""
+    days: list[dt.date] = []
+    values: list[float] = []
+    for i, (day, value) in enumerate(steps):
+        y = np.nan if value is None else value
+        days.append(day)
+        values.append(y)
+        if i + 1 < len(steps) and (before := steps[i + 1][0] - dt.timedelta(days=1)) > day:
+            days.append(before)
+            values.append(y)
+    return as_dates(days), np.array(values, dtype=float)
 
 
 def add_legend(ax: Axes, theme: Theme, **kwargs: Any) -> None:

@@ -18,7 +18,7 @@ def test_conversations_followups_and_promotions_round_trip(data_dir: Path) -> No
         "conversation", "add", "--date", "2026-05-01", "--with", "Dana", "--role", "skip-level", "--held"
     )
     assert held.stdout == "1\n", held.stderr
-    planned = ("conversation", "add", "--date", "2999-01-04", "--with", "Kim", "--role", "hr")
+    planned = ("conversation", "add", "--date", "2099-01-04", "--with", "Kim", "--role", "hr")
     assert rut(*planned, "--notes", "ask about the programme").stdout == "2\n"
     assert (
         rut("followup", "add", "1", "Send", "the", "budget", "--owner", "them", "--due", "2026-01-02").stdout

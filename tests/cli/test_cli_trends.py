@@ -126,3 +126,17 @@ def test_report_trends_imports_neither_qt_nor_matplotlib_nor_the_orm() -> None:
             timeout=60,
         )
         assert json.loads(done.stderr.strip().splitlines()[-1]) == [0], args
+
+
+def test_report_trends_json_grows_with_the_entries_not_the_span_of_dates() -> None:
+    from tests.rut import rut_here
+
+    far = dt.date.today().replace(year=dt.date.today().year + 99, day=1)
+    for day in ("1900-01-01", far.isoformat()):
+        assert rut_here("add", "--date", day, "--mood", "3", "--hours", "8", "x").returncode == 0
+    done = rut_here("report", "trends", "--json")
+    assert done.returncode == 0, done
+    report = json.loads(done.stdout)
+    assert report["range"]["days"] > 70_000
+    assert len(done.stdout) < 20_000  # one point a day would be megabytes
+    assert [p["date"] for p in report["series"]["mood"]["points"]] == ["1900-01-01", far.isoformat()]

@@ -20,6 +20,7 @@ from rutjournal.core.trends import (
     goal_progress_over_time,
     monday_dread,
     rolling_mean,
+    step_values,
     trends_report,
     weekday_means,
     weekly_hours_by_decision,
@@ -47,6 +48,11 @@ def series_of(first: dt.date, values: list[float | None]) -> list[tuple[dt.date,
     return [(first + dt.timedelta(days=i), v) for i, v in enumerate(values)]
 
 
+def each_day(steps: list[tuple[dt.date, float | None]], first: dt.date, n: int) -> list[float | None]:
+    """A rolling mean's step function read on each of ``n`` days from ``first``."""
+    return step_values(steps, [first + dt.timedelta(days=i) for i in range(n)])
+
+
 def save(db, when: dt.date, **scores: object) -> None:  # type: ignore[no-untyped-def]
     Journal(db).save(when, "a day", Scores(**scores), [])  # type: ignore[arg-type]
 
@@ -71,39 +77,47 @@ def test_all_time_runs_from_the_first_record_to_today(db) -> None:  # type: igno
 
 
 # -- daily series and rolling means ------------------------------------------------------------------------------
-def test_daily_series_keeps_gaps_and_blanks_as_none(db) -> None:  # type: ignore[no-untyped-def]
+def test_daily_series_holds_the_days_with_an_entry_blanks_as_none(db) -> None:  # type: ignore[no-untyped-def]
     save(db, day(2), mood=4, hours=7.5)
     save(db, day(3), energy=2)  # mood left blank
     save(db, day(5), mood=1)
     rng = DateRange(day(1), day(5))
-    assert daily_series(db, rng, "mood") == [
-        (day(1), None),
-        (day(2), 4.0),
-        (day(3), None),
-        (day(4), None),
-        (day(5), 1.0),
-    ]
-    assert daily_series(db, rng, "hours")[1] == (day(2), 7.5)
+    assert daily_series(db, rng, "mood") == [(day(2), 4.0), (day(3), None), (day(5), 1.0)]  # no entry: no day
+    assert daily_series(db, rng, "hours")[0] == (day(2), 7.5)
     with pytest.raises(InvalidInput):
         daily_series(db, rng, "body")
 
 
 def test_rolling_mean_of_7_needs_4_values_in_the_window_and_skips_gaps() -> None:
     values: list[float | None] = [2, 4, None, 3, 5, None, None, 1, None, None, None]
-    means = [m for _, m in rolling_mean(series_of(day(1), values), 7)]
+    means = each_day(rolling_mean(series_of(day(1), values), 7), day(1), len(values))
     # i4: {2,4,3,5} → 3.5 (exactly 4 values); i7: days 1..7 → {4,3,5,1} → 3.25; then 3 values → None.
     assert means == [None, None, None, None, 3.5, 3.5, 3.5, 3.25, None, None, None]
 
 
+def test_rolling_mean_is_a_step_function_with_a_point_where_it_changes() -> None:
+    steps = rolling_mean(
+        [(day(1), 2.0), (day(2), 4.0), (day(4), 3.0), (day(5), 5.0), (day(8), 1.0)], 7, day(31)
+    )
+    assert steps == [(day(5), 3.5), (day(8), 3.25), (day(9), None)]  # the same days as one point a day gives
+    held = rolling_mean([(day(1), 4.0)], 1, day(20))
+    assert held == [(day(1), 4.0), (day(2), None)]
+    lasting = rolling_mean(series_of(day(1), [3.0] * 4), 7, day(6))
+    assert lasting == [(day(4), 3.0), (day(6), 3.0)]  # shown to the range's end, where it still holds
+
+
 def test_rolling_mean_of_30_needs_15_values() -> None:
     fifteen: list[float | None] = [None] * 15 + [2.0] * 14 + [5.0]
-    assert rolling_mean(series_of(day(1), fifteen), 30)[-1][1] == pytest.approx((2 * 14 + 5) / 15)
+    assert each_day(rolling_mean(series_of(day(1), fifteen), 30), day(1), 30)[-1] == pytest.approx(
+        (2 * 14 + 5) / 15
+    )
     fourteen: list[float | None] = [None] * 16 + [2.0] * 14
-    assert rolling_mean(series_of(day(1), fourteen), 30)[-1][1] is None
+    assert each_day(rolling_mean(series_of(day(1), fourteen), 30), day(1), 30)[-1] is None
 
 
 def test_rolling_mean_of_an_all_blank_series_is_all_none() -> None:
-    assert [m for _, m in rolling_mean(series_of(day(1), [None] * 10), 7)] == [None] * 10
+    assert rolling_mean(series_of(day(1), [None] * 10), 7) == []
+    assert each_day([], day(1), 10) == [None] * 10
 
 
 # -- weekdays and the Monday dread -------------------------------------------------------------------------------
@@ -358,8 +372,10 @@ def test_report_of_a_month_of_entries(db) -> None:  # type: ignore[no-untyped-de
     assert isinstance(series, dict)
     mood = series["mood"]
     assert mood["days_with_value"] == 20  # 2 … 27 March: 4 weeks of 5 weekdays; the 31st is blank
+    assert len(mood["points"]) == 21  # the days with an entry: weekends have none, the 31st has no mood
     assert mood["points"][0] == {"date": "2026-03-02", "value": 2.0, "mean7": None, "mean30": None}
-    assert mood["points"][6] == {"date": "2026-03-08", "value": None, "mean7": 3.6, "mean30": None}
+    assert mood["points"][5] == {"date": "2026-03-09", "value": 2.0, "mean7": 3.6, "mean30": None}
+    assert mood["points"][-1] == {"date": "2026-03-31", "value": None, "mean7": None, "mean30": 3.6}
     weekdays = report["weekdays"]
     assert isinstance(weekdays, dict)
     assert weekdays["monday_dread"] == {

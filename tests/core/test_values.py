@@ -8,18 +8,24 @@ import pytest
 
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.values import (
+    EARLIEST_DAY,
     MAX_BODY_CHARS,
+    MAX_ID,
     MAX_TAG_CHARS,
     SCORE_FIELDS,
     Scores,
     check_body,
+    check_day,
     check_hours,
     check_score,
+    latest_day,
     normalize_tag,
     normalize_tags,
     parse_day,
     parse_hours,
+    parse_id,
     parse_score,
+    parse_whole,
     split_tags,
     word_count,
 )
@@ -188,3 +194,55 @@ def test_body_limit() -> None:
 def test_word_count() -> None:
     assert word_count("") == 0
     assert word_count("  one two\nthree\t four  ") == 4
+
+
+# -- whole numbers, ids and the bounds of a date ------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [("1", 1), (" 42 ", 42), ("+7", 7), (str(MAX_ID), MAX_ID)])
+def test_an_id_is_a_whole_number_sqlite_holds(text: str, expected: int) -> None:
+    assert parse_id("ID", text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["0", "-1", str(MAX_ID + 1), "9" * 5000, "1.0", "1e3", "", "x", "\u0663", "1_0"]
+)
+def test_anything_else_is_not_an_id(text: str) -> None:
+    with pytest.raises(InvalidInput) as info:
+        parse_id("--goal", text)
+    assert str(info.value).startswith(f"--goal: must be a whole number from 1 to {MAX_ID} (an id)")
+    assert len(str(info.value)) < 160  # a 5,000-digit number is not echoed back whole
+
+
+def test_whole_numbers_within_their_range() -> None:
+    assert parse_whole("--days", "36525", 1, 36525) == 36525
+    with pytest.raises(InvalidInput, match=r"--days: must be a whole number from 1 to 10 \(got '11'\)"):
+        parse_whole("--days", "11", 1, 10)
+
+
+def test_a_date_runs_from_1900_to_a_hundred_years_from_today() -> None:
+    today = dt.date(2026, 3, 1)
+    assert latest_day(today) == dt.date(2126, 3, 1)
+    assert latest_day(dt.date(2028, 2, 29)) == dt.date(2128, 2, 29)  # 2128 is a leap year too
+    assert latest_day(dt.date(2000, 2, 29)) == dt.date(2100, 2, 28)  # 2100 is not
+    assert latest_day(dt.date(2027, 2, 28)) == dt.date(2127, 2, 28)
+    assert check_day("date", EARLIEST_DAY, today) == EARLIEST_DAY
+    assert check_day("date", dt.date(2126, 3, 1), today) == dt.date(2126, 3, 1)
+    for outside in (dt.date(1899, 12, 31), dt.date(2126, 3, 2), dt.date.min, dt.date.max):
+        with pytest.raises(InvalidInput, match=r"^--due: must be a date from 1900-01-01 to 2126-03-01"):
+            check_day("--due", outside, today)
+
+
+def test_parse_day_keeps_to_the_bounds_unless_it_only_looks_something_up() -> None:
+    with pytest.raises(InvalidInput, match=r"^--by: must be a date from 1900-01-01 to "):
+        parse_day("0999-03-05", "--by")
+    assert parse_day("0999-03-05", bounded=False) == dt.date(999, 3, 5)
+    with pytest.raises(InvalidInput, match=r"^date: must be a real calendar date"):
+        parse_day("0999-02-30", bounded=False)
+
+
+def test_a_long_value_is_not_echoed_back_but_a_path_is_shown_whole() -> None:
+    from pathlib import Path
+
+    essay = "my private words " * 100
+    assert len(str(InvalidInput("reason", "at most 10 characters", essay))) < 120
+    deep = Path("/a" * 60) / "journal.json"
+    assert str(deep) in str(InvalidInput("--out", "a new file", deep))

@@ -23,7 +23,11 @@ ENCODING = "utf-8-sig"
 
 def export_csv(db: Database, path: Path) -> ExportResult:
     """Write every entry to ``path`` (replacing it only once the new file is complete)."""
-    with db.reader() as conn, AtomicFiles() as files, files.open(path, encoding=ENCODING, newline="") as out:
+    with (
+        db.reader() as conn,
+        AtomicFiles(db.path.parent) as files,
+        files.open(path, encoding=ENCODING, newline="") as out,
+    ):
         entries = write_csv(out, read_days(conn))
     return ExportResult([path], {"entries": entries})
 

@@ -24,7 +24,7 @@ FORMAT_VERSION = 1
 
 def export_json(db: Database, path: Path) -> ExportResult:
     """Write the whole journal to ``path`` (replacing it only once the new file is complete)."""
-    with db.reader() as conn, AtomicFiles() as files, files.open(path) as out:
+    with db.reader() as conn, AtomicFiles(db.path.parent) as files, files.open(path) as out:
         counts = write_json(conn, out)
     return ExportResult([path], counts)
 

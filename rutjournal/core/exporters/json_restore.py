@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -21,8 +22,10 @@ from rutjournal.core.db import Database
 from rutjournal.core.errors import RutjournalError
 from rutjournal.core.exporters.json_export import FORMAT, FORMAT_VERSION
 from rutjournal.core.exporters.tables import Column, columns, count_words, data_tables
+from rutjournal.core.importers.json_source import JsonObject, check_top_level, key_words, loads
 from rutjournal.core.importers.records import ImportFileError
 from rutjournal.core.migrations import KNOWN_REVISIONS
+from rutjournal.core.values import MAX_ID, days_allowed, in_bounds
 
 # Revisions 0001-0005 only ever added tables, so an export of any of them is a subset of today's schema. A
 # revision that changes a column must add a conversion here, or drop the old revision from this set.
@@ -94,7 +97,9 @@ def _load(path: Path) -> Any:
     except UnicodeDecodeError as exc:
         raise ImportFileError(path, f"byte {exc.start + 1}", "this is not UTF-8 text") from exc
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        return loads(text, parse_constant=_refuse_constant)
+    except RecursionError as exc:
+        raise ImportFileError(path, "", "the JSON is nested too deeply to be an export") from exc
     except json.JSONDecodeError as exc:
         if exc.msg.startswith("Unterminated string"):
             reason = "the file ends inside the text that starts here (cut short?)"
@@ -114,6 +119,7 @@ def _refuse_constant(name: str) -> None:
 def _check_header(path: Path, data: Any) -> dict[str, Any]:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ImportFileError(path, "", 'this is not a rutjournal export (no "format": "rutjournal")')
+    check_top_level(path, data)
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ImportFileError(path, "format_version", f"must be a whole number (got {version!r})")
@@ -138,6 +144,8 @@ def _check_header(path: Path, data: Any) -> dict[str, Any]:
     tables = data.get("tables")
     if not isinstance(tables, dict):
         raise ImportFileError(path, "tables", "must be an object of table name to rows")
+    if isinstance(tables, JsonObject) and tables.duplicates:
+        raise ImportFileError(path, f"table {key_words(tables.duplicates[0])}", "is given twice")
     return tables
 
 
@@ -187,6 +195,8 @@ def _fill(conn: sqlite3.Connection, path: Path, tables: dict[str, Any], journal:
 def _checked_row(path: Path, place: str, cols: dict[str, Column], row: Any) -> dict[str, object]:
     if not isinstance(row, dict):
         raise ImportFileError(path, place, "must be an object of column name to value")
+    if isinstance(row, JsonObject) and row.duplicates:
+        raise ImportFileError(path, f"{place}, column {key_words(row.duplicates[0])}", "is given twice")
     for name in row:
         if name not in cols:
             raise ImportFileError(path, place, f"unknown column {name!r} (known: {', '.join(cols)})")
@@ -208,13 +218,18 @@ def _checked_value(path: Path, place: str, col: Column, value: object) -> object
         ok, what = value in (0, 1) and not isinstance(value, float), "true/false (or 1/0)"
         value = int(value) if ok else value  # type: ignore[call-overload]
     elif kind == "INTEGER":
-        ok, what = isinstance(value, int) and not isinstance(value, bool), "a whole number"
+        ok = isinstance(value, int) and not isinstance(value, bool) and -MAX_ID - 1 <= value <= MAX_ID
+        what = "a whole number SQLite can hold (64 bits)"
     elif kind in ("FLOAT", "REAL"):
-        ok, what = isinstance(value, int | float) and not isinstance(value, bool), "a number"
+        ok = (isinstance(value, float) and math.isfinite(value)) or (
+            isinstance(value, int) and not isinstance(value, bool) and abs(value) <= MAX_ID
+        )
+        what = "a number"
     elif kind == "DATE":
-        ok, what = isinstance(value, str) and _is_date(value), "a date like 2024-03-05"
+        ok, what = isinstance(value, str) and _is_date(value), days_allowed() + ", written like 2024-03-05"
     elif kind == "DATETIME":
-        ok, what = isinstance(value, str) and _is_datetime(value), "a time like 2024-03-05 18:30:00.000000"
+        ok = isinstance(value, str) and _is_datetime(value)
+        what = "a time like 2024-03-05 18:30:00.000000, " + days_allowed().replace("a date", "on a day")
     else:  # TEXT and VARCHAR(n)
         limit = _VARCHAR.fullmatch(kind)
         most = int(limit.group(1)) if limit else None
@@ -228,18 +243,18 @@ def _checked_value(path: Path, place: str, col: Column, value: object) -> object
 
 def _is_date(text: str) -> bool:
     try:
-        dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         return False
-    return len(text) == 10
+    return len(text) == 10 and in_bounds(day)
 
 
 def _is_datetime(text: str) -> bool:
     try:
-        dt.datetime.fromisoformat(text)
+        moment = dt.datetime.fromisoformat(text)
     except ValueError:
         return False
-    return True
+    return in_bounds(moment.date())
 
 
 def _refused(

@@ -33,7 +33,7 @@ def export_markdown(db: Database, folder: Path, split: str = "year") -> ExportRe
     folder.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
     entries = 0
-    with db.reader() as conn, AtomicFiles() as files:
+    with db.reader() as conn, AtomicFiles(db.path.parent) as files:
         conn.execute("BEGIN")
         try:
             for key, days in groupby(read_days(conn), key=lambda d: _period(d, split)):
@@ -79,11 +79,11 @@ def score_line(day: ExportedDay) -> str:
 
 
 def _period(day: ExportedDay, split: str) -> str:
-    return f"{day.day:%Y}" if split == "year" else f"{day.day:%Y-%m}"
+    """'2024' or '2024-03': years written with four digits (0999), as strftime does not on every system."""
+    year = f"{day.day.year:04d}"
+    return year if split == "year" else f"{year}-{day.day.month:02d}"
 
 
 def _title(key: str) -> str:
-    if len(key) == 4:
-        return key
-    year, month = key.split("-")
-    return f"{MONTHS[int(month) - 1]} {year}"
+    year, _, month = key.partition("-")
+    return f"{MONTHS[int(month) - 1]} {year}" if month else year

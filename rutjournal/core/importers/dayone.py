@@ -19,6 +19,8 @@ from zoneinfo import ZoneInfo
 from rutjournal.core.importers.json_source import (
     MAX_IMPORT_BYTES,
     BadRecord,
+    check_no_duplicates,
+    check_top_level,
     parse_json_bytes,
     read_json_file,
     tags_and_star,
@@ -46,6 +48,7 @@ def parse(path: Path, options: ImportOptions | None = None) -> ParsedFile:
 
 
 def _read_journal(parsed: ParsedFile, data: Any, prefix: str) -> None:
+    check_top_level(parsed.path, data, prefix.strip())
     entries = data.get("entries") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise ImportFileError(
@@ -63,6 +66,7 @@ def entry_record(item: Any, place: str) -> EntryRecord:
     """One Day One entry, on the calendar day of its own time zone."""
     if not isinstance(item, dict):
         raise BadRecord("not an entry (expected an object with creationDate and text)")
+    check_no_duplicates(item)
     local = local_time(item.get("creationDate"), item.get("timeZone"))
     text = item.get("text", "")
     if text is None:

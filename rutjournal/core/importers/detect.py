@@ -175,8 +175,12 @@ def _detect_zip(path: Path) -> str:
 
 
 def _detect_folder(path: Path) -> str:
+    from rutjournal.core.importers.textfiles import check_link, folder_files
+
     for folder in (path, path / "data"):
-        months = [p for p in folder.glob("*.txt") if _MONTH_FILE.fullmatch(p.name)] if folder.is_dir() else []
+        if folder != path and folder.is_symlink():
+            check_link(path, folder)
+        months = folder_files(path, folder, _MONTH_FILE) if folder.is_dir() else []
         if months:
             total = sum(p.stat().st_size for p in months)
             if total > MAX_IMPORT_BYTES:

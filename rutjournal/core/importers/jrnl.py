@@ -9,7 +9,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-from rutjournal.core.importers.json_source import BadRecord, read_json_file, tags_and_star
+from rutjournal.core.importers.json_source import (
+    BadRecord,
+    check_no_duplicates,
+    check_top_level,
+    read_json_file,
+    tags_and_star,
+)
 from rutjournal.core.importers.records import (
     EntryRecord,
     ImportFileError,
@@ -25,6 +31,7 @@ _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?", re.ASCII)
 
 def parse(path: Path, options: ImportOptions | None = None) -> ParsedFile:
     data = read_json_file(path)
+    check_top_level(path, data)
     entries = data.get("entries") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise ImportFileError(path, "", 'not a jrnl JSON export: there is no "entries" list')
@@ -41,6 +48,7 @@ def parse(path: Path, options: ImportOptions | None = None) -> ParsedFile:
 def _entry(item: Any, place: str) -> EntryRecord:
     if not isinstance(item, dict):
         raise BadRecord("not an entry (expected an object with date, time, title and body)")
+    check_no_duplicates(item)
     day = parse_date(item.get("date"))
     place = f"{place} ({day.isoformat()})"
     time = parse_time(item.get("time"))

@@ -16,7 +16,7 @@ from typing import Any
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.importers.records import EntryRecord, ParsedFile, Rejected, TaskRecord
 from rutjournal.core.load import check_task_fields
-from rutjournal.core.values import MAX_BODY_CHARS, Scores, check_body, normalize_tags
+from rutjournal.core.values import MAX_BODY_CHARS, Scores, check_body, check_day, normalize_tags
 
 SCORE_COLUMNS = ("mood", "energy", "challenge", "hours", "load")
 STARRED_TAG = "starred"
@@ -179,6 +179,7 @@ def build_plan(parsed: ParsedFile, existing: Existing, tick: Tick | None = None)
         if tick:
             tick()
         try:
+            check_day("date", record.day)  # 0001-01-01 or 9999-12-31 would make every report span millennia
             check_body(record.body)
             _check_text(record.body, record.title, *record.tags)
             _scores(record).validated()

@@ -23,14 +23,79 @@ from rutjournal.core.importers.records import (
     ParsedFile,
     Rejected,
 )
-from rutjournal.core.importers.textfiles import clean_body, clean_tags, read_text
+from rutjournal.core.importers.textfiles import check_link, clean_body, clean_tags, folder_files, read_text
 
 FORMAT = "rednotebook"
 MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.txt$")
 OLD_TAGS_CATEGORY = "Tags"
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # RedNotebook's own rule, simplified: '#' after a non-word character, a word with a letter, not a colour.
 _HASHTAG = re.compile(r"(?:^|[^\w&#])[#\uff03](?![0-9a-fA-F]{6}\b|include\b)(\w*[^\W\d_]\w*)")
+
+
+class _Mapping(dict[Any, Any]):
+    """A YAML mapping that gave a key more than once (only the last value is kept, so the key is named)."""
+
+    duplicates: tuple[Any, ...] = ()
+
+
+class _MonthLoader(_BASE):  # type: ignore[misc]
+    """A safe loader (CSafeLoader when PyYAML has libyaml) whose mappings note keys given twice."""
+
+
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> dict[Any, Any]:
+    mapping = _Mapping()
+    twice: list[Any] = []
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in mapping and key not in twice:  # an unhashable key raises TypeError: the month is refused
+            twice.append(key)
+        mapping[key] = loader.construct_object(value_node, deep=True)
+    if not twice:
+        return dict(mapping)
+    mapping.duplicates = tuple(twice)
+    return mapping
+
+
+_MonthLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
+class _AliasesRefused(ValueError):
+    """``*name`` repeats a node: 388 bytes of them can expand to gigabytes, and RedNotebook never writes one."""
+
+
+def load_month(text: str) -> Any:
+    """The month's YAML as Python values; aliases are refused before anything is built from them."""
+    loader = _MonthLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _refuse_aliases(node)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _refuse_aliases(root: yaml.Node) -> None:
+    """An alias is the same node met twice in the tree; looked for without recursion and without expanding."""
+    seen: set[int] = set()
+    todo: list[yaml.Node] = [root]
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            raise _AliasesRefused("it uses YAML aliases (*name), which RedNotebook never writes")
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                todo.extend((key, value))
+
+
+_TWICE_DAY = (
+    "the day is given twice in the month file; which one is meant cannot be told, so neither was imported"
+)
 
 
 def is_month_file(path: Path) -> bool:
@@ -47,7 +112,7 @@ def parse(path: Path, options: ImportOptions) -> ParsedFile:
         if problem:
             raise ImportFileError(path, problem.place, problem.reason)
         return parsed
-    files = _month_files(path) or _month_files(path / "data")
+    files = _month_files(path, path) or _month_files(path, path / "data")
     if not files:
         raise ImportFileError(
             path,
@@ -70,14 +135,14 @@ def parse(path: Path, options: ImportOptions) -> ParsedFile:
     return parsed
 
 
-def _month_files(folder: Path) -> list[Path]:
-    """The month files of a data folder; RedNotebook's own folder (~/.rednotebook) holds them in data/."""
+def _month_files(root: Path, folder: Path) -> list[Path]:
+    """The month files of a data folder; RedNotebook's own folder (~/.rednotebook) holds them in data/.
+    Links that lead out of ``root`` (or nowhere), pipes and devices stop the import (``folder_files``)."""
+    if folder != root and folder.is_symlink():
+        check_link(root, folder)
     if not folder.is_dir():
         return []
-    try:
-        return sorted(child for child in folder.iterdir() if is_month_file(child) and child.is_file())
-    except OSError as error:
-        raise ImportFileError(folder, "", f"cannot be read ({error.strerror or error})") from None
+    return folder_files(root, folder, MONTH_FILE)
 
 
 def _is_empty(file: Path) -> bool:
@@ -99,7 +164,9 @@ def _parse_month(file: Path, text: str, parsed: ParsedFile) -> Rejected | None:
     if not (1 <= month <= 12 and year >= 1):
         return Rejected(file.name, f"the whole month: {file.name} does not name a month (YYYY-MM.txt)")
     try:
-        content = yaml.load(text, Loader=_LOADER)  # a safe loader: CSafeLoader or SafeLoader
+        content = load_month(text)  # a safe loader (CSafeLoader or SafeLoader), and no aliases
+    except _AliasesRefused as error:
+        return Rejected(file.name, f"the whole month: {error}; it was not read")
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 0
         return Rejected(
@@ -114,8 +181,12 @@ def _parse_month(file: Path, text: str, parsed: ParsedFile) -> Rejected | None:
         return Rejected(
             file.name, "the whole month: expected day numbers with their text, found something else"
         )
+    twice = set(content.duplicates) if isinstance(content, _Mapping) else set()
     for key, day_content in sorted(content.items(), key=lambda item: str(item[0]).zfill(4)):
         place = f"{file.name} day {key}"
+        if key in twice:
+            parsed.rejected.append(Rejected(place, _TWICE_DAY))
+            continue
         try:
             parsed.entries.append(_entry(year, month, key, day_content, place))
         except ValueError as error:
@@ -132,6 +203,11 @@ def _entry(year: int, month: int, key: object, content: object, place: str) -> E
         raise ValueError(f"{dt.date(year, month, 1):%B %Y} has no day {number} (it has {last} days)")
     if not isinstance(content, dict):
         raise ValueError("holds no text or categories (expected 'text:' and category names)")
+    if isinstance(content, _Mapping):
+        shown = str(content.duplicates[0])[:30]
+        raise ValueError(
+            f"gives {shown!r} twice; which one is meant cannot be told, so the day was not imported"
+        )
     text = content.get("text", "")
     if text is None:
         text = ""

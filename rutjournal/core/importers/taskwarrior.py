@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from rutjournal.core.importers.json_source import check_no_duplicates, loads
 from rutjournal.core.importers.records import (
     ImportFileError,
     ImportOptions,
@@ -63,7 +64,7 @@ def _load(path: Path, text: str) -> list[tuple[int, Any]]:
         raise ImportFileError(path, "", "is empty: make it with `task export > tasks.json`")
     if stripped.startswith("["):
         try:
-            data = json.loads(stripped)
+            data = loads(stripped)
         except json.JSONDecodeError as error:
             raise ImportFileError(
                 path, f"line {error.lineno}", f"is not valid JSON ({error.msg}); the file may be cut short"
@@ -80,7 +81,7 @@ def _load(path: Path, text: str) -> list[tuple[int, Any]]:
         if not line:
             continue
         try:
-            item = json.loads(line)
+            item = loads(line)
             items.append((len(items) + 1, item))
             good += isinstance(item, dict) and not TASK_KEYS.isdisjoint(item)
         except (ValueError, RecursionError):
@@ -100,6 +101,7 @@ def _place(number: int, item: object) -> str:
 def _add(item: object, place: str, templates: dict[str, Any], parsed: ParsedFile) -> None:
     if not isinstance(item, dict):
         raise ValueError("is not a task (expected an object with a description and a status)")
+    check_no_duplicates(item)
     description = item.get("description")
     if not isinstance(description, str) or not description.strip():
         raise ValueError("has no description")

@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,6 +45,53 @@ def read_text(path: Path) -> str:
             f"is not UTF-8 text (byte 0x{data[error.start]:02x} cannot be read); "
             "save or export it again as UTF-8 and retry",
         ) from None
+
+
+def folder_files(root: Path, folder: Path, name: re.Pattern[str]) -> list[Path]:
+    """The files in ``folder`` (inside the imported ``root``) whose names match, sorted.
+
+    A link that leads outside ``root``, leads nowhere or loops, and a pipe, device or socket with such a name,
+    stop the import (ImportFileError naming it): reading them could leak another file, hang or never end.
+    """
+    try:
+        children = sorted(child for child in folder.iterdir() if name.fullmatch(child.name))
+    except OSError as error:
+        raise ImportFileError(folder, "", f"cannot be read ({error.strerror or error})") from None
+    found = []
+    for child in children:
+        if child.is_symlink():
+            check_link(root, child)
+        try:
+            mode = child.stat().st_mode
+        except OSError as error:
+            raise ImportFileError(child, "", f"cannot be read ({error.strerror or error})") from None
+        if stat.S_ISDIR(mode):
+            continue
+        if not stat.S_ISREG(mode):
+            raise ImportFileError(child, "", "is a pipe, a device or a socket, not a file")
+        found.append(child)
+    return found
+
+
+def check_link(root: Path, link: Path) -> Path:
+    """Where ``link`` leads, if that is a real place inside ``root``; else ImportFileError saying why not."""
+    try:
+        target = link.resolve(strict=True)
+    except FileNotFoundError:
+        raise ImportFileError(link, "", "is a link to something that does not exist") from None
+    except (RuntimeError, OSError) as error:  # a loop: RuntimeError before Python 3.13, OSError (ELOOP) after
+        raise ImportFileError(link, "", f"is a link that cannot be followed ({_why(error)})") from None
+    if not target.is_relative_to(root.resolve()):
+        raise ImportFileError(
+            link, "", "is a link to a file outside the folder being imported; copy that file in instead"
+        )
+    return target
+
+
+def _why(error: BaseException) -> str:
+    return (
+        "it loops back on itself" if "loop" in str(error).lower() else str(getattr(error, "strerror", error))
+    )
 
 
 def csv_rows(path: Path, text: str, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:

@@ -1,0 +1,66 @@
+"""When the machine fails — a full disk, a settings file nobody could have meant — a command says so plainly."""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from rutjournal.paths import resolve_paths
+from tests.rut import rut_here
+
+
+def test_a_full_disk_while_saving_is_one_plain_sentence(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert rut_here("add", "first").returncode == 0
+
+    def full(*args: object, **kwargs: object) -> None:
+        driver = sqlite3.OperationalError("database or disk is full")
+        raise OperationalError(
+            "UPDATE entries SET body=? WHERE id=?", ("secret words", 1), driver
+        ) from driver
+
+    monkeypatch.setattr("rutjournal.core.journal.Journal.append", full)
+    done = rut_here("add", "secret words")
+    assert (done.returncode, done.stdout) == (1, "")
+    log_file = resolve_paths().log_file
+    assert done.stderr.splitlines() == [
+        f"rutjournal add: the disk holding {data_dir / 'journal.sqlite3'} is full: free some space and try "
+        f"again; nothing was written (details in {log_file})"
+    ]
+
+
+def test_a_full_disk_while_exporting_names_the_export(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert rut_here("add", "words").returncode == 0
+    out = tmp_path / "journal.json"
+
+    def no_space(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("rutjournal.core.exporters.files.os.fsync", no_space)
+    done = rut_here("export", "--format", "json", "--out", str(out))
+    assert done.returncode == 1
+    assert done.stderr.startswith(
+        f"rutjournal export: the disk holding {out} is full: free some space and try again; nothing was written"
+    )
+    assert len(done.stderr.splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "home"]  # no partial file left either
+
+
+def test_a_settings_file_nested_too_deep_falls_back_to_the_defaults(data_dir: Path) -> None:
+    settings = resolve_paths().settings_file
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert rut_here("add", "still works").returncode == 0
+    assert rut_here("backup").returncode == 0
+    shown = rut_here("backups")
+    assert shown.returncode == 0, shown
+    assert "The newest 14 daily backups are kept" in shown.stdout  # the default
+    log = resolve_paths().log_file.read_text(encoding="utf-8")
+    assert f"cannot read the settings file {settings}" in log and "using the defaults" in log
