@@ -185,6 +185,13 @@ def run(args: argparse.Namespace) -> int:
             cli_passphrase.unlock(paths)  # an encrypted journal: its passphrase first (nothing else asks)
             _tell_what_happened_before(paths)
         return handler(args, paths)
+    except BrokenPipeError:
+        # The reader stopped early (`rutjournal search x | head`): what was asked is done; say nothing more.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except (InvalidInput, SearchSyntaxError, PassphraseNeeded, WrongPassphrase) as exc:
         print(f"rutjournal {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE

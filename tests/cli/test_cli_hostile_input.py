@@ -162,3 +162,28 @@ def test_a_day_before_the_bounds_that_a_journal_already_holds_can_still_be_shown
     shown = rut_here("show", "0999-03-05")
     assert shown.returncode == 0, shown
     assert shown.stdout.startswith("0999-03-05 (Tuesday)")
+
+
+def test_a_reader_that_stops_early_is_no_error(data_dir: Path) -> None:
+    """`rutjournal show DAY | head -1`: the pipe closes under a long entry; the command ends quietly, exit 0."""
+    long_text = "\n".join(f"line {i:05d}" for i in range(9000))  # more than a pipe's buffer holds
+    added = subprocess.run(
+        [sys.executable, "-m", "rutjournal", "--data-dir", str(data_dir), "add", "--date", "2026-05-06", "-"],
+        input=long_text,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert added.returncode == 0, added.stderr
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rutjournal", "--data-dir", str(data_dir), "show", "2026-05-06"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline().startswith(b"2026-05-06")
+    proc.stdout.close()  # as head does after its first line
+    assert proc.wait(60) == 0
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert err == ""
