@@ -160,3 +160,17 @@ def test_the_watch_lets_go_on_close_and_picks_up_after_reopening(window, qtbot) 
     qtbot.waitUntil(lambda: window.live._conn is window.search_conn, timeout=2000)
     shell("add", "After the reopening.")
     qtbot.waitUntil(lambda: "After the reopening." in window.journal_view.editor.text(), timeout=2000)
+
+
+def test_the_shell_writing_while_the_window_is_open_leaves_the_file_sound(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The window once read the file's header with open() after its connections were open: closing that file
+    dropped their locks, and the shell's last close then deleted the write-ahead log under them."""
+    view = window.journal_view
+    qtbot.keyClicks(view.editor.editor, "First.")
+    qtbot.waitUntil(lambda: not view.dirty, timeout=2000)
+    shell("add", "From the shell.")
+    qtbot.keyClicks(view.editor.editor, " Second.")
+    assert view.flush(), view.save_label.text()
+    with window.db.reader() as conn:
+        assert conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    assert Journal(window.db).get(TODAY).body == "First. Second.\n\nFrom the shell."  # type: ignore[union-attr]
