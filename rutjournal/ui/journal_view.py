@@ -255,9 +255,12 @@ class JournalView(QWidget):
             return
         current = self.journal.get(self.day)
         if current != self.loaded:
-            before, cursor = self.editor.text(), self.editor.cursor_index()
+            before, cursor, turn = self.editor.text(), self.editor.cursor_index(), self.prompt_turn
             self.show_day(self.day)
             self.editor.carry_cursor(before, cursor)
+            if turn != self.prompt_turn:  # the same day: the prompt the user moved to stays
+                self.prompt_turn = turn
+                self._show_prompt()
 
     def refresh_from_store(self) -> None:
         """Another process wrote: show the day as stored now — unless it is being edited, when the save

@@ -35,11 +35,14 @@ def test_a_shell_append_shows_in_the_editor_by_itself(window, qtbot) -> None:  #
     view = window.journal_view
     qtbot.keyClicks(view.editor.editor, "Morning: planning.")
     qtbot.waitUntil(lambda: not view.dirty, timeout=2000)
+    qtbot.mouseClick(view.another_prompt, Qt.MouseButton.LeftButton)
+    prompt = view.prompt_label.text()
     shell("add", "--mood", "2", "--tag", "shell", "Afternoon, from the terminal.")
     qtbot.waitUntil(lambda: "from the terminal" in view.editor.text(), timeout=2000)
     assert view.editor.text() == "Morning: planning.\n\nAfternoon, from the terminal."
     assert view.scores["mood"].value() == 2 and view.tags.tags() == ["shell"]
     assert not view.dirty  # shown as stored, not counted as an edit
+    assert view.prompt_label.text() == prompt  # the same day: the prompt the user chose stays
 
 
 def test_the_calendar_and_streak_follow_another_process(window, qtbot) -> None:  # type: ignore[no-untyped-def]
