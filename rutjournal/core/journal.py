@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rutjournal.core.db import Database
+from rutjournal.core.entry_merge import EditBase
 from rutjournal.core.reading import DayEntry, read_day, read_marks, read_streak, read_tag_names
 from rutjournal.core.values import Scores, check_body, normalize_tags
 
-__all__ = ["DayEntry", "Journal"]
+if TYPE_CHECKING:
+    from rutjournal.core.journal_writes import Saved
+
+__all__ = ["DayEntry", "EditBase", "Journal"]
+PURGE_TASK = "search-purge"  # the row migration 0006's triggers leave in upkeep_owed
 
 
 class Journal:
@@ -28,12 +34,20 @@ class Journal:
 
     def save(self, day: dt.date, body: str, scores: Scores, tags: Sequence[str]) -> DayEntry | None:
         """Make the day's entry exactly this; an entry with nothing in it is removed (returns None)."""
+        return self.save_edit(day, body, scores, tags, None).entry
+
+    def save_edit(
+        self, day: dt.date, body: str, scores: Scores, tags: Sequence[str], base: EditBase | None
+    ) -> Saved:
+        """Save what an editor holds. ``base`` is what it loaded (``EditBase.of(entry)``): if the stored entry
+        has moved on since (``rutjournal add`` appended, an import wrote), the two are merged — nothing either
+        wrote is dropped — and ``merged`` says the editor should show the result."""
         check_body(body)
         scores.validated()
         names = normalize_tags(list(tags))
         from rutjournal.core.journal_writes import save_day
 
-        return self.get(day) if save_day(self.db, day, body, scores, names) else None
+        return save_day(self.db, day, body, scores, names, base)
 
     def append(self, day: dt.date, text: str, scores: Scores, tags: Sequence[str]) -> DayEntry:
         """Add text to the end of the day's entry (creating it); given scores replace, tags are added."""
@@ -65,10 +79,26 @@ class Journal:
 
         FTS5 keeps a deleted row's words in its index segments until they are merged (SQLite's own FTS5
         ``secure-delete`` needs 3.42); ``optimize`` merges them all, and ``secure_delete`` zeroes the pages
-        freed. It costs about 0.1 s on ten years, so the window runs it once, on closing, after edits.
+        freed. It costs about 0.1 s on ten years. The purge and the end of its being owed are one
+        transaction: a purge that fails, or never runs, is still owed (``purge_owed``).
         """
         with self.db.reader() as conn:
-            conn.execute("INSERT INTO entry_search(entry_search) VALUES ('optimize')")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute("INSERT INTO entry_search(entry_search) VALUES ('optimize')")
+                conn.execute("DELETE FROM upkeep_owed WHERE task = ?", (PURGE_TASK,))
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+    def purge_owed(self) -> bool:
+        """Whether text was replaced or deleted (by any writer) since the last purge: the triggers of migration
+        0006 record it in the same transaction as the change, so a crash cannot lose it."""
+        with self.db.reader() as conn:
+            row = conn.execute("SELECT 1 FROM upkeep_owed WHERE task = ?", (PURGE_TASK,)).fetchone()
+            return row is not None
 
     def streak(self, today: dt.date) -> int:
         """Days in a row with an entry, ending today — or yesterday, while today is still unwritten."""

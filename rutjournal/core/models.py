@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -60,6 +61,8 @@ class Entry(Base):
     challenge: Mapped[int | None] = mapped_column(Integer)
     hours: Mapped[float | None] = mapped_column(Float)
     load: Mapped[int | None] = mapped_column(Integer)
+    # Raised by triggers (migration 0006) on every change, whoever writes: never set it from Python.
+    revision: Mapped[int] = mapped_column(Integer, server_default=text("1"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 

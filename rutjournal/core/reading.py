@@ -24,6 +24,7 @@ class DayEntry:
     tags: tuple[str, ...]
     created_at: dt.datetime
     updated_at: dt.datetime
+    revision: int  # raised by the database on every change (migration 0006); not part of exports
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -39,12 +40,13 @@ class DayEntry:
 
 def read_day(conn: sqlite3.Connection, day: dt.date) -> DayEntry | None:
     row = conn.execute(
-        "SELECT id, body, mood, energy, challenge, hours, load, created_at, updated_at FROM entries WHERE day = ?",
+        "SELECT id, body, mood, energy, challenge, hours, load, created_at, updated_at, revision "
+        "FROM entries WHERE day = ?",
         (day.isoformat(),),
     ).fetchone()
     if row is None:
         return None
-    entry_id, body, mood, energy, challenge, hours, load, created, updated = row
+    entry_id, body, mood, energy, challenge, hours, load, created, updated, revision = row
     tags = tuple(
         name
         for (name,) in conn.execute(
@@ -60,6 +62,7 @@ def read_day(conn: sqlite3.Connection, day: dt.date) -> DayEntry | None:
         tags=tags,
         created_at=dt.datetime.fromisoformat(created),
         updated_at=dt.datetime.fromisoformat(updated),
+        revision=revision,
     )
 
 
@@ -92,3 +95,10 @@ def read_streak(conn: sqlite3.Connection, today: dt.date) -> int:
         (end.isoformat(),),
     ).fetchone()
     return (end - dt.date.fromisoformat(start)).days + 1
+
+
+def data_version(conn: sqlite3.Connection) -> int:
+    """A number that changes when another connection — any process — has committed to the file since this
+    connection last looked. A constant-time look at the file's header: nothing is read from the tables."""
+    (version,) = conn.execute("PRAGMA data_version").fetchone()
+    return int(version)

@@ -108,15 +108,9 @@ class DataTransfer(QObject):
         journal = window.journal_view
         if journal.journal is not None:
             journal.show_day(journal.day)  # re-reads the day, its tags and the calendar's marks
-        window.search_view.refresh()
-        for key in window.built_sections():
-            try:
-                if key == "load":
-                    window.load_view.reload()
-                else:
-                    window.section_view(key).refresh()  # type: ignore[attr-defined]
-            except Exception:  # one section failing to redraw must not hide the rest of the import
-                log.exception("could not refresh %s after the import", key)
+        from rutjournal.ui.live_refresh import reread_all
+
+        reread_all(window, ["search", *window.built_sections()])  # one failing must not hide the import
         if isinstance(result, ImportPlan):
             window.statusBar().showMessage(" ".join(summary_lines(result, done=True)[1:2]), MESSAGE_MS)
 

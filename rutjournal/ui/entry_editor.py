@@ -42,6 +42,23 @@ class EntryEditor(QStackedWidget):
         if self.previewing():
             self.preview.setMarkdown(text)
 
+    def cursor_index(self) -> int:
+        """The cursor's place in ``text()`` as a Python index (Qt counts UTF-16 units: an emoji is two)."""
+        units = self.editor.textCursor().position()
+        return len(self.text().encode("utf-16-le")[: 2 * units].decode("utf-16-le", errors="ignore"))
+
+    def carry_cursor(self, before: str, index: int) -> None:
+        """After the text was replaced (``before`` it was), put the cursor back on the same words, and the
+        view where it was."""
+        from rutjournal.core.entry_merge import carry_position
+
+        scroll = self.editor.verticalScrollBar().value()
+        text = self.text()
+        cursor = self.editor.textCursor()
+        cursor.setPosition(len(text[: carry_position(before, text, index)].encode("utf-16-le")) // 2)
+        self.editor.setTextCursor(cursor)
+        self.editor.verticalScrollBar().setValue(scroll)
+
     def previewing(self) -> bool:
         return self.currentWidget() is self.preview
 

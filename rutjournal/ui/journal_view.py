@@ -71,7 +71,6 @@ class JournalView(QWidget):
         self.day = dt.date.today()
         self.loaded: DayEntry | None = None
         self.dirty = False
-        self.wrote = False  # something was saved this session (so the search index holds old words)
         self.prompt_turn = 0
         self.save_timer = QTimer(self)
         self.save_timer.setSingleShot(True)
@@ -256,11 +255,22 @@ class JournalView(QWidget):
             return
         current = self.journal.get(self.day)
         if current != self.loaded:
-            cursor = self.editor.editor.textCursor().position()
+            before, cursor, turn = self.editor.text(), self.editor.cursor_index(), self.prompt_turn
             self.show_day(self.day)
-            c = self.editor.editor.textCursor()
-            c.setPosition(min(cursor, len(self.editor.text())))
-            self.editor.editor.setTextCursor(c)
+            self.editor.carry_cursor(before, cursor)
+            if turn != self.prompt_turn:  # the same day: the prompt the user moved to stays
+                self.prompt_turn = turn
+                self._show_prompt()
+
+    def refresh_from_store(self) -> None:
+        """Another process wrote: show the day as stored now — unless it is being edited, when the save
+        merges — and read the calendar's marks, the known tags and the streak again."""
+        if self.journal is None:
+            return
+        self.reload_if_changed()
+        self.calendar.refresh_marks()
+        self.tags.set_known_tags(self.journal.tag_names())
+        self._update_stats()
 
     def current_scores(self) -> Scores:
         hours = self.hours.value()
@@ -277,18 +287,29 @@ class JournalView(QWidget):
         self.save_timer.stop()
         if not self.dirty or self.journal is None:
             return True
-        try:
-            self.loaded = self.journal.save(
-                self.day, self.editor.text(), self.current_scores(), self.tags.tags()
+        from rutjournal.core.entry_merge import EditBase
+
+        text = self.editor.text()
+        try:  # based on what was loaded: what another writer stored since is merged in, never overwritten
+            saved = self.journal.save_edit(
+                self.day, text, self.current_scores(), self.tags.tags(), EditBase.of(self.loaded)
             )
         except RutjournalError as exc:
             return self._failed(str(exc))
         except Exception as exc:  # disk full, locked for too long: keep the text, say so
             log.exception("saving %s failed", self.day)
             return self._failed(f"could not save: {exc}")
+        self.loaded = saved.entry
         self.dirty = False
-        self.wrote = True
-        self.save_label.setText(f"Saved {dt.datetime.now():%H:%M:%S}")
+        merged = ""
+        if saved.merged:
+            cursor, entry = self.editor.cursor_index(), saved.entry
+            self._show(
+                entry.body if entry else "", entry.scores if entry else Scores(), entry.tags if entry else ()
+            )
+            self.editor.carry_cursor(text, cursor)
+            merged = " · merged with what was added elsewhere"
+        self.save_label.setText(f"Saved {dt.datetime.now():%H:%M:%S}{merged}")
         self.save_label.setProperty("error", False)
         self.calendar.refresh_marks()
         self.tags.set_known_tags(self.journal.tag_names())

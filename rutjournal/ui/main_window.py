@@ -31,12 +31,14 @@ from rutjournal.ui.file_menu import build_file_menu
 from rutjournal.ui.first_run import install_first_run
 from rutjournal.ui.help_menu import build_help_menu
 from rutjournal.ui.journal_view import Draft, JournalView
+from rutjournal.ui.live_refresh import LiveRefresh
 from rutjournal.ui.message import show_message
 from rutjournal.ui.preferences import apply_week_start, current_settings
 from rutjournal.ui.search_view import SearchView
 from rutjournal.ui.section_stack import SECTIONS, SectionStack
 from rutjournal.ui.shortcut_sheet import add_shortcut_sheet_action
 from rutjournal.ui.startup_clock import StartupClock
+from rutjournal.ui.text_purge import TextPurge
 from rutjournal.ui.window_parts import build_checkin_banner, build_sidebar, place_search_box
 
 if TYPE_CHECKING:
@@ -106,6 +108,8 @@ class MainWindow(QMainWindow):
         self.care = DataCare(self)  # backups, the start-of-day check, restoring and recovery
         self._actions()
         self.transfer = DataTransfer(self)  # File → Import… and Export…
+        self.live = LiveRefresh(self)  # other processes' writes show within a second
+        self.text_purge = TextPurge(self)  # deleted words leave the search index, retried until done
         self._connect()
         install_first_run(self)  # the welcome, or the demo's title and badge
         self.restore_state()
@@ -148,18 +152,20 @@ class MainWindow(QMainWindow):
         """Open (and if need be upgrade) the database, then make today editable."""
         if self.db is not None or self.care.damage is not None:
             return  # already open, or known damaged: only a restore opens it again
+        from rutjournal.core.cipher import is_encrypted
         from rutjournal.core.db import connect_raw, open_database
         from rutjournal.core.encryption import finish_interrupted
         from rutjournal.core.integrity import is_damaged_file, problem_text
         from rutjournal.core.journal import Journal
 
+        # Looked at before any connection is open: closing a file this process has connections on drops their
+        # locks, and another process's last close then deletes the WAL under them (a damaged journal).
+        encrypted = is_encrypted(self.paths.database)
         try:
             notices = finish_interrupted(self.paths.database, self.paths.backup_dir)
             db = open_database(self.paths.database, backup_dir=self.paths.backup_dir)
-            damage = db.damage
-            if (
-                damage is not None
-            ):  # found by another process (or an earlier run): recover, never write into it
+            damage = db.damage  # found by another process (or an earlier run): recover, never write into it
+            if damage is not None:
                 db.close()
                 self.care.journal_damaged(damage.words)
                 return
@@ -179,9 +185,7 @@ class MainWindow(QMainWindow):
         self.put_back, self.rescued = self.rescued, None
         if self.put_back is not None:  # typed before the damage was found: it goes into the restored journal
             self.journal_view.put_back(self.put_back)
-        from rutjournal.core.cipher import is_encrypted  # the header read before the first connection
-
-        locked = " (encrypted with your passphrase)" if is_encrypted(self.paths.database) else ""
+        locked = " (encrypted with your passphrase)" if encrypted else ""
         if db.read_only is not None:  # the file or its folder cannot be written: show it, save nothing
             show_message(self.where, f"Read-only: {db.read_only}", error=True)
             self.journal_view.editor.editor.setReadOnly(True)
@@ -407,12 +411,8 @@ class MainWindow(QMainWindow):
         if self.warm_up is not None:
             self.warm_up.join(10)
             self.warm_up = None
-        if save and self.journal_view.wrote and self.journal_view.journal is not None:
-            try:
-                self.journal_view.journal.purge_deleted_text()  # deleted words must not stay in the file
-            except Exception:
-                log.exception("could not purge deleted text from the search index")
-        self.journal_view.wrote = False
+        if save:
+            self.text_purge.run_if_owed()  # deleted words must not stay in the file
         self.journal_view.journal = None
         self.journal_view.setEnabled(False)
         self.pages.drop_built()

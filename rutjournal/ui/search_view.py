@@ -104,8 +104,17 @@ class SearchView(QWidget):
             self.results.scrollToTop()
 
     def refresh(self) -> None:
-        if self.query:
-            self.run(self.query)
+        """Search again (the journal changed), keeping the chosen result chosen and the list where it was."""
+        if not self.query:
+            return
+        chosen = self.model.data(self.results.currentIndex(), DayRole)
+        scroll = self.results.verticalScrollBar().value()
+        self.run(self.query)
+        for row in range(self.model.rowCount()):
+            if self.model.data(self.model.index(row), DayRole) == chosen:
+                self.results.setCurrentIndex(self.model.index(row))
+                self.results.verticalScrollBar().setValue(scroll)
+                break
 
     def focus_results(self) -> None:
         self.results.setFocus(Qt.FocusReason.ShortcutFocusReason)

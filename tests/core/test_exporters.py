@@ -20,6 +20,7 @@ from rutjournal.core.guidance import Guidance
 from rutjournal.core.importers.records import ImportFileError
 from rutjournal.core.journal import Journal
 from rutjournal.core.load import Load
+from rutjournal.core.migrations import HEAD_REVISION
 from rutjournal.core.search import search
 from rutjournal.core.values import Scores
 
@@ -118,7 +119,11 @@ def test_round_trip_through_an_empty_journal_gives_the_same_file(
     assert first.read_bytes() == second.read_bytes()
 
     data = json.loads(first.read_text(encoding="utf-8"))
-    assert (data["format"], data["format_version"], data["schema_revision"]) == ("rutjournal", 1, "0005")
+    assert (data["format"], data["format_version"], data["schema_revision"]) == (
+        "rutjournal",
+        1,
+        HEAD_REVISION,
+    )
     assert list(data["tables"]) == sorted(TABLES)
     bodies = [e["body"] for e in data["tables"]["entries"]]
     assert LONG_BODY in bodies and "“quotes”" in first.read_text(encoding="utf-8")  # kept, not \u-escaped

@@ -12,6 +12,7 @@ from rutjournal.core.db import open_database
 from rutjournal.core.migrations import HEAD_REVISION
 
 SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "journal-0002.sqlite3"
+ENTRIES = "SELECT id, day, body, mood, energy, challenge, hours, load, created_at, updated_at FROM entries ORDER BY id"
 
 
 def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
@@ -26,7 +27,7 @@ def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
 def upgraded(tmp_path: Path) -> tuple[Path, list[tuple[object, ...]]]:
     path = tmp_path / "journal.sqlite3"
     shutil.copyfile(SAMPLE, path)
-    before = rows(path, "SELECT * FROM entries ORDER BY id")
+    before = rows(path, ENTRIES)
     open_database(path, backup_dir=tmp_path / "backups").close()
     return path, before
 
@@ -34,7 +35,7 @@ def upgraded(tmp_path: Path) -> tuple[Path, list[tuple[object, ...]]]:
 def test_the_0002_sample_upgrades_to_head_with_its_entries(upgraded) -> None:  # type: ignore[no-untyped-def]
     path, before = upgraded
     assert rows(path, "SELECT version_num FROM alembic_version") == [(HEAD_REVISION,)]
-    assert rows(path, "SELECT * FROM entries ORDER BY id") == before
+    assert rows(path, ENTRIES) == before
     assert rows(path, "SELECT count(*) FROM entry_search") == [(len(before),)]
     assert rows(path, "SELECT count(*) FROM tasks") == [(0,)]
     backups = list((path.parent / "backups").glob("before-upgrade-0002-*.sqlite3"))

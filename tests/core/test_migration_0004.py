@@ -27,6 +27,15 @@ NEW_TABLES = (
 )
 
 
+def kept(path: Path) -> list[list[tuple[object, ...]]]:
+    """The rows of the tables 0003 had, in the columns it had (later revisions add some)."""
+    entries = "id, day, body, mood, energy, challenge, hours, load, created_at, updated_at"
+    return [
+        rows(path, f"SELECT {entries} FROM entries ORDER BY id"),
+        *(rows(path, f"SELECT * FROM {t} ORDER BY id") for t in ("tasks", "task_events")),
+    ]
+
+
 def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
     conn = sqlite3.connect(path)
     try:
@@ -38,10 +47,10 @@ def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
 def test_the_0003_sample_upgrades_keeping_entries_tasks_and_history(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite3"
     shutil.copyfile(SAMPLE, path)
-    before = [rows(path, f"SELECT * FROM {t} ORDER BY id") for t in ("entries", "tasks", "task_events")]
+    before = kept(path)
     open_database(path, backup_dir=tmp_path / "backups").close()
     assert rows(path, "SELECT version_num FROM alembic_version") == [(HEAD_REVISION,)]
-    after = [rows(path, f"SELECT * FROM {t} ORDER BY id") for t in ("entries", "tasks", "task_events")]
+    after = kept(path)
     assert after == before and len(before[1]) == 3
     for table in NEW_TABLES:
         assert rows(path, f"SELECT count(*) FROM {table}") == [(0,)]

@@ -54,6 +54,7 @@ HEAD_TABLES = {
     "checkins",
     "checkin_answers",
     "applications",
+    "upkeep_owed",
 }
 HEAD_TRIGGERS = {
     "entries_search_insert",
@@ -62,6 +63,12 @@ HEAD_TRIGGERS = {
     "entry_tags_search_insert",
     "entry_tags_search_delete",
     "tags_search_rename",
+    # entry revisions and the purge owed (0006)
+    "entries_revision_update",
+    "entries_purge_owed_update",
+    "entries_purge_owed_delete",
+    "entry_tags_purge_owed_delete",
+    "tags_purge_owed_rename",
 }
 
 REVISION_HEADER = '''"""A revision that exists only in this test."""
@@ -211,7 +218,8 @@ def test_old_journal_is_upgraded_to_head_without_losing_anything(tmp_path: Path)
     path = tmp_path / "data" / "journal.sqlite3"
     path.parent.mkdir()
     shutil.copyfile(SAMPLE_0001, path)
-    entries_before = raw_rows(path, "SELECT * FROM entries ORDER BY id")
+    entries_0001 = ", ".join(row[1] for row in raw_rows(path, "PRAGMA table_info(entries)"))
+    entries_before = raw_rows(path, f"SELECT {entries_0001} FROM entries ORDER BY id")
     tags_before = raw_rows(path, "SELECT * FROM tags ORDER BY id")
     links_before = raw_rows(path, "SELECT * FROM entry_tags ORDER BY entry_id, tag_id")
     assert len(entries_before) == 6 and len(tags_before) == 5 and len(links_before) == 6
@@ -233,7 +241,8 @@ def test_old_journal_is_upgraded_to_head_without_losing_anything(tmp_path: Path)
     assert {
         row[0] for row in raw_rows(path, "SELECT name FROM sqlite_master WHERE type='table'")
     } == HEAD_TABLES
-    assert raw_rows(path, "SELECT * FROM entries ORDER BY id") == entries_before
+    assert raw_rows(path, f"SELECT {entries_0001} FROM entries ORDER BY id") == entries_before
+    assert raw_rows(path, "SELECT DISTINCT revision FROM entries") == [(1,)]
     assert raw_rows(path, "SELECT * FROM tags ORDER BY id") == tags_before
     assert raw_rows(path, "SELECT * FROM entry_tags ORDER BY entry_id, tag_id") == links_before
 

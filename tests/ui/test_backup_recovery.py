@@ -27,6 +27,7 @@ def seed(paths: AppPaths, texts: dict[dt.date, str]) -> None:
         journal = Journal(db)
         for day, text in texts.items():
             journal.save(day, text, Scores(mood=3), [])
+        journal.purge_deleted_text()  # as a session closing cleanly leaves it: no purge owed, the file still
     finally:
         db.close()
 
@@ -278,7 +279,7 @@ def test_a_save_that_fails_on_damage_checks_the_file_and_offers_recovery(
     def damaged(*_args: object) -> None:
         raise DamagedDatabase(paths.database, f"the journal file {paths.database} is damaged (malformed)")
 
-    monkeypatch.setattr(journal, "save", damaged)
+    monkeypatch.setattr(journal, "save_edit", damaged)
     monkeypatch.setattr(integrity, "integrity_check", lambda path: CheckResult(path, ("malformed page",)))
     window.journal_view.editor.editor.insertPlainText("this will not save")
     assert not window.journal_view.flush()

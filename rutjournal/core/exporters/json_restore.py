@@ -27,8 +27,9 @@ from rutjournal.core.importers.records import ImportFileError
 from rutjournal.core.migrations import KNOWN_REVISIONS
 from rutjournal.core.values import MAX_ID, days_allowed, in_bounds
 
-# Revisions 0001-0005 only ever added tables, so an export of any of them is a subset of today's schema. A
-# revision that changes a column must add a conversion here, or drop the old revision from this set.
+# Revisions 0001-0006 only ever added tables and a column with a default, so an export of any of them is a
+# subset of today's schema. A revision that changes a column must add a conversion here, or drop the old
+# revision from this set.
 RESTORABLE_REVISIONS = frozenset(KNOWN_REVISIONS)
 TOP_LEVEL_KEYS = {"format", "format_version", "schema_revision", "tables"}
 _VARCHAR = re.compile(r"VARCHAR\((\d+)\)")

@@ -33,6 +33,8 @@ TABLES: tuple[str, ...] = (
     "applications",
 )
 
+BOOKKEEPING = frozenset({"alembic_version", "upkeep_owed"})
+
 # (one, many): "1 entry", "3,650 entries".
 ROW_WORDS: dict[str, tuple[str, str]] = {
     "entries": ("entry", "entries"),
@@ -69,15 +71,15 @@ class Column:
 def data_tables(conn: sqlite3.Connection) -> list[str]:
     """Every table of the user's data: the known ones in fill order, then any unknown ones by name.
 
-    Left out: Alembic's bookkeeping, SQLite's own tables, and the full-text index with its shadow tables
-    (triggers rebuild the index from ``entries`` and the tags).
+    Left out: the bookkeeping (Alembic's, and what upkeep is owed), SQLite's own tables, and the full-text
+    index with its shadow tables (triggers rebuild the index from ``entries`` and the tags).
     """
     rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
     virtual = [name for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL TABLE")]
     found = {
         name
         for name, _sql in rows
-        if name != "alembic_version"
+        if name not in BOOKKEEPING
         and not name.startswith("sqlite_")
         and name not in virtual
         and not any(name.startswith(v + "_") for v in virtual)

@@ -1,4 +1,4 @@
--- The schema at revision 0005, as the migrations make it. Written by python -m rutjournal.core.new_journal.
+-- The schema at revision 0006, as the migrations make it. Written by python -m rutjournal.core.new_journal.
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
@@ -78,7 +78,7 @@ CREATE TABLE entries (
 	hours FLOAT, 
 	load INTEGER, 
 	created_at DATETIME NOT NULL, 
-	updated_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, revision INTEGER DEFAULT 1 NOT NULL, 
 	PRIMARY KEY (id), 
 	CONSTRAINT ck_entries_mood CHECK (mood IS NULL OR mood BETWEEN 1 AND 5), 
 	CONSTRAINT ck_entries_energy CHECK (energy IS NULL OR energy BETWEEN 1 AND 5), 
@@ -230,6 +230,11 @@ CREATE TABLE tasks (
 	CONSTRAINT ck_tasks_enjoyment CHECK (enjoyment IS NULL OR enjoyment BETWEEN -2 AND 2), 
 	CONSTRAINT ck_tasks_value CHECK (value IS NULL OR value BETWEEN 1 AND 5)
 );
+CREATE TABLE upkeep_owed (
+	task VARCHAR(40) NOT NULL, 
+	since DATETIME NOT NULL, 
+	PRIMARY KEY (task)
+);
 CREATE INDEX ix_conversation_options_conversation_id ON conversation_options (conversation_id);
 CREATE INDEX ix_conversations_day ON conversations (day);
 CREATE UNIQUE INDEX ix_entries_day ON entries (day);
@@ -243,6 +248,12 @@ CREATE INDEX ix_goal_progress_goal_id ON goal_progress (goal_id);
 CREATE INDEX ix_goals_gap_id ON goals (gap_id);
 CREATE INDEX ix_milestones_goal_id ON milestones (goal_id);
 CREATE INDEX ix_task_events_task_id ON task_events (task_id);
+CREATE TRIGGER entries_purge_owed_delete AFTER DELETE ON entries BEGIN INSERT OR IGNORE INTO upkeep_owed (task, since) VALUES ('search-purge', CURRENT_TIMESTAMP); END;
+CREATE TRIGGER entries_purge_owed_update AFTER UPDATE OF body ON entries WHEN old.body IS NOT new.body
+        BEGIN INSERT OR IGNORE INTO upkeep_owed (task, since) VALUES ('search-purge', CURRENT_TIMESTAMP); END;
+CREATE TRIGGER entries_revision_update AFTER UPDATE OF body, mood, energy, challenge, hours, load, updated_at ON entries
+        WHEN (old.body IS NOT new.body OR old.mood IS NOT new.mood OR old.energy IS NOT new.energy OR old.challenge IS NOT new.challenge OR old.hours IS NOT new.hours OR old.load IS NOT new.load OR old.updated_at IS NOT new.updated_at) AND new.revision = old.revision
+        BEGIN UPDATE entries SET revision = old.revision + 1 WHERE id = new.id; END;
 CREATE TRIGGER entries_search_delete AFTER DELETE ON entries BEGIN
          DELETE FROM entry_search WHERE rowid = old.id;
        END;
@@ -252,14 +263,16 @@ CREATE TRIGGER entries_search_insert AFTER INSERT ON entries BEGIN
 CREATE TRIGGER entries_search_update AFTER UPDATE OF body ON entries BEGIN
          UPDATE entry_search SET body = new.body WHERE rowid = new.id;
        END;
+CREATE TRIGGER entry_tags_purge_owed_delete AFTER DELETE ON entry_tags BEGIN INSERT OR IGNORE INTO upkeep_owed (task, since) VALUES ('search-purge', CURRENT_TIMESTAMP); END;
 CREATE TRIGGER entry_tags_search_delete AFTER DELETE ON entry_tags BEGIN
          UPDATE entry_search SET tags = (SELECT coalesce(group_concat(t.name, ' '), '') FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = old.entry_id) WHERE rowid = old.entry_id;
        END;
 CREATE TRIGGER entry_tags_search_insert AFTER INSERT ON entry_tags BEGIN
          UPDATE entry_search SET tags = (SELECT coalesce(group_concat(t.name, ' '), '') FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = new.entry_id) WHERE rowid = new.entry_id;
        END;
+CREATE TRIGGER tags_purge_owed_rename AFTER UPDATE OF name ON tags WHEN old.name IS NOT new.name BEGIN INSERT OR IGNORE INTO upkeep_owed (task, since) VALUES ('search-purge', CURRENT_TIMESTAMP); END;
 CREATE TRIGGER tags_search_rename AFTER UPDATE OF name ON tags BEGIN
          UPDATE entry_search SET tags = (SELECT coalesce(group_concat(t.name, ' '), '') FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = entry_search.rowid)
          WHERE rowid IN (SELECT entry_id FROM entry_tags WHERE tag_id = new.id);
        END;
-INSERT INTO alembic_version (version_num) VALUES ('0005');
+INSERT INTO alembic_version (version_num) VALUES ('0006');

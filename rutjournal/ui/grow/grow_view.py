@@ -200,6 +200,13 @@ class GrowView(QWidget):
         self.challenges_panel.fill()
         self._show_goal()
 
+    def reread(self) -> None:
+        """Read everything again for another writer's change, keeping the selected item selected."""
+        kind, ident = self._selected()
+        self.refresh()
+        if kind is not None and ident is not None:
+            self._select(kind, ident)
+
     # --- selection helpers --------------------------------------------------------------------------------
     def _selected(self) -> tuple[str | None, int | None]:
         index = self.tree.currentIndex()

@@ -232,9 +232,19 @@ class LoadView(QWidget):
         self.refresh_panels()
 
     def reload(self) -> None:
-        if self.load is not None:
-            self.model.set_tasks(self.load, self.load.tasks())
-            self.refresh_panels()
+        """Read the tasks again (an import, another process), keeping the selection; if they are as shown,
+        only the chosen task's mentions in the journal are read again."""
+        if self.load is None:
+            return
+        tasks = self.load.tasks()
+        if {t.id: t for t in tasks} == {t.id: t for t in self.model.rows}:
+            self._current_changed()
+            return
+        chosen, current = self.selected_ids(), self.table.currentIndex().data(TaskIdRole)
+        self.model.set_tasks(self.load, tasks)
+        self.refresh_panels()
+        for task_id in [i for i in chosen if i != current] + ([current] if current is not None else []):
+            self.select_task(int(task_id), keep=True)
 
     def refresh_panels(self) -> None:
         rows = self.model.rows
@@ -290,13 +300,19 @@ class LoadView(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return [int(index.data(TaskIdRole)) for index in rows]
 
-    def select_task(self, task_id: int) -> None:
+    def select_task(self, task_id: int, *, keep: bool = False) -> None:
+        """Make the task current and selected; ``keep`` adds it to the selection instead of replacing it."""
         row = self.model.row_of(task_id)
         if row is None:
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if index.isValid():
-            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            how = (
+                QItemSelectionModel.SelectionFlag.Select
+                if keep
+                else QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            flags = how | QItemSelectionModel.SelectionFlag.Rows
             self.table.selectionModel().setCurrentIndex(index, flags)
             self.table.scrollTo(index)
 
