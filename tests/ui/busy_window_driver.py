@@ -9,7 +9,6 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
 from rutjournal.ui import app as app_module
@@ -37,11 +36,9 @@ class BusyWindow(MainWindow):
         if not self.to_type:
             print("TYPED", flush=True)
             return
-        editor = self.journal_view.editor.editor
-        cursor = editor.textCursor()
-        cursor.movePosition(QTextCursor.MoveOperation.End)  # a person writes on at the end of the entry
-        editor.setTextCursor(cursor)
-        QTest.keyClicks(editor, self.to_type.pop(0))
+        # Typed where the cursor is, as a person does: a merge that brings in another process's lines keeps
+        # the cursor in the writer's own text.
+        QTest.keyClicks(self.journal_view.editor.editor, self.to_type.pop(0))
         QTimer.singleShot(8, self.type_next)
 
     def report(self) -> None:

@@ -111,9 +111,6 @@ class Shell(threading.Thread):
                     self.failures.append(f"{args}: {result.stderr.strip()}")
 
 
-@pytest.mark.xfail(
-    reason="the window merging what a command appended to the day on screen lands next", strict=False
-)
 def test_typing_in_the_window_while_commands_run_beside_it_loses_nothing(
     data_dir: Path, display: str
 ) -> None:
