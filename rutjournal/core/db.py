@@ -392,7 +392,11 @@ class Database:
         """Import the ORM and build the engine now (from a background thread), so the first save is quick."""
         from sqlalchemy.orm import configure_mappers
 
-        import rutjournal.core.journal_writes  # noqa: F401
+        # Every models module before the mappers are configured: a section's module imported by the GUI
+        # thread half-way through would otherwise leave a relationship naming a class not yet defined.
+        import rutjournal.core.journal_writes
+        import rutjournal.core.models_crossroads
+        import rutjournal.core.models_grow  # noqa: F401
 
         configure_mappers()
         _ = self.sessions

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from rutjournal.core.db import Database
 from rutjournal.core.entry_merge import EditBase
 from rutjournal.core.reading import DayEntry, read_day, read_marks, read_streak, read_tag_names
-from rutjournal.core.values import Scores, check_body, normalize_tags
+from rutjournal.core.values import Scores, check_body, check_day, normalize_tags
 
 if TYPE_CHECKING:
     from rutjournal.core.journal_writes import Saved
@@ -41,7 +41,11 @@ class Journal:
     ) -> Saved:
         """Save what an editor holds. ``base`` is what it loaded (``EditBase.of(entry)``): if the stored entry
         has moved on since (``rutjournal add`` appended, an import wrote), the two are merged — nothing either
-        wrote is dropped — and ``merged`` says the editor should show the result."""
+        wrote is dropped — and ``merged`` says the editor should show the result. A new day must lie within
+        the journal's bounds (1900 to a hundred years ahead); a day an older journal already holds outside them
+        can still be edited."""
+        if base is None or base.revision is None:
+            check_day("date", day)
         check_body(body)
         scores.validated()
         names = normalize_tags(list(tags))
@@ -51,6 +55,7 @@ class Journal:
 
     def append(self, day: dt.date, text: str, scores: Scores, tags: Sequence[str]) -> DayEntry:
         """Add text to the end of the day's entry (creating it); given scores replace, tags are added."""
+        check_day("date", day)
         scores.validated()
         names = normalize_tags(list(tags))
         from rutjournal.core.journal_writes import append_day

@@ -296,9 +296,13 @@ class JournalView(QWidget):
             )
         except RutjournalError as exc:
             return self._failed(str(exc))
-        except Exception as exc:  # disk full, locked for too long: keep the text, say so
+        except Exception as exc:  # disk full, locked for too long: keep the text, say so in plain words
             log.exception("saving %s failed", self.day)
-            return self._failed(f"could not save: {exc}")
+            from rutjournal.core.failures import plain_failure
+
+            plain = plain_failure(exc, self.journal.db.path)
+            first = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0]
+            return self._failed(plain or f"could not save: {first}")
         self.loaded = saved.entry
         self.dirty = False
         merged = ""

@@ -242,3 +242,28 @@ def test_is_empty_until_a_day_has_an_entry(journal) -> None:  # type: ignore[no-
     assert not journal.is_empty()
     journal.save(dt.date(2026, 3, 2), "", Scores(), [])  # nothing left in it: the entry goes
     assert journal.is_empty()
+
+
+def test_a_new_day_outside_the_bounds_is_refused_and_one_already_held_can_be_edited(journal) -> None:  # type: ignore[no-untyped-def]
+    from rutjournal.core.entry_merge import EditBase
+
+    old = dt.date(1850, 6, 1)
+    for write in (
+        lambda: journal.save(old, "too early", Scores(), []),
+        lambda: journal.append(old, "too early", Scores(), []),
+        lambda: journal.save(
+            dt.date.today().replace(year=dt.date.today().year + 101), "too late", Scores(), []
+        ),
+    ):
+        with pytest.raises(InvalidInput, match="date"):
+            write()
+    assert journal.get(old) is None
+    with journal.db.reader() as conn:  # an older journal holding such a day
+        conn.execute(
+            "INSERT INTO entries (day, body, created_at, updated_at) VALUES (?, 'kept', ?, ?)",
+            (old.isoformat(), "2020-01-01 00:00:00", "2020-01-01 00:00:00"),
+        )
+    held = journal.get(old)
+    assert held is not None
+    saved = journal.save_edit(old, "kept, and edited", Scores(), [], EditBase.of(held))
+    assert saved.entry is not None and saved.entry.body == "kept, and edited"

@@ -122,3 +122,29 @@ def test_a_read_only_journal_opens_read_only_in_the_window(paths: AppPaths, qtbo
         window.shutdown()
     finally:
         paths.database.chmod(0o600)
+
+
+def test_a_full_disk_while_saving_is_one_plain_sentence_and_the_text_stays(
+    window, qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    view = window.journal_view
+    assert view.journal is not None
+
+    def full(*_args: object, **_kw: object) -> object:
+        raise OperationalError(
+            "INSERT INTO entries …", {}, sqlite3.OperationalError("database or disk is full")
+        )
+
+    monkeypatch.setattr(view.journal, "save_edit", full)
+    view.editor.editor.insertPlainText("words that must not be lost")
+    assert not view.flush()
+    text = view.save_label.text()
+    assert text.startswith("Not saved — the disk holding ") and "is full: free some space" in text
+    assert "sqlalche.me" not in text and "INSERT" not in text
+    assert view.editor.text() == "words that must not be lost"
+    monkeypatch.undo()  # space again: the kept text is saved
+    assert view.flush()
