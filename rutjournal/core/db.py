@@ -358,6 +358,8 @@ class Database:
             if self._sessions is None:
                 from sqlalchemy.orm import sessionmaker
 
+                orm_ready()
+
                 self._writer = self.engine.execution_options(write=True)
                 self._sessions = sessionmaker(self.engine, expire_on_commit=False)
             return self._sessions
@@ -390,15 +392,8 @@ class Database:
 
     def warm_up(self) -> None:
         """Import the ORM and build the engine now (from a background thread), so the first save is quick."""
-        from sqlalchemy.orm import configure_mappers
+        import rutjournal.core.journal_writes  # noqa: F401
 
-        # Every models module before the mappers are configured: a section's module imported by the GUI
-        # thread half-way through would otherwise leave a relationship naming a class not yet defined.
-        import rutjournal.core.journal_writes
-        import rutjournal.core.models_crossroads
-        import rutjournal.core.models_grow  # noqa: F401
-
-        configure_mappers()
         _ = self.sessions
 
     def close(self) -> None:
@@ -420,6 +415,31 @@ class Database:
         if self.read_only is not None and is_read_only_refusal(exc):
             return NotWritable(self.path, self.read_only)
         return exc
+
+
+_orm_lock = threading.Lock()
+_orm_configured = False
+
+
+def orm_ready() -> None:
+    """Every model class defined and every mapper configured, once per process, before any session exists.
+
+    Each models module is imported whole first (an import another thread has begun is waited for), then the
+    mappers are configured under a lock: configured while another thread was half-way through a models
+    module, a relationship would name a class not yet defined and every write of the session would fail.
+    """
+    global _orm_configured
+    with _orm_lock:
+        if _orm_configured:
+            return
+        from sqlalchemy.orm import configure_mappers
+
+        import rutjournal.core.models
+        import rutjournal.core.models_crossroads
+        import rutjournal.core.models_grow  # noqa: F401
+
+        configure_mappers()
+        _orm_configured = True
 
 
 def open_database(path: Path, *, backup_dir: Path | None = None) -> Database:

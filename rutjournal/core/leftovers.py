@@ -14,12 +14,18 @@ import logging
 import os
 import re
 import secrets
+import time
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
 KINDS = ("new", "partial", "restoring", "converting", "moving")
 _LEFTOVER = re.compile(r"^\.(?:" + "|".join(KINDS) + r")-(\d+)-[0-9a-f]{8}-")
+# The names earlier versions gave, without a process id: removed once nothing has touched them for a while.
+_OLD_LEFTOVER = re.compile(
+    r"^\.(?:partial-journal-.*|journal\.sqlite3\.(?:new|restoring|converting))(?:-journal)?$"
+)
+OLD_LEFTOVER_AGE_S = 3600
 
 
 def temp_name(kind: str, final: str) -> str:
@@ -50,6 +56,13 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _untouched_for(path: Path, seconds: float) -> bool:
+    try:
+        return time.time() - path.stat().st_mtime > seconds
+    except OSError:
+        return False
+
+
 def remove_leftovers(*folders: Path) -> list[Path]:
     """Delete the half-written files in ``folders`` whose writer is gone; returns what was removed. Reads only
     the folders' listings (the journal's folder and its backups: a few dozen names, whatever the journal's
@@ -62,7 +75,10 @@ def remove_leftovers(*folders: Path) -> list[Path]:
             continue
         for name in names:
             match = _LEFTOVER.match(name)
-            if match is None or _alive(int(match.group(1))):
+            if match is None:
+                if not (_OLD_LEFTOVER.match(name) and _untouched_for(folder / name, OLD_LEFTOVER_AGE_S)):
+                    continue
+            elif _alive(int(match.group(1))):
                 continue
             try:
                 (folder / name).unlink()

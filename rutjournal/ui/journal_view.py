@@ -111,6 +111,7 @@ class JournalView(QWidget):
             "Preview", checkable=True, toolTip="Show the rendered Markdown (Ctrl+E)"
         )
         self.save_label = QLabel(objectName="saveState")
+        self.read_only_words = ""  # said in the footer while the journal may only be read
         footer = QHBoxLayout()
         footer.addWidget(self.preview_button)
         footer.addStretch(1)
@@ -192,6 +193,16 @@ class JournalView(QWidget):
         self.calendar.set_marks_source(journal.marks)
         self.show_day(self.day, focus=True)
 
+    def set_read_only(self, reason: str | None) -> None:
+        """A journal that may only be read (damage recorded, or a file this account cannot write): every day
+        can be read and browsed, nothing on it changed, and the footer says so instead of "Saved"."""
+        self.read_only_words = "" if reason is None else "Read-only: this journal can be read, not changed"
+        self.editor.editor.setReadOnly(reason is not None)
+        for widget in (*self.scores.values(), self.hours, self.tags):
+            widget.setEnabled(reason is None)
+        self.save_label.setText(self.read_only_words)
+        self.save_label.setToolTip(reason or "")
+
     def go_today(self) -> None:
         self.show_day(dt.date.today(), focus=True)
 
@@ -217,7 +228,7 @@ class JournalView(QWidget):
         self.prompt_turn = 0
         self._show_prompt()
         self._update_stats()
-        self.save_label.setText("Saved" if entry else "")
+        self.save_label.setText(self.read_only_words or ("Saved" if entry else ""))
         if focus:
             self.editor.set_previewing(False)
             self.preview_button.setChecked(False)

@@ -186,9 +186,9 @@ class MainWindow(QMainWindow):
         if self.put_back is not None:  # typed before the damage was found: it goes into the restored journal
             self.journal_view.put_back(self.put_back)
         locked = " (encrypted with your passphrase)" if encrypted else ""
+        self.journal_view.set_read_only(db.read_only)
         if db.read_only is not None:  # the file or its folder cannot be written: show it, save nothing
             show_message(self.where, f"Read-only: {db.read_only}", error=True)
-            self.journal_view.editor.editor.setReadOnly(True)
         else:
             show_message(
                 self.where, f"Journal: {self.paths.database}{locked}"

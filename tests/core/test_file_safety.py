@@ -335,3 +335,27 @@ def test_no_command_creates_a_journal_file_that_vanished(data_dir: Path) -> None
         assert not path.exists()
     finally:
         db.close()
+
+
+def test_only_the_leftovers_of_processes_that_are_gone_are_removed(tmp_path: Path) -> None:
+    import time
+
+    from rutjournal.core.leftovers import remove_leftovers, temp_name
+
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    dead_pid = int(gone.stdout)
+    mine = tmp_path / temp_name("partial", "journal-20260101-090000.sqlite3")
+    dead = tmp_path / f".partial-{dead_pid}-0123abcd-journal-20260101-090000.sqlite3"
+    dead_side = tmp_path / f"{dead.name}-journal"
+    old_style = tmp_path / ".journal.sqlite3.new"
+    fresh_old_style = tmp_path / ".journal.sqlite3.restoring"
+    someone_elses = tmp_path / ".hidden-notes.txt"
+    for path in (mine, dead, dead_side, old_style, fresh_old_style, someone_elses):
+        path.write_bytes(b"x")
+    an_hour_ago = time.time() - 7200
+    os.utime(old_style, (an_hour_ago, an_hour_ago))
+    removed = remove_leftovers(tmp_path)
+    assert sorted(removed) == sorted([dead, dead_side, old_style])
+    assert mine.exists() and fresh_old_style.exists() and someone_elses.exists()

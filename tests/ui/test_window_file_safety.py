@@ -8,7 +8,6 @@ import os
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from rutjournal.core.backups import take_backup
@@ -108,20 +107,30 @@ def test_the_window_never_opens_its_journal_file_while_it_holds_it(
     assert window.care.damage is None
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can write any file")
-def test_a_read_only_journal_opens_read_only_in_the_window(paths: AppPaths, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_read_only_journal_opens_read_only_in_the_window(paths: AppPaths, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     write_journal(paths.database)
-    paths.database.chmod(0o444)
-    try:
-        window = MainWindow(paths)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitUntil(lambda: window.db is not None, timeout=5000)
-        assert window.where.text().startswith("Read-only:")
-        assert window.journal_view.editor.editor.isReadOnly()
-        window.shutdown()
-    finally:
-        paths.database.chmod(0o600)
+    real_access = os.access
+    journal = str(paths.database)
+
+    def access(path: object, mode: int, **kwargs: object) -> bool:  # the file is read-only for this account
+        if str(path) == journal and mode & os.W_OK:
+            return False
+        return real_access(path, mode, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", access)
+    before = paths.database.read_bytes()
+    window = MainWindow(paths)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.db is not None, timeout=5000)
+    view = window.journal_view
+    assert window.where.text().startswith("Read-only:")
+    assert view.editor.editor.isReadOnly() and not view.scores["mood"].isEnabled()
+    view.show_day(dt.date(2026, 9, 3))
+    assert "Day 2:" in view.editor.text()  # every day can still be read
+    assert view.save_label.text() == "Read-only: this journal can be read, not changed"
+    window.shutdown()
+    assert paths.database.read_bytes() == before
 
 
 def test_a_full_disk_while_saving_is_one_plain_sentence_and_the_text_stays(
