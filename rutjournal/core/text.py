@@ -1,0 +1,74 @@
+"""Numbers, counts and dates in words, one way everywhere: the window, the command line and the reports.
+
+Hours are rounded to a tenth and written without a trailing ".0" ("28.9 h", "2 h", "0.5 h"); a share is a
+whole percentage ("33 %"); a score is one decimal ("3.4"). Hours are always hours — never minutes beside
+hours in one summary. A count agrees with its noun ("1 gap", "2 gaps"). Dates are written in one style:
+"Thu 3 Dec 2026" (``day``), "Thursday 3 December 2026" for a heading (``long_day``), "December 2026" for a
+month; ISO dates (2026-12-03) only where a machine reads them (JSON, CSV, file names, command arguments).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rutjournal.core.calendar_words import MONTHS, WEEKDAYS
+
+NOTHING = "–"  # a blank is not a zero: an unknown value is shown as a dash
+
+
+def number(value: float, decimals: int = 1) -> str:
+    """A number rounded to ``decimals`` places, without trailing zeros: 28.8667 → "28.9", 2.0 → "2"."""
+    text = f"{value:.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def hours(value: float | None, *, per_week: bool = False) -> str:
+    """Hours as people say them: "28.9 h", "1.5 h/week"; None is a dash."""
+    if value is None:
+        return NOTHING
+    return f"{number(value)} h{'/week' if per_week else ''}"
+
+
+def minutes_as_hours(minutes: int | None, *, per_week: bool = False) -> str:
+    """Minutes (as the inventory stores them) in hours: 45 → "0.8 h", 90 → "1.5 h"."""
+    return NOTHING if minutes is None else hours(minutes / 60, per_week=per_week)
+
+
+def percent(share: float | None) -> str:
+    """A share from 0 to 1 as a whole percentage: 0.333 → "33 %"; None is a dash."""
+    return NOTHING if share is None else f"{round(share * 100):d} %"
+
+
+def score(value: float | None) -> str:
+    """A score or a mean of scores, one decimal: 3.4166 → "3.4", 4.0 → "4"."""
+    return NOTHING if value is None else number(value)
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """A count with its noun: plural(1, "gap") → "1 gap", plural(3, "gap") → "3 gaps"."""
+    shown = f"{count:,}"
+    return f"{shown} {word if count == 1 else (words or word + 's')}"
+
+
+def day(value: dt.date) -> str:
+    """The app's one date style: "Thu 3 Dec 2026"."""
+    return f"{WEEKDAYS[value.weekday()][:3]} {value.day} {MONTHS[value.month - 1][:3]} {value.year}"
+
+
+def long_day(value: dt.date) -> str:
+    """A day for a heading: "Thursday 3 December 2026"."""
+    return f"{WEEKDAYS[value.weekday()]} {value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def short_day(value: dt.date, today: dt.date | None = None) -> str:
+    """A day in a list, without the year when it is this year's: "3 Dec", "3 Dec 2025"."""
+    this_year = (today or dt.date.today()).year
+    text = f"{value.day} {MONTHS[value.month - 1][:3]}"
+    return text if value.year == this_year else f"{text} {value.year}"
+
+
+def month(value: dt.date) -> str:
+    """ "December 2026"."""
+    return f"{MONTHS[value.month - 1]} {value.year}"
