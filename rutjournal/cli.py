@@ -12,7 +12,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from rutjournal import (
     __version__,
@@ -38,6 +38,9 @@ from rutjournal.core.values import (
     parse_whole,
 )
 from rutjournal.paths import AppPaths, resolve_paths
+
+if TYPE_CHECKING:
+    from rutjournal.core.journal import DayEntry
 
 log = logging.getLogger("rutjournal.cli")
 SECTION_CLIS = (
@@ -91,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     add = sub.add_parser("add", parents=[common], help="add text and scores to a day's entry (creating it)")
-    add.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    add.add_argument("--date", help="YYYY-MM-DD, today or yesterday (default: today)")
     for name, what in (
         ("mood", "1 low … 5 great"),
         ("energy", "1 drained … 5 full"),
@@ -105,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("text", nargs="*", metavar="TEXT", help="text to append ('-' reads standard input)")
 
     show = sub.add_parser("show", parents=[common], help="print a day's entry")
-    show.add_argument("date", metavar="DATE", help="YYYY-MM-DD, or 'today'")
+    show.add_argument("date", metavar="DATE", help="YYYY-MM-DD, 'today' or 'yesterday'")
     show.add_argument("--json", action="store_true", help="print JSON (null when the day has no entry)")
 
     search = sub.add_parser("search", parents=[common], help="full-text search over entries and tags")
@@ -253,9 +256,12 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _day(text: str | None, *, bounded: bool = True) -> dt.date:
-    if text is None or text.strip().lower() == "today":
+    word = "today" if text is None else text.strip().lower()
+    if word == "today":
         return dt.date.today()
-    return parse_day(text, bounded=bounded)
+    if word == "yesterday":
+        return dt.date.today() - dt.timedelta(days=1)
+    return parse_day(text or "", bounded=bounded)
 
 
 def _stdin_text() -> str:
@@ -288,11 +294,30 @@ def _add(args: argparse.Namespace, paths: AppPaths) -> int:
 
     db = open_database(paths.database, backup_dir=paths.backup_dir)
     try:
-        entry = Journal(db).append(day, text.strip("\n"), scores, args.tag)
+        journal = Journal(db)
+        before = journal.get(day)
+        entry = journal.append(day, text.strip("\n"), scores, args.tag)
     finally:
         db.close()
-    print(json.dumps(entry.as_dict(), ensure_ascii=False) if args.json else entry.id)
+    print(json.dumps(entry.as_dict(), ensure_ascii=False) if args.json else _what_add_did(before, entry))
     return EXIT_OK
+
+
+def _what_add_did(before: DayEntry | None, after: DayEntry) -> str:
+    """ "added to 2026-12-03 (entry 12)", with a day ahead of today and every score it replaced named."""
+    said = f"added to {after.day.isoformat()} (entry {after.id}{', new' if before is None else ''})"
+    if after.day > dt.date.today():
+        said += f", a day ahead of today ({(after.day - dt.date.today()).days} days)"
+    if before is not None:
+        replaced = [
+            f"{name} {_num(getattr(before.scores, name))} replaced by {_num(getattr(after.scores, name))}"
+            for name in (*SCORE_FIELDS, "hours")
+            if getattr(before.scores, name) is not None
+            and getattr(before.scores, name) != getattr(after.scores, name)
+        ]
+        if replaced:
+            said += "; " + ", ".join(replaced)
+    return said
 
 
 def _show(args: argparse.Namespace, paths: AppPaths) -> int:

@@ -67,13 +67,32 @@ def test_version() -> None:
     assert ok("--version") == f"rutjournal {__version__}\n"
 
 
-def test_add_prints_the_id_and_appends_on_the_same_day(data_dir: Path) -> None:
-    assert ok("add", "--date", "2026-03-01", "first", "words") == "1\n"
-    assert ok("add", "--date", "2026-03-01", "second") == "1\n"
-    assert ok("add", "--date", "2026-03-02", "other day") == "2\n"
+def test_add_says_what_it_did_and_appends_on_the_same_day(data_dir: Path) -> None:
+    assert ok("add", "--date", "2026-03-01", "first", "words") == "added to 2026-03-01 (entry 1, new)\n"
+    assert ok("add", "--date", "2026-03-01", "second") == "added to 2026-03-01 (entry 1)\n"
+    assert ok("add", "--date", "2026-03-02", "other day") == "added to 2026-03-02 (entry 2, new)\n"
     assert (data_dir / DATABASE_NAME).exists()
     shown = json.loads(ok("show", "2026-03-01", "--json"))
     assert shown["text"] == "first words\n\nsecond"
+
+
+def test_add_names_every_score_it_replaced() -> None:
+    ok("add", "--date", "2026-03-01", "--mood", "4", "--hours", "8", "first")
+    said = ok("add", "--date", "2026-03-01", "--mood", "2", "--hours", "8", "--energy", "3", "second")
+    assert said == "added to 2026-03-01 (entry 1); mood 4 replaced by 2\n"  # energy was blank: nothing replaced
+
+
+def test_a_day_ahead_of_today_is_said_to_be(data_dir: Path) -> None:
+    ahead = dt.date.today() + dt.timedelta(days=10)
+    said = ok("add", "--date", ahead.isoformat(), "planned")
+    assert said == f"added to {ahead.isoformat()} (entry 1, new), a day ahead of today (10 days)\n"
+
+
+def test_show_yesterday_is_the_day_before_today() -> None:
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    ok("add", "--date", yesterday.isoformat(), "what happened")
+    assert json.loads(ok("show", "yesterday", "--json"))["text"] == "what happened"
+    assert ok("show", "yesterday").startswith(yesterday.isoformat())
 
 
 def test_add_every_score_and_tag_as_json() -> None:
@@ -197,7 +216,7 @@ def test_search_without_a_database(data_dir: Path) -> None:
 def test_data_dir_option_overrides_the_environment(tmp_path: Path, data_dir: Path, before: bool) -> None:
     other = tmp_path / "elsewhere"
     args = ["--data-dir", str(other), "add"] if before else ["add", "--data-dir", str(other)]
-    assert ok(*args, "--date", "2026-03-01", "moved") == "1\n"
+    assert ok(*args, "--date", "2026-03-01", "moved") == "added to 2026-03-01 (entry 1, new)\n"
     assert (other / DATABASE_NAME).exists()
     assert not (data_dir / DATABASE_NAME).exists()
     assert json.loads(ok("show", "--data-dir", str(other), "2026-03-01", "--json"))["text"] == "moved"
