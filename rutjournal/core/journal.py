@@ -10,9 +10,11 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rutjournal.core import tags
 from rutjournal.core.db import Database
 from rutjournal.core.entry_merge import EditBase
 from rutjournal.core.reading import DayEntry, read_day, read_marks, read_streak, read_tag_names
+from rutjournal.core.tags import TagUse
 from rutjournal.core.values import Scores, check_body, check_day, normalize_tags
 
 if TYPE_CHECKING:
@@ -78,6 +80,25 @@ class Journal:
     def tag_names(self) -> list[str]:
         with self.db.reader() as conn:
             return read_tag_names(conn)
+
+    def tag_uses(self) -> list[TagUse]:
+        """Every tag and how many days carry it, the most used first."""
+        with self.db.reader() as conn:
+            return tags.tag_uses(conn)
+
+    def rename_tag(self, old: str, new: str) -> int:
+        """Rename a tag everywhere (into an existing one: the two merge); returns the days touched."""
+        with self.db.reader() as conn:
+            return tags.rename_tag(conn, old, new)
+
+    def merge_tags(self, sources: Sequence[str], target: str) -> int:
+        with self.db.reader() as conn:
+            return tags.merge_tags(conn, sources, target)
+
+    def delete_tag(self, name: str) -> int:
+        """Take a tag off every day (the days stay); returns the days touched."""
+        with self.db.reader() as conn:
+            return tags.delete_tag(conn, name)
 
     def purge_deleted_text(self) -> None:
         """Rewrite the search index so the words of replaced or deleted text leave the file.

@@ -11,13 +11,12 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QToolButton,
@@ -28,23 +27,17 @@ from PySide6.QtWidgets import (
 from rutjournal.core.errors import RutjournalError
 from rutjournal.core.prompts import prompt_for
 from rutjournal.core.values import Scores, word_count
-from rutjournal.ui.entry_calendar import EntryCalendar, to_date, to_qdate
+from rutjournal.ui.day_panel import DayPanel
+from rutjournal.ui.entry_calendar import to_date, to_qdate
 from rutjournal.ui.entry_editor import EntryEditor
 from rutjournal.ui.message import show_message
-from rutjournal.ui.score_selector import ScoreSelector
-from rutjournal.ui.tag_edit import TagEdit
 
 if TYPE_CHECKING:  # the journal service brings SQLAlchemy: kept off the start-up path until the window shows
     from rutjournal.core.journal import DayEntry, Journal
+    from rutjournal.ui.tags_dialog import TagsDialog
 
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 500
-SCORE_WORDS = {
-    "mood": ("Mood", ("awful", "low", "okay", "good", "great")),
-    "energy": ("Energy", ("drained", "tired", "steady", "lively", "full")),
-    "challenge": ("Challenge", ("bored", "coasting", "engaged", "pushed", "stretched")),
-    "load": ("Load", ("light", "easy", "full", "heavy", "crushing")),
-}
 
 
 @dataclass(frozen=True)
@@ -64,6 +57,7 @@ class JournalView(QWidget):
     save_failed = Signal(str)
     task_requested = Signal(str)  # a line of the entry, to add to the Load inventory
     evidence_requested = Signal(str)  # selected text, to log as evidence in Grow
+    today_wanted = Signal()  # Ctrl+T from another section: show the journal
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,7 +69,7 @@ class JournalView(QWidget):
         self.save_timer = QTimer(self)
         self.save_timer.setSingleShot(True)
         self.save_timer.setInterval(AUTOSAVE_MS)
-        self.save_timer.timeout.connect(self.flush)
+        self.save_timer.timeout.connect(self.autosave)
         self._build()
         self._shortcuts()
         self.setEnabled(False)
@@ -123,29 +117,13 @@ class JournalView(QWidget):
         left_layout.addWidget(self.editor, 1)
         left_layout.addLayout(footer)
 
-        self.calendar = EntryCalendar()
-        self.scores = {name: ScoreSelector(label, words) for name, (label, words) in SCORE_WORDS.items()}
-        self.hours = QDoubleSpinBox(minimum=-0.5, maximum=24, singleStep=0.5, decimals=1, suffix=" h")
-        self.hours.setSpecialValueText("not set")
-        self.hours.setAccessibleName("Hours worked")
-        self.hours.setToolTip("Hours worked today, in half hours. Down to 'not set' to leave it blank.")
-        self.tags = TagEdit()
-        form = QFormLayout()
-        form.addRow("Hours worked", self.hours)
-        form.addRow("Tags", self.tags)
-        right = QWidget(objectName="dayPanel")
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(8, 0, 0, 0)
-        right_layout.addWidget(self.calendar)
-        right_layout.addSpacing(8)
-        for selector in self.scores.values():
-            right_layout.addWidget(selector)
-        right_layout.addLayout(form)
-        right_layout.addStretch(1)
+        self.panel = DayPanel()
+        self.calendar, self.scores, self.hours = self.panel.calendar, self.panel.scores, self.panel.hours
+        self.tags, self.manage_tags = self.panel.tags, self.panel.manage_tags
 
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -157,34 +135,48 @@ class JournalView(QWidget):
         self.editor.editor.customContextMenuRequested.connect(self._context_menu)
         self.editor.text_changed.connect(self._edited)
         self.editor.text_changed.connect(self._update_stats)
-        for selector in self.scores.values():
-            selector.value_changed.connect(lambda _v: self._edited())
-        self.hours.valueChanged.connect(lambda _v: self._edited())
-        self.tags.textEdited.connect(lambda _t: self._edited())
-        self.tags.editingFinished.connect(self._edited)
+        self.panel.edited.connect(self._edited)
         self.prev_button.clicked.connect(lambda: self.show_day(self.day - dt.timedelta(days=1)))
         self.next_button.clicked.connect(lambda: self.show_day(self.day + dt.timedelta(days=1)))
         self.today_button.clicked.connect(self.go_today)
         self.calendar.clicked.connect(lambda qd: self.show_day(to_date(qd)))
         self.calendar.activated.connect(lambda qd: self.show_day(to_date(qd), focus=True))
         self.preview_button.toggled.connect(self.editor.set_previewing)
+        self.manage_tags.clicked.connect(self.open_tags)
         self.another_prompt.clicked.connect(self._next_prompt)
         self.use_prompt.clicked.connect(self._use_prompt)
 
     def _shortcuts(self) -> None:
-        for keys, slot, does in (
-            ("Alt+Left", lambda: self.show_day(self.day - dt.timedelta(days=1)), "Previous day"),
-            ("Alt+Right", lambda: self.show_day(self.day + dt.timedelta(days=1)), "Next day"),
-            ("Ctrl+T", self.go_today, "Today"),
-            ("Ctrl+E", self.preview_button.toggle, "Markdown preview on or off"),
-        ):
-            QShortcut(
-                QKeySequence(keys),
-                self,
-                activated=slot,
-                context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-                whatsThis=does,  # the shortcut sheet's words
-            )
+        """Ctrl+E here; the day keys (Alt+Left/Right, Ctrl+T) are the window's actions, so they work from
+        anywhere in it — the search box included (see ``day_keys``)."""
+        QShortcut(
+            QKeySequence("Ctrl+E"),
+            self,
+            activated=self.preview_button.toggle,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            whatsThis="Markdown preview on or off",  # the shortcut sheet's words
+        )
+        # Tab goes round the day's own fields (text, scores' boxes, hours, tags), never off to the search box.
+        QWidget.setTabOrder(self.hours, self.tags)
+        QWidget.setTabOrder(self.tags, self.manage_tags)
+        QWidget.setTabOrder(self.manage_tags, self.editor.editor)
+
+    def day_keys(self) -> list[tuple[str, str, object]]:
+        """(words, keys, slot) for the window to make actions of."""
+        return [
+            ("Previous day", "Alt+Left", lambda: self._step_day(-1)),
+            ("Next day", "Alt+Right", lambda: self._step_day(1)),
+            ("Today", "Ctrl+T", self._today_from_anywhere),
+        ]
+
+    def _step_day(self, days: int) -> None:
+        if self.isVisible() and self.isEnabled():  # the journal is the section shown
+            self.show_day(self.day + dt.timedelta(days=days), focus=True)
+
+    def _today_from_anywhere(self) -> None:
+        if self.isEnabled():
+            self.today_wanted.emit()
+            self.go_today()
 
     # --- data ---------------------------------------------------------------------------------------------
     def set_journal(self, journal: Journal) -> None:
@@ -198,10 +190,20 @@ class JournalView(QWidget):
         can be read and browsed, nothing on it changed, and the footer says so instead of "Saved"."""
         self.read_only_words = "" if reason is None else "Read-only: this journal can be read, not changed"
         self.editor.editor.setReadOnly(reason is not None)
-        for widget in (*self.scores.values(), self.hours, self.tags):
-            widget.setEnabled(reason is None)
+        self.panel.set_writable(reason is None)
         self.save_label.setText(self.read_only_words)
         self.save_label.setToolTip(reason or "")
+
+    def open_tags(self) -> TagsDialog | None:
+        """The tags manager; after a rename, merge or delete the day on screen and the suggestions re-read."""
+        if self.journal is None or not self.flush(finished_tags_only=True):
+            return None
+        from rutjournal.ui.tags_dialog import TagsDialog
+
+        dialog = TagsDialog(self.journal, self)
+        dialog.changed.connect(lambda: self.show_day(self.day))
+        dialog.open()
+        return dialog
 
     def go_today(self) -> None:
         self.show_day(dt.date.today(), focus=True)
@@ -216,7 +218,7 @@ class JournalView(QWidget):
         self._show(
             entry.body if entry else "", entry.scores if entry else Scores(), entry.tags if entry else ()
         )
-        self.tags.set_known_tags(self.journal.tag_names())
+        self.tags.set_known_tags([use.name for use in self.journal.tag_uses()])
         self.day_label.setText(f"{day:%A} {day.day} {day:%B %Y}")
         self.calendar.blockSignals(True)
         self.calendar.setSelectedDate(to_qdate(day))
@@ -238,12 +240,7 @@ class JournalView(QWidget):
     def _show(self, body: str, scores: Scores, tags: tuple[str, ...] | list[str]) -> None:
         """Put a day's values in the widgets without counting it as an edit."""
         self.editor.set_text(body)
-        for name, selector in self.scores.items():
-            selector.set_value(getattr(scores, name))
-        self.hours.blockSignals(True)
-        self.hours.setValue(-0.5 if scores.hours is None else scores.hours)
-        self.hours.blockSignals(False)
-        self.tags.set_tags(tags)
+        self.panel.show_values(scores, tags)
 
     def take_draft(self) -> Draft | None:
         """The edits not saved yet, taken out of the save queue (the file must not be written: it is damaged).
@@ -280,20 +277,17 @@ class JournalView(QWidget):
             return
         self.reload_if_changed()
         self.calendar.refresh_marks()
-        self.tags.set_known_tags(self.journal.tag_names())
+        self.tags.set_known_tags([use.name for use in self.journal.tag_uses()])
         self._update_stats()
 
     def current_scores(self) -> Scores:
-        hours = self.hours.value()
-        return Scores(
-            mood=self.scores["mood"].value(),
-            energy=self.scores["energy"].value(),
-            challenge=self.scores["challenge"].value(),
-            hours=None if hours < 0 else round(hours * 2) / 2,  # typed 7.3 counts as 7.5: half hours only
-            load=self.scores["load"].value(),
-        )
+        return self.panel.scores_now()
 
-    def flush(self) -> bool:
+    def autosave(self) -> bool:
+        """The save half a second after a keystroke: everything but a tag still being typed."""
+        return self.flush(finished_tags_only=True)
+
+    def flush(self, *, finished_tags_only: bool = False) -> bool:
         """Write pending edits now. Returns False (and keeps them on screen) if they could not be saved."""
         self.save_timer.stop()
         if not self.dirty or self.journal is None:
@@ -301,9 +295,11 @@ class JournalView(QWidget):
         from rutjournal.core.entry_merge import EditBase
 
         text = self.editor.text()
+        unfinished = self.tags.unfinished() if finished_tags_only else None
+        tags = self.tags.tags(finished_only=unfinished is not None)
         try:  # based on what was loaded: what another writer stored since is merged in, never overwritten
             saved = self.journal.save_edit(
-                self.day, text, self.current_scores(), self.tags.tags(), EditBase.of(self.loaded)
+                self.day, text, self.current_scores(), tags, EditBase.of(self.loaded)
             )
         except RutjournalError as exc:
             return self._failed(str(exc))
@@ -315,19 +311,23 @@ class JournalView(QWidget):
             first = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0]
             return self._failed(plain or f"could not save: {first}")
         self.loaded = saved.entry
-        self.dirty = False
+        self.dirty = (
+            unfinished is not None
+        )  # the tag being typed is saved once it is finished (or on leaving)
         merged = ""
         if saved.merged:
             cursor, entry = self.editor.cursor_index(), saved.entry
             self._show(
                 entry.body if entry else "", entry.scores if entry else Scores(), entry.tags if entry else ()
             )
+            if unfinished is not None:
+                self.tags.set_tags(entry.tags if entry else (), unfinished)
             self.editor.carry_cursor(text, cursor)
             merged = " · merged with what was added elsewhere"
         self.save_label.setText(f"Saved {dt.datetime.now():%H:%M:%S}{merged}")
         self.save_label.setProperty("error", False)
         self.calendar.refresh_marks()
-        self.tags.set_known_tags(self.journal.tag_names())
+        self.tags.set_known_tags([use.name for use in self.journal.tag_uses()])
         self._update_stats()
         self.saved.emit(self.day)
         return True
@@ -345,15 +345,29 @@ class JournalView(QWidget):
         if not self.save_timer.isActive():
             self.save_timer.start()
 
-    def selected_line(self) -> str:
-        """The selected text, or else the line the cursor is on."""
-        cursor = self.editor.editor.textCursor()
+    def selected_line(self, pos: QPoint | None = None) -> str:
+        """What a right-click at ``pos`` is about: the selection when the click falls inside it, else the line
+        clicked (not the line the text cursor happens to be on); without ``pos``, the selection or the
+        cursor's line."""
+        edit = self.editor.editor
+        cursor = edit.textCursor()
         text = cursor.selectedText().replace("\u2029", " ").strip()
-        return text or cursor.block().text().strip()
+        if pos is None:
+            return text or cursor.block().text().strip()
+        clicked = edit.cursorForPosition(pos)
+        if text and cursor.selectionStart() <= clicked.position() <= cursor.selectionEnd():
+            return text
+        return clicked.block().text().strip()
 
-    def _context_menu(self, pos: object) -> None:
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu(pos)
+        menu.exec(self.editor.editor.mapToGlobal(pos))
+        menu.deleteLater()
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The editor's menu for a right-click at ``pos``, with "Add to Load" and "Add as evidence"."""
         menu = self.editor.editor.createStandardContextMenu()
-        line = self.selected_line()
+        line = self.selected_line(pos)
         if line:
             menu.addSeparator()
             shown = line if len(line) <= 40 else line[:39] + "…"
@@ -361,8 +375,7 @@ class JournalView(QWidget):
             action.triggered.connect(lambda: self.task_requested.emit(line))
             evidence = menu.addAction("Add as evidence (Grow)")
             evidence.triggered.connect(lambda: self.evidence_requested.emit(line))
-        menu.exec(self.editor.editor.mapToGlobal(pos))  # type: ignore[arg-type]
-        menu.deleteLater()
+        return menu
 
     # --- small things -------------------------------------------------------------------------------------
     def _update_stats(self) -> None:

@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
 
         self.file_menu, self.quit_action = build_file_menu(self, self.care)
         add("Search", "Ctrl+F", self.focus_search)
+        for words, keys, slot in self.journal_view.day_keys():
+            add(words, keys, slot)
         for index, (_key, title, keys) in enumerate(SECTIONS):
             add(title, keys, lambda _c=False, i=index: self.sidebar.setCurrentRow(i))
         add_shortcut_sheet_action(self)  # F1 or Ctrl+/
@@ -137,6 +139,7 @@ class MainWindow(QMainWindow):
         self.search_view.open_day.connect(self.open_day)
         self.journal_view.task_requested.connect(self._task_from_journal)
         self.journal_view.evidence_requested.connect(self._evidence_from_journal)
+        self.journal_view.today_wanted.connect(lambda: self.show_section("journal"))
         self.journal_view.saved.connect(lambda _d: self.search_view.refresh())
         self.ready.connect(self.care.after_open)
         self.journal_view.save_failed.connect(self.care.save_failed)

@@ -136,7 +136,6 @@ class SettingsDialog(QDialog):
         self.reminder_on.setChecked(bool(settings.reminder_time))
         time = QTime.fromString(settings.reminder_time, "HH:mm")
         self.reminder_time.setTime(time if time.isValid() else DEFAULT_REMINDER)
-        self.reminder_time.setEnabled(bool(settings.reminder_time))
         self.tray.setChecked(settings.live_in_tray)
         _select(self.theme, settings.theme)
         _select(self.week_start, settings.week_start)
@@ -159,7 +158,7 @@ class SettingsDialog(QDialog):
     # --- storing ------------------------------------------------------------------------------------------
     def _connect(self) -> None:
         self.reminder_on.toggled.connect(self._reminder_changed)
-        self.reminder_time.timeChanged.connect(lambda _t: self._reminder_changed())
+        self.reminder_time.timeChanged.connect(lambda _t: self._time_typed())
         self.tray.toggled.connect(lambda on: self.store("live_in_tray", on))
         self.theme.currentIndexChanged.connect(lambda _i: self.store("theme", self.theme.currentData()))
         self.week_start.currentIndexChanged.connect(
@@ -171,9 +170,15 @@ class SettingsDialog(QDialog):
         )
         self.move_button.clicked.connect(self.move_journal)
 
+    def _time_typed(self) -> None:
+        """A time typed or picked means "remind me then": the box always takes digits, and turns it on."""
+        if self.reminder_on.isChecked():
+            self._reminder_changed()
+        else:
+            self.reminder_on.setChecked(True)  # stores it, through toggled
+
     def _reminder_changed(self) -> None:
         on = self.reminder_on.isChecked()
-        self.reminder_time.setEnabled(on)
         self.store("reminder_time", self.reminder_time.time().toString("HH:mm") if on else "")
 
     def store(self, name: str, value: object) -> Settings | None:

@@ -79,7 +79,9 @@ def test_add_says_what_it_did_and_appends_on_the_same_day(data_dir: Path) -> Non
 def test_add_names_every_score_it_replaced() -> None:
     ok("add", "--date", "2026-03-01", "--mood", "4", "--hours", "8", "first")
     said = ok("add", "--date", "2026-03-01", "--mood", "2", "--hours", "8", "--energy", "3", "second")
-    assert said == "added to 2026-03-01 (entry 1); mood 4 replaced by 2\n"  # energy was blank: nothing replaced
+    assert (
+        said == "added to 2026-03-01 (entry 1); mood 4 replaced by 2\n"
+    )  # energy was blank: nothing replaced
 
 
 def test_a_day_ahead_of_today_is_said_to_be(data_dir: Path) -> None:

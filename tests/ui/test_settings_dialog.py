@@ -61,7 +61,13 @@ def test_each_setting_is_stored_and_applied_at_once(window, qtbot) -> None:  # t
     assert stored(window)["reminder_time"] == "08:45"
     dialog.reminder_on.setChecked(False)
     assert "reminder_time" not in stored(window)  # off: back to the default, no reminder
-    assert not dialog.reminder_time.isEnabled()
+    assert dialog.reminder_time.isEnabled()  # it takes digits whether the reminder is on or not
+    edit = dialog.reminder_time
+    edit.setFocus()
+    edit.setSelectedSection(edit.Section.HourSection)
+    qtbot.keyClicks(edit, "0930")  # typing a time with the reminder off means "remind me then"
+    assert dialog.reminder_on.isChecked() and stored(window)["reminder_time"] == "09:30"
+    dialog.reminder_on.setChecked(False)
 
     dialog.tray.setChecked(True)
     assert stored(window)["live_in_tray"] is True
