@@ -136,8 +136,8 @@ def start_of_day(
     check = CheckResult(db_path, (damage.words,)) if damage is not None else integrity_check(db_path)
     if not check.ok:
         return StartOfDay(check, backups=tuple(restorable_backups(backup_dir)))
-    if not back_up or not backup_due(backup_dir, today):
-        return StartOfDay(check)
+    if not back_up or not backup_due(backup_dir, today) or not holds_anything(db_path):
+        return StartOfDay(check)  # a brand-new, empty journal has nothing to lose yet
     try:
         return StartOfDay(check, backup=take_backup(db_path, backup_dir, keep=keep))
     except (DatabaseProblem, OSError) as exc:
@@ -158,3 +158,30 @@ def set_aside_damaged(db_path: Path, now: dt.datetime | None = None) -> Path:
         clear_damage(db_path)
     log.warning("set the damaged journal %s aside as %s", db_path, aside)
     return aside
+
+
+WRITTEN_TABLES = (
+    "entries",
+    "tasks",
+    "targets",
+    "gaps",
+    "evidence",
+    "challenges",
+    "conversations",
+    "checkins",
+    "applications",
+)
+
+
+def holds_anything(db_path: Path) -> bool:
+    """True once the journal holds something the user wrote (one indexed look-up a table, whatever its size)."""
+    from rutjournal.core.db import connect_existing
+
+    try:
+        conn = connect_existing(db_path, cipher.key_for(db_path), read_only=True)
+        try:
+            return any(conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() for table in WRITTEN_TABLES)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return True  # cannot tell: back it up

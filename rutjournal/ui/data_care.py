@@ -129,7 +129,8 @@ class DataCare(QObject):
             self.backup_finished.emit(None)
 
     def _backed_up(self, info: BackupInfo) -> None:
-        self._status(f"Backed up: {entries_text(info.entries)}, {info.path.name}")
+        held = f"{entries_text(info.entries)}, " if info.entries else "no entries yet, "
+        self._status(f"Backed up: {held}{info.path.name}")
         self.backup_finished.emit(info)
 
     def show_backups_folder(self) -> None:

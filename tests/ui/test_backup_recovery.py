@@ -210,7 +210,9 @@ def test_text_typed_before_damage_was_found_goes_into_the_restored_journal(
 ) -> None:  # type: ignore[no-untyped-def]
     import rutjournal.core.integrity as integrity
 
-    settled(window, qtbot)  # the daily backup of the journal as it was opened
+    settled(window, qtbot)
+    Journal(window.db).save(DAY, "an earlier day", Scores(), [])
+    take_backup(paths.database, paths.backup_dir)  # a backup to go back to (an empty journal gets none)
     window.care.recovery_dialog = None
     day = window.journal_view.day
     window.journal_view.editor.editor.insertPlainText("typed just before the check")

@@ -167,3 +167,17 @@ def test_tab_from_tags_stays_in_the_day(window) -> None:  # type: ignore[no-unty
     view = window.journal_view
     assert next_by_tab(view.tags) is view.manage_tags
     assert next_by_tab(view.manage_tags) is view.editor.editor
+
+
+def test_a_brand_new_journal_is_not_backed_up_as_zero_entries(make_window, paths, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    qtbot.waitUntil(lambda: not window.care.jobs, timeout=10000)
+    assert "0 entries" not in window.statusBar().currentMessage()
+    assert not list(paths.backup_dir.glob("journal-*.sqlite3"))  # nothing to lose yet, nothing copied
+    from rutjournal.core.load import Load
+
+    Load(window.db).add("Weekly status report")
+    window.care.after_open()
+    qtbot.waitUntil(lambda: not window.care.jobs, timeout=10000)
+    [taken] = paths.backup_dir.glob("journal-*.sqlite3")
+    assert window.statusBar().currentMessage() == f"Backed up: no entries yet, {taken.name}"
