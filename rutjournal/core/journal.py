@@ -72,6 +72,12 @@ class Journal:
         with self.db.reader() as conn:
             return read_marks(conn, first, last)
 
+    def latest_day(self, until: dt.date) -> dt.date | None:
+        """The last day up to ``until`` that has an entry (one indexed look-up)."""
+        with self.db.reader() as conn:
+            row = conn.execute("SELECT max(day) FROM entries WHERE day <= ?", (until.isoformat(),)).fetchone()
+        return dt.date.fromisoformat(row[0]) if row and row[0] else None
+
     def is_empty(self) -> bool:
         """True while no day has an entry (one indexed look-up: it does not grow with the journal)."""
         with self.db.reader() as conn:

@@ -9,6 +9,7 @@ a second rutjournal started with ``--demo``, so it never mixes with the user's j
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sqlite3
 import sys
@@ -76,8 +77,19 @@ def install_first_run(window: MainWindow) -> None:
         font.setBold(True)
         badge.setFont(font)
         window.statusBar().addPermanentWidget(badge)
+        window.ready.connect(lambda: open_on_latest_day(window))
         return
     window.ready.connect(lambda: offer_welcome(window))
+
+
+def open_on_latest_day(window: MainWindow) -> None:
+    """The demo's story ends on its last written day: open there, not on an empty today."""
+    view = window.journal_view
+    if view.journal is None:
+        return
+    latest = view.journal.latest_day(dt.date.today())
+    if latest is not None and latest != view.day and view.journal.get(dt.date.today()) is None:
+        view.show_day(latest, focus=True)
 
 
 def offer_welcome(window: MainWindow) -> WelcomeDialog | None:

@@ -246,6 +246,8 @@ class MainWindow(QMainWindow):
         if "guidance" in self.built_sections():
             self.guidance_view.save_conversation()
         key = SECTIONS[max(row, 0)][0]
+        if key == "crossroads":
+            self.checkin_banner.hide()  # the section offers the check-in itself: one banner at most
         self.section_view(key)
         self.pages.setCurrentIndex(max(row, 0))
         self.setWindowTitle(f"{self.app_title} — {SECTIONS[max(row, 0)][1]}")

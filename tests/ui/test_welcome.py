@@ -88,6 +88,15 @@ def test_the_demo_window_says_so_and_keeps_its_own_folder(qtbot, monkeypatch) ->
         assert not window.findChild(QAction, "demoAction").isVisible()  # no demo from inside the demo
         with window.db.reader() as conn:
             assert conn.execute("SELECT count(*) FROM entries").fetchone()[0] > 50
+            latest = conn.execute(
+                "SELECT max(day) FROM entries WHERE day <= date('now', 'localtime')"
+            ).fetchone()[0]
+        # It opens on the demo's last written day, not on an empty today (issue 12).
+        qtbot.waitUntil(lambda: window.journal_view.day.isoformat() == latest, timeout=3000)
+        assert window.journal_view.editor.text().strip()
+        # One banner at most: in Crossroads, the window's check-in banner gives way to the section's own.
+        window.show_section("crossroads")
+        assert not window.checkin_banner.isVisible()
     finally:
         window.shutdown()
 
