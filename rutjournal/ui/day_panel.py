@@ -10,7 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from rutjournal.core.values import Scores
-from rutjournal.ui.entry_calendar import EntryCalendar
+from rutjournal.ui.entry_calendar import EntryCalendar, MoodLegend
 from rutjournal.ui.score_selector import ScoreSelector
 from rutjournal.ui.tag_edit import TagEdit
 
@@ -47,6 +47,8 @@ class DayPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.addWidget(self.calendar)
+        self.legend = MoodLegend()
+        layout.addWidget(self.legend)
         layout.addSpacing(8)
         for selector in self.scores.values():
             layout.addWidget(selector)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from rutjournal.core.errors import RutjournalError
 from rutjournal.core.prompts import prompt_for
+from rutjournal.core.text import long_day, plural
 from rutjournal.core.values import Scores, word_count
 from rutjournal.ui.day_panel import DayPanel
 from rutjournal.ui.entry_calendar import to_date, to_qdate
@@ -82,10 +83,14 @@ class JournalView(QWidget):
         self.next_button.setAccessibleName("Next day")
         self.today_button = QPushButton("Today", toolTip="Go to today (Ctrl+T)")
         self.day_label = QLabel(objectName="dayTitle")
+        self.ahead_label = QLabel(objectName="aheadOfToday", visible=False)
+        self.ahead_label.setToolTip(
+            "A day that has not come yet: what you write here is a plan, not a record"
+        )
         self.stats_label = QLabel(objectName="dayStats")
         self.stats_label.setToolTip("Words in this entry · days in a row with an entry, up to today")
         header = QHBoxLayout()
-        for w in (self.prev_button, self.day_label, self.next_button):
+        for w in (self.prev_button, self.day_label, self.next_button, self.ahead_label):
             header.addWidget(w)
         header.addStretch(1)
         header.addWidget(self.stats_label)
@@ -219,7 +224,10 @@ class JournalView(QWidget):
             entry.body if entry else "", entry.scores if entry else Scores(), entry.tags if entry else ()
         )
         self.tags.set_known_tags([use.name for use in self.journal.tag_uses()])
-        self.day_label.setText(f"{day:%A} {day.day} {day:%B %Y}")
+        self.day_label.setText(long_day(day))
+        ahead = (day - dt.date.today()).days
+        self.ahead_label.setVisible(ahead > 0)  # written ahead of time: say so, it is not a day lived yet
+        self.ahead_label.setText(f"ahead of today ({plural(ahead, 'day')})" if ahead > 0 else "")
         self.calendar.blockSignals(True)
         self.calendar.setSelectedDate(to_qdate(day))
         self.calendar.blockSignals(False)

@@ -181,3 +181,33 @@ def test_a_brand_new_journal_is_not_backed_up_as_zero_entries(make_window, paths
     qtbot.waitUntil(lambda: not window.care.jobs, timeout=10000)
     [taken] = paths.backup_dir.glob("journal-*.sqlite3")
     assert window.statusBar().currentMessage() == f"Backed up: no entries yet, {taken.name}"
+
+
+def test_the_calendar_explains_its_colours_and_the_selected_day_keeps_its_own(window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from rutjournal.ui.entry_calendar import MoodLegend, to_qdate
+    from rutjournal.ui.score_selector import MOOD_COLOURS
+
+    view = window.journal_view
+    today = dt.date.today()
+    Journal(window.db).save(today, "good day", Scores(mood=5), [])
+    view.show_day(today)
+    view.calendar.refresh_marks()
+    legend = view.findChild(MoodLegend)
+    assert legend is not None and legend.isVisible()
+    assert "no mood" in " ".join(label.text() for label in legend.findChildren(type(view.day_label)))
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    view.calendar.paintCell(painter, QRect(0, 0, 40, 30), to_qdate(today))
+    painter.end()
+    assert image.pixelColor(20, 6).name() == QColor(MOOD_COLOURS[5]).name()  # not the highlight colour
+
+
+def test_a_day_ahead_of_today_says_so(window) -> None:  # type: ignore[no-untyped-def]
+    view = window.journal_view
+    view.show_day(dt.date.today() + dt.timedelta(days=3))
+    assert view.ahead_label.isVisible() and view.ahead_label.text() == "ahead of today (3 days)"
+    view.show_day(dt.date.today())
+    assert not view.ahead_label.isVisible()
