@@ -34,6 +34,11 @@ def add_parsers(
         "--out", required=True, metavar="PATH", help="the file to write (for markdown: a folder, created)"
     )
     export.add_argument(
+        "--include",
+        metavar="tasks,goals,evidence,conversations",
+        help="markdown only: add beyond-the-journal.md with these sections (comma-separated, or 'all')",
+    )
+    export.add_argument(
         "--split", metavar="year|month", help="markdown only: one file a year (default) or a month"
     )
 
@@ -68,10 +73,30 @@ def _checked_out(fmt: str, text: str, database: Path) -> Path:
     return out
 
 
+def _sections(text: str | None) -> tuple[str, ...]:
+    """--include's sections, in the order they are written; 'all' is every one."""
+    from rutjournal.core.exporters.markdown_sections import SECTIONS
+
+    if text is None:
+        return ()
+    names = [part.strip().lower() for part in text.split(",") if part.strip()]
+    if names == ["all"]:
+        return SECTIONS
+    wrong = [name for name in names if name not in SECTIONS]
+    if wrong or not names:
+        raise InvalidInput(
+            "--include", "tasks, goals, evidence, conversations or all (comma-separated)", text
+        )
+    return tuple(name for name in SECTIONS if name in names)
+
+
 def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
     fmt: str = args.format
     if args.split is not None and fmt != "markdown":
         raise InvalidInput("--split", "given only with --format markdown", args.split)
+    if args.include is not None and fmt != "markdown":
+        raise InvalidInput("--include", "given only with --format markdown", args.include)
+    include = _sections(args.include)
     split = args.split or "year"
     if split not in ("year", "month"):
         raise InvalidInput("--split", "year or month", split)
@@ -93,7 +118,7 @@ def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
         else:
             from rutjournal.core.exporters.markdown_export import export_markdown
 
-            result = export_markdown(db, out, split)
+            result = export_markdown(db, out, split, include)
     except OSError as exc:
         from rutjournal.core.failures import plain_failure
 

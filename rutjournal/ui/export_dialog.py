@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from rutjournal.core.errors import RutjournalError
 from rutjournal.core.exporters.files import ExportResult
+from rutjournal.core.exporters.markdown_sections import SECTIONS
 from rutjournal.ui.background import JobSet
 from rutjournal.ui.message import show_message
 
@@ -50,7 +52,7 @@ CHOICES = (
 )
 
 
-def export_to(db: Database, fmt: str, out: Path, split: str) -> ExportResult:
+def export_to(db: Database, fmt: str, out: Path, split: str, include: tuple[str, ...] = ()) -> ExportResult:
     """Write the export (on a worker thread): the core exporter of ``fmt``."""
     if fmt == "json":
         from rutjournal.core.exporters.json_export import export_json
@@ -62,7 +64,7 @@ def export_to(db: Database, fmt: str, out: Path, split: str) -> ExportResult:
         return export_csv(db, out)
     from rutjournal.core.exporters.markdown_export import export_markdown
 
-    return export_markdown(db, out, split)
+    return export_markdown(db, out, split, include)
 
 
 def destination_problem(fmt: str, out: Path, database: Path) -> str:
@@ -136,6 +138,9 @@ class ExportDialog(QDialog):
         where.addWidget(self.choose_button)
         form = QFormLayout()
         form.addRow("Markdown files:", self.split_combo)
+        self.include_rest = QCheckBox("Also tasks, goals, evidence and conversations (beyond-the-journal.md)")
+        self.include_rest.setAccessibleName("Include the rest of the journal")
+        form.addRow("", self.include_rest)
         form.addRow("Export to:", where)
         self.status = QLabel(wordWrap=True)
         self.status.setObjectName("exportStatus")
@@ -174,6 +179,7 @@ class ExportDialog(QDialog):
         """Markdown is a folder with a split; the others a file, suggested by date in the home folder."""
         fmt = self.format()
         self.split_combo.setEnabled(fmt == "markdown")
+        self.include_rest.setEnabled(fmt == "markdown")
         self.choose_button.setText("Choose folder…" if fmt == "markdown" else "Choose file…")
         if self.chosen is None:
             stem = f"rutjournal-{dt.date.today():%Y-%m-%d}"
@@ -219,7 +225,8 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         show_message(self.status, "Exporting…")
         db = self.db
-        self.jobs.start("export", lambda: export_to(db, fmt, out, split), self._export_done)
+        include = SECTIONS if fmt == "markdown" and self.include_rest.isChecked() else ()
+        self.jobs.start("export", lambda: export_to(db, fmt, out, split, include), self._export_done)
 
     def _export_done(self, result: object, error: object) -> None:
         self.export_button.setEnabled(True)

@@ -119,3 +119,38 @@ def test_export_then_import_into_an_empty_data_dir(journal: Path, tmp_path: Path
     assert out.read_bytes() == again.read_bytes()
     refused = rut("import", str(out))  # the original journal is not empty
     assert refused.returncode != 0 and "not empty" in refused.stderr
+
+
+def test_markdown_puts_the_texts_own_headings_under_the_day_and_can_include_the_rest(tmp_path: Path) -> None:
+    text = "## What went well\n\nShipped it.\n\n```\n# not a heading: code\n```\n"
+    assert rut("add", "--date", "2026-03-02", "-", stdin=text).returncode == 0
+    assert rut("task", "add", "Weekly status report", "--hours", "2h").returncode == 0
+    assert rut("target", "set", "Senior Analyst", "--by", "2027-09-01").returncode == 0
+    assert rut("gap", "add", "Forecasting", "--kind", "skill").returncode == 0
+    assert (
+        rut("conversation", "add", "--date", "2026-03-03", "--with", "Dana", "--role", "boss").returncode == 0
+    )
+    out = tmp_path / "md"
+    done = rut("export", "--format", "markdown", "--out", str(out), "--include", "all")
+    assert done.returncode == 0, done.stderr
+    year = (out / "2026.md").read_text(encoding="utf-8")
+    assert "\n## 2026-03-02 (Monday)\n" in year
+    assert "\n#### What went well\n" in year and "\n## What went well" not in year  # under the day's heading
+    assert "# not a heading: code" in year  # code is left as written
+    beyond = (out / "beyond-the-journal.md").read_text(encoding="utf-8")
+    for line in (
+        "## Tasks",
+        "**Weekly status report** — task, 2 h/week",
+        "Target: **Senior Analyst** by 2027-09-01",
+        "### Forecasting (skill)",
+        "## Conversations",
+        "### 2026-03-03 with Dana (boss, planned)",
+    ):
+        assert line in beyond, line
+    only = rut("export", "--format", "markdown", "--out", str(tmp_path / "two"), "--include", "tasks, goals")
+    assert only.returncode == 0
+    assert "## Conversations" not in (tmp_path / "two" / "beyond-the-journal.md").read_text(encoding="utf-8")
+    wrong = rut("export", "--format", "markdown", "--out", str(tmp_path / "x"), "--include", "moods")
+    assert wrong.returncode == 2 and "--include" in wrong.stderr
+    json_include = rut("export", "--format", "json", "--out", str(tmp_path / "j.json"), "--include", "tasks")
+    assert json_include.returncode == 2

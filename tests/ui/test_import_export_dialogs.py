@@ -287,3 +287,22 @@ def test_markdown_by_month_and_a_bad_destination(window: MainWindow, qtbot, tmp_
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.last_result is not None, timeout=10000)
     assert (tmp_path / "md" / "2023-01.md").exists()
+
+
+def test_markdown_can_take_the_rest_of_the_journal_along(window: MainWindow, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from rutjournal.core.load import Load
+
+    assert window.db is not None
+    Journal(window.db).save(JRNL_DAY, "Worth keeping", Scores(mood=4), [])
+    Load(window.db).add("Weekly status report")
+    [action] = [a for a in window.file_menu.actions() if a.text() == "Export…"]
+    action.trigger()
+    dialog = window.transfer.export_dialog
+    dialog.set_format("json")
+    assert not dialog.include_rest.isEnabled()
+    dialog.set_format("markdown")
+    dialog.include_rest.setChecked(True)
+    dialog.set_destination(tmp_path / "notes")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.last_result is not None, timeout=10000)
+    assert "**Weekly status report**" in (tmp_path / "notes" / "beyond-the-journal.md").read_text(encoding="utf-8")

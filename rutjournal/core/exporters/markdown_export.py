@@ -4,7 +4,8 @@
 
     Mood 4/5 · Energy 3/5 · Challenge 2/5 · 7.5 h · Load 3/5 · #review #team
 
-    The entry's text, as written (it is Markdown already).
+    The entry's text, as written (it is Markdown already), its own headings moved under the day's
+    (``## What went well`` becomes ``#### What went well``).
 
 The output depends only on the journal (no dates of export, no locale), so exporting twice gives the same files.
 """
@@ -21,15 +22,25 @@ from rutjournal.core.db import Database
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.exporters.entry_rows import ExportedDay, hours_text, read_days
 from rutjournal.core.exporters.files import AtomicFiles, ExportResult
+from rutjournal.core.exporters.markdown_sections import FILE_NAME as SECTIONS_FILE
+from rutjournal.core.exporters.markdown_sections import SECTIONS, demote_headings, write_sections
 
 SPLITS = ("year", "month")
 
 
-def export_markdown(db: Database, folder: Path, split: str = "year") -> ExportResult:
+def export_markdown(
+    db: Database, folder: Path, split: str = "year", include: tuple[str, ...] = ()
+) -> ExportResult:
     """Write ``YYYY.md`` (or ``YYYY-MM.md``) files into ``folder`` (created if missing); existing files of the
-    same names are replaced, other files are left alone. Nothing is replaced until every file is written."""
+    same names are replaced, other files are left alone. Nothing is replaced until every file is written.
+    ``include`` (tasks, goals, evidence, conversations) adds ``beyond-the-journal.md`` with those sections."""
     if split not in SPLITS:
         raise InvalidInput("--split", " or ".join(SPLITS), split)
+    unknown = [name for name in include if name not in SECTIONS]
+    if unknown:
+        raise InvalidInput(
+            "--include", "tasks, goals, evidence or conversations (comma-separated)", unknown[0]
+        )
     folder.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
     entries = 0
@@ -41,9 +52,15 @@ def export_markdown(db: Database, folder: Path, split: str = "year") -> ExportRe
                 with files.open(path) as out:
                     entries += write_markdown(out, _title(key), days)
                 paths.append(path)
+            counts: dict[str, int] = {}
+            if include:
+                path = folder / SECTIONS_FILE
+                with files.open(path) as out:
+                    counts = write_sections(out, conn, include)
+                paths.append(path)
         finally:
             conn.execute("COMMIT")
-    return ExportResult(paths, {"entries": entries})
+    return ExportResult(paths, {"entries": entries, **counts})
 
 
 def write_markdown(out: TextIO, title: str, days: Iterable[ExportedDay]) -> int:
@@ -55,7 +72,7 @@ def write_markdown(out: TextIO, title: str, days: Iterable[ExportedDay]) -> int:
         line = score_line(day)
         if line:
             out.write(f"\n{line}\n")
-        body = day.body.strip("\n")
+        body = demote_headings(day.body.strip("\n"), 2)  # the text's own headings sit under the day's
         if body:
             out.write(f"\n{body}\n")
         count += 1
