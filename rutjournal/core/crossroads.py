@@ -81,14 +81,22 @@ class Crossroads(JobSearch):
             return checkin.id
 
     def checkins(self) -> list[CheckinView]:
-        """Every check-in, the newest first."""
+        """Every check-in, the newest first, its answers in the order of the questions."""
         with self.db.reader() as conn:
             rows = conn.execute("SELECT id, day, note FROM checkins ORDER BY day DESC").fetchall()
             answers: dict[int, dict[str, int]] = {}
             for cid, key, score in conn.execute("SELECT checkin_id, key, score FROM checkin_answers"):
                 answers.setdefault(cid, {})[key] = score
+        order = {q.key: i for i, q in enumerate(self.questions())}  # answers in the questions' order
         return [
-            CheckinView(cid, dt.date.fromisoformat(day), note, answers.get(cid, {}))
+            CheckinView(
+                cid,
+                dt.date.fromisoformat(day),
+                note,
+                dict(
+                    sorted(answers.get(cid, {}).items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
+                ),
+            )
             for cid, day, note in rows
         ]
 
