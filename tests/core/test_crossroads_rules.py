@@ -222,3 +222,21 @@ def test_leave_is_not_said_on_too_little_data() -> None:
 )
 def test_a_direction_is_only_a_direction_with_something_to_compare(signal: Signal, words: str) -> None:
     assert reading(signal) == words
+
+
+def test_the_documented_table_names_the_thresholds_the_code_uses() -> None:
+    from rutjournal.core.crossroads_rules import (
+        DREAD_DAYS,
+        DREAD_STRONG,
+        LOW_ANSWER,
+        READY_CHECKINS,
+        TREND_STEP,
+    )
+    from rutjournal.core.text import number
+
+    table = decide_with.__doc__ or ""
+    assert f"≥ {number(TREND_STEP)} below" in table
+    assert f"≥ {DREAD_STRONG:.1f} point" in table
+    assert f"≤ {LOW_ANSWER}" in table
+    assert f"at least {READY_MOOD_DAYS} days with a mood in the last {DREAD_DAYS} days" in table
+    assert READY_CHECKINS == 1 and "at least one check-in" in table
