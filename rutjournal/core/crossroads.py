@@ -140,10 +140,11 @@ class Crossroads(JobSearch):
         return signals, Evidence(mood_days=mood_days, checkins=len(checkins))
 
     def verdict(self, signals: list[Signal] | None = None, evidence: Evidence | None = None) -> Verdict:
+        """The verdict over the given signals and evidence, or over a fresh read of whichever is not given."""
         if signals is None or evidence is None:
-            read_signals_, read_evidence = self.read()
-            signals = read_signals_ if signals is None else signals
-            evidence = read_evidence if evidence is None else evidence
+            fresh_signals, fresh_evidence = self.read()
+            signals = fresh_signals if signals is None else signals
+            evidence = fresh_evidence if evidence is None else evidence
         return decide(signals, evidence)
 
 
