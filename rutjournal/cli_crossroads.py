@@ -1,4 +1,5 @@
-"""The command line of the Crossroads section: ``checkin``, ``application add`` and ``report crossroads``."""
+"""The command line of the Crossroads section: ``checkin`` (and ``checkin --list``), ``application add`` and
+``report crossroads``."""
 
 from __future__ import annotations
 
@@ -6,10 +7,16 @@ import argparse
 import datetime as dt
 import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.values import parse_day
 from rutjournal.paths import AppPaths
+
+if TYPE_CHECKING:
+    from rutjournal.core.crossroads_questions import Question
+    from rutjournal.core.crossroads_rules import Signal
+    from rutjournal.core.crossroads_signals import CheckinView
 
 
 def add_parsers(
@@ -19,10 +26,14 @@ def add_parsers(
 ) -> None:
     """Add this section's commands to ``sub`` and its reports to ``reports``."""
     checkin = sub.add_parser(
-        "checkin", parents=[common], help="the monthly Crossroads check-in: KEY=N for every question"
+        "checkin",
+        parents=[common],
+        help="the monthly Crossroads check-in: KEY=N for every question, or --list the earlier ones",
     )
     checkin.add_argument("answers", nargs="*", metavar="KEY=N", help="an answer 1-5 to each question")
     checkin.add_argument("--questions", action="store_true", help="list the questions (key and text)")
+    checkin.add_argument("--list", action="store_true", help="list the check-ins made, the newest first")
+    checkin.add_argument("--json", action="store_true", help="with --list or --questions: print JSON")
     checkin.add_argument("--date", help="YYYY-MM-DD (default: today)")
     checkin.add_argument("--note", default="", metavar="TEXT", help="free text")
     application = sub.add_parser("application", parents=[common], help="the job-search tracker")
@@ -37,9 +48,22 @@ def add_parsers(
     )
     add.add_argument("--notes", default="", metavar="TEXT")
     report = reports.add_parser(
-        "crossroads", parents=[common], help="the signals and the verdict: stay, push or leave"
+        "crossroads",
+        parents=[common],
+        help="the signals and the verdict: stay, push or leave (or too early to say)",
+        description=REPORT_JSON,
     )
     report.add_argument("--json", action="store_true")
+
+
+REPORT_JSON = (
+    "With --json: every signal's key, label, value (the words shown), direction (better / worse / steady / "
+    "unknown), reading (the direction in words), level (judged against a line rather than an earlier value), "
+    "why, and number: the figure the verdict rules read, rounded as it is shown (scores, means and changes to "
+    "one decimal, hours a week to a tenth; null without enough data). Then the verdict (too_early / stay / "
+    "push / leave) with its reasons, rule and needs (what a full verdict still lacks), the evidence (days "
+    "with a mood in the last 90 days, check-ins), whether a check-in is due, and the applications by stage."
+)
 
 
 def parse_answers(pairs: list[str]) -> dict[str, int]:
@@ -61,13 +85,16 @@ def parse_answers(pairs: list[str]) -> dict[str, int]:
 
 
 def run_checkin(args: argparse.Namespace, paths: AppPaths) -> int:
-    from rutjournal.core.crossroads_rules import check_answers, load_questions
+    from rutjournal.core.crossroads_questions import check_answers, load_questions
 
     questions = load_questions()
-    if args.questions:
-        for q in questions:
-            print(f"{q.key}\t{q.text}\t{q.anchors}")
-        return 0
+    if args.questions or args.list:
+        flag = "--questions" if args.questions else "--list"
+        if args.answers or args.note or args.date or (args.questions and args.list):
+            raise InvalidInput(flag, "given alone (with --json at most: no answers, --date, --note)")
+        return _print_questions(questions, args.json) if args.questions else _print_checkins(paths, args.json)
+    if args.json:
+        raise InvalidInput("--json", "given with --list or --questions")
     day = dt.date.today() if args.date is None else parse_day(args.date, "--date")
     answers = check_answers(questions, parse_answers(args.answers))  # bad input: nothing is opened
     from rutjournal.core.crossroads import Crossroads
@@ -81,8 +108,53 @@ def run_checkin(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
+def _print_questions(questions: list[Question], as_json: bool) -> int:
+    if as_json:
+        rows = [{"key": q.key, "text": q.text, "anchors": q.anchors, "reverse": q.reverse} for q in questions]
+        print(json.dumps(rows, ensure_ascii=False))
+        return 0
+    for q in questions:
+        print(f"{q.key}\t{q.text}\t{q.anchors}")
+    return 0
+
+
+def _print_checkins(paths: AppPaths, as_json: bool) -> int:
+    """Every check-in, the newest first: its day, score, answers by key and note (a fresh journal: none)."""
+    from rutjournal.core.text import day, score
+
+    rows: list[tuple[CheckinView, float | None]] = []
+    if paths.database.exists():  # a look-up: a journal that is not there yet is not made for it
+        from rutjournal.core.crossroads import Crossroads
+        from rutjournal.core.db import open_database
+
+        db = open_database(paths.database, backup_dir=paths.backup_dir)
+        try:
+            crossroads = Crossroads(db)
+            rows = [(c, crossroads.score(c)) for c in crossroads.checkins()]
+        finally:
+            db.close()
+    if as_json:
+        found = [
+            {"id": c.id, "day": c.day.isoformat(), "score": mean, "answers": c.answers, "note": c.note}
+            for c, mean in rows
+        ]
+        print(json.dumps(found, ensure_ascii=False))
+        return 0
+    if not rows:
+        print("No check-in yet: rutjournal checkin --questions lists the questions.")
+        return 0
+    for number, (checkin, mean) in enumerate(rows):
+        if number:
+            print()
+        print(f"{day(checkin.day)}   score {score(mean)} / 5")
+        print("  " + " ".join(f"{key}={value}" for key, value in checkin.answers.items()))
+        if checkin.note:
+            print(f"  note: {checkin.note}")
+    return 0
+
+
 def run_application(args: argparse.Namespace, paths: AppPaths) -> int:
-    from rutjournal.core.crossroads import check_name, check_stage
+    from rutjournal.core.crossroads_tracker import check_name, check_stage
 
     company, role, stage = (
         check_name("company", args.company),
@@ -102,54 +174,72 @@ def run_application(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
     from rutjournal.core.crossroads import Crossroads
+    from rutjournal.core.crossroads_rules import reading
+    from rutjournal.core.crossroads_tracker import stage_summary
     from rutjournal.core.db import open_database
 
     db = open_database(paths.database, backup_dir=paths.backup_dir)
     try:
         crossroads = Crossroads(db)
-        signals = crossroads.signals()
-        verdict = crossroads.verdict(signals)
+        signals, evidence = crossroads.read()
+        verdict = crossroads.verdict(signals, evidence)
         due = crossroads.due()
         counts = crossroads.counts_by_stage()
     finally:
         db.close()
     if args.json:
-        print(
-            json.dumps(
+        report = {
+            "signals": [
                 {
-                    "signals": [
-                        {
-                            "key": s.key,
-                            "label": s.label,
-                            "value": s.value,
-                            "direction": s.direction,
-                            "why": s.why,
-                            "number": s.number,
-                        }
-                        for s in signals
-                    ],
-                    "verdict": {"verdict": verdict.verdict, "reasons": verdict.reasons, "rule": verdict.rule},
-                    "checkin_due": due,
-                    "applications": counts,
-                },
-                ensure_ascii=False,
-            )
-        )
+                    "key": s.key,
+                    "label": s.label,
+                    "value": s.value,
+                    "direction": s.direction,
+                    "reading": reading(s),
+                    "level": s.level,
+                    "why": s.why,
+                    "number": s.number,
+                }
+                for s in signals
+            ],
+            "verdict": {
+                "verdict": verdict.verdict,
+                "reasons": verdict.reasons,
+                "rule": verdict.rule,
+                "needs": verdict.needs,
+            },
+            "evidence": {"mood_days": evidence.mood_days, "checkins": evidence.checkins},
+            "checkin_due": due,
+            "applications": counts,
+        }
+        print(json.dumps(report, ensure_ascii=False))
         return 0
-    arrows = {"better": "↑", "worse": "↓", "steady": "→", "unknown": "?"}
     print("Signals:")
     for s in signals:
-        print(f"  {arrows[s.direction]} {s.label}: {s.value} [{s.direction}]")
+        print(f"  {_mark(s)} {s.label}: {s.value} [{reading(s)}]")
         print(f"      why: {s.why}")
-    print(f"\nVerdict: {verdict.verdict.upper()}")
+    print(f"\nVerdict: {VERDICT_WORDS[verdict.verdict]}")
     for reason in verdict.reasons:
         print(f"  - {reason}")
     print(f"Rule: {verdict.rule}")
     if due:
         print("\nThis month's check-in is due: rutjournal checkin --questions")
-    if any(counts.values()):
-        print("\nApplications: " + ", ".join(f"{stage} {n}" for stage, n in counts.items()))
+    summary = stage_summary(counts)
+    if summary:
+        print(f"\nJob search: {summary}.")
     return 0
+
+
+VERDICT_WORDS = {"too_early": "TOO EARLY TO SAY", "stay": "STAY", "push": "PUSH", "leave": "LEAVE"}
+
+
+def _mark(signal: Signal) -> str:
+    """One character before a signal: an arrow for a change, a tick or a cross for a level."""
+    if signal.direction == "unknown" or signal.key == "guidance":
+        return "?" if signal.number is None else "·"
+    if signal.level:
+        return {"better": "✓", "worse": "✗"}.get(signal.direction, "·")
+    return {"better": "↑", "worse": "↓"}.get(signal.direction, "→")
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, AppPaths], int]] = {

@@ -1,23 +1,47 @@
-"""The Crossroads rules, Qt-free and database-free: the check-in questions, the signals' arithmetic and the
-verdict (stay / push / leave). ``crossroads`` reads the numbers from the journal; everything that turns numbers
-into words and words into a verdict is here, each piece tested on its own.
+"""The Crossroads rules, Qt-free and database-free: the thresholds, the signals' arithmetic and the verdict
+(stay / push / leave, or too early to say). ``crossroads_signals`` reads the numbers from the journal;
+everything that turns numbers into a verdict is here, each piece tested on its own.
+
+Every figure is judged as it is shown: rounded to one decimal (``as_shown``), so a change written "+0.2" is never
+called "better" by a line drawn at 0.25 that the reader cannot see.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
-from rutjournal.core.errors import InvalidInput
+from rutjournal.core.crossroads_questions import (
+    REVERSE_MARK,
+    Question,
+    anchor_words,
+    check_answers,
+    checkin_mean,
+    load_questions,
+    parse_questions,
+)
+from rutjournal.core.text import number, plural
+
+__all__ = [
+    "REVERSE_MARK",
+    "Evidence",
+    "Question",
+    "Signal",
+    "StrongRule",
+    "Verdict",
+    "anchor_words",
+    "check_answers",
+    "checkin_mean",
+    "decide",
+    "load_questions",
+    "parse_questions",
+]
 
 DIRECTIONS = ("better", "worse", "steady", "unknown")
-STAGES = ("idea", "applied", "interview", "offer", "rejected", "withdrawn")
-REVERSE_MARK = "(reverse-scored)"
-TREND_STEP = 0.25  # a change of at least this much (in points on a 1-5 scale) is a change, not noise
+TREND_STEP = 0.3  # a change of at least this much (points on a 1-5 scale, as shown) is a change, not noise
 TREND_DAYS = 30  # mood and challenge: the last 30 days against the 30 before
-TREND_MIN_DAYS = 5  # ... each window needs at least this many scored days
+TREND_MIN_DAYS = 5  # ... each span needs at least this many scored days
 DREAD_DAYS = 90  # the Monday-dread index looks at the last 90 days
 DREAD_MIN_MONDAYS = 4
 DREAD_MIN_OTHER = 8
@@ -25,16 +49,10 @@ DREAD_WORSE = 0.5  # Mondays this far below Tue-Fri read as "worse" ...
 DREAD_STRONG = 1.0  # ... and this far below count toward leaving
 LOW_ANSWER = 2  # a check-in answer of 2 or less on room / options counts toward leaving
 BURIED_MINUTES = 40 * 60  # still on the plate with nothing freed: more than 40 h a week reads as "worse"
+READY_MOOD_DAYS = 14  # days with a mood in the last DREAD_DAYS days before the verdict may say stay or leave
+READY_CHECKINS = 1  # ... and at least this many check-ins
 NOT_ENOUGH = "not enough data"
 GOOD_FAITH = "Before leaving, make a good-faith effort: hold at least one conversation with your boss or HR (Guidance)."
-
-
-@dataclass(frozen=True)
-class Question:
-    key: str
-    text: str
-    anchors: str  # what 1 means … what 5 means
-    reverse: bool  # 5 is the bad end: the score used is 6 - answer
 
 
 @dataclass(frozen=True)
@@ -42,88 +60,86 @@ class Signal:
     key: str
     label: str
     value: str  # shown as is: a number with its unit, or "not enough data (…)"
-    direction: str  # better / worse / steady / unknown
+    direction: str  # better / worse / steady / unknown (unknown: too little data, or nothing to compare with)
     why: str  # one sentence: why this counts
-    number: float | None = None  # the figure the verdict rules read (None without enough data)
+    number: float | None = None  # the figure the verdict rules read, as shown (None without enough data)
+    level: bool = False  # judged against a line, not an earlier value: it reads "a good sign" / "a bad sign"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How much the verdict has to go on: days with a mood in the last 90 days, and check-ins made."""
+
+    mood_days: int
+    checkins: int
 
 
 @dataclass(frozen=True)
 class Verdict:
-    verdict: str  # stay / push / leave
+    verdict: str  # too_early / stay / push / leave
     reasons: list[str]
     rule: str
-
-
-# -- questions -----------------------------------------------------------------------------------------------
-def parse_questions(text: str) -> list[Question]:
-    """Lines ``key | question | anchors``; '#' lines and blank lines are skipped. An anchor text containing
-    "(reverse-scored)" marks a question whose 5 is the bad end."""
-    questions: list[Question] = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        parts = [part.strip() for part in line.split("|")]
-        if len(parts) != 3 or not all(parts):
-            raise ValueError(f"check-in questions, line {number}: expected 'key | question | anchors'")
-        key, question, anchors = parts
-        questions.append(Question(key, question, anchors, REVERSE_MARK in anchors.lower()))
-    if len({q.key for q in questions}) != len(questions):
-        raise ValueError("check-in questions: every key must be different")
-    return questions
-
-
-def load_questions(path: Path | None = None) -> list[Question]:
-    if path is None:
-        from rutjournal.resources import resource_path
-
-        path = resource_path("checkin_questions.txt")
-    return parse_questions(path.read_text(encoding="utf-8"))
-
-
-def check_answers(questions: Sequence[Question], answers: Mapping[str, object]) -> dict[str, int]:
-    """Every question answered with a whole number 1-5, and no unknown key; else InvalidInput naming them."""
-    keys = [q.key for q in questions]
-    unknown = [k for k in answers if k not in keys]
-    if unknown:
-        raise InvalidInput(
-            "answers", "keys of the check-in questions: " + ", ".join(keys), ", ".join(unknown)
-        )
-    missing = [k for k in keys if k not in answers]
-    if missing:
-        raise InvalidInput("answers", "an answer to every question (missing: " + ", ".join(missing) + ")")
-    checked: dict[str, int] = {}
-    for key in keys:
-        score = answers[key]
-        if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 5:
-            raise InvalidInput(key, "a whole number from 1 to 5", score)
-        checked[key] = score
-    return checked
-
-
-def checkin_mean(questions: Sequence[Question], answers: Mapping[str, int]) -> float | None:
-    """The mean of the answers to the current questions, reverse-scored ones turned round (6 - answer)."""
-    scores = [6 - answers[q.key] if q.reverse else answers[q.key] for q in questions if q.key in answers]
-    return sum(scores) / len(scores) if scores else None
+    needs: list[str] = field(default_factory=list)  # what a full verdict still lacks (empty: enough data)
 
 
 # -- arithmetic behind the signals ---------------------------------------------------------------------------
+def as_shown(value: float) -> float:
+    """A figure as the reader sees it (one decimal): the rules judge this, never the digits hidden behind it."""
+    return float(number(value))
+
+
+def signed(value: float) -> str:
+    """A change with its sign, as shown: "+0.9", "−1.1", "±0"."""
+    shown = number(value)
+    if shown == "0":
+        return "±0"
+    return "−" + shown[1:] if shown.startswith("-") else "+" + shown
+
+
+def points(value: float) -> str:
+    """A distance on the 1-5 scale in words: "1 point", "1.6 points"."""
+    shown = number(value)
+    return f"{shown} point{'' if shown == '1' else 's'}"
+
+
 def mean(values: Iterable[float]) -> float | None:
     values = list(values)
     return sum(values) / len(values) if values else None
 
 
+def spans(today: dt.date, days: int = TREND_DAYS) -> tuple[dt.date, dt.date]:
+    """(first day of the recent span, first day of the earlier span): the last ``days`` days up to today, and
+    the ``days`` before them."""
+    recent_start = today - dt.timedelta(days=days - 1)
+    return recent_start, recent_start - dt.timedelta(days=days)
+
+
+def scored_days(scores: Mapping[dt.date, int], today: dt.date, days: int = TREND_DAYS) -> tuple[int, int]:
+    """How many scored days each span of ``trend`` holds: (recent, earlier)."""
+    recent_start, earlier_start = spans(today, days)
+    recent = sum(1 for d in scores if recent_start <= d <= today)
+    earlier = sum(1 for d in scores if earlier_start <= d < recent_start)
+    return recent, earlier
+
+
 def trend(
     scores: Mapping[dt.date, int], today: dt.date, days: int = TREND_DAYS, minimum: int = TREND_MIN_DAYS
 ) -> tuple[float, float] | None:
-    """(mean of the last ``days`` days up to today, mean of the ``days`` before); None when either window has
+    """(mean of the last ``days`` days up to today, mean of the ``days`` before); None when either span has
     fewer than ``minimum`` scored days."""
-    recent_start = today - dt.timedelta(days=days - 1)
-    earlier_start = recent_start - dt.timedelta(days=days)
+    recent_start, earlier_start = spans(today, days)
     recent = [s for d, s in scores.items() if recent_start <= d <= today]
     earlier = [s for d, s in scores.items() if earlier_start <= d < recent_start]
     if len(recent) < minimum or len(earlier) < minimum:
         return None
     return sum(recent) / len(recent), sum(earlier) / len(earlier)
+
+
+def dread_days(moods: Mapping[dt.date, int], today: dt.date, days: int = DREAD_DAYS) -> tuple[int, int]:
+    """(Mondays, Tuesday-Friday days) with a mood in the last ``days`` days."""
+    start = today - dt.timedelta(days=days - 1)
+    window = [d for d in moods if start <= d <= today]
+    return sum(d.weekday() == 0 for d in window), sum(1 <= d.weekday() <= 4 for d in window)
 
 
 def monday_dread(moods: Mapping[dt.date, int], today: dt.date, days: int = DREAD_DAYS) -> float | None:
@@ -139,42 +155,99 @@ def monday_dread(moods: Mapping[dt.date, int], today: dt.date, days: int = DREAD
 
 
 def direction_of(change: float, step: float = TREND_STEP) -> str:
-    if change >= step:
+    """better / worse / steady for a change, judged as shown (one decimal)."""
+    shown = as_shown(change)
+    if shown >= step:
         return "better"
-    if change <= -step:
+    if shown <= -step:
         return "worse"
     return "steady"
 
 
-def signed(x: float) -> str:
-    return f"{x:+.2f}".replace("-", "−")
+def reading(signal: Signal) -> str:
+    """The direction column in words: a change needs an earlier value; a level is a good or a bad sign."""
+    if signal.key == "guidance":
+        return "read by the good-faith rule"
+    if signal.direction == "unknown":
+        return "not enough data" if signal.number is None else "nothing to compare with yet"
+    if signal.level:
+        return {"better": "a good sign", "worse": "a bad sign"}.get(signal.direction, "neutral")
+    return signal.direction
+
+
+def needs(evidence: Evidence) -> list[str]:
+    """What the verdict still lacks before it may say stay or leave, in words (empty: enough)."""
+    missing = []
+    short = READY_MOOD_DAYS - evidence.mood_days
+    if short > 0:
+        if evidence.mood_days == 0:
+            missing.append(f"{READY_MOOD_DAYS} days of entries with a mood")
+        else:
+            missing.append(
+                f"{plural(short, 'more day')} of entries with a mood "
+                f"({evidence.mood_days} of {READY_MOOD_DAYS} in the last {DREAD_DAYS} days)"
+            )
+    if evidence.checkins < READY_CHECKINS:
+        missing.append("a first monthly check-in")
+    return missing
 
 
 # -- the verdict ---------------------------------------------------------------------------------------------
-def _strong(signal: Signal) -> bool:
-    """Whether a signal counts toward leaving (the set in ``decide``'s table)."""
-    n = signal.number
-    if signal.key in ("promotion", "followups"):
-        return n is not None and n >= 1
-    if signal.key in ("room", "options"):
-        return n is not None and n <= LOW_ANSWER
-    if signal.key == "mood":
-        return signal.direction == "worse"
-    if signal.key == "monday_dread":
-        return n is not None and n >= DREAD_STRONG
-    return False
+@dataclass(frozen=True)
+class StrongRule:
+    """One row of the table of strong signals: which signal, when it counts toward leaving, and why in words."""
 
+    key: str
+    counts: str  # the reason's second half: "an answer of 2 or less counts toward leaving"
+    holds: Callable[[Signal], bool]
+
+
+def _at_least(limit: float) -> Callable[[Signal], bool]:
+    return lambda s: s.number is not None and s.number >= limit
+
+
+def _at_most(limit: float) -> Callable[[Signal], bool]:
+    return lambda s: s.number is not None and s.number <= limit
+
+
+STRONG_RULES = (
+    StrongRule("promotion", "a refused promotion counts toward leaving", _at_least(1)),
+    StrongRule("followups", "a promise left undone past its date counts toward leaving", _at_least(1)),
+    StrongRule("room", f"an answer of {LOW_ANSWER} or less counts toward leaving", _at_most(LOW_ANSWER)),
+    StrongRule("options", f"an answer of {LOW_ANSWER} or less counts toward leaving", _at_most(LOW_ANSWER)),
+    StrongRule(
+        "mood",
+        f"a mood falling by {number(TREND_STEP)} or more counts toward leaving",
+        lambda s: s.direction == "worse",
+    ),
+    StrongRule(
+        "monday_dread",
+        f"Mondays {points(DREAD_STRONG)} or more below the other weekdays count toward leaving",
+        _at_least(DREAD_STRONG),
+    ),
+)  # a new strong signal (boredom, overload…) is one more row here and one more line in decide's table
+STRONG_BY_KEY = {rule.key: rule for rule in STRONG_RULES}
 
 RULES = {
-    "leave": "leave: 3 or more strong signals AND at least one guidance conversation held",
+    "too-early": (
+        f"too early: no strong signal yet, and fewer than {READY_MOOD_DAYS} days with a mood in the last "
+        f"{DREAD_DAYS} days or no check-in yet"
+    ),
+    "leave": "leave: 3 or more strong signals, at least one guidance conversation held, and enough data",
     "push-good-faith": "push: 3 or more strong signals, but no guidance conversation held yet (good faith first)",
     "push": "push: at least one strong signal, or two or more signals getting worse",
-    "stay": "stay: no strong signal and at most one signal getting worse",
+    "stay": "stay: enough data, no strong signal and at most one signal getting worse",
 }
 
 
-def decide(signals: Sequence[Signal]) -> Verdict:
-    """The verdict over the signals. Strong signals (they count toward leaving):
+def is_strong(signal: Signal) -> bool:
+    """Whether a signal counts toward leaving (a row of ``STRONG_RULES``)."""
+    rule = STRONG_BY_KEY.get(signal.key)
+    return rule is not None and rule.holds(signal)
+
+
+def decide(signals: Sequence[Signal], evidence: Evidence) -> Verdict:
+    """The verdict over the signals. Strong signals (they count toward leaving), ``STRONG_RULES``:
 
     ======================  ======================================================
     signal key              strong when
@@ -183,62 +256,78 @@ def decide(signals: Sequence[Signal]) -> Verdict:
     followups               at least one employer follow-up undone past its due date
     room                    latest check-in answer on room to advance ≤ 2
     options                 latest check-in answer on options matching goals ≤ 2
-    mood                    mood falling (last 30 days ≥ 0.25 below the 30 before)
+    mood                    mood falling (last 30 days ≥ 0.3 below the 30 before)
     monday_dread            Mondays ≥ 1.0 point below the Tuesday-Friday mean
     ======================  ======================================================
 
     ``held`` is the number of guidance conversations held (the ``guidance`` signal's number, 0 without it);
-    ``worse`` counts every signal whose direction is "worse". The first row that matches decides:
+    ``worse`` counts every signal whose direction is "worse" (a direction needs something to compare with);
+    ``ready`` means at least 14 days with a mood in the last 90 days and at least one check-in
+    (``READY_MOOD_DAYS``, ``READY_CHECKINS``). The first row that matches decides:
 
     ==  =========================================  ===============================================
     #   when                                       verdict
     ==  =========================================  ===============================================
-    1   strong ≥ 3 and held ≥ 1                    leave
-    2   strong ≥ 3 and held = 0                    push — and the good-faith sentence (GOOD_FAITH)
-    3   strong ≥ 1 or worse ≥ 2                    push
-    4   otherwise                                  stay
+    1   strong = 0 and not ready                   too_early — and what it still needs
+    2   strong ≥ 3 and held ≥ 1 and ready          leave
+    3   strong ≥ 3 and held = 0                    push — and the good-faith sentence (GOOD_FAITH)
+    4   strong ≥ 1 or worse ≥ 2                    push (not ready: and what a full verdict needs)
+    5   otherwise                                  stay
     ==  =========================================  ===============================================
 
-    So "leave" is never the verdict before at least one guidance conversation has been held.
+    So "leave" is never the verdict before at least one guidance conversation has been held, and neither
+    "stay" nor "leave" is said on too little data.
     """
-    strong = [s for s in signals if _strong(s)]
+    strong = [s for s in signals if is_strong(s)]
     worse = [s for s in signals if s.direction == "worse"]
     held_signal = next((s for s in signals if s.key == "guidance"), None)
     held = int(held_signal.number or 0) if held_signal else 0
+    missing = needs(evidence)
+    verb = "points" if len(strong) == 1 else "point"
     strong_line = (
-        f"{len(strong)} of the 6 strong signals point to leaving"
+        f"{len(strong)} of the {len(STRONG_RULES)} strong signals {verb} to leaving"
         + (": " + ", ".join(s.label.lower() for s in strong) if strong else "")
         + "."
     )
     held_line = (
-        f"You have held {held} guidance conversation{'s' if held != 1 else ''}."
+        f"You have held {plural(held, 'guidance conversation')}."
         if held
         else "You have not held a guidance conversation yet."
     )
-    if len(strong) >= 3:
+    if not strong and missing:
+        reasons = [f"Too early for a verdict: it needs {' and '.join(missing)}.", *_so_far(signals)]
+        return Verdict("too_early", reasons, RULES["too-early"], missing)
+    if len(strong) >= 3 and (held == 0 or not missing):
         reasons = [strong_line, *(_reason(s) for s in strong), held_line]
         if held >= 1:
             return Verdict("leave", reasons, RULES["leave"])
-        return Verdict("push", [*reasons, GOOD_FAITH], RULES["push-good-faith"])
+        return Verdict("push", [*reasons, GOOD_FAITH], RULES["push-good-faith"], missing)
     if strong or len(worse) >= 2:
-        reasons = [strong_line, *(_reason(s) for s in worse)]
-        reasons += [_reason(s) for s in strong if s not in worse]
+        reasons = [strong_line, *(_reason(s) for s in strong)]
+        reasons += [_reason(s) for s in worse if s not in strong]
+        if missing:
+            reasons.append(f"A full verdict (stay or leave) still needs {' and '.join(missing)}.")
         if not held:
             reasons.append(GOOD_FAITH)
-        return Verdict("push", reasons, RULES["push"])
-    known = [s for s in signals if s.direction in ("better", "steady") and s.key != "guidance"]
+        return Verdict("push", reasons, RULES["push"], missing)
+    return Verdict("stay", [strong_line, *_so_far(signals)], RULES["stay"])
+
+
+def _so_far(signals: Sequence[Signal]) -> list[str]:
+    """A count of the signals by direction, then the ones better and worse with their values."""
+    counted = [s for s in signals if s.key != "guidance"]  # not a sign about the job: the good-faith guard
+    known = [s for s in counted if s.direction in ("better", "steady")]
+    worse = [s for s in counted if s.direction == "worse"]
+    unknown = len(counted) - len(known) - len(worse)
     if not known and not worse:
-        reasons = [
-            "Not enough data yet to see a problem: keep writing daily and answer the monthly check-in."
-        ]
-    else:
-        reasons = [
-            f"{len(known)} signal{'s' if len(known) != 1 else ''} better or steady, {len(worse)} getting worse."
-        ]
-        reasons += [_reason(s) for s in signals if s.direction == "better"]
-        reasons += [_reason(s) for s in worse]
-    return Verdict("stay", reasons, RULES["stay"])
+        return [f"None of the {len(counted)} signals can be read yet."]
+    line = f"{plural(len(known), 'signal')} better or steady, {len(worse)} worse"
+    line += f", {unknown} not known yet." if unknown else "."
+    return [line, *(_reason(s) for s in counted if s.direction == "better"), *(_reason(s) for s in worse)]
 
 
 def _reason(signal: Signal) -> str:
-    return f"{signal.label}: {signal.value} ({signal.direction})."
+    rule = STRONG_BY_KEY.get(signal.key)
+    if rule is not None and rule.holds(signal):
+        return f"{signal.label}: {signal.value} — {rule.counts}."
+    return f"{signal.label}: {signal.value} — {reading(signal)}."

@@ -12,7 +12,7 @@ import pytest
 
 from rutjournal.cli_crossroads import parse_answers
 from rutjournal.core.errors import InvalidInput
-from tests.rut import rut
+from tests.rut import rut, rut_here
 
 KEYS = ["room", "options", "learning", "dread", "followups", "recognition", "energy", "recommend"]
 
@@ -46,16 +46,21 @@ def test_checkin_application_and_report_round_trip(data_dir: Path) -> None:
     assert rut("application", "add", "Globex", "Lead", "--stage", "interview").stdout == "2\n"
     report = json.loads(rut("report", "crossroads", "--json").stdout)
     by_key = {s["key"]: s for s in report["signals"]}
-    assert by_key["checkin"]["value"] == "3.00 / 5 (−1.00 since 2026-10-01)"
-    assert by_key["checkin"]["direction"] == "worse"
-    assert by_key["room"]["value"] == "3 / 5"
+    assert by_key["checkin"]["value"] == "3 / 5 (−1 since Thu 1 Oct 2026)"
+    assert (by_key["checkin"]["direction"], by_key["checkin"]["number"]) == ("worse", 3.0)
+    assert by_key["room"]["value"] == "3 / 5 (was 4 on Thu 1 Oct 2026)"
     assert all(s["why"] for s in report["signals"])
-    # one signal worse (the check-in score), none strong: stay
-    assert report["verdict"]["verdict"] == "stay"
-    assert report["verdict"]["rule"].startswith("stay")
+    # no entry with a mood yet and no strong signal: too early to say, and what it needs
+    assert report["verdict"]["verdict"] == "too_early"
+    assert report["verdict"]["rule"].startswith("too early")
+    assert report["verdict"]["needs"] == ["14 days of entries with a mood"]
+    assert report["evidence"] == {"mood_days": 0, "checkins": 2}
     assert report["applications"]["idea"] == 1 and report["applications"]["interview"] == 1
     text = rut("report", "crossroads").stdout
-    assert "Check-in score: 3.00 / 5" in text and "Verdict: STAY" in text and "Rule: stay" in text
+    assert (
+        "Check-in score: 3 / 5" in text and "Verdict: TOO EARLY TO SAY" in text and "Rule: too early" in text
+    )
+    assert "Job search: 1 idea, 1 at interview." in text
 
 
 def test_with_no_conversation_held_the_report_says_to_make_a_good_faith_effort(data_dir: Path) -> None:
@@ -106,3 +111,73 @@ def test_reading_commands_import_no_orm_and_no_qt(data_dir: Path) -> None:
             timeout=60,
         )
         assert json.loads(done.stderr.strip().splitlines()[-1]) == [0], args
+
+
+def test_checkin_list_shows_every_check_in_with_its_answers_and_note(data_dir: Path) -> None:
+    assert rut_here("checkin", "--list").stdout == (
+        "No check-in yet: rutjournal checkin --questions lists the questions.\n"
+    )
+    assert rut_here("checkin", "--list", "--json").stdout == "[]\n"
+    assert not (data_dir / "journal.sqlite3").exists()  # a look-up makes no journal
+    assert (
+        rut_here("checkin", "--date", "2026-10-01", *answers(4, dread=2), "--note", "good month").returncode
+        == 0
+    )
+    assert rut_here("checkin", "--date", "2026-11-02", *answers(3, room=2, dread=3)).returncode == 0
+    listed = rut_here("checkin", "--list")
+    assert listed.returncode == 0
+    assert listed.stdout == (
+        "Mon 2 Nov 2026   score 2.9 / 5\n"
+        "  room=2 options=3 learning=3 dread=3 followups=3 recognition=3 energy=3 recommend=3\n"
+        "\n"
+        "Thu 1 Oct 2026   score 4 / 5\n"
+        "  room=4 options=4 learning=4 dread=2 followups=4 recognition=4 energy=4 recommend=4\n"
+        "  note: good month\n"
+    )
+    found = json.loads(rut_here("checkin", "--list", "--json").stdout)
+    assert [(c["day"], c["score"], c["note"]) for c in found] == [
+        ("2026-11-02", 2.9, ""),  # 2.875, rounded as shown
+        ("2026-10-01", 4.0, "good month"),
+    ]
+    assert list(found[1]["answers"]) == KEYS and found[1]["answers"]["dread"] == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (("checkin", "--list", "room=3"), "--list"),
+        (("checkin", "--list", "--note", "x"), "--list"),
+        (("checkin", "--questions", "--list"), "--questions"),
+        (("checkin", "--json", *answers(3)), "--json"),
+    ],
+)
+def test_list_and_json_refuse_what_does_not_go_with_them(
+    data_dir: Path, args: tuple[str, ...], named: str
+) -> None:
+    done = rut_here(*args)
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1 and named in done.stderr
+    assert not (data_dir / "journal.sqlite3").exists()
+
+
+def test_the_report_rounds_hours_and_keeps_one_unit(data_dir: Path) -> None:
+    assert rut_here("task", "add", "Forecast", "--hours", "28.8667").returncode == 0
+    assert rut_here("task", "add", "Weekly export", "--hours", "45m").returncode == 0
+    assert rut_here("task", "decide", "2", "automate").returncode == 0
+    assert rut_here("task", "done", "2").returncode == 0
+    text = rut_here("report", "crossroads").stdout
+    assert (
+        "Hours freed vs on your plate: 0.8 h/week freed, 28.9 h/week still on your plate [a good sign]"
+        in text
+    )
+    assert "min/week" not in text and "28.86" not in text
+    hours = {s["key"]: s for s in json.loads(rut_here("report", "crossroads", "--json").stdout)["signals"]}[
+        "hours"
+    ]
+    assert (hours["number"], hours["level"], hours["reading"]) == (0.8, True, "a good sign")
+
+
+def test_the_questions_as_json(data_dir: Path) -> None:
+    found = json.loads(rut_here("checkin", "--questions", "--json").stdout)
+    assert [q["key"] for q in found] == KEYS
+    assert [q["key"] for q in found if q["reverse"]] == ["dread"]

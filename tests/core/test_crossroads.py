@@ -6,19 +6,15 @@ import datetime as dt
 
 import pytest
 
-from rutjournal.core.crossroads import Crossroads
+from rutjournal.core.crossroads import Crossroads, Evidence
 from rutjournal.core.crossroads_rules import (
-    GOOD_FAITH,
     RULES,
-    Signal,
     check_answers,
     checkin_mean,
-    decide,
     load_questions,
-    monday_dread,
     parse_questions,
-    trend,
 )
+from rutjournal.core.crossroads_tracker import stage_summary
 from rutjournal.core.errors import InvalidInput
 
 TODAY = dt.date(2026, 11, 26)  # a Thursday
@@ -146,102 +142,6 @@ def test_bad_applications_are_refused_before_writing(crossroads, company, role, 
         crossroads.update_application(99, stage="offer")
 
 
-# -- the arithmetic behind the signals ---------------------------------------------------------------------------
-def test_trend_compares_the_last_30_days_with_the_30_before() -> None:
-    # recent span: 2026-10-28 … 2026-11-26; earlier span: 2026-09-28 … 2026-10-27
-    scores = {d(11, 20 + i): 2 for i in range(5)} | {d(10, 1 + i): 4 for i in range(4)} | {d(10, 27): 5}
-    assert trend(scores, TODAY) == (2.0, (4 * 4 + 5) / 5)
-    scores[d(9, 27)] = 1  # outside both spans: ignored
-    assert trend(scores, TODAY) == (2.0, 4.2)
-    del scores[d(10, 27)]
-    assert trend(scores, TODAY) is None  # only 4 scored days before
-
-
-def test_monday_dread_is_the_gap_below_tuesday_to_friday() -> None:
-    mondays = {d(11, 2): 2, d(11, 9): 1, d(11, 16): 2, d(11, 23): 3}  # mean 2.0
-    others = {d(11, 3 + i): 4 for i in range(4)} | {d(11, 10 + i): 3 for i in range(4)}  # mean 3.5
-    weekend = {d(11, 7): 1, d(11, 8): 1}  # Saturdays and Sundays do not count
-    assert monday_dread(mondays | others | weekend, TODAY) == 1.5
-    del mondays[d(11, 23)]
-    assert monday_dread(mondays | others, TODAY) is None  # 3 Mondays: too few
-    assert monday_dread({**others, d(8, 24): 1} | mondays, TODAY) is None  # 2026-08-24 is before the 90 days
-
-
-# -- the verdict -------------------------------------------------------------------------------------------------
-def sig(key: str, direction: str, number: float | None = None) -> Signal:
-    return Signal(key, key.replace("_", " ").title(), "v", direction, "because", number)
-
-
-HELD = sig("guidance", "steady", 1)
-NOT_HELD = sig("guidance", "unknown", 0)
-THREE_STRONG = [sig("promotion", "worse", 1), sig("followups", "worse", 2), sig("room", "worse", 2)]
-
-
-def test_three_strong_signals_and_a_conversation_held_mean_leave() -> None:
-    verdict = decide([*THREE_STRONG, sig("mood", "steady", 0.0), HELD])
-    assert verdict.verdict == "leave"
-    assert verdict.rule == RULES["leave"]
-    assert verdict.reasons[0] == "3 of the 6 strong signals point to leaving: promotion, followups, room."
-    assert GOOD_FAITH not in verdict.reasons
-
-
-@pytest.mark.parametrize("guidance", [[NOT_HELD], []])
-def test_leave_is_never_the_verdict_before_a_conversation_is_held(guidance: list[Signal]) -> None:
-    signals = [*THREE_STRONG, sig("options", "worse", 1), sig("mood", "worse", -1.0), *guidance]
-    verdict = decide(signals)
-    assert verdict.verdict == "push"
-    assert verdict.rule == RULES["push-good-faith"]
-    assert verdict.reasons[-1] == GOOD_FAITH
-    assert "You have not held a guidance conversation yet." in verdict.reasons
-
-
-def test_fewer_than_three_strong_signals_mean_push() -> None:
-    signals = [sig("mood", "worse", -0.5), sig("monday_dread", "worse", 1.0), sig("room", "steady", 3), HELD]
-    verdict = decide(signals)
-    assert (verdict.verdict, verdict.rule) == ("push", RULES["push"])
-    assert verdict.reasons[0] == "2 of the 6 strong signals point to leaving: mood, monday dread."
-    assert GOOD_FAITH not in verdict.reasons
-
-
-def test_one_strong_signal_is_enough_to_push_and_the_good_faith_line_shows_with_no_conversation() -> None:
-    verdict = decide([sig("options", "worse", 2), sig("checkin", "better", 4.0)])
-    assert (verdict.verdict, verdict.rule) == ("push", RULES["push"])
-    assert GOOD_FAITH in verdict.reasons
-
-
-def test_two_ordinary_worse_signals_mean_push() -> None:
-    verdict = decide(
-        [sig("goals", "worse", 2), sig("hours", "worse", 0), sig("checkin", "better", 4.0), HELD]
-    )
-    assert (verdict.verdict, verdict.rule) == ("push", RULES["push"])
-    assert verdict.reasons[0] == "0 of the 6 strong signals point to leaving."
-
-
-@pytest.mark.parametrize(
-    "near_misses",
-    [
-        [sig("room", "steady", 3), sig("options", "steady", 3)],  # 3 is not "≤ 2"
-        [sig("monday_dread", "worse", 0.99)],  # worse, but below the strong line of 1.0
-        [sig("promotion", "steady", 0), sig("followups", "better", 0)],
-    ],
-)
-def test_mostly_better_or_steady_means_stay(near_misses: list[Signal]) -> None:
-    signals = [*near_misses, sig("mood", "better", 0.5), sig("challenge", "steady", 0.0), HELD]
-    verdict = decide(signals)
-    assert (verdict.verdict, verdict.rule) == ("stay", RULES["stay"])
-    worse = sum(s.direction == "worse" for s in near_misses)
-    known = len(near_misses) - worse + 2  # mood and challenge; the guidance signal is not counted
-    assert verdict.reasons[0] == f"{known} signals better or steady, {worse} getting worse."
-
-
-def test_with_no_data_at_all_the_verdict_is_stay_and_says_why() -> None:
-    verdict = decide([sig("mood", "unknown"), sig("checkin", "unknown"), NOT_HELD])
-    assert verdict.verdict == "stay"
-    assert verdict.reasons == [
-        "Not enough data yet to see a problem: keep writing daily and answer the monthly check-in."
-    ]
-
-
 # -- signals from the journal ------------------------------------------------------------------------------------
 def test_an_empty_journal_gives_not_enough_data_everywhere(crossroads) -> None:  # type: ignore[no-untyped-def]
     signals = crossroads.signals()
@@ -262,21 +162,29 @@ def test_an_empty_journal_gives_not_enough_data_everywhere(crossroads) -> None: 
         assert s.value.startswith("not enough data"), s
         assert (s.direction, s.number) == ("unknown", None)
         assert s.why.endswith(".")
-    assert (signals[-1].value, signals[-1].number) == ("none yet", 0.0)
-    assert crossroads.verdict().verdict == "stay"
+    assert (signals[-1].value, signals[-1].number) == ("none held yet", 0.0)
+    assert crossroads.verdict().verdict == "too_early"
 
 
 def test_checkin_signals_compare_the_latest_with_the_previous(crossroads) -> None:  # type: ignore[no-untyped-def]
     crossroads.save_checkin(d(10, 1), everything(4, dread=2))  # mean 4.0
     first = {s.key: s for s in crossroads.signals()}
-    assert first["checkin"].value == "4.00 / 5 (first check-in, nothing to compare)"
+    assert first["checkin"].value == "4 / 5 (first check-in, nothing to compare with)"
     assert first["checkin"].direction == "unknown"
+    # a first answer has nothing to compare with: no direction, however low
+    assert (first["room"].value, first["room"].direction) == (
+        "4 / 5 (first answer, nothing to compare with)",
+        "unknown",
+    )
     crossroads.save_checkin(d(11, 2), everything(3, room=2, dread=3))  # (2 + 6 * 3 + 3) / 8 = 2.875
     by_key = {s.key: s for s in crossroads.signals()}
-    assert by_key["checkin"].value == "2.88 / 5 (−1.12 since 2026-10-01)"
-    assert (by_key["checkin"].direction, by_key["checkin"].number) == ("worse", 2.875)
-    assert (by_key["room"].value, by_key["room"].direction) == ("2 / 5", "worse")
-    assert (by_key["options"].value, by_key["options"].direction) == ("3 / 5", "steady")
+    assert by_key["checkin"].value == "2.9 / 5 (−1.1 since Thu 1 Oct 2026)"
+    assert (by_key["checkin"].direction, by_key["checkin"].number) == ("worse", 2.9)
+    assert (by_key["room"].value, by_key["room"].direction) == ("2 / 5 (was 4 on Thu 1 Oct 2026)", "worse")
+    assert (by_key["options"].value, by_key["options"].direction) == (
+        "3 / 5 (was 4 on Thu 1 Oct 2026)",
+        "worse",
+    )
 
 
 def test_signals_from_mood_goals_guidance_and_load(db, crossroads) -> None:  # type: ignore[no-untyped-def]
@@ -320,19 +228,138 @@ def test_signals_from_mood_goals_guidance_and_load(db, crossroads) -> None:  # t
 
     by_key = {s.key: s for s in crossroads.signals()}
     mood = by_key["mood"]
-    assert mood.value == "2.33 in the last 30 days vs 4.00 the 30 before (−1.67)"
-    assert mood.direction == "worse"
+    assert mood.value == "2.3 over the last 30 days vs 4 the 30 before (−1.7)"
+    assert (mood.direction, mood.number) == ("worse", -1.7)
     assert (by_key["challenge"].direction, by_key["challenge"].number) == ("better", 1.0)
     dread = by_key["monday_dread"]
-    assert dread.number == pytest.approx(1.6)
-    assert (dread.value, dread.direction) == ("Mondays 1.60 below Tuesday-Friday (strong)", "worse")
+    assert dread.number == 1.6
+    assert (dread.value, dread.direction) == ("Mondays 1.6 points below Tuesday-Friday (strong)", "worse")
     assert (by_key["goals"].value, by_key["goals"].number) == ("2 of 3 open goals", 2.0)
-    assert by_key["promotion"].value == "2 (latest reason: not this year)"
-    assert (by_key["followups"].value, by_key["followups"].direction) == ("1 past due of 2", "worse")
+    assert by_key["promotion"].value == "2, latest reason: not this year"
+    assert (by_key["followups"].value, by_key["followups"].direction) == (
+        "1 of 2 follow-ups past due",
+        "worse",
+    )
     assert by_key["hours"].value == "1.5 h/week freed, 10 h/week still on your plate"
     assert by_key["hours"].direction == "better"
-    assert (by_key["guidance"].value, by_key["guidance"].number) == ("1", 1.0)
+    assert (by_key["guidance"].value, by_key["guidance"].number) == ("1 conversation held", 1.0)
+    assert all(by_key[k].level for k in ("monday_dread", "goals", "promotion", "followups", "hours"))
+    crossroads.save_checkin(d(11, 20), everything(3))
     verdict = crossroads.verdict()
-    # strong: promotion, followups, mood falling, Monday dread ≥ 1.0 → 4, and one conversation held
+    # strong: promotion, followups, mood falling, Monday dread ≥ 1.0 → 4, and one conversation held;
+    # 17 days with a mood in the last 90 days and a check-in: enough data
+    assert crossroads.evidence() == Evidence(mood_days=17, checkins=1)
     assert verdict.verdict == "leave"
     assert verdict.reasons[0].startswith("4 of the 6 strong signals")
+
+
+# -- a real first month: the verdict waits for enough data --------------------------------------------------------
+def add_moods(db, last: dt.date, count: int) -> None:  # type: ignore[no-untyped-def]
+    """``count`` days with a mood of 3, the last of them ``last``, one a day backwards."""
+    add_entries(db, {last - dt.timedelta(days=i): (3, 3) for i in range(count)})
+
+
+def test_day_one_with_no_entry_is_too_early(crossroads) -> None:  # type: ignore[no-untyped-def]
+    verdict = crossroads.verdict()
+    assert (verdict.verdict, verdict.rule) == ("too_early", RULES["too-early"])
+    assert verdict.reasons[0] == (
+        "Too early for a verdict: it needs 14 days of entries with a mood and a first monthly check-in."
+    )
+
+
+def test_two_entries_and_no_check_in_say_how_many_more_days_are_needed(db, crossroads) -> None:  # type: ignore[no-untyped-def]
+    add_moods(db, TODAY, 2)
+    verdict = crossroads.verdict()
+    assert verdict.verdict == "too_early"
+    assert verdict.needs == [
+        "12 more days of entries with a mood (2 of 14 in the last 90 days)",
+        "a first monthly check-in",
+    ]
+
+
+def test_enough_entries_but_no_check_in_asks_for_the_check_in(db, crossroads) -> None:  # type: ignore[no-untyped-def]
+    add_moods(db, TODAY, 14)
+    verdict = crossroads.verdict()
+    assert (verdict.verdict, verdict.needs) == ("too_early", ["a first monthly check-in"])
+    add_entries(db, {TODAY - dt.timedelta(days=90): (3, 3)})  # the 91st day back does not count
+    assert crossroads.evidence().mood_days == 14
+
+
+def test_thirteen_days_and_a_check_in_are_one_day_short(db, crossroads) -> None:  # type: ignore[no-untyped-def]
+    add_moods(db, TODAY, 13)
+    crossroads.save_checkin(d(11, 20), everything(4, dread=2))
+    verdict = crossroads.verdict()
+    assert verdict.verdict == "too_early"
+    assert verdict.needs == ["1 more day of entries with a mood (13 of 14 in the last 90 days)"]
+
+
+def test_the_first_check_in_gives_a_verdict_without_a_direction(db, crossroads) -> None:  # type: ignore[no-untyped-def]
+    add_moods(db, TODAY, 14)
+    crossroads.save_checkin(d(11, 20), everything(4, room=2, dread=2))
+    by_key = {s.key: s for s in crossroads.signals()}
+    assert by_key["room"].direction == "unknown"  # nothing to compare with: not "worse"
+    assert by_key["checkin"].direction == "unknown"
+    verdict = crossroads.verdict()
+    assert (verdict.verdict, verdict.needs) == ("push", [])  # room ≤ 2 is strong as a level
+    assert verdict.reasons[0] == "1 of the 6 strong signals points to leaving: room to advance."
+    assert verdict.reasons[1] == (
+        "Room to advance: 2 / 5 (first answer, nothing to compare with) — an answer of 2 or less counts "
+        "toward leaving."
+    )
+
+
+def test_the_second_check_in_gives_directions(db, crossroads) -> None:  # type: ignore[no-untyped-def]
+    add_moods(db, TODAY, 14)
+    crossroads.save_checkin(d(10, 20), everything(3))
+    crossroads.save_checkin(d(11, 20), everything(4, dread=2))
+    by_key = {s.key: s for s in crossroads.signals()}
+    assert (by_key["room"].value, by_key["room"].direction) == ("4 / 5 (was 3 on Tue 20 Oct 2026)", "better")
+    assert (by_key["checkin"].value, by_key["checkin"].direction) == (
+        "4 / 5 (+1 since Tue 20 Oct 2026)",
+        "better",
+    )
+    verdict = crossroads.verdict()
+    assert (verdict.verdict, verdict.rule) == ("stay", RULES["stay"])
+    assert verdict.reasons[1] == "3 signals better or steady, 0 worse, 7 not known yet."
+
+
+def test_not_enough_data_says_how_much_there_is(db, crossroads) -> None:  # type: ignore[no-untyped-def]
+    add_moods(db, TODAY, 2)
+    by_key = {s.key: s for s in crossroads.signals()}
+    assert by_key["mood"].value == (
+        "not enough data (needs 5 days with a mood in each of the last two 30-day spans; 2 and 0 so far)"
+    )
+    assert by_key["monday_dread"].value == (
+        "not enough data (needs 4 Mondays and 8 Tuesdays to Fridays with a mood in the last 90 days; 0 and 2 "
+        "so far)"
+    )
+
+
+def test_hours_are_rounded_and_never_minutes(db, crossroads) -> None:  # type: ignore[no-untyped-def]
+    from rutjournal.core.load import Load
+
+    load = Load(db)
+    load.add("Forecast", minutes_per_week=1732)  # 28.8667 h
+    gone = load.add("Export", minutes_per_week=45)
+    load.decide(gone, "automate")
+    load.done(gone)
+    hours = {s.key: s for s in crossroads.signals()}["hours"]
+    assert hours.value == "0.8 h/week freed, 28.9 h/week still on your plate"
+    assert hours.number == 0.8
+
+
+def test_this_months_check_in_and_each_ones_score(crossroads) -> None:  # type: ignore[no-untyped-def]
+    assert crossroads.this_month() is None
+    crossroads.save_checkin(d(10, 30), everything(3))
+    assert crossroads.this_month() is None  # last month's
+    crossroads.save_checkin(d(11, 3), everything(3, room=2, dread=3), "flat")
+    found = crossroads.this_month()
+    assert found is not None and (found.day, found.note) == (d(11, 3), "flat")
+    assert crossroads.score(found) == 2.9  # 2.875 as shown
+
+
+def test_the_count_by_stage_in_words() -> None:
+    assert stage_summary({"idea": 1}) == "1 idea"
+    counts = {"idea": 2, "applied": 1, "interview": 1, "offer": 1, "rejected": 0, "withdrawn": 3}
+    assert stage_summary(counts) == "2 ideas, 1 applied, 1 at interview, 1 offer, 3 withdrawn"
+    assert stage_summary(dict.fromkeys(counts, 0)) == ""

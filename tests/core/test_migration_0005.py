@@ -68,14 +68,15 @@ def test_the_upgraded_sample_gives_signals_and_a_push_verdict(tmp_path: Path) ->
         db.close()
     # goal 1 was due 2026-11-15 (overdue); goal 2 started 2026-11-01, less than 30 days ago
     assert by_key["goals"].value == "1 of 2 open goals"
-    assert by_key["promotion"].value == "1 (latest reason: no budget this year)"
-    assert by_key["followups"].value == "1 past due of 1"
+    assert by_key["promotion"].value == "1, latest reason: no budget this year"
+    assert by_key["followups"].value == "1 of 1 follow-up past due"
     assert by_key["guidance"].number == 1.0
     assert by_key["hours"].value == "2 h/week freed, 17.5 h/week still on your plate"
     assert by_key["mood"].direction == "unknown"  # the sample's few entries are not enough
     # strong signals: the refused promotion and the undone follow-up → 2, not enough to leave
     assert verdict.verdict == "push"
     assert verdict.reasons[0].startswith("2 of the 6 strong signals")
+    assert verdict.needs  # the sample's few entries: a full verdict (stay or leave) needs more days
 
 
 @pytest.mark.parametrize(

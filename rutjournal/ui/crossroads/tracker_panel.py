@@ -1,0 +1,122 @@
+"""The light job-search tracker: applications, the count by stage in words, adding one and moving one on."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rutjournal.core.crossroads import Crossroads
+from rutjournal.core.crossroads_tracker import STAGE_LABELS, STAGES, stage_summary
+from rutjournal.core.errors import InvalidInput
+from rutjournal.ui.crossroads.checkin_history import read_only_table
+from rutjournal.ui.crossroads.crossroads_models import ApplicationsModel, IdRole
+from rutjournal.ui.message import show_message
+
+
+def stage_box(name: str) -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName(name)
+    for stage in STAGES:
+        box.addItem(STAGE_LABELS[stage], stage)
+    return box
+
+
+class TrackerPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.crossroads: Crossroads | None = None
+        self.stage_counts = QLabel(wordWrap=True)
+        self.model = ApplicationsModel()
+        self.applications = read_only_table("Applications")
+        self.applications.setModel(self.model)
+        header = self.applications.horizontalHeader()
+        for column in (0, 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.company = QLineEdit(placeholderText="Company")
+        self.company.setAccessibleName("Company")
+        self.role = QLineEdit(placeholderText="Role")
+        self.role.setAccessibleName("Role applied for")
+        self.stage = stage_box("Stage of the new application")
+        self.add_application = QPushButton("Add")
+        self.add_application.setAccessibleName("Add the application")
+        self.move_to = stage_box("Stage to move the selected application to")
+        self.move_stage = QPushButton("Move")
+        self.move_stage.setAccessibleName("Move the selected application to this stage")
+        self.message = QLabel(objectName="crossroadsMessage", wordWrap=True)
+
+        add_row = QHBoxLayout()
+        add_row.addWidget(QLabel("New:"))
+        add_row.addWidget(self.company, 1)
+        add_row.addWidget(self.role, 1)
+        add_row.addWidget(self.stage)
+        add_row.addWidget(self.add_application)
+        move_row = QHBoxLayout()
+        move_row.addWidget(QLabel("Move the selected one to"))
+        move_row.addWidget(self.move_to)
+        move_row.addWidget(self.move_stage)
+        move_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stage_counts)
+        layout.addWidget(self.applications, 1)
+        layout.addLayout(move_row)
+        layout.addLayout(add_row)
+        layout.addWidget(self.message)
+
+        self.add_application.clicked.connect(self._add)
+        self.role.returnPressed.connect(self._add)
+        self.move_stage.clicked.connect(self._move)
+
+    def set_crossroads(self, crossroads: Crossroads) -> None:
+        self.crossroads = crossroads
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.crossroads is None:
+            return
+        chosen = self.selected_id()
+        self.model.today = self.crossroads.today()
+        rows = self.crossroads.applications()
+        self.model.set_rows(rows)
+        ids = [a.id for a in rows]
+        if chosen in ids:
+            self.applications.selectRow(ids.index(chosen))
+        summary = stage_summary(self.crossroads.counts_by_stage())
+        self.stage_counts.setText(f"So far: {summary}." if summary else "No applications yet: add one below.")
+
+    def selected_id(self) -> int | None:
+        rows = self.applications.selectionModel().selectedRows()
+        return int(rows[0].data(IdRole)) if rows else None
+
+    def _add(self) -> None:
+        if self.crossroads is None:
+            return
+        try:
+            self.crossroads.add_application(
+                self.company.text(), self.role.text(), stage=str(self.stage.currentData())
+            )
+        except InvalidInput as exc:
+            show_message(self.message, str(exc), error=True)
+            return
+        self.company.clear()
+        self.role.clear()
+        show_message(self.message, "")
+        self.refresh()
+
+    def _move(self) -> None:
+        chosen = self.selected_id()
+        if self.crossroads is None or chosen is None:
+            show_message(self.message, "Select an application first.", error=True)
+            return
+        moved = self.crossroads.update_application(chosen, stage=str(self.move_to.currentData()))
+        show_message(self.message, f"{moved.company} moved to {STAGE_LABELS[moved.stage]}.")
+        self.refresh()
