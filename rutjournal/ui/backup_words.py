@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from rutjournal.core.backups import BackupInfo
+from rutjournal.core.text import long_day
 
 
 def when_taken(info: BackupInfo) -> str:
     """ "Tuesday 1 December 2026, 14:30" — the way a person remembers a day."""
-    return f"{info.taken_at:%A} {info.taken_at.day} {info.taken_at:%B %Y, %H:%M}"
+    return f"{long_day(info.taken_at.date())}, {info.taken_at:%H:%M}"
 
 
 def entries_text(count: int) -> str:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMessageBox
 from rutjournal.core.backups import BackupInfo
 from rutjournal.core.errors import DatabaseProblem
 from rutjournal.core.integrity import StartOfDay, restorable_backups, start_of_day
+from rutjournal.core.text import long_day
 from rutjournal.ui.background import JobSet
 from rutjournal.ui.backup_words import entries_text, when_taken
 from rutjournal.ui.message import show_message
@@ -198,7 +199,7 @@ class DataCare(QObject):
         self.window.open_data()
         kept = f" Your previous journal is kept as {aside.name}." if aside is not None else ""
         if self.window.put_back is not None:
-            kept += f" What you had typed on {self.window.put_back.day:%A %d %B} is saved in it."
+            kept += f" What you had typed on {long_day(self.window.put_back.day)} is saved in it."
         self._status(f"Restored the backup from {when_taken(info)} ({entries_text(info.entries)}).{kept}")
         self.restored.emit(aside)
         return aside

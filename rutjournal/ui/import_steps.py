@@ -20,6 +20,7 @@ from rutjournal.core.importers.apply import apply_import, preview_import
 from rutjournal.core.importers.detect import FORMATS, RESTORE, detect_format, parse_file
 from rutjournal.core.importers.plan import ImportPlan
 from rutjournal.core.importers.records import ImportFileError, ImportOptions, ParsedFile
+from rutjournal.core.text import long_day
 
 # What each format is called on screen: the words people use for the file they hold.
 FORMAT_WORDS: dict[str, str] = {
@@ -191,7 +192,7 @@ def detail_lines(plan: ImportPlan, shown: int = 12) -> list[str]:
 
 
 def _day_words(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    return long_day(day)
 
 
 def summary_lines(plan: ImportPlan, *, done: bool) -> list[str]:

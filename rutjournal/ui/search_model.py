@@ -9,6 +9,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from rutjournal.core.search import SearchHit
+from rutjournal.core.text import day, long_day
 
 DayRole = Qt.ItemDataRole.UserRole + 1
 HtmlRole = Qt.ItemDataRole.UserRole + 2
@@ -33,15 +34,15 @@ class SearchResultsModel(QAbstractListModel):
             return None
         hit = self.hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{hit.day:%a %d %b %Y} — {hit.snippet_text('', '')}"
+            return f"{day(hit.day)} — {hit.snippet_text('', '')}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{hit.day:%A %d %B %Y}: {hit.snippet_text('', '')}"
+            return f"{long_day(hit.day)}: {hit.snippet_text('', '')}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return "Open this day (Enter or click)"
         if role == DayRole:
             return hit.day
         if role == HtmlRole:
-            return f"<b>{hit.day:%a %d %b %Y}</b>&nbsp;&nbsp;{hit.snippet_html()}"
+            return f"<b>{day(hit.day)}</b>&nbsp;&nbsp;{hit.snippet_html()}"
         return None
 
 

@@ -12,6 +12,7 @@ from rutjournal.core.backups import read_backup, take_backup
 from rutjournal.core.db import open_database
 from rutjournal.core.integrity import CheckResult
 from rutjournal.core.journal import Journal
+from rutjournal.core.text import long_day
 from rutjournal.core.values import Scores
 from rutjournal.paths import AppPaths
 from rutjournal.ui.main_window import MainWindow
@@ -225,7 +226,7 @@ def test_text_typed_before_damage_was_found_goes_into_the_restored_journal(
         qtbot.mouseClick(window.care.recovery_dialog.restore_button, Qt.MouseButton.LeftButton)
     assert window.journal_view.day == day
     assert window.journal_view.editor.text() == "typed just before the check"
-    assert f"What you had typed on {day:%A %d %B} is saved in it." in window.statusBar().currentMessage()
+    assert f"What you had typed on {long_day(day)} is saved in it." in window.statusBar().currentMessage()
     assert window.journal_view.flush()
     entry = window.journal_view.journal.get(day)
     assert entry is not None and entry.body == "typed just before the check"

@@ -305,4 +305,6 @@ def test_markdown_can_take_the_rest_of_the_journal_along(window: MainWindow, qtb
     dialog.set_destination(tmp_path / "notes")
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.last_result is not None, timeout=10000)
-    assert "**Weekly status report**" in (tmp_path / "notes" / "beyond-the-journal.md").read_text(encoding="utf-8")
+    assert "**Weekly status report**" in (tmp_path / "notes" / "beyond-the-journal.md").read_text(
+        encoding="utf-8"
+    )
