@@ -134,13 +134,27 @@ def make_private(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
-def _free_name(backup_dir: Path, when: dt.datetime) -> Path:
-    target = backup_dir / backup_name(when)
+def _put_in_place(partial: Path, backup_dir: Path, when: dt.datetime) -> Path:
+    """Give a checked copy its name, never over another backup: two taken in the same second (by two
+    processes, even) get ``…-2``, ``…-3``. A hard link is made atomically only where no file has the name yet;
+    a file system without links falls back to a rename (one process's race there is the only gap)."""
     n = 1
-    while target.exists():  # two backups in one second: the second gets -2, never the first's name
-        n += 1
-        target = backup_dir / backup_name(when).replace(".sqlite3", f"-{n}.sqlite3")
-    return target
+    while True:
+        name = backup_name(when) if n == 1 else backup_name(when).replace(".sqlite3", f"-{n}.sqlite3")
+        target = backup_dir / name
+        try:
+            os.link(partial, target)
+        except FileExistsError:
+            n += 1
+            continue
+        except OSError:
+            if target.exists():
+                n += 1
+                continue
+            os.replace(partial, target)
+            return target
+        partial.unlink()
+        return target
 
 
 def take_backup(
@@ -186,8 +200,7 @@ def take_backup(
         except BaseException:
             _remove_partial(partial)
             raise
-        target = _free_name(backup_dir, when)
-        os.replace(partial, target)
+        target = _put_in_place(partial, backup_dir, when)
     log.info("backed up %s to %s (%d entries)", db_path, target, entries)
     prune(backup_dir, keep)
     return BackupInfo(path=target, taken_at=when, entries=entries, revision=revision)
