@@ -41,7 +41,8 @@ class DateField(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.enabled)
-        row.addWidget(self.edit, 1)
+        row.addWidget(self.edit)
+        row.addStretch(1)
 
     def value(self) -> dt.date | None:
         return pydate(self.edit.date()) if self.enabled.isChecked() else None

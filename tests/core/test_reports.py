@@ -332,3 +332,43 @@ def test_a_stored_agenda_cannot_outrank_the_brief(db: Database) -> None:
     )
     agenda = section(brief_markdown(db, today=TODAY), "## Agenda")
     assert agenda.strip() == "**Big heading**\n\nText \\<script>\n\n**Another**"
+
+
+def test_a_gap_without_a_goal_counts_as_zero_in_the_case_and_no_count_disagrees(db: Database) -> None:
+    """The first month: one gap under way (a third done), one named and not yet planned."""
+    grow = Grow(db, today=lambda: TODAY)
+    grow.set_target("Senior Analyst")
+    sql = grow.add_gap("SQL", "skill")
+    course = grow.add_goal("Course", sql, started_on=ago(10))
+    for title in ("One", "Two", "Three"):
+        grow.add_milestone(course, title)
+    grow.set_milestone_done(1, on=ago(2))
+    grow.add_gap("Stakeholder visibility", "visibility")
+    grow.add_evidence("Shipped the model", ago(1), gap_id=sql)
+    case = promotion_case_markdown(db, today=TODAY)
+    summary = section(case, "## Summary")
+    assert (
+        "(overall 17 %: the mean of 2 gaps; “Stakeholder visibility” has no goal yet and counts as 0 %)"
+        in summary
+    )
+    assert "| Stakeholder visibility | Visibility | none yet | 0 % (no goal yet) |" in case
+    assert "1 piece of evidence since May 2026" in summary
+    brief = brief_markdown(db, today=TODAY)
+    assert "17 % of the way there (the mean of 2 gaps; “Stakeholder visibility” has no goal yet" in brief
+    for report in (case, brief):
+        assert not re.search(r"\b1 (gaps|goals|pieces|challenges|times|days|follow-ups)\b", report)
+        assert not re.search(r"\d%", report)  # a share is written "33 %"
+        assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", report)  # no machine dates for a person to read
+
+
+def test_every_date_in_the_reports_is_written_one_way(db: Database) -> None:
+    seed_grow(db)
+    seed_guidance(db)
+    seed_journal(db)
+    days = r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}"
+    headings = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+ \d{4}"
+    months = "January|February|March|April|May|June|July|August|September|October|November|December"
+    for report in (promotion_case_markdown(db, today=TODAY), brief_markdown(db, today=TODAY)):
+        plain = re.sub(headings, "", re.sub(days, "", report))  # what is left is written some other way
+        assert not re.search(rf"\b\d{{1,2}} ({months})\b", plain), plain
+        assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", plain)

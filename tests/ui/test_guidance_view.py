@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDateEdit
 
 from rutjournal.core import text
 from rutjournal.core.grow import Grow
@@ -114,6 +115,8 @@ def test_who_when_and_role_can_be_corrected(window, qtbot) -> None:  # type: ign
 
 def test_with_no_conversation_the_section_says_what_to_do(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     view = open_guidance(window, qtbot)
+    shown = [edit.text() for edit in view.findChildren(QDateEdit) if edit.isVisible()]
+    assert not [day for day in shown if day.endswith("2000")]  # no placeholder date shown as if it were real
     assert view.pages.currentWidget() is view.empty and view.empty.isVisible()
     assert "No conversations yet" in view.empty.text() and "Prepare one on the left" in view.empty.text()
     assert not view.editor.isVisible()  # no fields standing empty, no placeholder date shown as if real
