@@ -13,16 +13,18 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from rutjournal.core.errors import InvalidInput
+from rutjournal.core import text
 from rutjournal.core.grow_rules import (
     ANSWERS,
     EVIDENCE_KINDS,
     GAP_KINDS,
+    VERDICT_WORDS,
     check_choice,
     check_due,
     check_note,
     check_text,
     check_title,
+    progress_basis,
 )
 from rutjournal.core.values import parse_day, parse_id
 from rutjournal.paths import AppPaths
@@ -60,12 +62,13 @@ def add_parsers(
     gap.add_argument("--good", metavar="TEXT", default="", help="what good looks like")
 
     goals = actions("goal", "Grow: goals that close a gap")
-    goal = goals.add_parser(
-        "add", parents=[common], help="add an active goal, starting today (prints its id)"
-    )
+    goal = goals.add_parser("add", parents=[common], help="add an active goal (prints its id)")
     goal.add_argument("title", nargs="+", metavar="TITLE")
     goal.add_argument("--gap", required=True, metavar="ID", help="the gap it closes")
-    goal.add_argument("--due", metavar="DATE", help="YYYY-MM-DD")
+    goal.add_argument(
+        "--start", metavar="DATE", help="when you started on it, YYYY-MM-DD (default: today; may be past)"
+    )
+    goal.add_argument("--due", metavar="DATE", help="YYYY-MM-DD, on or after the start (may be past)")
     listing = goals.add_parser("list", parents=[common], help="the active target's goals, overdue first")
     listing.add_argument("--json", action="store_true")
 
@@ -123,12 +126,10 @@ def _prepare(args: argparse.Namespace) -> Action:
         good = check_note(args.good, "--good")
         return lambda grow: print(grow.add_gap(title, kind, good))
     if command == ("goal", "add"):
-        title, gap, due = check_title(" ".join(args.title)), _int("--gap", args.gap), _date("--due", args.due)
-        try:
-            check_due(dt.date.today(), due)  # a new goal starts today
-        except InvalidInput as exc:
-            raise InvalidInput("--due", exc.allowed, args.due) from None
-        return lambda grow: print(grow.add_goal(title, gap, due))
+        title, gap = check_title(" ".join(args.title)), _int("--gap", args.gap)
+        start, due = _date("--start", args.start) or dt.date.today(), _date("--due", args.due)
+        check_due(start, due, "--due")
+        return lambda grow: print(grow.add_goal(title, gap, due, started_on=start))
     if command == ("goal", "list"):
         return lambda grow: _print_goals(grow.goals(), args.json)
     if command == ("milestone", "add"):
@@ -139,35 +140,35 @@ def _prepare(args: argparse.Namespace) -> Action:
 
         def tick(grow: Grow) -> None:
             view = grow.set_milestone_done(milestone)
-            print(f"{view.id}: {view.title} → done {view.done_on}")
+            print(f"{view.id}: {view.title} → done {text.day(view.done_on) if view.done_on else 'no'}")
 
         return tick
     if command == ("evidence", "add"):
-        text, kind = check_text(" ".join(args.text)), _choice("--kind", args.kind, EVIDENCE_KINDS)
+        said, kind = check_text(" ".join(args.text)), _choice("--kind", args.kind, EVIDENCE_KINDS)
         day, gap, goal = _date("--date", args.date), _id("--gap", args.gap), _id("--goal", args.goal)
         result = None if args.result is None else check_note(args.result, "--result")
-        return lambda grow: print(grow.add_evidence(text, day, kind, result, gap, goal))
+        return lambda grow: print(grow.add_evidence(said, day, kind, result, gap, goal))
     assert command == ("challenge", "add"), command
     what, asked_of = check_text(" ".join(args.text), "TEXT"), check_title(args.asked_of, "--asked-of")
     answer, day = _choice("--answer", args.answer, ANSWERS), _date("--date", args.date)
     return lambda grow: print(grow.add_challenge(what, asked_of, day, answer))
 
 
-def _id(field: str, text: str | None) -> int | None:
-    return None if text is None else _int(field, text)
+def _id(field: str, typed: str | None) -> int | None:
+    return None if typed is None else _int(field, typed)
 
 
-def _int(field: str, text: str) -> int:
-    return parse_id(field, text)
+def _int(field: str, typed: str) -> int:
+    return parse_id(field, typed)
 
 
-def _date(field: str, text: str | None) -> dt.date | None:
-    return None if text is None else parse_day(text, field)
+def _date(field: str, typed: str | None) -> dt.date | None:
+    return None if typed is None else parse_day(typed, field)
 
 
-def _choice(field: str, text: str, allowed: tuple[str, ...]) -> str:
+def _choice(field: str, typed: str, allowed: tuple[str, ...]) -> str:
     """One of the allowed words; 'skip-level' is read as 'skip_level'."""
-    return check_choice(field, text.strip().lower().replace("-", "_"), allowed)
+    return check_choice(field, typed.strip().lower().replace("-", "_"), allowed)
 
 
 def _print_goals(goals: list[GoalView], as_json: bool) -> None:
@@ -176,9 +177,11 @@ def _print_goals(goals: list[GoalView], as_json: bool) -> None:
     elif not goals:
         print("No goals yet (add one with: rutjournal goal add TITLE --gap ID).")
     for g in [] if as_json else goals:
-        due = g.due.isoformat() if g.due else "no due date"
-        flag = "OVERDUE" if g.overdue else (g.pace.verdict.replace("_", " ") if g.pace else "")
-        print(f"{g.id:>4}  {g.title[:40]:<40} {g.status:<11} {g.progress:>4.0%}  {due:<11}  {flag}".rstrip())
+        due = text.day(g.due) if g.due else "no due date"
+        flag = "OVERDUE" if g.overdue else (VERDICT_WORDS[g.pace.verdict] if g.pace else "")
+        status = g.status.replace("_", " ")
+        line = f"{g.id:>4}  {g.title[:40]:<40} {status:<11} {text.percent(g.progress):>5}  {due:<15}  {flag}"
+        print(line.rstrip())
 
 
 def _goal_dict(g: GoalView) -> dict[str, object]:
@@ -226,6 +229,7 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
     try:
         grow = Grow(db)
         target, goals, summary = grow.active_target(), grow.goals(), grow.summary()
+        today = grow.today()
         pending = sum(c.answer == "pending" for c in grow.challenges())
     finally:
         db.close()
@@ -239,6 +243,7 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
                 "by": target.by_date and target.by_date.isoformat(),
             },
             "progress": summary.target_progress,
+            "progress_basis": None if target is None else progress_basis(target.gaps),
             "gaps": [_gap_dict(g) for g in target.gaps] if target else [],
             "goals": [_goal_dict(g) for g in goals],
             "goals_active": summary.goals_active,
@@ -254,27 +259,19 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
     if target is None:
         print("No target role yet: set one with `rutjournal target set TITLE [--by DATE]`.")
     else:
-        by = f", by {target.by_date.isoformat()}" if target.by_date else ""
-        print(f"Target: {target.title}{by}")
-        counted = [g for g in target.gaps if g.progress is not None]
-        if not counted:
-            print("Progress: not measured yet — no gap has a goal that counts")
+        print(f"Target: {target.title}{_by(target.by_date, today)}")
+        if target.progress is None:
+            print(f"Progress: not measured yet — {progress_basis(target.gaps)}")
         else:
-            left_out = len(target.gaps) - len(counted)
-            note = (
-                f" ({_n(left_out, 'gap')} with no goals, or only dropped ones, not counted)"
-                if left_out
-                else ""
-            )
-            print(
-                f"Progress: {_pct(target.progress)} — the mean of {_n(len(counted), 'gap')} with goals{note}"
-            )
+            print(f"Progress: {text.percent(target.progress)} — {progress_basis(target.gaps)}")
         if target.gaps:
             print("\nGaps (each one's progress is the mean of its goals, dropped goals left out):")
         for gap in target.gaps:
             counting = sum(g.status != "dropped" for g in gap.goals)
             shown = (
-                f"{_pct(gap.progress)} from {_n(counting, 'goal')}" if counting else "no goals that count yet"
+                f"{text.percent(gap.progress)} from {text.plural(counting, 'goal')}"
+                if counting
+                else f"no goal that counts yet (counts as {text.percent(0)} toward the target)"
             )
             print(f"  #{gap.id} {gap.title} [{gap.kind}]: {shown}")
             if gap.good_looks_like:
@@ -282,14 +279,14 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
         if goals:
             print("\nGoals (overdue first, then by due date):")
         for goal in goals:
-            print("  " + _goal_line(goal, dt.date.today()))
+            print("  " + _goal_line(goal, today))
             if goal.pace:
                 print(f"      pace: {goal.pace.explanation}")
         print(
             f"\nGoals: {summary.goals_active} active, {summary.goals_done} done, {summary.goals_overdue} overdue "
             "(past the due date and neither done nor dropped)."
         )
-    print(f"Evidence logged: {_n(summary.evidence_count, 'accomplishment')}.")
+    print(f"Evidence logged: {text.plural(summary.evidence_count, 'accomplishment')}.")
     print(
         f"Challenges asked for: {summary.challenges_asked}, of which {summary.challenges_granted} granted "
         f"(answered yes) and {pending} still waiting for an answer."
@@ -297,29 +294,29 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
+def _by(by: dt.date | None, today: dt.date) -> str:
+    """ ", by Wed 1 Sep 2027", saying so when that day has passed."""
+    if by is None:
+        return ""
+    return f", by {text.day(by)}" + (" (that date has passed)" if by < today else "")
+
+
 def _goal_line(goal: GoalView, today: dt.date) -> str:
-    due = f"due {goal.due.isoformat()}" if goal.due else "no due date"
+    started = f"started {text.day(goal.started_on)}"
+    due = f"due {text.day(goal.due)}" if goal.due else "no due date"
     if goal.overdue and goal.due:
-        due += f", OVERDUE by {_n((today - goal.due).days, 'day')}"
+        due += f", OVERDUE by {text.plural((today - goal.due).days, 'day')}"
     if goal.status == "done":
         basis = "done"
     elif goal.milestones:
         ticked = sum(m.done_on is not None for m in goal.milestones)
-        basis = f"{ticked} of {_n(len(goal.milestones), 'milestone')} done"
+        basis = f"{ticked} of {text.plural(len(goal.milestones), 'milestone')} done"
     elif goal.manual_percent is not None:
         basis = "set by hand"
     else:
         basis = "no milestones or percentage yet"
     status = goal.status.replace("_", " ")
-    return f"#{goal.id} {goal.title} — {status}, {due}: {_pct(goal.progress)} ({basis})"
-
-
-def _pct(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0%}"
-
-
-def _n(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    return f"#{goal.id} {goal.title} — {status}, {started}, {due}: {text.percent(goal.progress)} ({basis})"
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, AppPaths], int]] = {

@@ -9,6 +9,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
+from rutjournal.core import text
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.values import parse_day, parse_id
 from rutjournal.paths import AppPaths
@@ -90,8 +91,8 @@ def run_conversation(args: argparse.Namespace, paths: AppPaths) -> int:
             state = "held" if c.held else "planned"
             open_ = sum(1 for f in c.followups if f.done_on is None)
             print(
-                f"{c.id:>4}  {c.day.isoformat()}  {c.with_name} ({_role(c.role)}), {state}"
-                f" · {len(c.options)} option(s) · {open_} open follow-up(s)"
+                f"{c.id:>4}  {text.day(c.day)}  {c.with_name} ({_role(c.role)}), {state}"
+                f" · {text.plural(len(c.options), 'option')} · {text.plural(open_, 'open follow-up')}"
             )
     return 0
 
@@ -101,19 +102,19 @@ def run_followup(args: argparse.Namespace, paths: AppPaths) -> int:
         from rutjournal.core.guidance import check_followup
 
         conversation = _int("CONV_ID", args.conversation)
-        text, owner, due = check_followup(
+        what, owner, due = check_followup(
             " ".join(args.text), args.owner, None if args.due is None else parse_day(args.due, "--due")
         )
-        print(_run(paths, lambda g: g.add_followup(conversation, text, owner, due)))
+        print(_run(paths, lambda g: g.add_followup(conversation, what, owner, due)))
     elif args.action == "done":
         followup_id = _int("ID", args.id)
         done = _run(paths, lambda g: g.set_followup_done(followup_id))
-        print(f"{done.id}: {done.text} → done {done.done_on}")
+        print(f"{done.id}: {done.text} → done {text.day(done.done_on) if done.done_on else 'no'}")
     elif args.json:
         print(json.dumps([_followup_dict(f) for f in _run(paths, _open_followups)], ensure_ascii=False))
     else:
         for f in _run(paths, _open_followups):
-            when = f"due {f.due.isoformat()}" if f.due else "no due date"
+            when = f"due {text.day(f.due)}" if f.due else "no due date"
             owes = "I owe" if f.owner == "me" else f"{f.with_name} owes"
             print(f"{f.id:>4}  {'OVERDUE ' if f.overdue else ''}{when}  {owes}: {f.text}")
     return 0
@@ -137,7 +138,7 @@ def run_promotion(args: argparse.Namespace, paths: AppPaths) -> int:
         for p in _run(paths, _promotions):
             role = f" ({p.role_title})" if p.role_title else ""
             reason = f": {p.reason}" if p.reason else ""
-            print(f"{p.id:>4}  {p.day.isoformat()}  {p.outcome}{role}{reason}")
+            print(f"{p.id:>4}  {text.day(p.day)}  {p.outcome}{role}{reason}")
     return 0
 
 
@@ -165,14 +166,14 @@ def _promotions(g: Guidance) -> list[PromotionView]:
     return g.promotions()
 
 
-def _day(text: str | None) -> dt.date:
-    if text is None or text.strip().lower() == "today":
+def _day(typed: str | None) -> dt.date:
+    if typed is None or typed.strip().lower() == "today":
         return dt.date.today()
-    return parse_day(text, "--date")
+    return parse_day(typed, "--date")
 
 
-def _int(field: str, text: str) -> int:
-    return parse_id(field, text)
+def _int(field: str, typed: str) -> int:
+    return parse_id(field, typed)
 
 
 def _role(role: str) -> str:

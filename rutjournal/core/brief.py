@@ -12,21 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rutjournal.core import text
 from rutjournal.core.db import Database
 from rutjournal.core.grow import Grow
+from rutjournal.core.grow_rules import progress_basis
 from rutjournal.core.guidance import ROLE_LABELS, ConversationView, FollowupView, Guidance
 from rutjournal.core.load import Load
-from rutjournal.core.report_text import (
-    evidence_item,
-    long_date,
-    md_block,
-    md_inline,
-    pct,
-    plural,
-    sentence,
-    span,
-    weekday_date,
-)
+from rutjournal.core.report_text import evidence_item, md_block, md_inline, sentence, span
 
 __all__ = ["WINDOW_DAYS", "brief_markdown", "pick_conversation"]
 
@@ -55,7 +47,7 @@ def brief_markdown(db: Database, conversation_id: int | None = None, today: dt.d
     target = grow.active_target()
     out: list[str] = []
     if conv is None:
-        out += ["# 1:1 brief", "", f"Prepared on {long_date(day)}.", ""]
+        out += ["# 1:1 brief", "", f"Prepared on {text.long_day(day)}.", ""]
         out += [
             "No conversation is planned or recorded yet, so the agenda below is a suggestion drawn from the "
             "open gaps and stalled goals (or general questions when there are none). Plan the conversation "
@@ -66,11 +58,12 @@ def brief_markdown(db: Database, conversation_id: int | None = None, today: dt.d
         role = ROLE_LABELS.get(conv.role, conv.role)
         when = "held" if conv.held else _when(conv.day, day)
         out += [f"# 1:1 brief: {md_inline(conv.with_name)}", ""]
-        out += [f"With {md_inline(conv.with_name)} ({role}) · {weekday_date(conv.day)} · {when}", ""]
+        out += [f"With {md_inline(conv.with_name)} ({role}) · {text.long_day(conv.day)} · {when}", ""]
     if target is not None:
-        by = f" by {long_date(target.by_date)}" if target.by_date else ""
+        by = f" by {text.day(target.by_date)}" if target.by_date else ""
+        basis = progress_basis(target.gaps, lambda title: f"“{md_inline(title)}”")
         progress = (
-            f": {pct(target.progress)} of the way there (the mean of the gaps' progress)"
+            f": {text.percent(target.progress)} of the way there ({basis})"
             if target.progress is not None
             else ""
         )
@@ -106,7 +99,7 @@ def _followup_section(followups: list[FollowupView]) -> list[str]:
         return [*out, "No follow-ups are open.", ""]
     overdue = sum(f.overdue for f in followups)
     mine = sum(f.owner == "me" for f in followups)
-    intro = f"{plural(len(followups), 'follow-up')} open ({mine} mine, {len(followups) - mine} theirs)"
+    intro = f"{text.plural(len(followups), 'follow-up')} open ({mine} mine, {len(followups) - mine} theirs)"
     intro += f", {overdue} overdue." if overdue else ", none overdue."
     out += [intro, ""]
     for f in followups:
@@ -114,9 +107,9 @@ def _followup_section(followups: list[FollowupView]) -> list[str]:
         if f.due is None:
             due = "no due date"
         elif f.overdue:
-            due = f"**overdue**, due {long_date(f.due)}"
+            due = f"**overdue**, due {text.day(f.due)}"
         else:
-            due = f"due {long_date(f.due)}"
+            due = f"due {text.day(f.due)}"
         out.append(f"- {sentence(md_inline(f.text))} Owed by {who}; {due}.")
     return [*out, ""]
 
@@ -148,21 +141,22 @@ def _last_days(db: Database, first: dt.date, last: dt.date) -> list[str]:
             f"- **Journal:** nothing written in these {WINDOW_DAYS} days, so no mood or workload to show."
         )
     else:
-        out.append(_measure("Mood", mood, moods, written, f"{_one_decimal(mood or 0)} of 5 on average"))
+        out.append(_measure("Mood", mood, moods, written, f"{text.score(mood)} of 5 on average"))
         out.append(
-            _measure(
-                "Hours worked", hours, hours_days, written, f"{_one_decimal(hours or 0)} a day on average"
-            )
+            _measure("Hours worked", hours, hours_days, written, f"{text.hours(hours)} a day on average")
         )
-        load_words = f"{_one_decimal(load or 0)} of 5 on average (1 light, 5 crushing)"
+        load_words = f"{text.score(load)} of 5 on average (1 light, 5 crushing)"
         out.append(_measure("Perceived load", load, loads, written, load_words))
     if tasks.tasks:
-        line = f"- **Task inventory:** {_hours(tasks.on_plate)} hours a week on the plate"
+        on_plate = text.minutes_as_hours(tasks.on_plate, per_week=True)
+        line = f"- **Task inventory:** {on_plate} on the plate"
         if tasks.core_share is not None:
-            line += f", {pct(tasks.core_share)} of it core work"
-        line += f"; {_hours(tasks.freed)} hours a week freed so far" if tasks.freed else "; none freed yet"
+            line += f", {text.percent(tasks.core_share)} of it core work"
+        freed = text.minutes_as_hours(tasks.freed, per_week=True)
+        line += f"; {freed} freed so far" if tasks.freed else "; none freed yet"
         if tasks.pending_free:
-            line += f", {_hours(tasks.pending_free)} more once the pending decisions are carried out"
+            pending = text.minutes_as_hours(tasks.pending_free, per_week=True)
+            line += f", {pending} more once the pending decisions are carried out"
         out.append(line + ".")
     return [*out, ""]
 
@@ -172,14 +166,5 @@ def _measure(name: str, mean: float | None, count: int, written: int, value: str
     if not count or mean is None:
         return f"- **{name}:** not recorded on any of the written days."
     if count == written:
-        return f"- **{name}:** {value} over {plural(written, 'written day')}."
-    return f"- **{name}:** {value} over {count} of {plural(written, 'written day')}."
-
-
-def _one_decimal(value: float) -> str:
-    return f"{value:.1f}"
-
-
-def _hours(minutes: int) -> str:
-    text = f"{minutes / 60:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+        return f"- **{name}:** {value} over {text.plural(written, 'written day')}."
+    return f"- **{name}:** {value} over {count} of {text.plural(written, 'written day')}."

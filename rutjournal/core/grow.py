@@ -5,10 +5,12 @@ The rules (pure functions in ``grow_rules``, each tested on its own):
 - A goal's progress is the share of its milestones done; with no milestones, its manual percentage / 100; with
   neither, 0. A goal whose status is done counts 1.0 whatever its milestones say.
 - A gap's progress is the mean of its goals' progress, dropped goals left out; None when no goal counts.
-  A target's progress is the mean of the gaps that have a progress (a gap with no goals is not counted as 0).
+  A target's progress is the mean of its gaps', a gap with no goal that counts yet counting as 0 (its whole way
+  is still ahead); ``progress_basis`` says so in words. None only when no gap has been named.
 - Pace, for active goals with a due date only: expected = days since the start / days from start to due,
   clamped to 0..1. On track when progress ≥ expected − 0.10, at risk when ≥ expected − 0.25, else off track.
-- A goal is overdue when its due date is before today and it is neither done nor dropped.
+- A goal is overdue when its due date is before today and it is neither done nor dropped. A goal may start in
+  the past (one already under way when it is entered); its due date may not precede its start.
 - The summary counts the goals of the active target; evidence and challenges are counted over all time, and a
   challenge is granted when its answer is yes.
 
@@ -27,6 +29,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from rutjournal.core.db import Database
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.grow_reads import as_date, as_day, read_gaps, read_goals, read_targets
 from rutjournal.core.grow_rules import (
     ANSWERS,
     EVIDENCE_KINDS,
@@ -48,9 +51,6 @@ from rutjournal.core.grow_rules import (
     check_optional_date,
     check_text,
     check_title,
-    gap_progress,
-    goal_view,
-    target_progress,
 )
 
 if TYPE_CHECKING:
@@ -106,17 +106,17 @@ class Grow:
             target = _existing(session, Target, target_id, "target")
             for name, value in values.items():
                 setattr(target, name, value)
-        return self._one(_read_targets, "WHERE id = ?", target_id, "target")
+        return self._one(read_targets, "WHERE id = ?", target_id, "target")
 
     def active_target(self) -> TargetView | None:
         with self.db.reader() as conn:
-            found = _read_targets(conn, self.today(), "WHERE active = 1", ())
+            found = read_targets(conn, self.today(), "WHERE active = 1", ())
         return found[0] if found else None
 
     def targets(self) -> list[TargetView]:
         """Every target, the newest first."""
         with self.db.reader() as conn:
-            return _read_targets(conn, self.today(), "", ())
+            return read_targets(conn, self.today(), "", ())
 
     # -- gaps ------------------------------------------------------------------------------------------------
     def add_gap(self, title: str, kind: str, good_looks_like: str = "", target_id: int | None = None) -> int:
@@ -147,7 +147,7 @@ class Grow:
             gap = _existing(session, Gap, gap_id, "gap")
             for name, value in values.items():
                 setattr(gap, name, value)
-        return self._one(_read_gaps, "WHERE id = ?", gap_id, "gap")
+        return self._one(read_gaps, "WHERE id = ?", gap_id, "gap")
 
     def delete_gap(self, gap_id: int) -> None:
         """Delete a gap and its goals; evidence linked to it is kept, unlinked."""
@@ -178,14 +178,18 @@ class Grow:
             return goal.id
 
     def update_goal(self, goal_id: int, **fields: object) -> GoalView:
-        """Change title, due, status or manual_percent; a new manual percentage is also kept with today's date."""
+        """Change title, started_on, due, status or manual_percent; a new manual percentage is also kept with
+        today's date."""
         values = check_fields(fields, GOAL_CHECKS)
         from rutjournal.core.models_grow import Goal, GoalProgress
 
         with self.db.write_session() as session, session.begin():
             goal = _existing(session, Goal, goal_id, "goal")
-            if "due" in values:
-                check_due(goal.started_on, check_optional_date("due", values["due"]))
+            if "due" in values or "started_on" in values:
+                start = values.get("started_on", goal.started_on)
+                due = values.get("due", goal.due)
+                assert isinstance(start, dt.date) and (due is None or isinstance(due, dt.date))
+                check_due(start, due)
             percent = values.get("manual_percent")
             if isinstance(percent, int) and percent != goal.manual_percent:
                 session.add(GoalProgress(goal_id=goal_id, day=self.today(), percent=percent))
@@ -233,7 +237,7 @@ class Grow:
             session.delete(_existing(session, Milestone, milestone_id, "milestone"))
 
     def goal(self, goal_id: int) -> GoalView:
-        return self._one(_read_goals, "WHERE id = ?", goal_id, "goal")
+        return self._one(read_goals, "WHERE id = ?", goal_id, "goal")
 
     def goals(self) -> list[GoalView]:
         """The goals of the active target: overdue first, then by due date (none last)."""
@@ -276,7 +280,7 @@ class Grow:
         sql = f"SELECT id, day, text, kind, result, gap_id, goal_id FROM evidence {where} ORDER BY day DESC, id DESC"
         with self.db.reader() as conn:
             rows = conn.execute(sql, params).fetchall()
-        return [EvidenceView(r[0], _day(r[1]), r[2], r[3], r[4], r[5], r[6]) for r in rows]
+        return [EvidenceView(r[0], as_day(r[1]), r[2], r[3], r[4], r[5], r[6]) for r in rows]
 
     def delete_evidence(self, evidence_id: int) -> None:
         from rutjournal.core.models_grow import Evidence
@@ -321,7 +325,7 @@ class Grow:
         sql = "SELECT id, asked_on, what, asked_of, answer, answered_on FROM challenges ORDER BY asked_on DESC, id DESC"
         with self.db.reader() as conn:
             rows = conn.execute(sql).fetchall()
-        return [ChallengeView(r[0], _day(r[1]), r[2], r[3], r[4], _date(r[5])) for r in rows]
+        return [ChallengeView(r[0], as_day(r[1]), r[2], r[3], r[4], as_date(r[5])) for r in rows]
 
     def summary(self) -> GrowSummary:
         target = self.active_target()
@@ -360,57 +364,3 @@ def _existing(session: Session, model: type[_Row], row_id: int, field: str) -> _
     if row is None:
         raise InvalidInput(field, f"the id of an existing {field}", row_id)
     return row
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
-def _day(value: str) -> dt.date:
-    return dt.date.fromisoformat(value)
-
-
-def _read_targets(
-    conn: sqlite3.Connection, today: dt.date, where: str, params: tuple[object, ...]
-) -> list[TargetView]:
-    sql = f"SELECT id, title, by_date, active FROM targets {where} ORDER BY id DESC"
-    rows = conn.execute(sql, params).fetchall()
-    gaps = _read_gaps(conn, today, f"WHERE target_id IN (SELECT id FROM targets {where})", params)
-    views = []
-    for target_id, title, by_date, active in rows:
-        mine = tuple(g for g in gaps if g.target_id == target_id)
-        views.append(TargetView(target_id, title, _date(by_date), bool(active), mine, target_progress(mine)))
-    return views
-
-
-def _read_gaps(
-    conn: sqlite3.Connection, today: dt.date, where: str, params: tuple[object, ...]
-) -> list[GapView]:
-    sql = f"SELECT id, target_id, title, kind, good_looks_like FROM gaps {where} ORDER BY id"
-    rows = conn.execute(sql, params).fetchall()
-    goals = _read_goals(conn, today, f"WHERE gap_id IN (SELECT id FROM gaps {where})", params)
-    views = []
-    for gap_id, target_id, title, kind, good in rows:
-        mine = tuple(g for g in goals if g.gap_id == gap_id)
-        views.append(GapView(gap_id, target_id, title, kind, good, mine, gap_progress(mine)))
-    return views
-
-
-def _read_goals(
-    conn: sqlite3.Connection, today: dt.date, where: str, params: tuple[object, ...]
-) -> list[GoalView]:
-    sql = f"SELECT id, gap_id, title, started_on, due, status, manual_percent FROM goals {where} ORDER BY id"
-    rows = conn.execute(sql, params).fetchall()
-    milestones: dict[int, list[MilestoneView]] = {}
-    for m_id, goal_id, title, done_on in conn.execute(
-        f"SELECT id, goal_id, title, done_on FROM milestones WHERE goal_id IN (SELECT id FROM goals {where}) "
-        "ORDER BY position, id",
-        params,
-    ):
-        milestones.setdefault(goal_id, []).append(MilestoneView(m_id, goal_id, title, _date(done_on)))
-    return [
-        goal_view(
-            r[0], r[1], r[2], _day(r[3]), _date(r[4]), r[5], r[6], tuple(milestones.get(r[0], ())), today
-        )
-        for r in rows
-    ]

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from rutjournal.core import text
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.values import check_day
 
@@ -145,8 +146,39 @@ def gap_progress(goals: Iterable[GoalView]) -> float | None:
 
 
 def target_progress(gaps: Iterable[GapView]) -> float | None:
-    """The mean of the gaps that have a progress: a gap with no goals yet is not counted as 0."""
-    return mean_progress(g.progress for g in gaps)
+    """The mean of the gaps' progress, a gap with no goal that counts yet as 0 (the whole way is still ahead);
+    None when no gap has been named."""
+    return mean_progress(0.0 if g.progress is None else g.progress for g in gaps)
+
+
+def progress_basis(gaps: tuple[GapView, ...], quote: Callable[[str], str] = lambda t: f"'{t}'") -> str:
+    """How a target's progress was reached, in words: "the mean of 2 gaps; 'Stakeholder visibility' has no
+    goal yet and counts as 0 %". ``quote`` writes a gap's title (the reports escape it for Markdown)."""
+    if not gaps:
+        return "no gaps named yet, so nothing to measure"
+    zero = text.percent(0)
+    missing = [g for g in gaps if g.progress is None]
+    if len(gaps) == 1:
+        head = "its one gap"
+        if missing:
+            return f"{head}, {quote(gaps[0].title)}, has {_no_goal(missing)} yet and counts as {zero}"
+        return head
+    head = f"the mean of {text.plural(len(gaps), 'gap')}"
+    if not missing:
+        return head
+    if len(missing) == len(gaps):
+        return f"{head}; none has a goal that counts yet, so each counts as {zero}"
+    if len(missing) == 1:
+        return f"{head}; {quote(missing[0].title)} has {_no_goal(missing)} yet and counts as {zero}"
+    if len(missing) <= 3:
+        names = ", ".join(quote(g.title) for g in missing[:-1]) + f" and {quote(missing[-1].title)}"
+        return f"{head}; {names} have {_no_goal(missing)} yet and count as {zero}"
+    return f"{head}; {len(missing)} of them have {_no_goal(missing)} yet and count as {zero}"
+
+
+def _no_goal(gaps: list[GapView]) -> str:
+    """ "no goal", or "no goal that counts" when some of them hold only dropped goals."""
+    return "no goal" if all(not g.goals for g in gaps) else "no goal that counts"
 
 
 def goal_view(
@@ -200,7 +232,8 @@ def pace(started_on: dt.date, due: dt.date, today: dt.date, actual: float) -> Pa
     expected = time_gone(started_on, due, today)
     verdict = pace_verdict(expected, actual)
     explanation = (
-        f"{actual:.0%} done with {expected:.0%} of the time gone: {VERDICT_WORDS[verdict]} ({PACE_RULE})"
+        f"{text.percent(actual)} done with {text.percent(expected)} of the time gone: "
+        f"{VERDICT_WORDS[verdict]} ({PACE_RULE})"
     )
     return Pace(verdict, expected, actual, explanation)
 
@@ -249,9 +282,18 @@ def check_optional_date(field: str, value: object) -> dt.date | None:
     return None if value is None else check_day(field, value)
 
 
-def check_due(started_on: dt.date, due: dt.date | None) -> dt.date | None:
+def check_start(value: object) -> dt.date:
+    """A goal's start: any day in the journal's bounds, past ones included (a goal already under way)."""
+    day = check_optional_date("started_on", value)
+    if day is None:
+        raise InvalidInput("started_on", "a date (YYYY-MM-DD)", value)
+    return day
+
+
+def check_due(started_on: dt.date, due: dt.date | None, field: str = "due") -> dt.date | None:
+    """A due date on or after the goal's start (a goal can be entered late, never due before it began)."""
     if due is not None and due < started_on:
-        raise InvalidInput("due", f"on or after the start date {started_on.isoformat()}", due.isoformat())
+        raise InvalidInput(field, f"on or after the start, {text.day(started_on)}", due.isoformat())
     return due
 
 
@@ -275,6 +317,7 @@ GAP_CHECKS: dict[str, Callable[[object], object]] = {
 GOAL_CHECKS: dict[str, Callable[[object], object]] = {
     "title": check_title,
     "due": lambda v: check_optional_date("due", v),
+    "started_on": check_start,
     "status": lambda v: check_choice("status", v, GOAL_STATUSES),
     "manual_percent": check_percent,
 }

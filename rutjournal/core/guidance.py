@@ -19,168 +19,64 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from rutjournal.core import text
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.values import MAX_BODY_CHARS, check_day
+from rutjournal.core.guidance_rules import (
+    CONVERSATION_FIELDS,
+    GAP_QUESTION,
+    MAX_FOLLOWUP_CHARS,
+    MAX_NAME_CHARS,
+    OPTION_LABELS,
+    OPTION_QUESTIONS,
+    OUTCOME_LABELS,
+    OVERDUE_QUESTION,
+    OWNER_LABELS,
+    PROMOTION_FIELDS,
+    ROLE_LABELS,
+    STALL_DAYS,
+    STALLED_QUESTION,
+    ConversationView,
+    FollowupView,
+    OptionView,
+    PromotionView,
+    check_conversation_fields,
+    check_followup,
+    check_promotion_fields,
+    choice,
+    day_value,
+    plain_text,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from rutjournal.core.db import Database
 
-# The keys are the values the database allows (models_grow's ROLES, OPTION_KINDS, OWNERS, OUTCOMES; a test
-# keeps them equal); they live here too so that checking and reading import no ORM.
-ROLE_LABELS: dict[str, str] = {"boss": "Boss", "hr": "HR", "mentor": "Mentor", "skip_level": "Skip-level"}
-OPTION_LABELS: dict[str, str] = {
-    "lateral_move": "Lateral move",
-    "cross_training": "Cross-training",
-    "leadership_programme": "Leadership programme",
-    "seminar": "Seminar",
-    "course_reimbursement": "Course reimbursement",
-    "promotion_path": "Promotion path",
-    "other": "Other",
-}
-OWNER_LABELS: dict[str, str] = {"me": "Me", "them": "Them"}
-OUTCOME_LABELS: dict[str, str] = {"pending": "Pending", "granted": "Granted", "refused": "Refused"}
-STALL_DAYS = 30
-MAX_NAME_CHARS = 200
-MAX_FOLLOWUP_CHARS = 1000
-CONVERSATION_FIELDS = ("day", "with_name", "role", "held", "agenda", "notes", "outcome")
-PROMOTION_FIELDS = ("day", "outcome", "role_title", "reason")
-GAP_QUESTION = "What would closing my {kind} gap — {title} — take here? Who does it well?"
-STALLED_QUESTION = "{title} has stalled since {date}: what is in the way, and can you help?"
-OVERDUE_QUESTION = "{title} was due on {date} and is not done yet: what is in the way, and can you help?"
-OPTION_QUESTIONS = (
-    "Which options could help me grow here: a lateral move, cross-training, a leadership programme?",
-    "Are there seminars or courses I could take, and would the company reimburse them?",
-    "What would you need to see from me to consider me for the next step?",
-)
+__all__ = [
+    "CONVERSATION_FIELDS",
+    "MAX_FOLLOWUP_CHARS",
+    "MAX_NAME_CHARS",
+    "OPTION_LABELS",
+    "OPTION_QUESTIONS",
+    "OUTCOME_LABELS",
+    "OWNER_LABELS",
+    "PROMOTION_FIELDS",
+    "ROLE_LABELS",
+    "STALL_DAYS",
+    "ConversationView",
+    "FollowupView",
+    "Guidance",
+    "OptionView",
+    "PromotionView",
+    "check_conversation_fields",
+    "check_followup",
+    "check_promotion_fields",
+]
+
 _Row = TypeVar("_Row")
-
-
-@dataclass(frozen=True)
-class OptionView:
-    id: int
-    conversation_id: int
-    kind: str
-    said: str
-
-
-@dataclass(frozen=True)
-class FollowupView:
-    id: int
-    conversation_id: int
-    text: str
-    owner: str
-    due: date | None
-    done_on: date | None
-    overdue: bool
-    with_name: str  # the person of the conversation
-
-
-@dataclass(frozen=True)
-class ConversationView:
-    id: int
-    day: date
-    with_name: str
-    role: str
-    held: bool
-    agenda: str
-    notes: str
-    outcome: str
-    options: tuple[OptionView, ...]
-    followups: tuple[FollowupView, ...]
-
-
-@dataclass(frozen=True)
-class PromotionView:
-    id: int
-    day: date
-    outcome: str
-    role_title: str | None
-    reason: str | None
-
-
-def _choice(field: str, value: object, labels: dict[str, str]) -> str:
-    if not isinstance(value, str) or value not in labels:
-        raise InvalidInput(field, " / ".join(labels), value)
-    return value
-
-
-def _day(field: str, value: object) -> date:
-    if not isinstance(value, date) or isinstance(value, datetime):
-        raise InvalidInput(field, "a date", value)
-    return check_day(field, value)
-
-
-def _name(field: str, value: object, limit: int = MAX_NAME_CHARS) -> str:
-    if not isinstance(value, str) or not value.strip() or len(value.strip()) > limit:
-        raise InvalidInput(field, f"1 to {limit} characters", value)
-    return value.strip()
-
-
-def _text(field: str, value: object) -> str:
-    if not isinstance(value, str) or len(value) > MAX_BODY_CHARS:
-        raise InvalidInput(field, f"text of at most {MAX_BODY_CHARS:,} characters", value)
-    return value
-
-
-def _optional(field: str, value: object, limit: int) -> str | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if not isinstance(value, str) or len(value.strip()) > limit:
-        raise InvalidInput(field, f"at most {limit} characters, or blank", value)
-    return value.strip()
-
-
-def check_conversation_fields(values: dict[str, object]) -> dict[str, object]:
-    """Validate conversation fields a user may set; raises InvalidInput naming the first bad one."""
-    checked: dict[str, object] = {}
-    for name, value in values.items():
-        if name == "day":
-            checked[name] = _day("date", value)
-        elif name == "with_name":
-            checked[name] = _name("name", value)
-        elif name == "role":
-            checked[name] = _choice("role", value, ROLE_LABELS)
-        elif name == "held":
-            if not isinstance(value, bool):
-                raise InvalidInput("held", "True or False", value)
-            checked[name] = value
-        elif name in ("agenda", "notes", "outcome"):
-            checked[name] = _text(name, value)
-        else:
-            raise InvalidInput(name, "one of " + ", ".join(CONVERSATION_FIELDS))
-    return checked
-
-
-def check_followup(text: object, owner: object, due: object) -> tuple[str, str, date | None]:
-    """A follow-up's text, who owes it and its due date, checked."""
-    return (
-        _name("text", text, MAX_FOLLOWUP_CHARS),
-        _choice("owner", owner, OWNER_LABELS),
-        None if due is None else _day("due", due),
-    )
-
-
-def check_promotion_fields(values: dict[str, object]) -> dict[str, object]:
-    """Validate promotion fields; a blank role title or reason is stored as none."""
-    checked: dict[str, object] = {}
-    for name, value in values.items():
-        if name == "day":
-            checked[name] = _day("date", value)
-        elif name == "outcome":
-            checked[name] = _choice("outcome", value, OUTCOME_LABELS)
-        elif name == "role_title":
-            checked[name] = _optional("role", value, MAX_NAME_CHARS)
-        elif name == "reason":
-            checked[name] = _optional("reason", value, MAX_BODY_CHARS)
-        else:
-            raise InvalidInput(name, "one of " + ", ".join(PROMOTION_FIELDS))
-    return checked
 
 
 class Guidance:
@@ -205,9 +101,9 @@ class Guidance:
                 if status not in ("not_started", "active"):
                     continue
                 if due is not None and due < today.isoformat():
-                    questions.append(OVERDUE_QUESTION.format(title=title, date=due))
+                    questions.append(OVERDUE_QUESTION.format(title=title, date=_shown(due)))
                 elif started_on <= since and (last is None or last < since):
-                    questions.append(STALLED_QUESTION.format(title=title, date=last or started_on))
+                    questions.append(STALLED_QUESTION.format(title=title, date=_shown(last or started_on)))
         if not questions:
             questions = list(OPTION_QUESTIONS)
         return "\n".join(f"- {q}" for q in questions)
@@ -262,7 +158,7 @@ class Guidance:
         return self._conversations("", ())
 
     def add_option(self, conversation_id: int, kind: str, said: str = "") -> int:
-        kind, said = _choice("option", kind, OPTION_LABELS), _text("said", said)
+        kind, said = choice("option", kind, OPTION_LABELS), plain_text("said", said)
         from rutjournal.core.models_grow import ConversationOption
 
         return self._add(ConversationOption(conversation_id=conversation_id, kind=kind, said=said))
@@ -281,7 +177,7 @@ class Guidance:
 
     def set_followup_done(self, followup_id: int, done: bool = True, on: date | None = None) -> FollowupView:
         """Tick a follow-up as done (today unless ``on`` is given), or untick it."""
-        day = (self.today() if on is None else _day("done on", on)) if done else None
+        day = (self.today() if on is None else day_value("done on", on)) if done else None
         from rutjournal.core.models_grow import Followup
 
         with self.db.write_session() as session, session.begin():
@@ -378,10 +274,10 @@ class Guidance:
                 params,
             ).fetchall()
         views = []
-        for fid, cid, text, owner, due_text, done_text, with_name in rows:
+        for fid, cid, what, owner, due_text, done_text, with_name in rows:
             due, done_on = _date(due_text), _date(done_text)
             overdue = done_on is None and due is not None and due < today
-            views.append(FollowupView(fid, cid, text, owner, due, done_on, overdue, with_name))
+            views.append(FollowupView(fid, cid, what, owner, due, done_on, overdue, with_name))
         return views
 
 
@@ -408,6 +304,11 @@ def _get(session: Session, model: type[_Row], what: str, row_id: int) -> _Row:
     if row is None:
         raise InvalidInput(what, f"the id of an existing {what}", row_id)
     return row
+
+
+def _shown(iso: str) -> str:
+    """A stored ISO day as the agenda says it: "Sun 31 May 2026"."""
+    return text.day(date.fromisoformat(iso))
 
 
 def _date(value: str | None) -> date | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from rutjournal.core.calendar_words import MONTHS
+from rutjournal.core import text
 from rutjournal.core.db import Database
 from rutjournal.core.grow import Grow
 from rutjournal.core.grow_rules import (
@@ -23,8 +23,9 @@ from rutjournal.core.grow_rules import (
     GapView,
     GoalView,
     TargetView,
+    progress_basis,
 )
-from rutjournal.core.report_text import capital, evidence_item, long_date, md_inline, pct, plural, sentence
+from rutjournal.core.report_text import capital, evidence_item, md_inline, sentence
 
 __all__ = ["ANSWER_WORDS", "STATUS_WORDS", "promotion_case_markdown"]
 
@@ -49,7 +50,7 @@ def promotion_case_markdown(db: Database, today: dt.date | None = None) -> str:
         out += [
             "# Promotion case",
             "",
-            f"Prepared on {long_date(day)}.",
+            f"Prepared on {text.long_day(day)}.",
             "",
             "No target role has been named yet, so there is no case to make toward one. Name the role "
             "and the gaps between you and it (the Grow section, or `rutjournal target set TITLE`); this "
@@ -59,14 +60,16 @@ def promotion_case_markdown(db: Database, today: dt.date | None = None) -> str:
         gaps: tuple[GapView, ...] = ()
     else:
         gaps = target.gaps
-        by = f"Target date: {long_date(target.by_date)}" if target.by_date else "No target date set"
+        by = f"Target date: {text.day(target.by_date)}" if target.by_date else "No target date set"
+        if target.by_date and target.by_date < day:
+            by += " (passed)"
         out += [
             f"# Promotion case: {md_inline(target.title)}",
             "",
-            f"{by} · prepared on {long_date(day)}",
+            f"{by} · prepared on {text.long_day(day)}",
             "",
         ]
-        out += ["## Summary", "", _case_summary(target, evidence, challenges, day), ""]
+        out += ["## Summary", "", _case_summary(target, evidence, challenges), ""]
         out += _gap_table(target)
         out += _gap_sections(target, evidence, day)
     linked = {g.id for g in gaps}
@@ -83,10 +86,8 @@ def promotion_case_markdown(db: Database, today: dt.date | None = None) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _case_summary(
-    target: TargetView, evidence: list[EvidenceView], challenges: list[ChallengeView], today: dt.date
-) -> str:
-    by = f" by {long_date(target.by_date)}" if target.by_date else ""
+def _case_summary(target: TargetView, evidence: list[EvidenceView], challenges: list[ChallengeView]) -> str:
+    by = f" by {text.day(target.by_date)}" if target.by_date else ""
     opening = f"Working toward {md_inline(target.title)}{by}."
     parts = []
     gaps = target.gaps
@@ -104,22 +105,18 @@ def _case_summary(
         else:
             parts.append(f"{half} of {total} gaps {'is' if half == 1 else 'are'} more than half closed")
         if target.progress is not None:
-            counted = sum(g.progress is not None for g in gaps)
-            basis = (
-                "the mean of the gaps" if counted == total else f"the mean of the {counted} gaps with goals"
-            )
-            parts[-1] += f" (overall {pct(target.progress)}, {basis})"
+            basis = progress_basis(gaps, lambda title: f"“{md_inline(title)}”")
+            parts[-1] += f" (overall {text.percent(target.progress)}: {basis})"
     if not evidence:
         parts.append("no evidence logged yet")
     else:
         first = min(e.day for e in evidence)
-        month = MONTHS[first.month - 1] + ("" if first.year == today.year else f" {first.year}")
-        parts.append(f"{plural(len(evidence), 'piece')} of evidence since {month}")
+        parts.append(f"{text.plural(len(evidence), 'piece')} of evidence since {text.month(first)}")
     if not challenges:
         parts.append("no challenges asked for yet")
     else:
         granted = sum(c.answer == "yes" for c in challenges)
-        parts.append(f"{plural(len(challenges), 'challenge')} asked for, {granted} granted")
+        parts.append(f"{text.plural(len(challenges), 'challenge')} asked for, {granted} granted")
     goals = [g for gap in gaps for g in gap.goals if g.status != "dropped"]
     closing = ""
     if goals:
@@ -143,7 +140,9 @@ def _gap_table(target: TargetView) -> list[str]:
         counted = [g for g in gap.goals if g.status != "dropped"]
         done = sum(g.status == "done" for g in counted)
         goals = f"{done} of {len(counted)} done" if counted else "none yet"
-        progress = pct(gap.progress) if gap.progress is not None else "–"
+        progress = text.percent(gap.progress if gap.progress is not None else 0)
+        if gap.progress is None:
+            progress += " (no goal yet)"
         rows.append(f"| {md_inline(gap.title)} | {capital(gap.kind)} | {goals} | {progress} |")
     return [*rows, ""]
 
@@ -161,9 +160,9 @@ def _gap_sections(target: TargetView, evidence: list[EvidenceView], today: dt.da
     for gap in target.gaps:
         out += [f"### {md_inline(gap.title)}", ""]
         if gap.progress is None:
-            state = "no goals that count yet, so no progress to show"
+            state = f"no goal that counts yet, so it counts as {text.percent(0)} toward the target"
         else:
-            state = f"{pct(gap.progress)} closed"
+            state = f"{text.percent(gap.progress)} closed"
         out += [f"*{capital(gap.kind)} gap · {state}*", ""]
         if gap.good_looks_like.strip():
             out += [f"**What good looks like:** {md_inline(gap.good_looks_like)}", ""]
@@ -188,23 +187,23 @@ def _goal_items(goals: Iterable[GoalView], today: dt.date) -> list[str]:
         elif goal.status != "done":
             if goal.milestones:
                 ticked = sum(m.done_on is not None for m in goal.milestones)
-                facts.append(
-                    f"{pct(goal.progress)} done ({ticked} of {plural(len(goal.milestones), 'milestone')})"
-                )
+                milestones = text.plural(len(goal.milestones), "milestone")
+                facts.append(f"{text.percent(goal.progress)} done ({ticked} of {milestones})")
             else:
-                facts.append(f"{pct(goal.progress)} done")
+                facts.append(f"{text.percent(goal.progress)} done")
         if goal.due is None:
             facts.append("no due date")
         elif goal.overdue:
-            facts.append(f"**overdue**, due {long_date(goal.due)}")
+            late = text.plural((today - goal.due).days, "day")
+            facts.append(f"**overdue** by {late}, due {text.day(goal.due)}")
         else:
-            facts.append(f"due {long_date(goal.due)}")
+            facts.append(f"due {text.day(goal.due)}")
         if goal.pace is not None and not goal.overdue:
-            gone = pct(goal.pace.expected)
+            gone = text.percent(goal.pace.expected)
             facts.append(f"{VERDICT_WORDS[goal.pace.verdict]} ({gone} of the time gone)")
         lines.append(f"- {md_inline(goal.title)} — {', '.join(facts)}")
         for milestone in goal.milestones:
-            done = f"done {long_date(milestone.done_on)}" if milestone.done_on else "to do"
+            done = f"done {text.day(milestone.done_on)}" if milestone.done_on else "to do"
             lines.append(f"    - {md_inline(milestone.title)} — {done}")
     return lines
 
@@ -216,15 +215,16 @@ def _challenge_section(challenges: list[ChallengeView]) -> list[str]:
     counts = {answer: sum(c.answer == answer for c in challenges) for answer in ANSWER_WORDS}
     told = [f"{counts[a]} {ANSWER_WORDS[a]}" for a in ("yes", "no", "later", "pending") if counts[a]]
     out += [
-        f"More responsibility asked for {plural(len(challenges), 'time')}: {', '.join(told)}. Most recent first:",
+        f"More responsibility asked for {text.plural(len(challenges), 'time')}: {', '.join(told)}. "
+        "Most recent first:",
         "",
     ]
     for c in challenges:
         answer = ANSWER_WORDS.get(c.answer, c.answer)
         if c.answered_on and c.answered_on != c.asked_on:
-            answer += f" on {long_date(c.answered_on)}"
+            answer += f" on {text.day(c.answered_on)}"
         out.append(
-            f"- **{long_date(c.asked_on)}** — {sentence(md_inline(c.what))} "
+            f"- **{text.day(c.asked_on)}** — {sentence(md_inline(c.what))} "
             f"Asked of {md_inline(c.asked_of)}; {answer}."
         )
     return [*out, ""]

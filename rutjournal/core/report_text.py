@@ -1,5 +1,5 @@
-"""The words both reports are written in: user text made safe for Markdown, dates spelled out, counts and
-shares in words, and one line of evidence.
+"""The words both reports are written in: user text made safe for Markdown, a span of days, and one line of
+evidence. Numbers, counts and single dates are written by ``core.text``, as everywhere else in the app.
 
 User text is escaped where Markdown would read it as structure (emphasis, links, code, HTML, headings); stored
 Markdown (an agenda) is kept, but its headings become bold lines so they cannot outrank the report's own.
@@ -10,21 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from rutjournal.core.calendar_words import MONTHS, WEEKDAYS
+from rutjournal.core import text
 from rutjournal.core.grow_rules import EvidenceView
 
 __all__ = [
     "EVIDENCE_WORDS",
     "capital",
     "evidence_item",
-    "long_date",
     "md_block",
     "md_inline",
-    "pct",
-    "plural",
     "sentence",
     "span",
-    "weekday_date",
 ]
 
 EVIDENCE_WORDS = {
@@ -68,31 +64,12 @@ def md_block(text: str) -> str:
 
 
 # -- dates ------------------------------------------------------------------------------------------------------
-def long_date(day: dt.date) -> str:
-    """'1 September 2027': spelled out, whatever the locale."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def weekday_date(day: dt.date) -> str:
-    return f"{WEEKDAYS[day.weekday()]} {long_date(day)}"
-
-
 def span(first: dt.date, last: dt.date) -> str:
-    """'18 April – 17 May 2026' (the year once when both days share it)."""
-    if first.year == last.year:
-        return f"{first.day} {MONTHS[first.month - 1]} – {long_date(last)}"
-    return f"{long_date(first)} – {long_date(last)}"
+    """ "Tue 21 Apr 2026 – Wed 20 May 2026": both days in the app's one date style."""
+    return f"{text.day(first)} – {text.day(last)}"
 
 
-# -- counts and sentences ---------------------------------------------------------------------------------------
-def plural(count: int, word: str, words: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (words or word + 's')}"
-
-
-def pct(value: float) -> str:
-    return f"{value:.0%}"
-
-
+# -- sentences --------------------------------------------------------------------------------------------------
 def sentence(text: str) -> str:
     """Text that ends as a sentence does (a full stop added unless it has its own)."""
     text = text.rstrip()
@@ -104,7 +81,7 @@ def capital(text: str) -> str:
 
 
 def evidence_item(item: EvidenceView, *, with_kind: bool = True, gap: str | None = None) -> str:
-    label = f"**{long_date(item.day)}**"
+    label = f"**{text.day(item.day)}**"
     if with_kind:
         label += f" · *{capital(EVIDENCE_WORDS.get(item.kind, item.kind.replace('_', ' ')))}*"
     line = f"- {label} — {sentence(md_inline(item.text))}"

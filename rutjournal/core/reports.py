@@ -26,7 +26,7 @@ from rutjournal.core.promotion_case import ANSWER_WORDS as ANSWER_WORDS
 from rutjournal.core.promotion_case import STATUS_WORDS as STATUS_WORDS
 from rutjournal.core.promotion_case import promotion_case_markdown
 from rutjournal.core.report_text import EVIDENCE_WORDS as EVIDENCE_WORDS
-from rutjournal.core.report_text import long_date, md_inline
 from rutjournal.core.report_text import md_block as md_block
+from rutjournal.core.report_text import md_inline
 
-__all__ = ["WINDOW_DAYS", "brief_markdown", "long_date", "md_inline", "promotion_case_markdown"]
+__all__ = ["WINDOW_DAYS", "brief_markdown", "md_inline", "promotion_case_markdown"]

@@ -1,4 +1,5 @@
-"""Dates in forms: Qt's and Python's dates converted, and an optional date (a check box and a date editor)."""
+"""Dates in forms: Qt's and Python's dates converted, a day editor in the app's one date style, and an optional
+date (a check box and a day editor)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
+
+DAY_FORMAT = "ddd d MMM yyyy"  # "Thu 3 Dec 2026", as core.text.day writes a day
 
 
 def qdate(day: dt.date) -> QDate:
@@ -16,21 +19,30 @@ def pydate(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
+def day_edit(name: str, day: dt.date | None = None) -> QDateEdit:
+    """A calendar-popup editor for a day that is always given (today unless ``day`` says otherwise); past days
+    are as welcome as future ones."""
+    edit = QDateEdit(calendarPopup=True, displayFormat=DAY_FORMAT)
+    edit.setAccessibleName(name)
+    edit.setDate(qdate(day or dt.date.today()))
+    edit.setMinimumWidth(edit.sizeHint().width())  # a squeezed row cuts the year off, never the whole day
+    return edit
+
+
 class DateField(QWidget):
     """An optional date: a check box and a calendar-popup date editor."""
 
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.enabled = QCheckBox(label)
-        self.edit = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
-        self.edit.setAccessibleName(label)
-        self.edit.setDate(qdate(dt.date.today() + dt.timedelta(days=90)))
+        self.edit = day_edit(label, dt.date.today() + dt.timedelta(days=90))
         self.edit.setEnabled(False)
         self.enabled.toggled.connect(self.edit.setEnabled)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.enabled)
         row.addWidget(self.edit)
+        row.addStretch(1)
 
     def value(self) -> dt.date | None:
         return pydate(self.edit.date()) if self.enabled.isChecked() else None

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from rutjournal.core import text
 from tests.rut import rut
 
 
@@ -36,7 +37,7 @@ def test_record_a_target_gaps_goals_and_proof_then_report(data_dir: Path) -> Non
     assert rut("milestone", "add", "1", "Module", "one").stdout == "1\n"
     assert rut("milestone", "add", "1", "Module two").stdout == "2\n"
     done = rut("milestone", "done", "1")
-    assert done.stdout == f"1: Module one → done {today.isoformat()}\n"
+    assert done.stdout == f"1: Module one → done {text.day(today)}\n"
     evidence = rut("evidence", "add", "Shipped", "the", "warehouse", "--goal", "1", "--result", "3x faster")
     assert evidence.stdout == "1\n"
     assert (
@@ -65,7 +66,8 @@ def test_record_a_target_gaps_goals_and_proof_then_report(data_dir: Path) -> Non
 
     report = json.loads(rut("report", "grow", "--json").stdout)
     assert report["target"] == {"id": 1, "title": "Senior Analyst", "by": "2030-09-01"}
-    assert report["progress"] == 0.5  # the gap without goals is not counted
+    assert report["progress"] == 0.25  # the gap without goals counts as 0
+    assert report["progress_basis"] == "the mean of 2 gaps; 'Budgeting' has no goal yet and counts as 0 %"
     assert [(g["title"], g["progress"]) for g in report["gaps"]] == [
         ("SQL modelling", 0.5),
         ("Budgeting", None),
@@ -73,14 +75,15 @@ def test_record_a_target_gaps_goals_and_proof_then_report(data_dir: Path) -> Non
     assert (report["evidence_count"], report["challenges_asked"], report["challenges_granted"]) == (2, 2, 1)
     assert (report["goals_active"], report["goals_overdue"]) == (1, 0)
 
-    text = rut("report", "grow").stdout
-    assert "Target: Senior Analyst, by 2030-09-01" in text
-    assert "Progress: 50% — the mean of 1 gap with goals (1 gap with no goals" in text
-    assert "#1 SQL modelling [skill]: 50% from 1 goal" in text
-    assert "50% (1 of 2 milestones done)" in text
-    assert "pace: 50% done with" in text and "on track means within 10 points" in text
-    assert "Evidence logged: 2 accomplishments." in text
-    assert "Challenges asked for: 2, of which 1 granted (answered yes) and 1 still waiting" in text
+    shown = rut("report", "grow").stdout
+    assert "Target: Senior Analyst, by Sun 1 Sep 2030\n" in shown
+    assert "Progress: 25 % — the mean of 2 gaps; 'Budgeting' has no goal yet and counts as 0 %" in shown
+    assert "#1 SQL modelling [skill]: 50 % from 1 goal" in shown
+    assert "#2 Budgeting [knowledge]: no goal that counts yet (counts as 0 % toward the target)" in shown
+    assert f"started {text.day(today)}" in shown and "50 % (1 of 2 milestones done)" in shown
+    assert "pace: 50 % done with" in shown and "on track means within 10 points" in shown
+    assert "Evidence logged: 2 accomplishments." in shown
+    assert "Challenges asked for: 2, of which 1 granted (answered yes) and 1 still waiting" in shown
     conn = sqlite3.connect(data_dir / "journal.sqlite3")
     try:
         assert conn.execute("SELECT gap_id, goal_id FROM evidence WHERE id = 1").fetchone() == (1, 1)
@@ -98,13 +101,13 @@ def test_an_overdue_goal_stands_out_in_the_report(data_dir: Path) -> None:
     conn.close()
     goals = json.loads(rut("goal", "list", "--json").stdout)
     assert goals[0]["overdue"] is True
-    text = rut("report", "grow").stdout
-    assert "due 2026-02-01, OVERDUE by" in text and "1 overdue (past the due date" in text
+    shown = rut("report", "grow").stdout
+    assert "due Sun 1 Feb 2026, OVERDUE by" in shown and "1 overdue (past the due date" in shown
 
 
 def test_without_a_target_the_report_says_what_to_do(data_dir: Path) -> None:
-    text = rut("report", "grow").stdout
-    assert "No target role yet" in text and "Evidence logged: 0 accomplishments." in text
+    shown = rut("report", "grow").stdout
+    assert "No target role yet" in shown and "Evidence logged: 0 accomplishments." in shown
     done = rut("gap", "add", "SQL", "--kind", "skill")
     assert done.returncode == 2 and "target" in done.stderr
     assert count(data_dir, "gaps") == 0
@@ -119,7 +122,9 @@ def test_without_a_target_the_report_says_what_to_do(data_dir: Path) -> None:
         ("gap", "add", "SQL"),  # --kind is required
         ("goal", "add", "Course", "--gap", "abc"),
         ("goal", "add", "Course", "--gap", "1", "--due", "2026-02-30"),
-        ("goal", "add", "Course", "--gap", "1", "--due", "2000-01-01"),
+        ("goal", "add", "Course", "--gap", "1", "--due", "2000-01-01"),  # before today, the default start
+        ("goal", "add", "Course", "--gap", "1", "--start", "2026-02-30"),
+        ("goal", "add", "Course", "--gap", "1", "--start", "2026-05-01", "--due", "2026-04-30"),
         ("milestone", "add", "abc", "Step"),
         ("milestone", "done", "abc"),
         ("evidence", "add", "Shipped", "--kind", "bragging"),
@@ -169,3 +174,57 @@ def test_reading_commands_import_no_orm_and_no_qt(data_dir: Path) -> None:
             timeout=60,
         )
         assert json.loads(done.stderr.strip().splitlines()[-1]) == [0], args
+
+
+def test_a_goal_already_under_way_is_entered_as_it_is(data_dir: Path) -> None:
+    """A new user's overdue goal: started in the spring, due last month, half done — recorded, and reported
+    as overdue and off track."""
+    today = dt.date.today()
+    start, due = today - dt.timedelta(days=120), today - dt.timedelta(days=30)
+    assert rut(
+        "target", "set", "Senior", "Analyst", "--by", (today - dt.timedelta(days=1)).isoformat()
+    ).stdout
+    assert rut("gap", "add", "SQL", "--kind", "skill").stdout == "1\n"
+    added = rut(
+        "goal",
+        "add",
+        "Finish the course",
+        "--gap",
+        "1",
+        "--start",
+        start.isoformat(),
+        "--due",
+        due.isoformat(),
+    )
+    assert (added.returncode, added.stdout) == (0, "1\n")
+    goal = json.loads(rut("goal", "list", "--json").stdout)[0]
+    assert (goal["started_on"], goal["due"], goal["overdue"]) == (start.isoformat(), due.isoformat(), True)
+    assert goal["pace"]["verdict"] == "off_track" and goal["pace"]["expected"] == 1.0
+    listed = rut("goal", "list").stdout
+    assert f"{text.day(due)}" in listed and "OVERDUE" in listed
+    shown = rut("report", "grow").stdout
+    assert f"started {text.day(start)}, due {text.day(due)}, OVERDUE by 30 days" in shown
+    assert "pace: 0 % done with 100 % of the time gone: off track" in shown
+    assert "(that date has passed)" in shown  # the target's date too
+    for args in (
+        ("evidence", "add", "Shipped the warehouse", "--date", start.isoformat()),
+        ("challenge", "add", "Lead the review", "--asked-of", "Dana", "--date", start.isoformat()),
+    ):
+        assert rut(*args).returncode == 0, args
+    conn = sqlite3.connect(data_dir / "journal.sqlite3")
+    try:
+        assert conn.execute("SELECT day FROM evidence").fetchone() == (start.isoformat(),)
+        assert conn.execute("SELECT asked_on FROM challenges").fetchone() == (start.isoformat(),)
+    finally:
+        conn.close()
+
+
+def test_a_due_date_before_the_start_names_due(data_dir: Path) -> None:
+    assert rut("target", "set", "Lead").returncode == 0
+    assert rut("gap", "add", "Talks", "--kind", "visibility").returncode == 0
+    done = rut("goal", "add", "Talk", "--gap", "1", "--start", "2026-05-01", "--due", "2026-04-30")
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "rutjournal goal: --due: must be on or after the start, Fri 1 May 2026 (got '2026-04-30')"
+    ]
+    assert count(data_dir, "goals") == 0

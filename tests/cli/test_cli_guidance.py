@@ -41,8 +41,10 @@ def test_conversations_followups_and_promotions_round_trip(data_dir: Path) -> No
     followups = json.loads(rut("followup", "list", "--json").stdout)
     assert [(f["id"], f["with"], f["overdue"]) for f in followups] == [(1, "Dana", True), (2, "Kim", False)]
     text = rut("followup", "list").stdout
-    assert "OVERDUE due 2026-01-02  Dana owes: Send the budget" in text and "I owe: Draft my case" in text
-    assert "Kim (HR), planned" in rut("conversation", "list").stdout
+    assert "OVERDUE due Fri 2 Jan 2026  Dana owes: Send the budget" in text and "I owe: Draft my case" in text
+    listed = rut("conversation", "list").stdout
+    assert "   2  Sun 4 Jan 2099  Kim (HR), planned · 0 options · 1 open follow-up\n" in listed
+    assert "   1  Fri 1 May 2026  Dana (Skip-level), held · 0 options · 1 open follow-up\n" in listed
     refused = ("promotion", "add", "--date", "2026-03-01", "--outcome", "refused", "--reason", "No budget")
     assert rut(*refused, "--role", "Senior Analyst").stdout == "1\n"
     assert rut("promotion", "add", "--date", "2026-05-01", "--outcome", "pending").stdout == "2\n"

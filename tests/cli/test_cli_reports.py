@@ -92,6 +92,9 @@ def test_promotion_case_as_pdf_opens_and_holds_the_evidence(seeded: dict[str, in
     pages, text, title = pdf_text(out)
     assert pages >= 1
     assert "Promotion case: Senior Analyst" in text
+    assert "overall 25 %: the mean of 2 gaps; “Visibility” has no goal yet and counts as 0 %" in text
+    assert "| Visibility | Visibility | none yet | 0 % (no goal yet) |" not in text  # a table, not Markdown
+    assert "1 gaps" not in text
     assert "Shipped the warehouse redesign" in text
     assert "Mentored Sam on dbt" in text
     assert "Lead the billing migration" in text
@@ -110,7 +113,10 @@ def test_brief_as_pdf_and_markdown(seeded: dict[str, int], tmp_path: Path) -> No
     assert "Can I own the Q3 plan?" in text  # the next planned conversation
     assert "Confirm the course budget" in text
     assert "Shipped the warehouse redesign" in text
-    assert "Mood: 2.0 of 5 on average over 1 written day." in text
+    assert "Mood: 2 of 5 on average over 1 written day." in text
+    assert (
+        "25 % of the way there (the mean of 2 gaps; “Visibility” has no goal yet and counts as 0 %)" in text
+    )
 
     held = tmp_path / "held.md"
     done = rut("report", "brief", "--out", str(held), "--conversation", str(seeded["held"]))

@@ -85,7 +85,7 @@ def test_pace_explains_itself() -> None:
     result = pace(START, DUE, TODAY, 0.6)
     assert (result.expected, result.actual) == (pytest.approx(0.75), 0.6)
     assert result.explanation.startswith(
-        "60% done with 75% of the time gone: at risk (on track means within 10"
+        "60 % done with 75 % of the time gone: at risk (on track means within 10"
     )
     assert "25 behind" in result.explanation
 
@@ -120,7 +120,7 @@ def test_progress_rolls_up_from_goals_to_gaps_to_the_target(grow) -> None:  # ty
     target = grow.set_target("Senior Analyst")
     sql = grow.add_gap("SQL modelling", "skill", "I design the warehouse tables")
     talks = grow.add_gap("Visibility", "visibility")
-    grow.add_gap("Budgeting", "knowledge")  # no goals: no progress, not counted as zero
+    grow.add_gap("Budgeting", "knowledge")  # no goals: no progress of its own, 0 toward the target
     course = grow.add_goal("Finish the course", sql)
     for title in ("Module 1", "Module 2", "Module 3", "Module 4"):
         grow.add_milestone(course, title)
@@ -139,8 +139,8 @@ def test_progress_rolls_up_from_goals_to_gaps_to_the_target(grow) -> None:  # ty
     assert gaps["SQL modelling"].good_looks_like == "I design the warehouse tables"
     view = grow.active_target()
     assert view is not None and view.id == target
-    assert view.progress == pytest.approx((0.375 + 1.0) / 2)
-    assert grow.summary().target_progress == pytest.approx(0.6875)
+    assert view.progress == pytest.approx((0.375 + 1.0 + 0.0) / 3)
+    assert grow.summary().target_progress == pytest.approx(1.375 / 3)
 
 
 def test_a_gap_with_only_empty_or_dropped_goals(grow) -> None:  # type: ignore[no-untyped-def]
@@ -151,7 +151,7 @@ def test_a_gap_with_only_empty_or_dropped_goals(grow) -> None:  # type: ignore[n
     assert grow.active_target().gaps[0].progress == 0.0  # type: ignore[union-attr]
     grow.update_goal(empty, status="dropped")
     assert grow.active_target().gaps[0].progress is None  # type: ignore[union-attr]
-    assert grow.active_target().progress is None  # type: ignore[union-attr]
+    assert grow.active_target().progress == 0.0  # type: ignore[union-attr]  # its whole way is still ahead
 
 
 def test_milestones_are_appended_ticked_and_unticked(grow) -> None:  # type: ignore[no-untyped-def]
@@ -320,3 +320,54 @@ def test_bad_values_are_refused_and_nothing_is_written(grow, db, call, field: st
         call(grow, ids)
     assert info.value.field == field
     assert counts(db) == before and grow.active_target() == target
+
+
+def test_a_gap_with_no_goal_counts_as_zero_and_the_basis_says_so(grow) -> None:  # type: ignore[no-untyped-def]
+    from rutjournal.core.grow_rules import progress_basis
+
+    grow.set_target("Senior Analyst")
+    assert grow.active_target().progress is None  # type: ignore[union-attr]  # no gap named: nothing to measure
+    assert progress_basis(()) == "no gaps named yet, so nothing to measure"
+    sql = grow.add_gap("SQL", "skill")
+    assert grow.active_target().progress == 0.0  # type: ignore[union-attr]
+    assert progress_basis(grow.active_target().gaps) == (  # type: ignore[union-attr]
+        "its one gap, 'SQL', has no goal yet and counts as 0 %"
+    )
+    goal = grow.add_goal("Course", sql)
+    for title in ("One", "Two", "Three"):
+        grow.add_milestone(goal, title)
+    grow.set_milestone_done(grow.goal(goal).milestones[0].id)
+    assert progress_basis(grow.active_target().gaps) == "its one gap"  # type: ignore[union-attr]
+    grow.add_gap("Stakeholder visibility", "visibility")
+    target = grow.active_target()
+    assert target is not None and target.progress == pytest.approx(1 / 6)  # (1/3 + 0) / 2, not 33 %
+    assert progress_basis(target.gaps) == (
+        "the mean of 2 gaps; 'Stakeholder visibility' has no goal yet and counts as 0 %"
+    )
+    grow.add_gap("Budgeting", "knowledge")
+    dropped = grow.add_goal("Certificate", grow.add_gap("Talks", "visibility"), status="dropped")
+    assert grow.goal(dropped).status == "dropped"
+    assert progress_basis(grow.active_target().gaps) == (  # type: ignore[union-attr]
+        "the mean of 4 gaps; 'Stakeholder visibility', 'Budgeting' and 'Talks' have no goal that counts yet "
+        "and count as 0 %"
+    )
+
+
+def test_a_goal_already_under_way_is_entered_with_its_past_start(grow) -> None:  # type: ignore[no-untyped-def]
+    grow.set_target("Senior Analyst")
+    gap = grow.add_gap("SQL", "skill")
+    start, due = dt.date(2026, 3, 1), dt.date(2026, 5, 1)  # both before TODAY (2026-06-01)
+    goal = grow.goal(grow.add_goal("Finish the course", gap, due=due, started_on=start))
+    assert (goal.started_on, goal.due, goal.overdue) == (start, due, True)
+    assert goal.pace is not None and goal.pace.verdict == "off_track" and goal.pace.expected == 1.0
+    assert goal.pace.explanation.startswith("0 % done with 100 % of the time gone: off track")
+    with pytest.raises(InvalidInput, match=r"^due: must be on or after the start, Sun 1 Mar 2026"):
+        grow.add_goal("Backwards", gap, due=dt.date(2026, 2, 1), started_on=start)
+    moved = grow.update_goal(goal.id, started_on=dt.date(2026, 1, 1))
+    assert moved.started_on == dt.date(2026, 1, 1)
+    with pytest.raises(InvalidInput, match=r"^due: must be on or after the start, Sat 1 Aug 2026"):
+        grow.update_goal(goal.id, started_on=dt.date(2026, 8, 1))
+    both = grow.update_goal(goal.id, started_on=dt.date(2026, 8, 1), due=dt.date(2026, 9, 1))
+    assert (both.started_on, both.due, both.overdue) == (dt.date(2026, 8, 1), dt.date(2026, 9, 1), False)
+    with pytest.raises(InvalidInput, match=r"^started_on"):
+        grow.update_goal(goal.id, started_on=None)

@@ -121,7 +121,7 @@ def test_an_overdue_goal_is_stalled(guidance, grow) -> None:  # type: ignore[no-
     grow.goal(gap, "Done late is not stalled", due="2026-01-01", status="done")
     lines = guidance.prefill_agenda().splitlines()
     assert lines[1:] == [
-        "- Finish the SQL course was due on 2026-05-31 and is not done yet: what is in the way, and can you help?"
+        "- Finish the SQL course was due on Sun 31 May 2026 and is not done yet: what is in the way, and can you help?"
     ]
 
 
@@ -138,8 +138,8 @@ def test_thirty_days_without_progress_is_stalled(guidance, grow) -> None:  # typ
     assert never
     lines = guidance.prefill_agenda().splitlines()
     assert lines[1:] == [
-        "- Give a lunch talk has stalled since 2026-04-10: what is in the way, and can you help?",
-        "- Meetup talk has stalled since 2026-05-02: what is in the way, and can you help?",
+        "- Give a lunch talk has stalled since Fri 10 Apr 2026: what is in the way, and can you help?",
+        "- Meetup talk has stalled since Sat 2 May 2026: what is in the way, and can you help?",
     ]
 
 

@@ -102,12 +102,15 @@ def test_promotion_case_has_the_target_and_a_summary_in_words(db: Database) -> N
     seed_grow(db)
     case = promotion_case_markdown(db, today=TODAY)
     assert case.startswith("# Promotion case: Senior Analyst\n")
-    assert "Target date: 1 September 2027 · prepared on 20 May 2026" in case
+    assert "Target date: Wed 1 Sep 2027 · prepared on Wednesday 20 May 2026" in case
     summary = section(case, "## Summary")
-    # SQL: (2/3 + 1) / 2 = 83 %; leading: 20 % (the dropped goal left out); visibility: no goals
+    # SQL: (2/3 + 1) / 2 = 83 %; leading: 20 % (the dropped goal left out); visibility: no goals, 0 %
     assert "1 of 3 gaps is more than half closed" in summary
-    assert "overall 52%, the mean of the 2 gaps with goals" in summary
-    assert "4 pieces of evidence since March" in summary
+    assert (
+        "overall 34 %: the mean of 3 gaps; “Visibility with directors” has no goal yet and counts as 0 %"
+        in summary
+    )
+    assert "4 pieces of evidence since March 2026" in summary
     assert "3 challenges asked for, 1 granted" in summary
     assert "Of the 3 goals set to close them, 1 is done and 1 is overdue." in summary
     headings_have_content(case)
@@ -116,31 +119,33 @@ def test_promotion_case_has_the_target_and_a_summary_in_words(db: Database) -> N
 def test_promotion_case_sections_per_gap_with_goals_and_evidence(db: Database) -> None:
     seed_grow(db)
     case = promotion_case_markdown(db, today=TODAY)
-    assert "| SQL modelling | Skill | 1 of 2 done | 83% |" in case
-    assert "| Visibility with directors | Visibility | none yet | – |" in case
+    assert "| SQL modelling | Skill | 1 of 2 done | 83 % |" in case
+    assert "| Visibility with directors | Visibility | none yet | 0 % (no goal yet) |" in case
 
     sql = section(case, "### SQL modelling")
-    assert "*Skill gap · 83% closed*" in sql
+    assert "*Skill gap · 83 % closed*" in sql
     assert "**What good looks like:** I design the tables others build on" in sql
-    assert "- Finish the course — active, 67% done (2 of 3 milestones), due 19 June 2026, on track" in sql
-    assert "    - Module one — done 10 April 2026" in sql
+    assert "- Finish the course — active, 67 % done (2 of 3 milestones), due Fri 19 Jun 2026, on track" in sql
+    assert "    - Module one — done Fri 10 Apr 2026" in sql
     assert "    - Module three — to do" in sql
     assert "- Review two schemas — done, no due date" in sql
     assert (
-        "- **17 May 2026** · *Project shipped* — Shipped the sales warehouse. Result: Nightly load 4x faster."
+        "- **Sun 17 May 2026** · *Project shipped* — Shipped the sales warehouse. Result: Nightly load 4x faster."
         in sql
     )
     assert "Reviewed the events schema" in sql
-    assert sql.index("17 May 2026") < sql.index("5 April 2026")  # the most recent first
+    assert sql.index("Sun 17 May 2026") < sql.index("Sun 5 Apr 2026")  # the most recent first
     assert "Ran the migration kick-off" not in sql
 
     lead = section(case, "### Leading a project")
-    assert "- Lead the billing migration — active, 20% done, **overdue**, due 15 May 2026" in lead
+    assert (
+        "- Lead the billing migration — active, 20 % done, **overdue** by 5 days, due Fri 15 May 2026" in lead
+    )
     assert "- Old idea — dropped, not counted, no due date" in lead
     assert "Ran the migration kick-off" in lead  # linked through its goal
 
     visibility = section(case, "### Visibility with directors")
-    assert "no goals that count yet, so no progress to show" in visibility
+    assert "no goal that counts yet, so it counts as 0 % toward the target" in visibility
     assert "No goals set for this gap yet." in visibility
     assert "No evidence logged for this gap yet." in visibility
 
@@ -153,9 +158,9 @@ def test_promotion_case_lists_the_challenges_with_their_answers(db: Database) ->
     seed_grow(db)
     challenges = section(promotion_case_markdown(db, today=TODAY), "## Challenges taken on")
     assert "asked for 3 times: 1 granted, 1 put off until later, 1 no answer yet" in challenges
-    assert "- **9 February 2026** — Lead the billing migration. Asked of Dana; granted." in challenges
-    assert "- **12 May 2026** — Join the pricing group. Asked of Priya; no answer yet." in challenges
-    assert challenges.index("12 May 2026") < challenges.index("9 February 2026")
+    assert "- **Mon 9 Feb 2026** — Lead the billing migration. Asked of Dana; granted." in challenges
+    assert "- **Tue 12 May 2026** — Join the pricing group. Asked of Priya; no answer yet." in challenges
+    assert challenges.index("Tue 12 May 2026") < challenges.index("Mon 9 Feb 2026")
 
 
 def test_promotion_case_without_a_target_says_so_and_keeps_the_proof(db: Database) -> None:
@@ -176,7 +181,7 @@ def test_promotion_case_without_a_target_says_so_and_keeps_the_proof(db: Databas
 def test_promotion_case_with_a_target_and_nothing_else(db: Database) -> None:
     Grow(db, today=lambda: TODAY).set_target("Team Lead")
     case = promotion_case_markdown(db, today=TODAY)
-    assert "No target date set · prepared on 20 May 2026" in case
+    assert "No target date set · prepared on Wednesday 20 May 2026" in case
     summary = section(case, "## Summary")
     assert "Working toward Team Lead." in summary
     assert "No gaps between today and the role have been named yet" in summary
@@ -222,7 +227,10 @@ def test_brief_defaults_to_the_next_planned_conversation(db: Database) -> None:
     assert brief.startswith("# 1:1 brief: Dana\n")
     assert "With Dana (Boss) · Tuesday 26 May 2026 · planned, in 6 days" in brief
     assert "- Can I own the Q3 plan?\n- Course budget" in section(brief, "## Agenda")
-    assert "Working toward **Senior Analyst** by 1 September 2027: 52% of the way there" in brief
+    assert (
+        "Working toward **Senior Analyst** by Wed 1 Sep 2027: 34 % of the way there (the mean of 3 gaps; "
+        "“Visibility with directors” has no goal yet and counts as 0 %)" in brief
+    )
     chosen = brief_markdown(db, ids["held"], today=TODAY)
     assert "With Dana (Boss) · Wednesday 22 April 2026 · held" in chosen
     assert "- Old agenda" in chosen
@@ -246,9 +254,9 @@ def test_brief_lists_open_followups_with_who_owes_them(db: Database) -> None:
     assert "3 follow-ups open (1 mine, 2 theirs), 2 overdue." in followups
     lines = [line for line in followups.splitlines() if line.startswith("- ")]
     assert lines == [
-        "- Confirm the course budget. Owed by Dana; **overdue**, due 11 May 2026.",
-        "- Send the course invoice. Owed by me; **overdue**, due 18 May 2026.",
-        "- Introduce me to Priya. Owed by Dana; due 30 May 2026.",
+        "- Confirm the course budget. Owed by Dana; **overdue**, due Mon 11 May 2026.",
+        "- Send the course invoice. Owed by me; **overdue**, due Mon 18 May 2026.",
+        "- Introduce me to Priya. Owed by Dana; due Sat 30 May 2026.",
     ]
     assert "Book the training room" not in followups
 
@@ -262,9 +270,9 @@ def test_brief_recent_evidence_and_last_30_days(db: Database) -> None:
     brief = brief_markdown(db, today=TODAY)
 
     evidence = section(brief, "## Evidence of the last 30 days")
-    assert "21 April – 20 May 2026, most recent first:" in evidence
+    assert "Tue 21 Apr 2026 – Wed 20 May 2026, most recent first:" in evidence
     assert (
-        "- **17 May 2026** — Shipped the sales warehouse. Result: Nightly load 4x faster. Gap: SQL modelling."
+        "- **Sun 17 May 2026** — Shipped the sales warehouse. Result: Nightly load 4x faster. Gap: SQL modelling."
         in evidence
     )
     assert "Ran the migration kick-off. Gap: Leading a project." in evidence
@@ -272,13 +280,11 @@ def test_brief_recent_evidence_and_last_30_days(db: Database) -> None:
     assert "Mentored Sam" not in evidence
 
     days = section(brief, "## Last 30 days")
-    assert "From the journal, 21 April – 20 May 2026:" in days
-    assert "- **Mood:** 3.0 of 5 on average over 4 written days." in days  # (2 + 3 + 4 + 3) / 4
-    assert "- **Hours worked:** 8.9 a day on average over 4 written days." in days  # 35.5 / 4
-    assert "- **Perceived load:** 4.0 of 5 on average (1 light, 5 crushing) over 4 written days." in days
-    assert (
-        "- **Task inventory:** 21.5 hours a week on the plate, 93% of it core work; none freed yet." in days
-    )
+    assert "From the journal, Tue 21 Apr 2026 – Wed 20 May 2026:" in days
+    assert "- **Mood:** 3 of 5 on average over 4 written days." in days  # (2 + 3 + 4 + 3) / 4
+    assert "- **Hours worked:** 8.9 h a day on average over 4 written days." in days  # 35.5 / 4
+    assert "- **Perceived load:** 4 of 5 on average (1 light, 5 crushing) over 4 written days." in days
+    assert "- **Task inventory:** 21.5 h/week on the plate, 93 % of it core work; none freed yet." in days
     headings_have_content(brief)
 
 
@@ -287,8 +293,8 @@ def test_brief_of_a_past_conversation_looks_at_the_30_days_before_it(db: Databas
     seed_journal(db)
     brief = brief_markdown(db, ids["held"], today=TODAY)
     days = section(brief, "## Last 30 days")
-    assert "From the journal, 24 March – 22 April 2026:" in days
-    assert "- **Mood:** 2.0 of 5 on average over 2 written days." in days  # 21 and 20 April only
+    assert "From the journal, Tue 24 Mar 2026 – Wed 22 Apr 2026:" in days
+    assert "- **Mood:** 2 of 5 on average over 2 written days." in days  # 21 and 20 April only
 
 
 def test_brief_says_when_scores_are_missing_on_some_days(db: Database) -> None:
@@ -297,8 +303,8 @@ def test_brief_says_when_scores_are_missing_on_some_days(db: Database) -> None:
     journal.save(ago(2), "A mood.", Scores(mood=4), [])
     journal.save(ago(3), "Another.", Scores(mood=2, hours=7.5), [])
     days = section(brief_markdown(db, today=TODAY), "## Last 30 days")
-    assert "- **Mood:** 3.0 of 5 on average over 2 of 3 written days." in days
-    assert "- **Hours worked:** 7.5 a day on average over 1 of 3 written days." in days
+    assert "- **Mood:** 3 of 5 on average over 2 of 3 written days." in days
+    assert "- **Hours worked:** 7.5 h a day on average over 1 of 3 written days." in days
     assert "- **Perceived load:** not recorded on any of the written days." in days
     assert "Task inventory" not in days
 
@@ -309,7 +315,7 @@ def test_brief_on_an_empty_journal(db: Database) -> None:
     assert "No conversation is planned or recorded yet" in brief
     assert "- Which options could help me grow here" in section(brief, "## Suggested agenda")
     assert "No follow-ups are open." in brief
-    assert "No evidence was logged in these 30 days (21 April – 20 May 2026)." in brief
+    assert "No evidence was logged in these 30 days (Tue 21 Apr 2026 – Wed 20 May 2026)." in brief
     assert "- **Journal:** nothing written in these 30 days, so no mood or workload to show." in brief
     assert "Working toward" not in brief
     headings_have_content(brief)
@@ -326,3 +332,43 @@ def test_a_stored_agenda_cannot_outrank_the_brief(db: Database) -> None:
     )
     agenda = section(brief_markdown(db, today=TODAY), "## Agenda")
     assert agenda.strip() == "**Big heading**\n\nText \\<script>\n\n**Another**"
+
+
+def test_a_gap_without_a_goal_counts_as_zero_in_the_case_and_no_count_disagrees(db: Database) -> None:
+    """The first month: one gap under way (a third done), one named and not yet planned."""
+    grow = Grow(db, today=lambda: TODAY)
+    grow.set_target("Senior Analyst")
+    sql = grow.add_gap("SQL", "skill")
+    course = grow.add_goal("Course", sql, started_on=ago(10))
+    for title in ("One", "Two", "Three"):
+        grow.add_milestone(course, title)
+    grow.set_milestone_done(1, on=ago(2))
+    grow.add_gap("Stakeholder visibility", "visibility")
+    grow.add_evidence("Shipped the model", ago(1), gap_id=sql)
+    case = promotion_case_markdown(db, today=TODAY)
+    summary = section(case, "## Summary")
+    assert (
+        "(overall 17 %: the mean of 2 gaps; “Stakeholder visibility” has no goal yet and counts as 0 %)"
+        in summary
+    )
+    assert "| Stakeholder visibility | Visibility | none yet | 0 % (no goal yet) |" in case
+    assert "1 piece of evidence since May 2026" in summary
+    brief = brief_markdown(db, today=TODAY)
+    assert "17 % of the way there (the mean of 2 gaps; “Stakeholder visibility” has no goal yet" in brief
+    for report in (case, brief):
+        assert not re.search(r"\b1 (gaps|goals|pieces|challenges|times|days|follow-ups)\b", report)
+        assert not re.search(r"\d%", report)  # a share is written "33 %"
+        assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", report)  # no machine dates for a person to read
+
+
+def test_every_date_in_the_reports_is_written_one_way(db: Database) -> None:
+    seed_grow(db)
+    seed_guidance(db)
+    seed_journal(db)
+    days = r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}"
+    headings = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+ \d{4}"
+    months = "January|February|March|April|May|June|July|August|September|October|November|December"
+    for report in (promotion_case_markdown(db, today=TODAY), brief_markdown(db, today=TODAY)):
+        plain = re.sub(headings, "", re.sub(days, "", report))  # what is left is written some other way
+        assert not re.search(rf"\b\d{{1,2}} ({months})\b", plain), plain
+        assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", plain)

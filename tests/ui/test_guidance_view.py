@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDateEdit
 
+from rutjournal.core import text
 from rutjournal.core.grow import Grow
 from rutjournal.core.guidance import Guidance
+from tests.ui.layout_checks import fully_shown
+
+TODAY = dt.date.today()
 
 
 def open_guidance(window, qtbot):  # type: ignore[no-untyped-def]
@@ -105,3 +111,91 @@ def test_who_when_and_role_can_be_corrected(window, qtbot) -> None:  # type: ign
         "Dana (Skip-level)" in view.conversations.item(0).text()
         and "held" in view.conversations.item(0).text()
     )
+
+
+def test_with_no_conversation_the_section_says_what_to_do(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = open_guidance(window, qtbot)
+    shown = [edit.text() for edit in view.findChildren(QDateEdit) if edit.isVisible()]
+    assert not [day for day in shown if day.endswith("2000")]  # no placeholder date shown as if it were real
+    assert view.pages.currentWidget() is view.empty and view.empty.isVisible()
+    assert "No conversations yet" in view.empty.text() and "Prepare one on the left" in view.empty.text()
+    assert not view.editor.isVisible()  # no fields standing empty, no placeholder date shown as if real
+    assert not view.edit_day.isVisible() and "2000" not in view.empty.text()
+    qtbot.keyClicks(view.new_with, "Dana")
+    held = TODAY - dt.timedelta(days=60)
+    view.new_day.setDate(QDate(held.year, held.month, held.day))  # a conversation already held, logged late
+    qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    assert view.pages.currentWidget() is view.editor and view.edit_day.isVisible()
+    assert [c.day for c in Guidance(window.db).conversations()] == [held]
+    assert view.conversations.item(0).text().startswith(f"{text.day(held)} · planned\nDana (Boss)")
+    assert view.edit_day.text() == text.day(held)
+    qtbot.mouseClick(view.held, Qt.MouseButton.LeftButton)
+    view.save_conversation()
+    assert Guidance(window.db).conversations()[0].held
+
+
+def test_a_promotion_decision_keeps_its_own_date(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = open_guidance(window, qtbot)
+    told = TODAY - dt.timedelta(days=200)
+    view.promotion_outcome.setCurrentIndex(view.promotion_outcome.findData("refused"))
+    view.promotion_day.setDate(QDate(told.year, told.month, told.day))
+    qtbot.keyClicks(view.promotion_reason, "budget freeze")
+    qtbot.mouseClick(view.promotion_button, Qt.MouseButton.LeftButton)
+    assert [(p.day, p.outcome) for p in Guidance(window.db).promotions()] == [(told, "refused")]
+    assert view.promotions.item(0).text() == f"{text.short_day(told)}: refused — budget freeze"
+
+
+@pytest.mark.parametrize("size", [(900, 600), (960, 540)])  # the smallest asked for; 1920×1080 at 200 %
+def test_every_part_of_guidance_is_usable_in_a_small_window(window, qtbot, size) -> None:  # type: ignore[no-untyped-def]
+    grow = Grow(window.db)
+    grow.set_target("Senior Analyst")
+    for title in ("Present to leadership with confidence", "Lead a cross-team project", "Forecasting models"):
+        grow.add_gap(title, "skill")
+    guidance = Guidance(window.db)
+    conversation = guidance.add_conversation(TODAY + dt.timedelta(days=5), "Dana (my boss)", "boss")
+    for n in range(4):
+        guidance.add_followup(conversation, f"Follow-up {n}", "them", due=TODAY - dt.timedelta(days=n + 1))
+    guidance.add_promotion(TODAY - dt.timedelta(days=80), "refused", reason="budget freeze")
+    guidance.add_promotion(TODAY - dt.timedelta(days=40), "pending")
+    window.resize(*size)
+    view = open_guidance(window, qtbot)
+    view.refresh()
+    qtbot.waitUntil(lambda: window.width() == size[0] and window.height() == size[1], timeout=2000)
+    qtbot.wait(50)
+    line = view.agenda.fontMetrics().lineSpacing()
+    assert view.agenda.height() >= 4 * line and view.notes.height() >= 3 * line
+    assert view.overdue.height() <= 4 * line + 12  # four overdue, three rows shown: the rest scrolls
+    for widget in (
+        view.agenda,
+        view.notes,
+        view.outcome,
+        view.edit_with,
+        view.edit_role,
+        view.edit_day,
+        view.held,
+        view.delete_button,
+        view.brief_button,
+        view.brief_print,
+        view.new_with,
+        view.new_day,
+        view.new_button,
+        view.promotion_outcome,
+        view.promotion_day,
+        view.promotion_reason,
+        view.promotion_button,
+    ):
+        assert fully_shown(widget), widget.accessibleName() or widget.text()  # type: ignore[attr-defined]
+    assert view.editor.tabs.tabText(1) == "Options and follow-ups (4 open)"
+    view.editor.tabs.setCurrentIndex(1)
+    qtbot.wait(20)
+    assert view.options.height() >= 2 * line and view.followups.height() >= 2 * line
+    for widget in (
+        view.option_kind,
+        view.option_said,
+        view.option_button,
+        view.followup_text,
+        view.followup_owner,
+        view.followup_due,
+        view.followup_button,
+    ):
+        assert fully_shown(widget), widget.accessibleName() or widget.text()  # type: ignore[attr-defined]

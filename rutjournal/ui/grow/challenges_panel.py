@@ -6,6 +6,7 @@ and reports a missing selection through the section's ``say``.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -20,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rutjournal.core import text
 from rutjournal.core.grow import Grow
+from rutjournal.ui.date_field import day_edit, pydate, qdate
 
 ANSWER_WORDS = {"pending": "no answer yet", "yes": "yes", "no": "no", "later": "later"}
 
@@ -46,18 +49,29 @@ class ChallengesPanel(QWidget):
         self.what.setAccessibleName("Challenge asked for")
         self.asked_of = QLineEdit(placeholderText="asked of whom")
         self.asked_of.setAccessibleName("Asked of")
+        self.day = day_edit("Date asked")
+        self.day.setToolTip("When you asked: a request made weeks ago is logged with its own date.")
         self.button = QPushButton("Log the request")
-        self.answer_buttons = {a: QPushButton(f"Answer: {a}") for a in ("yes", "no", "later")}
+        self.answer_buttons = {a: QPushButton(a.title()) for a in ("yes", "no", "later")}
+        for answer, button in self.answer_buttons.items():
+            button.setAccessibleName(f"Answer: {answer}")
+            button.setToolTip(f"Record the answer to the selected request: {answer}")
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance("Later") + 24)  # not the style's 80
         ch = QVBoxLayout(self)
         ch.addWidget(self.summary)
         ch.addWidget(self.items, 1)
         answers = QHBoxLayout()
+        answers.addWidget(QLabel("Answer:"))
         for button in self.answer_buttons.values():
             answers.addWidget(button)
         ch.addLayout(answers)
+        ch.addWidget(self.what)
+        ch.addWidget(self.asked_of)
         ch_row = QHBoxLayout()
-        for w in (self.what, self.asked_of, self.button):
-            ch_row.addWidget(w, 1 if isinstance(w, QLineEdit) else 0)
+        ch_row.addWidget(QLabel("on"))
+        ch_row.addWidget(self.day)
+        ch_row.addStretch(1)
+        ch_row.addWidget(self.button)
         ch.addLayout(ch_row)
         self.button.clicked.connect(self._add)
         for answer, button in self.answer_buttons.items():
@@ -69,14 +83,14 @@ class ChallengesPanel(QWidget):
         challenges = self.grow.challenges()
         for ch in challenges:
             item = QListWidgetItem(
-                f"{ch.asked_on:%d %b %Y} · asked {ch.asked_of}: {ch.what} — {ANSWER_WORDS[ch.answer]}"
+                f"{text.short_day(ch.asked_on)} · asked {ch.asked_of}: {ch.what} — {ANSWER_WORDS[ch.answer]}"
             )
+            item.setToolTip(f"Asked on {text.day(ch.asked_on)}")
             item.setData(Qt.ItemDataRole.UserRole, ch.id)
             self.items.addItem(item)
         granted = sum(1 for ch in challenges if ch.answer == "yes")
         self.summary.setText(
-            f"You asked for more responsibility {len(challenges)} time{'s' if len(challenges) != 1 else ''}; "
-            f"{granted} granted."
+            f"You asked for more responsibility {text.plural(len(challenges), 'time')}; {granted} granted."
             if challenges
             else "When you ask for more responsibility, log it here with the answer."
         )
@@ -85,12 +99,13 @@ class ChallengesPanel(QWidget):
         grow = self.grow
         if grow is None:
             return
-        what, of = self.what.text(), self.asked_of.text()
+        what, of, day = self.what.text(), self.asked_of.text(), pydate(self.day.date())
         if self._act(
-            lambda: grow.add_challenge(what, of), "Request logged. Record the answer when it comes."
+            lambda: grow.add_challenge(what, of, day), "Request logged. Record the answer when it comes."
         ):
             self.what.clear()
             self.asked_of.clear()
+            self.day.setDate(qdate(dt.date.today()))
 
     def _answer(self, answer: str) -> None:
         item = self.items.currentItem()

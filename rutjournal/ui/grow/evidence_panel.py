@@ -5,12 +5,14 @@ It writes through the Grow service by way of the section's ``act`` (which re-rea
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -19,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rutjournal.core import text
 from rutjournal.core.grow import Grow, TargetView
 from rutjournal.core.grow_rules import EVIDENCE_KINDS
+from rutjournal.ui.date_field import day_edit, pydate, qdate
 
 EVIDENCE_WORDS = {
     "project_shipped": "Project shipped",
@@ -52,15 +56,21 @@ class EvidencePanel(QWidget):
             self.kind.addItem(EVIDENCE_WORDS[kind], kind)
         self.gap = QComboBox()
         self.gap.setAccessibleName("Gap it closes")
+        self.day = day_edit("Date of the accomplishment")
+        self.day.setToolTip("When it happened: earlier work counts as much as today's.")
+        for combo in (self.kind, self.gap):  # a long gap title widens the box, not the whole tab
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
         self.button = QPushButton("Add evidence")
         ev = QVBoxLayout(self)
         ev.addWidget(self.items, 1)
         for w in (self.text, self.result):
             ev.addWidget(w)
-        ev_row = QHBoxLayout()
-        for widget in (self.kind, self.gap, self.button):
-            ev_row.addWidget(widget)
-        ev.addLayout(ev_row)
+        for widgets in ((self.kind, self.gap), (QLabel("on"), self.day, self.button)):
+            row = QHBoxLayout()
+            for widget in widgets:
+                row.addWidget(widget, 0 if isinstance(widget, (QLabel, QPushButton)) else 1)
+            ev.addLayout(row)
         self.button.clicked.connect(self._add)
         self.text.returnPressed.connect(self._add)
 
@@ -75,8 +85,9 @@ class EvidencePanel(QWidget):
         for ev in self.grow.evidence():
             result = f" — {ev.result}" if ev.result else ""
             item = QListWidgetItem(
-                f"{ev.day:%d %b %Y} · {EVIDENCE_WORDS.get(ev.kind, ev.kind)}: {ev.text}{result}"
+                f"{text.short_day(ev.day)} · {EVIDENCE_WORDS.get(ev.kind, ev.kind)}: {ev.text}{result}"
             )
+            item.setToolTip(text.day(ev.day))
             item.setData(Qt.ItemDataRole.UserRole, ev.id)
             self.items.addItem(item)
         if not self.items.count():
@@ -86,10 +97,11 @@ class EvidencePanel(QWidget):
         grow = self.grow
         if grow is None:
             return
-        text, result = self.text.text(), self.result.text().strip() or None
-        kind, gap = self.kind.currentData(), self.gap.currentData()
+        said, result = self.text.text(), self.result.text().strip() or None
+        kind, gap, day = self.kind.currentData(), self.gap.currentData(), pydate(self.day.date())
         if self._act(
-            lambda: grow.add_evidence(text, kind=kind, result=result, gap_id=gap), "Evidence logged."
+            lambda: grow.add_evidence(said, day, kind=kind, result=result, gap_id=gap), "Evidence logged."
         ):
             self.text.clear()
             self.result.clear()
+            self.day.setDate(qdate(dt.date.today()))

@@ -1,19 +1,23 @@
-"""The target's gaps, goals and milestones as a Qt tree model (milestones are check boxes)."""
+"""The target's gaps, goals and milestones as a Qt tree model (milestones are check boxes), and the target's
+heading with its progress in words."""
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QStandardItem, QStandardItemModel
 
+from rutjournal.core import text
 from rutjournal.core.grow import GapView, GoalView, TargetView
+from rutjournal.core.grow_rules import VERDICT_WORDS, progress_basis
 from rutjournal.ui.theme import status_colour
 
 KindRole = Qt.ItemDataRole.UserRole + 1  # "gap" | "goal" | "milestone"
 IdRole = Qt.ItemDataRole.UserRole + 2
 HEADERS = ("Gap · goal · milestone", "Progress", "Due", "Pace")
-PACE_WORDS = {"on_track": "on track", "at_risk": "at risk", "off_track": "off track"}
 PACE_COLOURS = {"on_track": "good", "at_risk": "warn", "off_track": "bad"}  # theme.STATUS: light and dark
 GAP_KIND_WORDS = {
     "skill": "skill",
@@ -23,8 +27,18 @@ GAP_KIND_WORDS = {
 }
 
 
-def percent(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0%}"
+def target_heading(target: TargetView, today: dt.date) -> str:
+    """The target in large type and, below it, how far along it is and how that was worked out (rich text)."""
+    by = f" by {text.day(target.by_date)}" if target.by_date else ""
+    passed = " (that date has passed)" if target.by_date and target.by_date < today else ""
+    if target.progress is None:
+        progress = f"Not measured yet: {progress_basis(target.gaps)}. Add the gaps between you and it below."
+    else:
+        progress = f"{text.percent(target.progress)} of the way: {progress_basis(target.gaps)}."
+    return (
+        f"<span style='font-size:15pt; font-weight:600'>{html.escape(target.title + by)}</span>"
+        f"{html.escape(passed)}<br>{html.escape(progress)}"
+    )
 
 
 def _item(text: str, kind: str, ident: int, *, editable: bool = False) -> QStandardItem:
@@ -71,8 +85,14 @@ class GoalTreeModel(QStandardItemModel):
         name.setFont(font)
         for goal in gap.goals:
             name.appendRow(self._goal_row(goal))
-        tip = "The mean progress of its goals (dropped goals do not count)."
-        return [name, _plain(percent(gap.progress), tip), _plain(""), _plain("")]
+        if gap.progress is None:
+            progress = _plain("no goal", f"No goal that counts yet: {text.percent(0)} toward the target.")
+            progress.setForeground(QBrush(status_colour("muted")))
+        else:
+            progress = _plain(
+                text.percent(gap.progress), "The mean progress of its goals (dropped goals do not count)."
+            )
+        return [name, progress, _plain(""), _plain("")]
 
     def _goal_row(self, goal: GoalView) -> list[QStandardItem]:
         name = _item(goal.title, "goal", goal.id, editable=True)
@@ -84,7 +104,7 @@ class GoalTreeModel(QStandardItemModel):
             tick.setCheckable(True)
             tick.setCheckState(Qt.CheckState.Checked if milestone.done_on else Qt.CheckState.Unchecked)
             if milestone.done_on:
-                tick.setToolTip(f"Done on {milestone.done_on:%d %b %Y}")
+                tick.setToolTip(f"Done on {text.day(milestone.done_on)}")
             name.appendRow([tick, _plain(""), _plain(""), _plain("")])
         how = (
             "share of milestones done"
@@ -93,16 +113,20 @@ class GoalTreeModel(QStandardItemModel):
             if goal.manual_percent is not None
             else "no milestones or estimate yet"
         )
-        progress = _plain(percent(goal.progress), f"Progress: {how}.")
-        due_text = goal.due.strftime("%d %b %Y") if goal.due else ""
-        due = _plain(due_text + ("  overdue" if goal.overdue else ""))
+        name.setToolTip(f"{goal.title} — started {text.day(goal.started_on)}")
+        progress = _plain(text.percent(goal.progress), f"Progress: {how}.")
+        due = _plain(text.short_day(goal.due) if goal.due else "", text.day(goal.due) if goal.due else "")
         if goal.overdue:
             due.setForeground(QBrush(status_colour("bad")))
             font = due.font()
             font.setBold(True)
             due.setFont(font)
-        if goal.pace is not None:
-            pace = _plain(PACE_WORDS[goal.pace.verdict], goal.pace.explanation)
+        if goal.overdue:
+            why = goal.pace.explanation if goal.pace else f"{status}, past its due date"
+            pace = _plain("overdue", f"Past its due date and not done: {why}")
+            pace.setForeground(QBrush(status_colour("bad")))
+        elif goal.pace is not None:
+            pace = _plain(VERDICT_WORDS[goal.pace.verdict], goal.pace.explanation)
             pace.setForeground(QBrush(status_colour(PACE_COLOURS[goal.pace.verdict])))
         else:
             pace = _plain(status, "Pace is shown for active goals with a due date.")

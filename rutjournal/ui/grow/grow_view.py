@@ -1,7 +1,8 @@
 """The Grow section: where you want to go, the gaps between you and it, and the proof that they are closing.
 
 Everything is saved as it is entered, through the Grow service; the tree and the lists re-read after each change.
-The Evidence and "Challenges asked for" tabs live in ``evidence_panel`` and ``challenges_panel``.
+The Goal, Evidence and "Challenges asked for" tabs live in ``goal_panel``, ``evidence_panel`` and
+``challenges_panel``.
 """
 
 from __future__ import annotations
@@ -9,17 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTabWidget,
     QTreeView,
@@ -29,11 +28,12 @@ from PySide6.QtWidgets import (
 
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.grow import GoalView, Grow
-from rutjournal.core.grow_rules import GAP_KINDS, GOAL_STATUSES
-from rutjournal.ui.date_field import DateField
+from rutjournal.core.grow_rules import GAP_KINDS
+from rutjournal.ui.date_field import DateField, day_edit, pydate, qdate
 from rutjournal.ui.grow.challenges_panel import ChallengesPanel
 from rutjournal.ui.grow.evidence_panel import EvidencePanel
-from rutjournal.ui.grow.goal_tree import GoalTreeModel, IdRole, KindRole, percent
+from rutjournal.ui.grow.goal_panel import GoalPanel
+from rutjournal.ui.grow.goal_tree import GoalTreeModel, IdRole, KindRole, target_heading
 from rutjournal.ui.message import show_message
 
 log = logging.getLogger(__name__)
@@ -51,30 +51,33 @@ class GrowView(QWidget):
 
     # --- layout -------------------------------------------------------------------------------------------
     def _build(self) -> None:
+        # The target's name and its progress in words get a row of their own: beside the fields they wrapped
+        # to a word a line in a narrow window.
         self.target_label = QLabel(objectName="targetTitle", wordWrap=True)
         self.target_title = QLineEdit(placeholderText="Where do you want to go? e.g. Senior Analyst")
         self.target_title.setAccessibleName("Target role")
+        self.target_title.setMinimumWidth(140)
         self.target_by = DateField("by")
         self.target_button = QPushButton("Set target")
-        head = QHBoxLayout()
-        head.addWidget(self.target_label, 2)
-        head.addWidget(self.target_title, 2)
-        head.addWidget(self.target_by)
-        head.addWidget(self.target_button)
         self.case_button = QPushButton(
             "Promotion case…", toolTip="Save the case for your target as PDF or Markdown"
         )
         self.case_print = QPushButton("Print…", toolTip="Print the promotion case")
-        head.addWidget(self.case_button)
-        head.addWidget(self.case_print)
+        head = QHBoxLayout()
+        head.addWidget(self.target_title, 1)
+        for w in (self.target_by, self.target_button, self.case_button, self.case_print):
+            head.addWidget(w)
 
         self.tree = QTreeView()
         self.tree.setAccessibleName("Gaps, goals and milestones")
         self.tree.setModel(self.model)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setColumnWidth(0, 380)
-        for column in (1, 2):  # progress and due ("21 Nov 2026  overdue", bold) are never cut
-            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # titles take what is left, elided
+        for column in (1, 2, 3):  # progress, due and pace are short and never cut
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
@@ -84,11 +87,13 @@ class GrowView(QWidget):
             self.gap_kind.addItem(kind.title(), kind)
         self.gap_title = QLineEdit(placeholderText="A gap, e.g. leading a team")
         self.gap_title.setAccessibleName("New gap")
-        self.gap_good = QLineEdit(placeholderText="what good looks like")
+        self.gap_good = QLineEdit(placeholderText="What good looks like (optional)")
         self.gap_good.setAccessibleName("What good looks like")
         self.gap_button = QPushButton("Add gap")
         self.goal_title = QLineEdit(placeholderText="A goal for the selected gap")
         self.goal_title.setAccessibleName("New goal")
+        self.goal_start = day_edit("Started on")
+        self.goal_start.setToolTip("When you started on it: a goal already under way starts in the past.")
         self.goal_due = DateField("due")
         self.goal_button = QPushButton("Add goal")
         self.milestone_title = QLineEdit(placeholderText="A milestone for the selected goal")
@@ -100,57 +105,49 @@ class GrowView(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.tree, 1)
         for widgets in (
-            (self.gap_kind, self.gap_title, self.gap_good, self.gap_button),
-            (self.goal_title, self.goal_due, self.goal_button),
+            (self.gap_kind, self.gap_title),
+            (self.gap_good, self.gap_button),
+            (self.goal_title, QLabel("started"), self.goal_start),
+            (self.goal_due, self.goal_button),
             (self.milestone_title, self.milestone_button, self.delete_button),
         ):
             row = QHBoxLayout()
             for w in widgets:
-                row.addWidget(w, 1 if isinstance(w, QLineEdit) else 0)
+                row.addWidget(w, 1 if isinstance(w, (QLineEdit, DateField)) else 0)
             left_layout.addLayout(row)
 
-        self.goal_heading = QLabel(wordWrap=True)
-        self.goal_status = QComboBox()
-        self.goal_status.setAccessibleName("Goal status")
-        for status in GOAL_STATUSES:
-            self.goal_status.addItem(status.replace("_", " "), status)
-        self.goal_due_edit = DateField("due")
-        self.goal_percent = QSpinBox(minimum=0, maximum=100, suffix=" %")
-        self.goal_percent.setAccessibleName("Your estimate of progress")
-        self.goal_pace = QLabel(wordWrap=True)
-        self.goal_save = QPushButton("Save goal")
-        goal_page = QWidget()
-        form = QFormLayout(goal_page)
-        form.addRow(self.goal_heading)
-        form.addRow("Status", self.goal_status)
-        form.addRow("Due", self.goal_due_edit)
-        form.addRow("Progress (no milestones)", self.goal_percent)
-        form.addRow(self.goal_save)
-        form.addRow(self.goal_pace)
-
+        self.goal_panel = goal = GoalPanel()
         # the panels' widgets keep their old names on the view, for the tests and anything else reaching in
+        self.goal_heading, self.goal_status, self.goal_started = goal.heading, goal.status, goal.started
+        self.goal_due_edit, self.goal_percent = goal.due, goal.percent
+        self.goal_pace, self.goal_save = goal.pace, goal.save
         self.evidence_panel = evidence = EvidencePanel(self._do)
         self.evidence_list, self.evidence_text = evidence.items, evidence.text
         self.evidence_result, self.evidence_kind = evidence.result, evidence.kind
         self.evidence_gap, self.evidence_button = evidence.gap, evidence.button
+        self.evidence_day = evidence.day
         self.challenges_panel = challenges = ChallengesPanel(self._do, self._say)
         self.challenge_summary, self.challenge_list = challenges.summary, challenges.items
         self.challenge_what, self.challenge_of = challenges.what, challenges.asked_of
+        self.challenge_day = challenges.day
         self.challenge_button, self.answer_buttons = challenges.button, challenges.answer_buttons
 
         self.tabs = QTabWidget()
-        self.tabs.setMinimumWidth(360)
-        self.tabs.addTab(goal_page, "Goal")
+        self.tabs.addTab(goal, "Goal")
         self.tabs.addTab(evidence, "Evidence")
-        self.tabs.addTab(challenges, "Challenges asked for")
+        self.tabs.addTab(challenges, "Challenges")  # the whole name would not fit a narrow window
+        self.tabs.setTabToolTip(2, "Challenges asked for: more responsibility you asked for, and the answers")
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([3000, 2000])  # 3 : 2 at any width, whatever the tabs' contents would like
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         self.message = QLabel(objectName="growMessage", wordWrap=True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.target_label)
         layout.addLayout(head)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
@@ -166,7 +163,7 @@ class GrowView(QWidget):
         self.milestone_button.clicked.connect(self._add_milestone)
         self.milestone_title.returnPressed.connect(self._add_milestone)
         self.delete_button.clicked.connect(self._delete_selected)
-        self.goal_save.clicked.connect(self._save_goal)
+        self.goal_panel.save.clicked.connect(self._save_goal)
         self.model.milestone_toggled.connect(self._tick)
         self.model.renamed.connect(self._rename)
         self.tree.selectionModel().currentChanged.connect(lambda _c, _p: self._show_goal())
@@ -189,11 +186,7 @@ class GrowView(QWidget):
             )
             self.target_button.setText("Set target")
         else:
-            by = f" by {target.by_date:%B %Y}" if target.by_date else ""
-            self.target_label.setText(
-                f"<span style='font-size:15pt; font-weight:600'>{target.title}{by}</span><br>"
-                f"{percent(target.progress)} of the way (the mean of its gaps' progress)"
-            )
+            self.target_label.setText(target_heading(target, dt.date.today()))
             self.target_button.setText("New target")
             self.target_title.setPlaceholderText("A new target role (this one is kept as history)")
         self.evidence_panel.fill(target)
@@ -288,12 +281,14 @@ class GrowView(QWidget):
         if self.grow is None or gap_id is None:
             self._say("Select the gap this goal closes first.", error=True)
             return
-        title, due = self.goal_title.text(), self.goal_due.value()
+        title, start, due = self.goal_title.text(), pydate(self.goal_start.date()), self.goal_due.value()
         goal_id = self._do(
-            lambda: self.grow.add_goal(title, gap_id, due=due), "Goal added. Break it into milestones."
-        )  # type: ignore[union-attr]
+            lambda: self.grow.add_goal(title, gap_id, due=due, started_on=start),  # type: ignore[union-attr]
+            "Goal added. Break it into milestones.",
+        )
         if goal_id:
             self.goal_title.clear()
+            self.goal_start.setDate(qdate(dt.date.today()))
             self._select("goal", int(goal_id))  # type: ignore[call-overload]
 
     def _add_milestone(self) -> None:
@@ -347,31 +342,13 @@ class GrowView(QWidget):
             return None
 
     def _show_goal(self) -> None:
-        goal = self.current_goal()
-        for w in (self.goal_status, self.goal_due_edit, self.goal_percent, self.goal_save):
-            w.setEnabled(goal is not None)
-        if goal is None:
-            self.goal_heading.setText("Select a goal to change its status, due date or progress.")
-            self.goal_pace.setText("")
-            return
-        self.goal_heading.setText(f"<b>{goal.title}</b> — {percent(goal.progress)} done")
-        self.goal_status.setCurrentIndex(self.goal_status.findData(goal.status))
-        self.goal_due_edit.set_value(goal.due)
-        self.goal_percent.setValue(goal.manual_percent or 0)
-        self.goal_percent.setEnabled(not goal.milestones)
-        pace = goal.pace.explanation if goal.pace else "Pace is judged for active goals with a due date."
-        self.goal_pace.setText(("<b>Overdue.</b> " if goal.overdue else "") + pace)
+        self.goal_panel.show_goal(self.current_goal(), dt.date.today())
 
     def _save_goal(self) -> None:
         goal = self.current_goal()
         if self.grow is None or goal is None:
             return
-        fields: dict[str, object] = {
-            "status": self.goal_status.currentData(),
-            "due": self.goal_due_edit.value(),
-        }
-        if not goal.milestones:
-            fields["manual_percent"] = self.goal_percent.value()
+        fields = self.goal_panel.changes(goal)
         self._do(lambda: self.grow.update_goal(goal.id, **fields), "Goal saved.")  # type: ignore[union-attr]
         self._select("goal", goal.id)
 

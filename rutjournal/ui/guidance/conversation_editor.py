@@ -1,6 +1,8 @@
 """The Guidance section's editor for one conversation: who, when, agenda, notes, options and follow-ups.
 
-It only shows a conversation; the view saves its fields and adds the options and follow-ups typed in it.
+It only shows a conversation; the view saves its fields and adds the options and follow-ups typed in it. Who and
+when sit in two short rows above two tabs — the agenda and notes to prepare and hold it, the options and
+follow-ups that came of it — so each text box keeps several lines even in a small window.
 """
 
 from __future__ import annotations
@@ -9,9 +11,10 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QCheckBox,
     QComboBox,
-    QDateEdit,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,12 +22,18 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from rutjournal.core import text
 from rutjournal.core.guidance import OPTION_LABELS, ROLE_LABELS, ConversationView, FollowupView
-from rutjournal.ui.date_field import DateField, qdate
+from rutjournal.ui.date_field import DateField, day_edit, qdate
+
+AGENDA_LINES = 4  # the fewest lines of agenda shown, however small the window
+NOTES_LINES = 3
+LIST_ROWS = 2
 
 
 def followup_line(f: FollowupView, today: dt.date) -> str:
@@ -32,10 +41,24 @@ def followup_line(f: FollowupView, today: dt.date) -> str:
     due = ""
     if f.due:
         late = (today - f.due).days
-        due = f" — due {f.due:%d %b}" + (
-            f", {late} day{'s' if late != 1 else ''} late" if late > 0 and not f.done_on else ""
+        due = f" — due {text.short_day(f.due, today)}" + (
+            f", {text.plural(late, 'day')} late" if late > 0 and not f.done_on else ""
         )
     return f"{who}: {f.text}{due}"
+
+
+def at_least_lines(box: QAbstractScrollArea, lines: int) -> None:
+    """Keep a text box or list at least ``lines`` lines of its font tall (a squeezed layout made them one)."""
+    frame = 2 * box.frameWidth() + 8
+    box.setMinimumHeight(box.fontMetrics().lineSpacing() * lines + frame)
+
+
+def fit_rows(box: QListWidget, most: int) -> None:
+    """A list as tall as its rows, up to ``most`` of them (it scrolls beyond): the boxes above and below the
+    conversations take no more room than what they hold."""
+    rows = max(1, min(box.count(), most))
+    height = sum(box.sizeHintForRow(i) for i in range(rows)) if box.count() else box.fontMetrics().height()
+    box.setFixedHeight(height + 2 * box.frameWidth() + 4)
 
 
 class ConversationEditor(QWidget):
@@ -43,15 +66,13 @@ class ConversationEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = QLabel(wordWrap=True)
         self.edit_with = QLineEdit()
         self.edit_with.setAccessibleName("With whom")
         self.edit_role = QComboBox()
         self.edit_role.setAccessibleName("Their role")
         for role, label in ROLE_LABELS.items():
             self.edit_role.addItem(label, role)
-        self.edit_day = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
-        self.edit_day.setAccessibleName("Date")
+        self.edit_day = day_edit("Date")
         self.held = QCheckBox("Held")
         self.agenda = QPlainTextEdit()
         self.agenda.setAccessibleName("Agenda")
@@ -70,6 +91,7 @@ class ConversationEditor(QWidget):
         self.option_button = QPushButton("Add option")
         self.followups = QListWidget()
         self.followups.setAccessibleName("Follow-ups")
+        self.followups.setWordWrap(True)
         self.followup_text = QLineEdit(placeholderText="a follow-up action")
         self.followup_text.setAccessibleName("Follow-up")
         self.followup_owner = QComboBox()
@@ -79,30 +101,46 @@ class ConversationEditor(QWidget):
         self.followup_due = DateField("due")
         self.followup_button = QPushButton("Add follow-up")
         self.delete_button = QPushButton("Delete conversation…")
-        rv = QVBoxLayout(self)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        for w in (self.edit_with, self.edit_role, self.edit_day):
-            top.addWidget(w)
-        top.addWidget(self.held)
         self.brief_button = QPushButton(
             "1:1 brief…", toolTip="Save a brief for this conversation as PDF or Markdown"
         )
         self.brief_print = QPushButton("Print brief…")
-        rv.addLayout(top)
-        agenda_row = (
-            QHBoxLayout()
-        )  # the buttons share the agenda's caption row: beside the fields they cut the name
-        agenda_row.addWidget(
-            QLabel("Agenda (prefilled from your open gaps and stalled goals; edit freely)"), 1
+        for box, lines in (
+            (self.agenda, AGENDA_LINES),
+            (self.notes, NOTES_LINES),
+            (self.options, LIST_ROWS),
+            (self.followups, LIST_ROWS),
+        ):
+            at_least_lines(box, lines)
+
+        who = QGridLayout()
+        who.addWidget(QLabel("With"), 0, 0)
+        who.addWidget(self.edit_with, 0, 1)
+        who.addWidget(self.edit_role, 0, 2)
+        who.addWidget(self.delete_button, 0, 3)
+        who.addWidget(QLabel("On"), 1, 0)
+        when = QHBoxLayout()
+        when.addWidget(self.edit_day)
+        when.addWidget(self.held)
+        when.addStretch(1)
+        when.addWidget(self.brief_button)
+        when.addWidget(self.brief_print)
+        who.addLayout(when, 1, 1, 1, 3)
+        who.setColumnStretch(1, 1)
+
+        prepare = QWidget()
+        pv = QVBoxLayout(prepare)
+        caption = QLabel(
+            "Agenda (prefilled from your open gaps and stalled goals; edit freely)", wordWrap=True
         )
-        for w in (self.brief_button, self.brief_print, self.delete_button):
-            agenda_row.addWidget(w)
-        rv.addLayout(agenda_row)
-        rv.addWidget(self.agenda, 2)
-        rv.addWidget(QLabel("Notes"))
-        rv.addWidget(self.notes, 2)
-        rv.addWidget(self.outcome)
+        pv.addWidget(caption)
+        pv.addWidget(self.agenda, 3)
+        pv.addWidget(QLabel("Notes"))
+        pv.addWidget(self.notes, 2)
+        pv.addWidget(self.outcome)
+
+        results = QWidget()
+        rv = QVBoxLayout(results)
         rv.addWidget(QLabel("Options offered"))
         rv.addWidget(self.options, 1)
         row = QHBoxLayout()
@@ -112,13 +150,24 @@ class ConversationEditor(QWidget):
         rv.addWidget(QLabel("Follow-ups (tick when done)"))
         rv.addWidget(self.followups, 1)
         row = QHBoxLayout()
-        for w in (self.followup_text, self.followup_owner, self.followup_due, self.followup_button):
+        for w in (self.followup_text, self.followup_owner):
             row.addWidget(w, 1 if w is self.followup_text else 0)
         rv.addLayout(row)
+        row = QHBoxLayout()
+        row.addWidget(self.followup_due, 1)
+        row.addWidget(self.followup_button)
+        rv.addLayout(row)
 
-    def show_conversation(self, c: ConversationView | None) -> None:
+        self.tabs = QTabWidget()
+        self.tabs.addTab(prepare, "Agenda and notes")
+        self.tabs.addTab(results, "Options and follow-ups")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(who)
+        layout.addWidget(self.tabs, 1)
+
+    def show_conversation(self, c: ConversationView) -> None:
         """Fill the fields without their change signals, so showing a conversation does not re-save it."""
-        self.setEnabled(c is not None)
         widgets = (
             self.agenda,
             self.notes,
@@ -130,42 +179,35 @@ class ConversationEditor(QWidget):
         )
         for w in widgets:
             w.blockSignals(True)
-        if c is None:
-            self.heading.setText("Prepare a conversation on the left, or pick one.")
-            self.agenda.setPlainText("")
-            self.notes.setPlainText("")
-            self.outcome.setText("")
-            self.held.setChecked(False)
-            self.options.clear()
-            self.followups.clear()
-        else:
-            self.heading.setText("<b>Conversation with</b>")
-            if self.agenda.toPlainText() != c.agenda:
-                self.agenda.setPlainText(c.agenda)
-            if self.notes.toPlainText() != c.notes:
-                self.notes.setPlainText(c.notes)
-            self.outcome.setText(c.outcome)
-            self.held.setChecked(c.held)
-            if self.edit_with.text() != c.with_name:
-                self.edit_with.setText(c.with_name)
-            self.edit_role.setCurrentIndex(self.edit_role.findData(c.role))
-            self.edit_day.setDate(qdate(c.day))
-            self.options.clear()
-            for o in c.options:
-                self.options.addItem(
-                    f"{OPTION_LABELS.get(o.kind, o.kind)}: {o.said}"
-                    if o.said
-                    else OPTION_LABELS.get(o.kind, o.kind)
-                )
-            self.followups.blockSignals(True)
-            self.followups.clear()
-            today = dt.date.today()
-            for f in c.followups:
-                item = QListWidgetItem(followup_line(f, today))
-                item.setData(Qt.ItemDataRole.UserRole, f.id)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked if f.done_on else Qt.CheckState.Unchecked)
-                self.followups.addItem(item)
-            self.followups.blockSignals(False)
+        if self.agenda.toPlainText() != c.agenda:
+            self.agenda.setPlainText(c.agenda)
+        if self.notes.toPlainText() != c.notes:
+            self.notes.setPlainText(c.notes)
+        self.outcome.setText(c.outcome)
+        self.held.setChecked(c.held)
+        if self.edit_with.text() != c.with_name:
+            self.edit_with.setText(c.with_name)
+        self.edit_role.setCurrentIndex(self.edit_role.findData(c.role))
+        self.edit_day.setDate(qdate(c.day))
+        self.options.clear()
+        for o in c.options:
+            label = OPTION_LABELS.get(o.kind, o.kind)
+            self.options.addItem(f"{label}: {o.said}" if o.said else label)
+        self.followups.blockSignals(True)
+        self.followups.clear()
+        today = dt.date.today()
+        for f in c.followups:
+            item = QListWidgetItem(followup_line(f, today))
+            item.setData(Qt.ItemDataRole.UserRole, f.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if f.done_on else Qt.CheckState.Unchecked)
+            if f.due:
+                item.setToolTip(f"Due {text.day(f.due)}")
+            self.followups.addItem(item)
+        self.followups.blockSignals(False)
+        open_ = sum(f.done_on is None for f in c.followups)
+        self.tabs.setTabText(
+            1, f"Options and follow-ups ({open_} open)" if open_ else "Options and follow-ups"
+        )
         for w in widgets:
             w.blockSignals(False)

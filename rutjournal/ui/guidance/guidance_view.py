@@ -11,7 +11,6 @@ import datetime as dt
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -20,18 +19,28 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from rutjournal.core import text
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.guidance import ROLE_LABELS, ConversationView, Guidance
-from rutjournal.ui.date_field import pydate, qdate
-from rutjournal.ui.guidance.conversation_editor import ConversationEditor, followup_line
+from rutjournal.ui.date_field import day_edit, pydate, qdate
+from rutjournal.ui.guidance.conversation_editor import ConversationEditor, fit_rows, followup_line
 from rutjournal.ui.guidance.promotions_box import PromotionsBox
 from rutjournal.ui.message import show_message
 
 SAVE_MS = 500
+OVERDUE_ROWS = 3  # the most rows the boxes above and below the conversations show before they scroll
+PROMOTION_ROWS = 2
+EMPTY_TEXT = (
+    "<b>No conversations yet.</b><br><br>Prepare one on the left: who you will talk to, their role and the day "
+    "— a day ahead to plan it, or a past one to log a conversation already held. Its agenda comes prefilled "
+    "with questions from your open gaps and stalled goals; you then keep notes, the options offered and the "
+    "follow-ups here."
+)
 
 
 class GuidanceView(QWidget):
@@ -47,7 +56,7 @@ class GuidanceView(QWidget):
     def _build(self) -> None:
         self.overdue = QListWidget()
         self.overdue.setAccessibleName("Overdue follow-ups")
-        self.overdue.setMaximumHeight(110)
+        self.overdue.setWordWrap(True)
         overdue_box = QGroupBox("Overdue follow-ups")
         QVBoxLayout(overdue_box).addWidget(self.overdue)
 
@@ -59,14 +68,12 @@ class GuidanceView(QWidget):
         self.new_role.setAccessibleName("Their role")
         for role, label in ROLE_LABELS.items():
             self.new_role.addItem(label, role)
-        self.new_day = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
-        self.new_day.setAccessibleName("Date of the conversation")
-        self.new_day.setDate(qdate(dt.date.today()))
+        self.new_day = day_edit("Date of the conversation")
+        self.new_day.setToolTip("A day ahead to plan it, or a past one to log a conversation already held.")
         self.new_button = QPushButton("Prepare a conversation")
         self.conversations.setWordWrap(True)
         self.conversations.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left = QWidget()
-        left.setMinimumWidth(290)
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.conversations, 1)
@@ -78,7 +85,7 @@ class GuidanceView(QWidget):
         lv.addWidget(self.new_button)
 
         self.editor = right = ConversationEditor()
-        self.heading, self.held, self.delete_button = right.heading, right.held, right.delete_button
+        self.held, self.delete_button = right.held, right.delete_button
         self.edit_with, self.edit_role, self.edit_day = right.edit_with, right.edit_role, right.edit_day
         self.agenda, self.notes, self.outcome = right.agenda, right.notes, right.outcome
         self.brief_button, self.brief_print = right.brief_button, right.brief_print
@@ -87,18 +94,27 @@ class GuidanceView(QWidget):
         self.followups, self.followup_text = right.followups, right.followup_text
         self.followup_owner, self.followup_due = right.followup_owner, right.followup_due
         self.followup_button = right.followup_button
+        # With no conversation there is nothing to edit: a page that says what to do, not empty fields
+        self.empty = QLabel(EMPTY_TEXT, wordWrap=True, objectName="guidanceEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty.setMargin(12)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty)
+        self.pages.addWidget(right)
 
         self.promo_box = promo_box = PromotionsBox()
         self.promotions, self.promotion_outcome = promo_box.promotions, promo_box.promotion_outcome
         self.promotion_role, self.promotion_reason = promo_box.promotion_role, promo_box.promotion_reason
-        self.promotion_button = promo_box.promotion_button
+        self.promotion_button, self.promotion_day = promo_box.promotion_button, promo_box.promotion_day
 
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(self.pages)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([1000, 2500])
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         self.message = QLabel(objectName="guidanceMessage", wordWrap=True)
         layout = QVBoxLayout(self)
         layout.addWidget(overdue_box)
@@ -139,13 +155,14 @@ class GuidanceView(QWidget):
             self.overdue.addItem(followup_line(f, today))
         if not self.overdue.count():
             self.overdue.addItem("Nothing overdue.")
+        fit_rows(self.overdue, OVERDUE_ROWS)
         keep = self.current
         self.conversations.blockSignals(True)
         self.conversations.clear()
         for c in self.guidance.conversations():
             state = "held" if c.held else "planned"
             item = QListWidgetItem(
-                f"{c.day:%a %d %b %Y} · {state}\n{c.with_name} ({ROLE_LABELS.get(c.role, c.role)})"
+                f"{text.day(c.day)} · {state}\n{c.with_name} ({ROLE_LABELS.get(c.role, c.role)})"
             )
             item.setData(Qt.ItemDataRole.UserRole, c.id)
             self.conversations.addItem(item)
@@ -159,6 +176,7 @@ class GuidanceView(QWidget):
             self.conversations.setCurrentRow(0)
         self.conversations.blockSignals(False)
         self.promo_box.show_promotions(self.guidance.promotions())
+        fit_rows(self.promotions, PROMOTION_ROWS)
         self._show(self.guidance.conversation(keep) if keep is not None else None)
 
     def _open(self, item: QListWidgetItem | None) -> None:
@@ -169,7 +187,11 @@ class GuidanceView(QWidget):
         self._show(self.guidance.conversation(self.current))
 
     def _show(self, c: ConversationView | None) -> None:
+        if c is None:
+            self.pages.setCurrentWidget(self.empty)
+            return
         self.editor.show_conversation(c)
+        self.pages.setCurrentWidget(self.editor)
 
     # --- actions ------------------------------------------------------------------------------------------
     def save_conversation(self) -> None:
@@ -211,6 +233,7 @@ class GuidanceView(QWidget):
             self._say(str(exc), error=True)
             return
         self.new_with.clear()
+        self.new_day.setDate(qdate(dt.date.today()))
         self.refresh()
         self._say(
             "Conversation prepared; its agenda is drawn from your open gaps and stalled goals. Edit it freely."
@@ -260,16 +283,17 @@ class GuidanceView(QWidget):
     def _add_promotion(self) -> None:
         if self.guidance is None:
             return
-        outcome = str(self.promotion_outcome.currentData())
+        outcome, day = str(self.promotion_outcome.currentData()), pydate(self.promotion_day.date())
         role, reason = (
             self.promotion_role.text().strip() or None,
             self.promotion_reason.text().strip() or None,
         )
         if self._try(
-            lambda: self.guidance.add_promotion(dt.date.today(), outcome, reason=reason, role_title=role)
-        ):  # type: ignore[union-attr]
+            lambda: self.guidance.add_promotion(day, outcome, reason=reason, role_title=role)  # type: ignore[union-attr]
+        ):
             self.promotion_role.clear()
             self.promotion_reason.clear()
+            self.promotion_day.setDate(qdate(dt.date.today()))
 
     def _brief_markdown(self) -> str:
         from rutjournal.core.reports import brief_markdown

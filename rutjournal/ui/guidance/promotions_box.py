@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rutjournal.core import text
 from rutjournal.core.guidance import OUTCOME_LABELS
+from rutjournal.ui.date_field import day_edit
 
 if TYPE_CHECKING:
     from rutjournal.core.guidance import PromotionView
@@ -29,20 +31,32 @@ class PromotionsBox(QGroupBox):
         super().__init__("Promotions asked for", parent)
         self.promotions = QListWidget()
         self.promotions.setAccessibleName("Promotion decisions")
-        self.promotions.setMaximumHeight(90)
+        self.promotions.setWordWrap(True)
         self.promotion_outcome = QComboBox()
         self.promotion_outcome.setAccessibleName("Promotion outcome")
         for outcome, label in OUTCOME_LABELS.items():
             self.promotion_outcome.addItem(label, outcome)
+        self.promotion_day = day_edit("Date of the decision")
+        self.promotion_day.setToolTip(
+            "When you were told: a decision months old is recorded with its own date."
+        )
         self.promotion_role = QLineEdit(placeholderText="role asked for")
         self.promotion_role.setAccessibleName("Role asked for")
         self.promotion_reason = QLineEdit(placeholderText="reason given (if refused)")
         self.promotion_reason.setAccessibleName("Reason given")
-        self.promotion_button = QPushButton("Record promotion decision")
+        self.promotion_button = QPushButton("Record decision")
+        self.promotion_button.setToolTip("Record the promotion decision")
         pv = QVBoxLayout(self)
-        pv.addWidget(self.promotions)
+        pv.addWidget(self.promotions, 1)
         row = QHBoxLayout()
-        for w in (self.promotion_outcome, self.promotion_role, self.promotion_reason, self.promotion_button):
+        widgets = (
+            self.promotion_outcome,
+            self.promotion_day,
+            self.promotion_role,
+            self.promotion_reason,
+            self.promotion_button,
+        )
+        for w in widgets:
             row.addWidget(w, 1 if isinstance(w, QLineEdit) else 0)
         pv.addLayout(row)
 
@@ -51,6 +65,7 @@ class PromotionsBox(QGroupBox):
         for p in promotions:
             reason = f" — {p.reason}" if p.reason else ""
             role = f" ({p.role_title})" if p.role_title else ""
-            self.promotions.addItem(f"{p.day:%d %b %Y}: {p.outcome}{role}{reason}")
+            outcome = OUTCOME_LABELS.get(p.outcome, p.outcome).lower()
+            self.promotions.addItem(f"{text.short_day(p.day)}: {outcome}{role}{reason}")
         if not self.promotions.count():
             self.promotions.addItem("No promotion asked for yet. Record the answer here when you ask.")

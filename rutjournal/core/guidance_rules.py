@@ -1,0 +1,163 @@
+"""What the Guidance section holds and the checks on it: the allowed values with their labels, the frozen views,
+and the checks a value passes before it is written (no database, no Qt, no ORM).
+
+They live apart from the service so the CLI checks what a user typed before it opens the journal. The keys of the
+label tables are the values the database allows (``models_grow``'s ROLES, OPTION_KINDS, OWNERS, OUTCOMES); a
+test keeps them equal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from rutjournal.core.errors import InvalidInput
+from rutjournal.core.values import MAX_BODY_CHARS, check_day
+
+ROLE_LABELS: dict[str, str] = {"boss": "Boss", "hr": "HR", "mentor": "Mentor", "skip_level": "Skip-level"}
+OPTION_LABELS: dict[str, str] = {
+    "lateral_move": "Lateral move",
+    "cross_training": "Cross-training",
+    "leadership_programme": "Leadership programme",
+    "seminar": "Seminar",
+    "course_reimbursement": "Course reimbursement",
+    "promotion_path": "Promotion path",
+    "other": "Other",
+}
+OWNER_LABELS: dict[str, str] = {"me": "Me", "them": "Them"}
+OUTCOME_LABELS: dict[str, str] = {"pending": "Pending", "granted": "Granted", "refused": "Refused"}
+STALL_DAYS = 30
+MAX_NAME_CHARS = 200
+MAX_FOLLOWUP_CHARS = 1000
+CONVERSATION_FIELDS = ("day", "with_name", "role", "held", "agenda", "notes", "outcome")
+PROMOTION_FIELDS = ("day", "outcome", "role_title", "reason")
+GAP_QUESTION = "What would closing my {kind} gap — {title} — take here? Who does it well?"
+STALLED_QUESTION = "{title} has stalled since {date}: what is in the way, and can you help?"
+OVERDUE_QUESTION = "{title} was due on {date} and is not done yet: what is in the way, and can you help?"
+OPTION_QUESTIONS = (
+    "Which options could help me grow here: a lateral move, cross-training, a leadership programme?",
+    "Are there seminars or courses I could take, and would the company reimburse them?",
+    "What would you need to see from me to consider me for the next step?",
+)
+
+
+@dataclass(frozen=True)
+class OptionView:
+    id: int
+    conversation_id: int
+    kind: str
+    said: str
+
+
+@dataclass(frozen=True)
+class FollowupView:
+    id: int
+    conversation_id: int
+    text: str
+    owner: str
+    due: date | None
+    done_on: date | None
+    overdue: bool
+    with_name: str  # the person of the conversation
+
+
+@dataclass(frozen=True)
+class ConversationView:
+    id: int
+    day: date
+    with_name: str
+    role: str
+    held: bool
+    agenda: str
+    notes: str
+    outcome: str
+    options: tuple[OptionView, ...]
+    followups: tuple[FollowupView, ...]
+
+
+@dataclass(frozen=True)
+class PromotionView:
+    id: int
+    day: date
+    outcome: str
+    role_title: str | None
+    reason: str | None
+
+
+def choice(field: str, value: object, labels: dict[str, str]) -> str:
+    if not isinstance(value, str) or value not in labels:
+        raise InvalidInput(field, " / ".join(labels), value)
+    return value
+
+
+def day_value(field: str, value: object) -> date:
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise InvalidInput(field, "a date", value)
+    return check_day(field, value)
+
+
+def _name(field: str, value: object, limit: int = MAX_NAME_CHARS) -> str:
+    if not isinstance(value, str) or not value.strip() or len(value.strip()) > limit:
+        raise InvalidInput(field, f"1 to {limit} characters", value)
+    return value.strip()
+
+
+def plain_text(field: str, value: object) -> str:
+    if not isinstance(value, str) or len(value) > MAX_BODY_CHARS:
+        raise InvalidInput(field, f"text of at most {MAX_BODY_CHARS:,} characters", value)
+    return value
+
+
+def _optional(field: str, value: object, limit: int) -> str | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str) or len(value.strip()) > limit:
+        raise InvalidInput(field, f"at most {limit} characters, or blank", value)
+    return value.strip()
+
+
+def check_conversation_fields(values: dict[str, object]) -> dict[str, object]:
+    """Validate conversation fields a user may set; raises InvalidInput naming the first bad one."""
+    checked: dict[str, object] = {}
+    for name, value in values.items():
+        if name == "day":
+            checked[name] = day_value("date", value)
+        elif name == "with_name":
+            checked[name] = _name("name", value)
+        elif name == "role":
+            checked[name] = choice("role", value, ROLE_LABELS)
+        elif name == "held":
+            if not isinstance(value, bool):
+                raise InvalidInput("held", "True or False", value)
+            checked[name] = value
+        elif name in ("agenda", "notes", "outcome"):
+            checked[name] = plain_text(name, value)
+        else:
+            raise InvalidInput(name, "one of " + ", ".join(CONVERSATION_FIELDS))
+    return checked
+
+
+def check_followup(text: object, owner: object, due: object) -> tuple[str, str, date | None]:
+    """A follow-up's text, who owes it and its due date, checked."""
+    return (
+        _name("text", text, MAX_FOLLOWUP_CHARS),
+        choice("owner", owner, OWNER_LABELS),
+        None if due is None else day_value("due", due),
+    )
+
+
+def check_promotion_fields(values: dict[str, object]) -> dict[str, object]:
+    """Validate promotion fields; a blank role title or reason is stored as none."""
+    checked: dict[str, object] = {}
+    for name, value in values.items():
+        if name == "day":
+            checked[name] = day_value("date", value)
+        elif name == "outcome":
+            checked[name] = choice("outcome", value, OUTCOME_LABELS)
+        elif name == "role_title":
+            checked[name] = _optional("role", value, MAX_NAME_CHARS)
+        elif name == "reason":
+            checked[name] = _optional("reason", value, MAX_BODY_CHARS)
+        else:
+            raise InvalidInput(name, "one of " + ", ".join(PROMOTION_FIELDS))
+    return checked
