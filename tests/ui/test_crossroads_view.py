@@ -153,7 +153,7 @@ def test_day_one_the_verdict_says_it_is_too_early_and_what_it_needs(make_view, q
     )
     qtmodeltester.check(view.verdict.signals_model)
     signals = view.verdict.signals_model
-    assert signals.rowCount() == 11
+    assert signals.rowCount() == 17
     assert signals.index(1, 2).data() == "· not enough data"
     assert all(signals.index(r, 0).data(Qt.ItemDataRole.ToolTipRole) for r in range(signals.rowCount()))
 
