@@ -1,9 +1,10 @@
 """What changed since the last Crossroads reading, in words. The last reading is not stored: it is the reading
 the data gives as of 30 days earlier (``LAST_READING_DAYS``), so it needs no table and cannot go stale.
 
-A change of verdict names every signal that started or stopped counting (toward leaving, or toward a step) or
-started or stopped getting worse: "Load over the last 30 days rose from 3.1 to 4.6." An unchanged verdict says
-so in one line.
+The first line says whether the verdict changed; then every signal that started or stopped counting (toward
+leaving, or toward a step) or started or stopped getting worse is named with its move: "Load over the last 30
+days rose from 3.1 to 4.6." Load's inventory has no history: both readings use it as it is now, so it never
+shows as a change.
 """
 
 from __future__ import annotations
@@ -44,10 +45,11 @@ def what_changed(
     ``evidence`` is (then, now), to say when more data is all that changed."""
     when = day(since)
     if (then.verdict, [s.key for s in then.steps]) == (now.verdict, [s.key for s in now.steps]):
-        return [f"Unchanged since the last reading, on {when}: {short(now)}."]
-    lines = [
-        f"On {when}, {LAST_READING_DAYS} days ago, the verdict was {short(then)}; now it is {short(now)}."
-    ]
+        lines = [f"The same verdict as on {when}, {LAST_READING_DAYS} days ago: {short(now)}."]
+    else:
+        lines = [
+            f"On {when}, {LAST_READING_DAYS} days ago, the verdict was {short(then)}; now it is {short(now)}."
+        ]
     was, now_counts = counted(before), counted(after, before)
     earlier = {s.key: s for s in before}
     for signal in after:
@@ -55,7 +57,7 @@ def what_changed(
         was_worse = old is not None and old.direction == "worse"
         if (signal.key in was) != (signal.key in now_counts) or was_worse != (signal.direction == "worse"):
             lines.append(moved(old, signal, since))
-    if len(lines) == 1 and evidence is not None:
+    if len(lines) == 1 and then.verdict != now.verdict and evidence is not None:
         first, last = evidence
         lines.append(
             "No signal crossed its line; there is more to read now: "

@@ -53,6 +53,7 @@ from rutjournal.core.crossroads_steps import (
     LOW_LEARNING,
     OUTSIDE_SHARE,
     STEP_RULES,
+    TITLES,
     leave_step,
     name_steps,
     no_step_visible,
@@ -101,6 +102,7 @@ __all__ = [
     "monday_dread",
     "parse_questions",
     "points",
+    "rules_for",
     "scored_days",
     "signed",
     "spans",
@@ -202,6 +204,25 @@ def is_strong(signal: Signal) -> bool:
     """Whether a signal counts toward leaving (a row of ``STRONG_RULES``)."""
     rule = STRONG_BY_KEY.get(signal.key)
     return rule is not None and rule.holds(signal)
+
+
+def rules_for(key: str) -> list[str]:
+    """The rules that read a signal, in words: toward leaving, and the step it calls for or adds to."""
+    found = []
+    strong = STRONG_BY_KEY.get(key)
+    if strong is not None:
+        found.append(f"Toward leaving: {strong.counts}.")
+    for rule in STEP_RULES:
+        if rule.key != key:
+            continue
+        text = f"{TITLES[rule.step]}: {rule.counts}"
+        if rule.release is not None:
+            back = rule.words(rule.release) + (" or more" if rule.below else " or less")
+            text += f"; once it counts, it counts until it is back at {back}"
+        found.append(text + ".")
+    if key == "guidance":
+        found.append("The good-faith rule: the verdict never says leave before one conversation is held.")
+    return found
 
 
 def counted(signals: Sequence[Signal], previous: Sequence[Signal] | None = None) -> set[str]:
@@ -312,9 +333,9 @@ def decide(
         leaving = leave_step([_reason(s) for s in strong], [s.key for s in strong])
         return Verdict("leave", [strong_line, held_line], RULES["leave"], steps=[leaving])
     if not (steps or strong or len(worse) >= 2):
-        lines = ["No step is called for.", *not_called_for(signals)]
         named = {rule.key for rule in STEP_RULES if rule.names and rule.line is not None}
-        return Verdict("stay", [strong_line, *lines, *_so_far(signals, skip=named)], RULES["stay"])
+        reasons = [strong_line, *not_called_for(signals), *_so_far(signals, skip=named)]
+        return Verdict("stay", reasons, RULES["stay"])
     if not steps or (good_faith and all(step.key != "guidance" for step in steps)):
         behind = [s for s in [*strong, *worse] if s.key not in {k for st in steps for k in st.signals}]
         behind = list(dict.fromkeys(behind))

@@ -331,7 +331,7 @@ def test_the_second_check_in_gives_directions(db, crossroads) -> None:  # type: 
     )
     verdict = crossroads.verdict()
     assert (verdict.verdict, verdict.rule) == ("stay", RULES["stay"])
-    assert verdict.reasons[1] == "No step is called for."
+    assert verdict.reasons[1].startswith("Find new challenges — not called for: ")
     # better: the check-in, room, options and learning answers, and the challenge level (3 on 14 days)
     assert "5 signals better or steady, 0 worse, 11 not known yet." in verdict.reasons
 

@@ -146,7 +146,7 @@ def test_day_one_the_verdict_says_it_is_too_early_and_what_it_needs(make_view, q
     view = make_view()
     assert "Too early to say" in view.verdict.verdict_label.text()
     assert "Stay" not in view.verdict.verdict_label.text()
-    reasons = view.verdict.reasons_model.stringList()
+    reasons = view.verdict.reason_lines()
     assert reasons[0] == (
         "Too early for a verdict: it needs 12 more days of entries with a mood (2 of 14 in the last 90 days) "
         "and a first monthly check-in."
