@@ -54,12 +54,12 @@ def test_it_opens_empty_with_examples_and_nothing_to_add(dialog: BrainDumpDialog
 
 def test_typing_updates_the_preview_as_you_go(qtbot, dialog: BrainDumpDialog) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(dialog.editor, "Team standup 15m daily")
-    assert dialog.preview.text() == "1 task · 1.25 h/week"
+    assert dialog.preview.text() == "1 task · 1.2 h/week"
     assert add_button(dialog).text() == "Add 1 task"
     assert add_button(dialog).isEnabled()
     qtbot.keyClick(dialog.editor, Qt.Key.Key_Return)
     qtbot.keyClicks(dialog.editor, "Fix the printer")
-    assert dialog.preview.text() == "2 tasks · 1.25 h/week (1 without a time yet)"
+    assert dialog.preview.text() == "2 tasks · 1.2 h/week (1 without a time yet)"
     assert dialog.table.rowCount() == 2
     assert [dialog.table.item(1, c).text() for c in range(4)] == ["2", "Fix the printer", "Task", "–"]
 
@@ -67,7 +67,7 @@ def test_typing_updates_the_preview_as_you_go(qtbot, dialog: BrainDumpDialog) ->
 def test_lines_not_understood_are_named_and_skipped(qtbot, dialog: BrainDumpDialog, db) -> None:  # type: ignore[no-untyped-def]
     dialog.editor.setPlainText(DUMP)
     assert dialog.preview.text() == (
-        "5 tasks · 6.75 h/week (1 without a time yet) · "
+        "5 tasks · 6.8 h/week (1 without a time yet) · "
         "1 line not understood: line 4: only a time, no task: add what the time is spent on"
     )
     assert add_button(dialog).text() == "Add 5 tasks, skip 1 line"
@@ -122,7 +122,7 @@ def test_a_refused_add_stays_open_and_says_why(
 ) -> None:  # type: ignore[no-untyped-def]
     calls: list[list[dict[str, object]]] = []
 
-    def refuse(tasks: list[dict[str, object]]) -> list[int]:
+    def refuse(tasks: list[dict[str, object]], **_updates: object) -> list[int]:
         calls.append(tasks)
         raise InvalidInput("title", "1 to 200 characters", "")
 
