@@ -47,25 +47,25 @@ class DecisionDelegate(ChoiceDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         label, opt.text = opt.text, ""
-        widget = opt.widget  # type: ignore[attr-defined]
+        widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)  # row, selection
         tone = str(index.data(ToneRole) or "muted")
-        colour = tone_colour(tone, opt.palette)  # type: ignore[attr-defined]
-        rect = opt.rect  # type: ignore[attr-defined]
-        metrics = opt.fontMetrics  # type: ignore[attr-defined]
+        colour = tone_colour(tone, opt.palette)
+        rect = opt.rect
+        metrics = opt.fontMetrics
         painter.save()
-        painter.setFont(opt.font)  # type: ignore[attr-defined]
+        painter.setFont(opt.font)
         if tone == "muted":  # undecided: words, no pill
-            selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+            selected = bool(opt.state & QStyle.StateFlag.State_Selected)
             role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
-            painter.setPen(opt.palette.color(role))  # type: ignore[attr-defined]
+            painter.setPen(opt.palette.color(role))
             text_rect = rect.adjusted(MARGIN + PAD_X, 0, -MARGIN, 0)
         else:
             width = min(metrics.horizontalAdvance(label) + 2 * PAD_X, rect.width() - 2 * MARGIN)
             height = min(metrics.height() + 2 * PAD_Y, rect.height() - 2)
             pill = QRectF(rect.left() + MARGIN, rect.center().y() - height / 2 + 0.5, width, height)
-            base = opt.palette.color(QPalette.ColorRole.Base)  # type: ignore[attr-defined]
+            base = opt.palette.color(QPalette.ColorRole.Base)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(colour)
             painter.setBrush(mix(base, colour, TINT))

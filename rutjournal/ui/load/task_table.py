@@ -7,7 +7,7 @@ largest is. Qt draws it the other way round by default; ``SortHeader`` turns it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QAbstractItemModel, QPoint, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -91,8 +91,8 @@ class TaskTable(QTableView):
         header.customContextMenuRequested.connect(self._column_menu)
         self.menu: QMenu | None = None
 
-    def setModel(self, model: object) -> None:  # type: ignore[override]
-        super().setModel(model)  # type: ignore[arg-type]
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
         header = self.horizontalHeader()
         header.setStretchLastSection(False)
         for key in SAMPLES:

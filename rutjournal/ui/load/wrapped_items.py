@@ -36,7 +36,7 @@ class WrappedItemDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         text = unbroken(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
-        metrics = option.fontMetrics  # type: ignore[attr-defined]
+        metrics = option.fontMetrics
         bounds = metrics.boundingRect(QRect(0, 0, self._width(), 1_000_000), FLAGS, text)
         return QSize(self._width() + 2 * PAD, bounds.height() + 2 * PAD)
 
@@ -44,12 +44,12 @@ class WrappedItemDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text, opt.text = unbroken(opt.text), ""
-        widget = opt.widget  # type: ignore[attr-defined]
+        widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.save()
-        painter.setPen(opt.palette.color(role))  # type: ignore[attr-defined]
-        painter.drawText(opt.rect.adjusted(PAD, PAD, -PAD, -PAD), FLAGS, text)  # type: ignore[attr-defined]
+        painter.setPen(opt.palette.color(role))
+        painter.drawText(opt.rect.adjusted(PAD, PAD, -PAD, -PAD), FLAGS, text)
         painter.restore()
