@@ -260,3 +260,21 @@ def test_the_summary_says_what_it_does_not_know_yet(window, qtbot) -> None:  # t
     select(view, "Filing")
     view._current_changed()
     assert "no hours yet: 0 = 15" in view.why.text() and "Rate its value and enjoyment" in view.why.text()
+
+
+def test_the_facts_behind_the_score_are_set_beside_it(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = open_load(window, qtbot)
+    add(view, qtbot, "Filing, 3h")
+    assert view.tabs.currentWidget() is view.tabs.why_page  # a new task: its facts, to fill in
+    assert "Say under Why" in view.message.text()
+    facts = view.tabs.facts
+    assert facts.boxes["enjoyment"].currentText() == "not rated"
+    for key, value in (("enjoyment", -2), ("in_jd", "no"), ("value", 1)):
+        box = facts.boxes[key]
+        box.setCurrentIndex(box.findData(value))
+        box.activated.emit(box.currentIndex())  # as a user's choice is reported
+    [task] = Load(window.db).tasks()
+    assert (task.enjoyment, task.in_jd, task.value) == (-2, "no", 1)
+    assert cell(view, "Filing", "score").data() == str(40 + 25 + 20 + 8)
+    assert "enjoyment −2: 20" in view.why.text() and "Rate its" not in view.why.text()
+    assert facts.boxes["in_jd"].currentText() == "no"  # shown again as stored

@@ -19,6 +19,9 @@ class DuplicateBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("duplicateBar")
+        self.setStyleSheet(  # set apart as the journal's prompt is: a question waiting for an answer
+            "QFrame#duplicateBar { background: palette(alternate-base); border-left: 3px solid palette(highlight); }"
+        )
         self.label = QLabel(wordWrap=True)
         self.keep_button = QPushButton("Keep the listed one")
         self.hours_button = QPushButton("Keep it, with the new hours")
@@ -40,9 +43,9 @@ class DuplicateBar(QFrame):
         self.parsed, self.match = parsed, match
         listed = match.task
         how = "is already listed" if match.exact else "looks like one already listed"
+        hours = task_hours(listed.minutes_per_week) if listed.minutes_per_week else "no hours yet"
         self.label.setText(
-            f"“{parsed.title}” {how}: “{listed.title}”, {task_hours(listed.minutes_per_week)}. "
-            "Nothing is added until you choose."
+            f"“{parsed.title}” {how}: “{listed.title}”, {hours}. Nothing is added until you choose."
         )
         new_hours = parsed.minutes_per_week
         self.hours_button.setText(f"Keep it, set {task_hours(new_hours)}")

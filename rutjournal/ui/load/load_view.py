@@ -138,6 +138,7 @@ class LoadView(QWidget):
         self.candidates.itemActivated.connect(self._select_from_list)
         self.candidates.itemClicked.connect(self._select_from_list)
         self.saying_no.itemClicked.connect(self._select_from_list)
+        self.tabs.facts.changed.connect(self._set_fact)
         for signal in (self.mentions.itemActivated, self.mentions.itemClicked):
             signal.connect(lambda item: self.open_day.emit(item.data(Qt.ItemDataRole.UserRole)))
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -212,9 +213,8 @@ class LoadView(QWidget):
         self._show_added(task_id)
         self.quick_add.clear()
         self.duplicate.clear()
-        self._say(
-            f"Added “{parsed.title}”. Say whether it is in your job description, and how you feel about it."
-        )
+        self.tabs.setCurrentWidget(self.tabs.why_page)  # its facts, to fill in now
+        self._say(f"Added “{parsed.title}”. Say under Why whether it is your job and how much you enjoy it.")
 
     def _show_added(self, task_id: int) -> None:
         assert self.load is not None
@@ -363,6 +363,12 @@ class LoadView(QWidget):
         task_id = item.data(Qt.ItemDataRole.UserRole)
         if task_id is not None:
             self.select_task(int(task_id))
+
+    def _set_fact(self, key: str, value: object) -> None:
+        """A fact of the current task chosen beside its score: written as an edit of its table cell."""
+        index = self.proxy.mapToSource(self.table.currentIndex())
+        if index.isValid():
+            self.model.setData(self.model.index(index.row(), COLUMN[key]), value)
 
     def _current_changed(self) -> None:
         index = self.table.currentIndex()

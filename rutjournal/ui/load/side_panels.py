@@ -12,9 +12,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -23,7 +26,8 @@ from PySide6.QtWidgets import (
 from rutjournal.core import text
 from rutjournal.core.load import TaskView, rank_candidates
 from rutjournal.core.load_words import declined_sentence, task_hours
-from rutjournal.ui.load.wrapped_items import WrappedItemDelegate
+from rutjournal.ui.load.facts_form import FactsForm
+from rutjournal.ui.load.wrapped_items import WrappedItemDelegate, unbroken
 
 if TYPE_CHECKING:
     from rutjournal.core.search import SearchHit
@@ -36,13 +40,25 @@ class LoadSidePanels(QTabWidget):
         super().__init__(parent)
         self.why = QLabel(objectName="taskWhy", wordWrap=True)
         self.why.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.why.setToolTip(
+            "The score adds: not in the job description 40 (partly 20), low value up to 25, dislike up to 20, "
+            "2.5 a weekly hour up to 15; a part not rated yet counts as middling (value 10, enjoyment 5)."
+        )
         self.mentions = QListWidget()
         self.mentions.setAccessibleName("Journal entries that mention the task")
-        why_page = QWidget()
-        why_layout = QVBoxLayout(why_page)
+        self.why.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)  # never cut short
+        self.mentions.setMinimumHeight(self.fontMetrics().height() * 4)
+        inner = QWidget()
+        why_layout = QVBoxLayout(inner)
         why_layout.addWidget(self.why)
+        self.facts = FactsForm()
+        why_layout.addWidget(self.facts)
         why_layout.addWidget(QLabel("In your journal:"))
         why_layout.addWidget(self.mentions, 1)
+        # On a short window the page scrolls rather than squeezing the explanation out of sight.
+        self.why_page = why_page = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        why_page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        why_page.setWidget(inner)
         self.candidates = QListWidget()
         self.candidates.setAccessibleName("Candidates to hand off")
         self.saying_no = QListWidget()
@@ -61,7 +77,11 @@ class LoadSidePanels(QTabWidget):
         self.setMinimumWidth(240)  # its three tabs, whole; at 900 px wide the table needs the rest
         for page, title, tip in (
             (self.candidates, "Hand off first", "The undecided tasks, best to hand off first"),
-            (why_page, "Why", "Why the selected task scores as it does, and where your journal mentions it"),
+            (
+                why_page,
+                "Why",
+                "The selected task: why it scores as it does, its facts, where your journal has it",
+            ),
             (no_page, "Saying no", "What you declined, and the hours it gives back"),
         ):
             self.setTabToolTip(self.addTab(page, title), tip)
@@ -100,6 +120,7 @@ class LoadSidePanels(QTabWidget):
     def show_why(self, task: TaskView | None, mentions: Iterable[SearchHit] = ()) -> None:
         """Explain the selected task's score and list the journal days that mention it (``load.mentions``)."""
         self.mentions.clear()
+        self.facts.show_task(task)
         if task is None:
             self.why.setText(
                 "Select a task to see why it scores as it does, and where your journal mentions it."
@@ -111,15 +132,16 @@ class LoadSidePanels(QTabWidget):
             if missing
         ]
         hint = (
-            f"<br>Rate its {' and '.join(unrated)} in the table: an unrated part counts as middling."
+            f"<br>Rate its {' and '.join(unrated)} below: an unrated part counts as middling."
             if unrated
             else ""
         )
         self.why.setText(
-            f"<b>{html.escape(task.title)}</b><br>Hand-off score <b>{task.delegability.score}</b> of 100: "
-            f"{html.escape(task.delegability.explain())}.<br><small>{html.escape(task.delegability.arithmetic())}"
-            f"</small>{hint}<br><small>The score adds: not in the job description 40 (partly 20), low value up to "
-            "25, dislike up to 20, 2.5 a weekly hour up to 15.</small>"
+            unbroken(
+                f"<b>{html.escape(task.title)}</b><br>Hand-off score <b>{task.delegability.score}</b> of 100: "
+                f"{html.escape(task.delegability.explain())}.<br>"
+                f"<small>{html.escape(task.delegability.arithmetic())}</small>{hint}"
+            )
         )
         for hit in mentions:
             item = QListWidgetItem(f"{text.short_day(hit.day)} — {hit.snippet_text('', '')}")
