@@ -114,7 +114,7 @@ class LoadSidePanels(QTabWidget):
     def _list_item(widget: QListWidget, text: str, task: TaskView) -> None:
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, task.id)
-        item.setToolTip(task.delegability.explain())
+        item.setToolTip(f"{task.delegability.explain()}\n{task.delegability.arithmetic()}")
         widget.addItem(item)
 
     def show_why(self, task: TaskView | None, mentions: Iterable[SearchHit] = ()) -> None:

@@ -207,7 +207,10 @@ class TaskTableModel(QAbstractTableModel):
     @staticmethod
     def _tip(task: TaskView, key: str) -> str | None:
         if key in ("score", "title"):
-            return f"Hand-off score {task.delegability.score}: {task.delegability.explain()}"
+            return (
+                f"{task.title}\nHand-off score {task.delegability.score}: {task.delegability.explain()}\n"
+                + (task.delegability.arithmetic())
+            )
         if key == "decision":
             return decision_detail(task)
         if key == "minutes_per_week" and not task.minutes_per_week:
