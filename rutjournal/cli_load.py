@@ -145,8 +145,6 @@ def _print_tasks(tasks: list[TaskView], as_json: bool, decision: str | None) -> 
             row[4].rjust(widths[4]),
         )
         print("  ".join(cells).rstrip())
-    if not tasks:
-        print('No tasks yet: rutjournal task add "Weekly status report, 2h"')
 
 
 def _cut(title: str, most: int) -> str:
