@@ -217,7 +217,9 @@ def test_markdown_marks_are_not_shown_outside_the_editor(window, qtbot) -> None:
     from rutjournal.core.search import search
 
     journal = Journal(window.db)
-    journal.save(dt.date(2026, 3, 2), "## What went well\n\n- **Vendor** call went fine\n> quoted", Scores(), [])
+    journal.save(
+        dt.date(2026, 3, 2), "## What went well\n\n- **Vendor** call went fine\n> quoted", Scores(), []
+    )
     with window.db.reader() as conn:
         [hit] = search(conn, "vendor")
     shown = hit.snippet_text("", "")
@@ -227,4 +229,6 @@ def test_markdown_marks_are_not_shown_outside_the_editor(window, qtbot) -> None:
     view.show_day(dt.date(2026, 3, 2))
     edit = view.editor.editor
     third = QTextCursor(edit.document().findBlockByNumber(2))
-    assert "Add “Vendor call went fine” to Load as a task" in menu_texts(view, edit.cursorRect(third).center())
+    assert "Add “Vendor call went fine” to Load as a task" in menu_texts(
+        view, edit.cursorRect(third).center()
+    )
