@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.plots import PLOTS
+from rutjournal.plots import TITLES
 
 
 def rut(*args: str) -> subprocess.CompletedProcess[str]:
@@ -44,8 +44,8 @@ def test_list_names_every_plot_without_importing_qt() -> None:
     )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert [line.split("\t")[0] for line in lines] == list(PLOTS)
-    assert all(line.split("\t")[1] == PLOTS[line.split("\t")[0]][0] for line in lines)
+    assert [line.split("\t")[0] for line in lines] == list(TITLES)
+    assert all(line.split("\t")[1] == TITLES[line.split("\t")[0]] for line in lines)
 
 
 def test_png_and_svg_are_written(tmp_path: Path) -> None:

@@ -11,7 +11,8 @@ from rutjournal.core.grow import Grow
 from rutjournal.core.journal import Journal
 from rutjournal.core.load import Load
 from rutjournal.core.values import Scores
-from rutjournal.plots import PLOTS, has_data
+from rutjournal.plots import TITLES
+from rutjournal.plots.drawing import has_data
 
 
 def seed(db) -> None:  # type: ignore[no-untyped-def]
@@ -41,6 +42,11 @@ def seed(db) -> None:  # type: ignore[no-untyped-def]
     grow.set_milestone_done(step, on=today)
 
 
+def drawn(view, name: str) -> bool:  # type: ignore[no-untyped-def]
+    figure = view.panels[name].figure
+    return figure is not None and has_data(figure)
+
+
 def test_trends_draws_every_plot_with_its_reading(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert window.db is not None
     seed(window.db)
@@ -49,12 +55,12 @@ def test_trends_draws_every_plot_with_its_reading(qtbot, window, tmp_path: Path)
     assert window.pages.currentWidget() is view
     assert window.windowTitle() == "rutjournal — Trends"
     assert view.db is not None
-    assert list(view.panels) == list(PLOTS)
-    assert has_data(view.panels["mood"].figure)  # on screen: drawn at once
+    assert list(view.panels) == list(TITLES)
+    qtbot.waitUntil(lambda: drawn(view, "mood"), timeout=10000)  # in sight: drawn first
     assert "goals" in view._stale  # far below: not drawn until scrolled to
     for name, panel in view.panels.items():
         view.scroll_area.ensureWidgetVisible(panel)  # the others are drawn as they are scrolled to
-        qtbot.waitUntil(lambda p=panel: has_data(p.figure), timeout=3000)
+        qtbot.waitUntil(lambda n=name: drawn(view, n), timeout=5000)
         assert has_data(panel.figure), name
         assert panel.reading.text(), name
         assert not panel.reading.text().startswith("Not enough"), name
