@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.dates import date2num
 from matplotlib.figure import Figure
+from matplotlib.patches import StepPatch
 
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.grow import Grow
@@ -142,3 +144,50 @@ def test_every_plot_draws_an_older_journal_from_year_1_to_9999(db, name: str) ->
     FigureCanvasAgg(figure)
     assert PLOTS[name](figure, db, rng, PlotOptions())
     figure.canvas.draw()
+
+
+def _mondays(rng: DateRange) -> list[dt.date]:
+    monday = rng.first - dt.timedelta(days=rng.first.weekday())
+    out = []
+    while monday <= rng.last:
+        out.append(monday)
+        monday += dt.timedelta(days=7)
+    return out
+
+
+@pytest.mark.parametrize("days", [30, 90, 365, None])
+def test_kept_and_freed_hours_are_a_bar_a_week_in_every_range(db, days: int | None) -> None:  # type: ignore[no-untyped-def]
+    """The weekly numbers are a step function (the weeks that changed); the plot draws every week of the range."""
+    seed(db)  # 12 h a week since 5 January, of which 2 h delegated, done on 11 March
+    rng = DateRange.all_time(db, TODAY) if days is None else DateRange.last_days(days, TODAY)
+    figure = new_figure()
+    FigureCanvasAgg(figure)
+    PLOTS["decisions"](figure, db, rng, PlotOptions())
+    figure.canvas.draw()
+    ax = figure.axes[0]
+    kept, delegated = ax.containers  # one bar a week in each layer, stacked
+    mondays = _mondays(rng)
+    assert len(kept) == len(delegated) == len(mondays)
+    ends = [min(m + dt.timedelta(days=6), rng.last) for m in mondays]  # each week's state: on its Sunday
+    freed = [end >= dt.date(2026, 3, 11) for end in ends]
+    expected_kept = [
+        0.0 if end < dt.date(2026, 1, 5) else 10.0 if f else 12.0 for end, f in zip(ends, freed, strict=True)
+    ]
+    expected_freed = [2.0 if f else 0.0 for f in freed]
+    assert [round(b.get_height(), 2) for b in kept] == expected_kept
+    assert [round(b.get_height(), 2) for b in delegated] == expected_freed
+    assert delegated[-1].get_y() == pytest.approx(10.0)  # on top of the kept hours: 12 h that week
+    shown = [b for b in ax.patches if b.get_height() > 0]
+    assert len(shown) >= 2
+    first, last = date2num([rng.first, rng.last])  # type: ignore[no-untyped-call]
+    assert min(b.get_x() for b in shown) >= first  # bounded by the range, not by the span of the data
+    assert max(b.get_x() + b.get_width() for b in shown) <= last + 1
+
+
+def test_kept_and_freed_hours_over_decades_are_steps(db) -> None:  # type: ignore[no-untyped-def]
+    seed(db)
+    figure = new_figure()
+    PLOTS["decisions"](figure, db, DateRange(dt.date(1990, 1, 1), TODAY), PlotOptions())
+    steps = [p for p in figure.axes[0].patches if isinstance(p, StepPatch)]
+    assert len(steps) == 2  # kept and delegated: a bar a week would be thinner than a pixel
+    assert max(float(v) for v in steps[-1].get_data().values) == pytest.approx(12.0)

@@ -12,7 +12,6 @@ import datetime as dt
 import itertools
 import textwrap
 from collections.abc import Callable, Sequence
-from typing import Any
 
 import numpy as np
 from matplotlib.artist import Artist
@@ -155,21 +154,42 @@ def mean_line(steps: Series) -> tuple[np.ndarray, np.ndarray]:
     return as_dates(days), np.array(values, dtype=float)
 
 
-def add_legend(figure: Figure, theme: Theme, handles: Sequence[Artist] | None = None, **kwargs: Any) -> None:
-    """One legend for the figure, below the axes and their tick labels: it never covers the title or the data.
-    Without ``handles`` it gathers every labelled artist of every axes, in order."""
+LEGEND_FONT = 9  # points
+# In font sizes: handle, gap to the text, between columns (as passed to the legend), and a character's mean width.
+HANDLE, HANDLE_PAD, COLUMN_GAP, CHARACTER = 1.8, 0.8, 1.6, 0.62
+
+
+def legend_columns(labels: Sequence[str], width: float) -> int:
+    """The most columns whose entries fit side by side in ``width`` points (matplotlib fills a legend column by
+    column, each as wide as its widest entry), so a legend wraps onto more rows instead of running off a narrow
+    figure."""
+    entries = [LEGEND_FONT * (HANDLE + HANDLE_PAD + CHARACTER * len(label)) for label in labels]
+    for ncols in range(len(entries), 1, -1):
+        rows = -(-len(entries) // ncols)
+        columns = [entries[i : i + rows] for i in range(0, len(entries), rows)]
+        needed = sum(max(c) for c in columns) + LEGEND_FONT * COLUMN_GAP * (len(columns) - 1)
+        if needed <= width:
+            return ncols
+    return 1
+
+
+def add_legend(figure: Figure, theme: Theme, handles: Sequence[Artist] | None = None) -> None:
+    """One legend for the figure, below the axes and their tick labels: it never covers the title or the data,
+    and wraps onto more rows when the figure is narrow. Without ``handles`` it gathers every labelled artist of
+    every axes, in order."""
     if handles is None:
         handles = [h for ax in figure.axes for h in ax.get_legend_handles_labels()[0]]
     labels = [str(h.get_label()) for h in handles]
-    kwargs.setdefault("ncols", len(handles))
+    width = figure.get_figwidth() * 72 * 0.94  # points, less the figure's margins
     figure.legend(
         handles,
         labels,
         loc="outside lower center",
-        fontsize=9,
+        ncols=legend_columns(labels, width),
+        fontsize=LEGEND_FONT,
         labelcolor=theme.text,
         frameon=False,
-        handlelength=1.8,
-        columnspacing=1.6,
-        **kwargs,
+        handlelength=HANDLE,
+        handletextpad=HANDLE_PAD,
+        columnspacing=COLUMN_GAP,
     )

@@ -191,5 +191,5 @@ def draw_goals(figure: Figure, db: Database, rng: DateRange, options: PlotOption
     ax.set_ylim(-3, 105)
     ax.set_ylabel("% done")
     date_axis(ax, rng)
-    add_legend(figure, theme, ncols=min(2, len(tracks)))
+    add_legend(figure, theme)
     return reading

@@ -144,3 +144,24 @@ def test_report_trends_json_grows_with_the_entries_not_the_span_of_dates() -> No
     assert report["entries_after_today"] == 1
     assert len(done.stdout) < 20_000  # one point a day would be megabytes
     assert [p["date"] for p in report["series"]["mood"]["points"]] == ["1900-01-01"]
+
+
+def test_an_entry_dated_in_the_future_is_counted_in_the_text_and_left_out_of_the_range() -> None:
+    from tests.rut import rut_here
+
+    today = dt.date.today()
+    assert rut_here("add", "--date", today.isoformat(), "--mood", "3", "x").returncode == 0
+    ahead = today.replace(year=today.year + 1, day=1)
+    assert rut_here("add", "--date", ahead.isoformat(), "--mood", "4", "y").returncode == 0
+    done = rut_here("report", "trends")
+    assert done.returncode == 0, done
+    assert done.stdout.splitlines()[0] == (
+        f"Trends from {text.day(today)} to {text.day(today)} (1 day); 1 entry dated after today is not shown"
+    )
+    report = json.loads(rut_here("report", "trends", "--json").stdout)
+    assert report["range"]["last"] == today.isoformat()
+    assert report["entries_after_today"] == 1
+    assert report["series"]["mood"]["points"] == [
+        {"date": today.isoformat(), "value": 3.0, "mean7": None, "mean30": None}
+    ]
+    assert len(report["year_pixels"]["days"]) == today.timetuple().tm_yday  # the days so far, none to come

@@ -17,6 +17,7 @@ from rutjournal.core.trends import (
     correlation,
     daily_series,
     describe_correlation,
+    entries_after,
     goal_progress_over_time,
     monday_dread,
     rolling_mean,
@@ -74,6 +75,40 @@ def test_all_time_runs_from_the_first_record_to_today(db) -> None:  # type: igno
     assert DateRange.all_time(db, TODAY) == DateRange(TODAY, TODAY)  # empty journal: just today
     save(db, D(2025, 12, 30), mood=3)
     assert DateRange.all_time(db, TODAY) == DateRange(D(2025, 12, 30), TODAY)
+
+
+def test_all_time_ends_today_and_counts_the_entries_dated_later(db) -> None:  # type: ignore[no-untyped-def]
+    save(db, D(2026, 3, 2), mood=3)
+    save(db, D(2027, 6, 1), mood=4)  # typed with the wrong year, or a plan: no range stretches to reach it
+    assert DateRange.all_time(db, TODAY) == DateRange(D(2026, 3, 2), TODAY)
+    assert entries_after(db, TODAY) == 1
+    assert [d for d, _ in daily_series(db, DateRange.all_time(db, TODAY), "mood")] == [D(2026, 3, 2)]
+    save(db, D(2027, 1, 1), mood=4)
+    assert entries_after(db, TODAY) == 2
+    from rutjournal.core.trends_readings import range_reading
+
+    assert range_reading(D(2026, 3, 2), TODAY, 2) == (
+        "Mon 2 Mar 2026 to Tue 31 Mar 2026 (30 days); 2 entries dated after today are not shown"
+    )
+
+
+def test_only_future_entries_make_all_time_just_today(db) -> None:  # type: ignore[no-untyped-def]
+    save(db, D(2027, 6, 1), mood=4)
+    assert DateRange.all_time(db, TODAY) == DateRange(TODAY, TODAY)
+
+
+def test_the_year_in_pixels_counts_the_days_so_far(db) -> None:  # type: ignore[no-untyped-def]
+    save(db, day(2), mood=2)
+    save(db, D(2026, 6, 1), mood=4)  # after today: not a day of the year so far
+    pixels = year_pixels(db, 2026, until=TODAY)
+    assert len(pixels) == 31 + 28 + 31 and max(pixels) == TODAY
+    from rutjournal.core.trends_readings import pixels_reading
+
+    assert pixels_reading(2026, pixels) == (
+        "1 of the 90 days of 2026 so far has a mood, averaging 2, with 1 low day (1 or 2)."
+    )
+    assert pixels_reading(2025, year_pixels(db, 2025, until=TODAY)).startswith("No mood recorded in 2025")
+    assert year_pixels(db, 2027, until=TODAY) == {}  # a year still to come has no days yet
 
 
 # -- daily series and rolling means ------------------------------------------------------------------------------
@@ -312,6 +347,23 @@ def test_a_done_date_before_the_recorded_decision_still_frees_the_task(db) -> No
     _stamp(db, "UPDATE task_events SET at = '2026-03-20 10:00:00.000000'")
     weeks = weekly_hours_by_decision(db, DateRange(day(2), day(15)))
     assert [(w.kept_minutes, w.freed_minutes["drop"]) for w in weeks] == [(0, 90), (0, 90)]
+
+
+def test_a_task_entered_after_it_was_handed_off_counts_from_that_day(db) -> None:  # type: ignore[no-untyped-def]
+    """A first week with the app: the inventory is typed in today, with what was delegated three weeks ago."""
+    load = Load(db)
+    task = load.add("Weekly export", minutes_per_week=90)
+    load.decide(task, "delegate", to="the intern")
+    load.done(task, on=day(9))
+    _stamp(db, "UPDATE tasks SET created_at = '2026-03-30 09:00:00.000000'")
+    _stamp(db, "UPDATE task_events SET at = '2026-03-30 10:00:00.000000'")
+    weeks = weekly_hours_by_decision(db, MARCH)
+    assert [(w.monday, w.kept_minutes, w.freed_minutes["delegate"]) for w in weeks] == [
+        (D(2026, 2, 23), 0, 0),
+        (day(9), 0, 90),  # freed since the 9th, not only since the day it was typed in
+        (day(30), 0, 90),
+    ]
+    assert DateRange.all_time(db, TODAY).first == day(9)
 
 
 def test_weekly_hours_is_empty_without_tasks(db) -> None:  # type: ignore[no-untyped-def]

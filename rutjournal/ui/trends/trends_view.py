@@ -84,6 +84,9 @@ class TrendsView(QWidget):
         self._queued = False  # a turn of the event loop will draw the next chart in sight
         self._loading = QTimer(self, interval=25)
         self._loading.timeout.connect(self._check_loaded)
+        self._width = 0  # the width the charts were laid out for: their legends wrap to it
+        self._resized = QTimer(self, singleShot=True, interval=150)
+        self._resized.timeout.connect(self._relayout)
         self._drawn_dark = self._dark()
         self.scroll_area.verticalScrollBar().valueChanged.connect(lambda _v: self.draw_visible())
         self.range_box.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -201,6 +204,7 @@ class TrendsView(QWidget):
             reading = "This plot could not be drawn; the details are in the log."
         panel.canvas.draw_idle()  # type: ignore[no-untyped-call]  # rendered in the next turn, on its own
         panel.shown(reading)
+        self._width = self.scroll_area.viewport().width()
         self._stale.discard(name)
 
     def draw_all(self) -> None:
@@ -214,7 +218,15 @@ class TrendsView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._resized.start()  # once the user stops dragging: a resize is many events
         self.draw_visible()
+
+    def _relayout(self) -> None:
+        """Another width: the charts are drawn again for it (their legends wrap to the width), those in sight
+        now, the others when scrolled to."""
+        if self._width and self.scroll_area.viewport().width() != self._width:
+            self._stale = set(self.panels)
+            self.draw_visible()
 
     def changeEvent(self, event: QEvent) -> None:
         """A switch between light and dark redraws the plots in the new colours (they are bitmaps)."""
