@@ -5,14 +5,40 @@ from __future__ import annotations
 import argparse
 import json
 
+from rutjournal.core import text
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.load import parse_minutes
+from rutjournal.core.load_rules import TaskView, parse_minutes
+from rutjournal.core.load_words import (
+    decision_label,
+    declined_sentence,
+    hours,
+    summary_explanations,
+    task_hours,
+)
 from rutjournal.core.values import parse_id, parse_whole
 from rutjournal.paths import AppPaths
 
 
 def _int(field: str, text: str | None, low: int, high: int) -> int | None:
     return None if text is None else parse_whole(field, text, low, high)
+
+
+def _new_task(args: argparse.Namespace) -> dict[str, object]:
+    """The fields of ``task add``, checked: the title read as the quick add reads it (its time and kind), an
+    explicit ``--hours`` or ``--kind`` winning over what the title says."""
+    from rutjournal.core.brain_dump import parse_task_line
+    from rutjournal.core.load import check_task_fields
+
+    parsed = parse_task_line(" ".join(args.title))
+    fields: dict[str, object] = {
+        "title": parsed.title,
+        "kind": parsed.kind if args.kind is None else args.kind,
+        "in_jd": args.in_jd,
+        "minutes_per_week": parsed.minutes_per_week if args.hours is None else parse_minutes(args.hours),
+        "enjoyment": _int("--enjoy", args.enjoy, -2, 2),
+        "value": _int("--value", args.value, 1, 5),
+    }
+    return check_task_fields(fields)
 
 
 def add_parsers(
@@ -23,9 +49,16 @@ def add_parsers(
     task = sub.add_parser("task", parents=[common], help="the Load inventory: add, list and decide tasks")
     tasks = task.add_subparsers(dest="task_command", metavar="ACTION", required=True, parser_class=type(task))
     add = tasks.add_parser("add", parents=[common], help="add a task (prints its id)")
-    add.add_argument("title", nargs="+", metavar="TITLE")
-    add.add_argument("--hours", metavar="H", help="hours a week: 2, 1.5, 2h, 90m, 1h30m")
-    add.add_argument("--kind", default="task", help="task / meeting / project")
+    add.add_argument(
+        "title",
+        nargs="+",
+        metavar="TITLE",
+        help="read as the window's quick add reads it: “Status report, 2h”",
+    )
+    add.add_argument(
+        "--hours", metavar="H", help="hours a week: 2, 1.5, 2h, 90m, 1h30m (wins over the title's)"
+    )
+    add.add_argument("--kind", help="task / meeting / project (guessed from the title when not given)")
     add.add_argument("--in-jd", default="yes", metavar="yes|partly|no", help="in your job description?")
     add.add_argument("--enjoy", metavar="N", help="-2 (dislike) … +2 (love)")
     add.add_argument("--value", metavar="N", help="value to career or team, 1 … 5")
@@ -52,16 +85,7 @@ def run_task(args: argparse.Namespace, paths: AppPaths) -> int:
     from rutjournal.core.load import Load
 
     if args.task_command == "add":
-        fields: dict[str, object] = {"kind": args.kind, "in_jd": args.in_jd}
-        if args.hours is not None:
-            fields["minutes_per_week"] = parse_minutes(args.hours)
-        fields["enjoyment"] = _int("--enjoy", args.enjoy, -2, 2)
-        fields["value"] = _int("--value", args.value, 1, 5)
-        from rutjournal.core.load import check_task_fields
-
-        check_task_fields(
-            {"title": " ".join(args.title), **fields}
-        )  # bad input: nothing is opened or written
+        fields = _new_task(args)  # bad input: nothing is opened or written
     task_id = None if args.task_command in ("add", "list") else parse_id("ID", args.id)
     from rutjournal.core.load import DECISIONS
 
@@ -72,9 +96,9 @@ def run_task(args: argparse.Namespace, paths: AppPaths) -> int:
     try:
         load = Load(db)
         if args.task_command == "add":
-            print(load.add(" ".join(args.title), **fields))
+            print(load.add(**fields))  # type: ignore[arg-type]
         elif args.task_command == "list":
-            _print_tasks(load.tasks(args.decision), args.json)
+            _print_tasks(load.tasks(args.decision), args.json, args.decision)
         elif args.task_command == "decide":
             assert task_id is not None
             task = load.decide(task_id, args.decision, to=args.to, reason=args.reason)
@@ -82,25 +106,52 @@ def run_task(args: argparse.Namespace, paths: AppPaths) -> int:
         else:
             assert task_id is not None
             task = load.done(task_id)
-            print(f"{task.id}: {task.title} → {task.decision}, done {task.done_on}")
+            assert task.done_on is not None
+            print(f"{task.id}: {task.title} → {decision_label(task)} on {text.day(task.done_on)}")
     finally:
         db.close()
     return 0
 
 
-def _print_tasks(tasks: list, as_json: bool) -> None:  # type: ignore[type-arg]
-    from rutjournal.core.delegability import format_minutes
-
+def _print_tasks(tasks: list[TaskView], as_json: bool, decision: str | None) -> None:
     if as_json:
         print(json.dumps([_task_dict(t) for t in tasks], ensure_ascii=False))
         return
-    for t in tasks:
+    if not tasks:
         print(
-            f"{t.id:>4}  {t.title[:40]:<40} {format_minutes(t.minutes_per_week):>13}  {t.decision:<11} {t.delegability.score:>3}"
+            f"No task has the decision “{decision}”."
+            if decision
+            else 'No tasks yet: rutjournal task add "Weekly status report, 2h"'
         )
+        return
+    rows = [("ID", "Task", "Hours", "Decision", "Hand-off score")]
+    rows += [
+        (
+            str(t.id),
+            _cut(t.title, 40),
+            task_hours(t.minutes_per_week),
+            decision_label(t),
+            str(t.delegability.score),
+        )
+        for t in tasks
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    for row in rows:
+        cells = (
+            row[0].rjust(widths[0]),
+            row[1].ljust(widths[1]),
+            row[2].rjust(widths[2]),
+            row[3].ljust(widths[3]),
+            row[4].rjust(widths[4]),
+        )
+        print("  ".join(cells).rstrip())
 
 
-def _task_dict(t) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _cut(title: str, most: int) -> str:
+    return title if len(title) <= most else title[: most - 1] + "…"
+
+
+def _task_dict(t: TaskView) -> dict[str, object]:
     return {
         "id": t.id,
         "title": t.title,
@@ -122,7 +173,6 @@ def _task_dict(t) -> dict[str, object]:  # type: ignore[no-untyped-def]
 
 def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
     from rutjournal.core.db import open_database
-    from rutjournal.core.delegability import format_minutes
     from rutjournal.core.load import Load, summarize
 
     db = open_database(paths.database, backup_dir=paths.backup_dir)
@@ -153,15 +203,20 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
             )
         )
         return 0
-    share = lambda x: "–" if x is None else f"{x:.0%}"  # noqa: E731
-    print(f"On your plate: {format_minutes(summary.on_plate)} across {summary.tasks} tasks")
+    explained = summary_explanations(tasks)
+    untimed = f", {text.plural(summary.untimed, 'task')} without hours yet" if summary.untimed else ""
     print(
-        f"Core work (in your job description): {format_minutes(summary.core)} ({share(summary.core_share)})"
+        f"On your plate: {hours(summary.on_plate)} across {text.plural(summary.plate_tasks, 'task')}{untimed}"
     )
-    print(f"Would be freed by pending decisions: {format_minutes(summary.pending_free)}")
-    print(f"Freed so far: {format_minutes(summary.freed)}")
-    print(f"Meetings: {format_minutes(summary.meetings)}")
-    print(f"Work you enjoy: {share(summary.enjoyed_share)} of your hours")
+    print(f"Core work (in your job description): {hours(summary.core)} ({text.percent(summary.core_share)})")
+    print(f"Would be freed by pending decisions: {hours(summary.pending_free)}")
+    print(f"Freed so far: {hours(summary.freed)}")
+    print(f"Meetings: {hours(summary.meetings)}")
+    if summary.enjoyed_share is None:
+        print(f"Work you enjoy: {text.NOTHING} ({explained['enjoyed'][0].lower()}{explained['enjoyed'][1:]})")
+    else:
+        print(f"Work you enjoy: {text.percent(summary.enjoyed_share)} of your hours")
+    print(declined_sentence(tasks))
     if top:
         print("\nCandidates to hand off, best first:")
         for t in top:

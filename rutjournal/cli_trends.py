@@ -1,7 +1,8 @@
 """The command line of the Trends section: ``report trends [--days N] [--json]`` (the numbers behind the plots)
 and ``plot NAME --out FILE.(png|svg) [--days N]`` / ``plot --list`` (the plots themselves).
 
-Reads with plain SQL only: no Qt and no SQLAlchemy on these paths; matplotlib (Agg) only for ``plot``.
+Reads with plain SQL only: no Qt and no SQLAlchemy on these paths; matplotlib (Agg) only once ``plot`` draws
+(``plot --list`` and a refused argument import none of it).
 """
 
 from __future__ import annotations
@@ -76,13 +77,14 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def format_report(report: dict[str, object]) -> str:
     """The readable form: the range, then each plot's name and its reading."""
+    from rutjournal.core.trends_readings import range_reading
+
     rng = report["range"]
     readings = report["readings"]
     assert isinstance(rng, dict) and isinstance(readings, dict)
-    lines = [
-        f"Trends from {rng['first']} to {rng['last']} ({rng['days']} day{'' if rng['days'] == 1 else 's'})",
-        "",
-    ]
+    after = report.get("entries_after_today", 0)
+    first, last = (dt.date.fromisoformat(str(rng[key])) for key in ("first", "last"))
+    lines = [f"Trends from {range_reading(first, last, int(after) if isinstance(after, int) else 0)}", ""]
     for title, key in SECTIONS:
         lines.append(f"{title}: {readings[key]}")
     return "\n".join(lines)
@@ -92,12 +94,12 @@ def run_plot(args: argparse.Namespace, paths: AppPaths) -> int:
     from rutjournal import plots
 
     if args.list:
-        for name, (title, _draw) in plots.PLOTS.items():
+        for name, title in plots.TITLES.items():
             print(f"{name}\t{title}")
         return 0
     # Everything is checked before the journal is opened or anything is written.
     if not args.name:
-        raise InvalidInput("NAME", "one of " + ", ".join(plots.PLOTS) + " (or --list)")
+        raise InvalidInput("NAME", "one of " + ", ".join(plots.TITLES) + " (or --list)")
     plots.check_name(args.name)
     if not args.out:
         raise InvalidInput("--out", "a file name ending in .png or .svg")
@@ -112,12 +114,13 @@ def run_plot(args: argparse.Namespace, paths: AppPaths) -> int:
     window = parse_window(args.window)
     from rutjournal.core.db import open_database
     from rutjournal.core.trends import DateRange
+    from rutjournal.plots.drawing import save_plot
 
     db = open_database(paths.database, backup_dir=paths.backup_dir)
     try:
         today = dt.date.today()
         rng = DateRange.all_time(db, today) if days is None else DateRange.last_days(days, today)
-        reading = plots.save_plot(args.name, db, rng, out, plots.PlotOptions(window=window))
+        reading = save_plot(args.name, db, rng, out, plots.PlotOptions(window=window))
     finally:
         db.close()
     print(f"{out}: {reading}")

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.dates import date2num
 from matplotlib.figure import Figure
+from matplotlib.patches import StepPatch
 
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.grow import Grow
@@ -15,7 +17,8 @@ from rutjournal.core.journal import Journal
 from rutjournal.core.load import Load
 from rutjournal.core.trends import DateRange
 from rutjournal.core.values import Scores
-from rutjournal.plots import PLOTS, PlotOptions, has_data, new_figure, save_plot
+from rutjournal.plots import PlotOptions
+from rutjournal.plots.drawing import PLOTS, has_data, new_figure, save_plot
 
 TODAY = dt.date(2026, 3, 31)
 RANGE = DateRange.last_days(90, TODAY)
@@ -60,7 +63,7 @@ def words(figure: Figure) -> str:
 def test_each_plot_draws_data_on_a_seeded_journal(db, name: str, window: int) -> None:  # type: ignore[no-untyped-def]
     seed(db)
     figure = new_figure()
-    reading = PLOTS[name][1](figure, db, RANGE, PlotOptions(window=window))
+    reading = PLOTS[name](figure, db, RANGE, PlotOptions(window=window))
     assert has_data(figure)
     assert reading and not reading.startswith(("Not enough", "No tasks", "No goals", "No mood"))
     figure.canvas.draw()  # renders without error
@@ -69,7 +72,7 @@ def test_each_plot_draws_data_on_a_seeded_journal(db, name: str, window: int) ->
 @pytest.mark.parametrize("name", list(PLOTS))
 def test_an_empty_journal_shows_words_and_no_data_axes(db, name: str) -> None:  # type: ignore[no-untyped-def]
     figure = new_figure()
-    reading = PLOTS[name][1](figure, db, RANGE, PlotOptions(dark=True))
+    reading = PLOTS[name](figure, db, RANGE, PlotOptions(dark=True))
     assert not has_data(figure)
     assert figure.axes == []
     assert reading in words(figure).replace("\n", " ")
@@ -81,7 +84,7 @@ def test_gaps_stay_gaps_and_the_line_follows_the_entries_not_the_range(db) -> No
     for back in [*range(0, 10), *range(40, 50)]:  # two stretches of ten days, a month apart
         journal.save(TODAY - dt.timedelta(days=back), "x", Scores(mood=1 + back % 5), [])
     figure = new_figure()
-    PLOTS["mood"][1](figure, db, DateRange.last_days(36_500, TODAY), PlotOptions(window=7))  # a century
+    PLOTS["mood"](figure, db, DateRange.last_days(36_500, TODAY), PlotOptions(window=7))  # a century
     line = figure.axes[0].lines[0]
     ys = list(line.get_ydata())  # type: ignore[arg-type]
     assert any(y != y for y in ys)  # NaN in the month without entries: the line breaks
@@ -93,17 +96,17 @@ def test_gaps_stay_gaps_and_the_line_follows_the_entries_not_the_range(db) -> No
 def test_the_year_has_one_square_a_day_coloured_by_mood(db) -> None:  # type: ignore[no-untyped-def]
     seed(db)
     figure = new_figure()
-    reading = PLOTS["year"][1](figure, db, RANGE, PlotOptions())
+    reading = PLOTS["year"](figure, db, RANGE, PlotOptions())
     image = figure.axes[0].images[0].get_array()
     assert image is not None
     assert image.shape == (7, 53)
-    assert "of the 365 days of 2026 have a mood" in reading
+    assert "of the 90 days of 2026 so far have a mood" in reading  # the days to come are not counted
 
 
 def test_the_correlation_is_in_the_title(db) -> None:  # type: ignore[no-untyped-def]
     seed(db)
     figure = new_figure()
-    PLOTS["hours_vs_mood"][1](figure, db, RANGE, PlotOptions())
+    PLOTS["hours_vs_mood"](figure, db, RANGE, PlotOptions())
     assert "r = " in figure.axes[0].get_title(loc="left")
 
 
@@ -135,9 +138,56 @@ def test_every_plot_draws_an_older_journal_from_year_1_to_9999(db, name: str) ->
                 "INSERT INTO entries (day, body, mood, hours, created_at, updated_at) VALUES (?, 'x', 3, 8, ?, ?)",
                 (day, "2026-01-01 00:00:00", "2026-01-01 00:00:00"),
             )
-    rng = DateRange.all_time(db, TODAY)
-    assert (rng.first, rng.last) == (dt.date.min, dt.date.max)
+    assert DateRange.all_time(db, TODAY) == DateRange(dt.date.min, TODAY)  # all time ends today
+    rng = DateRange(dt.date.min, dt.date.max)  # every date a plot may be asked for
     figure = new_figure()
     FigureCanvasAgg(figure)
-    assert PLOTS[name][1](figure, db, rng, PlotOptions())
+    assert PLOTS[name](figure, db, rng, PlotOptions())
     figure.canvas.draw()
+
+
+def _mondays(rng: DateRange) -> list[dt.date]:
+    monday = rng.first - dt.timedelta(days=rng.first.weekday())
+    out = []
+    while monday <= rng.last:
+        out.append(monday)
+        monday += dt.timedelta(days=7)
+    return out
+
+
+@pytest.mark.parametrize("days", [30, 90, 365, None])
+def test_kept_and_freed_hours_are_a_bar_a_week_in_every_range(db, days: int | None) -> None:  # type: ignore[no-untyped-def]
+    """The weekly numbers are a step function (the weeks that changed); the plot draws every week of the range."""
+    seed(db)  # 12 h a week since 5 January, of which 2 h delegated, done on 11 March
+    rng = DateRange.all_time(db, TODAY) if days is None else DateRange.last_days(days, TODAY)
+    figure = new_figure()
+    FigureCanvasAgg(figure)
+    PLOTS["decisions"](figure, db, rng, PlotOptions())
+    figure.canvas.draw()
+    ax = figure.axes[0]
+    kept, delegated = ax.containers  # one bar a week in each layer, stacked
+    mondays = _mondays(rng)
+    assert len(kept) == len(delegated) == len(mondays)
+    ends = [min(m + dt.timedelta(days=6), rng.last) for m in mondays]  # each week's state: on its Sunday
+    freed = [end >= dt.date(2026, 3, 11) for end in ends]
+    expected_kept = [
+        0.0 if end < dt.date(2026, 1, 5) else 10.0 if f else 12.0 for end, f in zip(ends, freed, strict=True)
+    ]
+    expected_freed = [2.0 if f else 0.0 for f in freed]
+    assert [round(b.get_height(), 2) for b in kept] == expected_kept
+    assert [round(b.get_height(), 2) for b in delegated] == expected_freed
+    assert delegated[-1].get_y() == pytest.approx(10.0)  # on top of the kept hours: 12 h that week
+    shown = [b for b in ax.patches if b.get_height() > 0]
+    assert len(shown) >= 2
+    first, last = date2num([rng.first, rng.last])  # type: ignore[no-untyped-call]
+    assert min(b.get_x() for b in shown) >= first  # bounded by the range, not by the span of the data
+    assert max(b.get_x() + b.get_width() for b in shown) <= last + 1
+
+
+def test_kept_and_freed_hours_over_decades_are_steps(db) -> None:  # type: ignore[no-untyped-def]
+    seed(db)
+    figure = new_figure()
+    PLOTS["decisions"](figure, db, DateRange(dt.date(1990, 1, 1), TODAY), PlotOptions())
+    steps = [p for p in figure.axes[0].patches if isinstance(p, StepPatch)]
+    assert len(steps) == 2  # kept and delegated: a bar a week would be thinner than a pixel
+    assert max(float(v) for v in steps[-1].get_data().values) == pytest.approx(12.0)

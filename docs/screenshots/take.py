@@ -18,8 +18,8 @@ from pathlib import Path
 
 TODAY_TEXT = """Standup ran long again: twenty minutes on the **status report** nobody reads.
 
-Afternoon was better — paired with Priya on the forecasting model and finally understood the seasonal
-adjustment. That is the kind of work I want more of.
+Afternoon was better — paired with Priya on the forecasting model and finally understood the \
+seasonal adjustment. That is the kind of work I want more of.
 
 - asked Dana about the analytics lead role: she said *let's talk at the one-to-one*
 - handed the weekly export to the new intern

@@ -32,13 +32,16 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from dataclasses import field as dataclass_field
 
-from rutjournal.core.delegability import format_minutes
+from rutjournal.core.errors import InvalidInput
+from rutjournal.core.text import minutes_as_hours
 
 MAX_TITLE = 200
 MAX_MINUTES = 7 * 24 * 60
 WORKING_DAYS = 5
 WEEKS_PER_MONTH = 4.33
+_AT_MOST = "at most 168 hours a week"
 
 _NUM = r"\d+(?:[.,]\d+)?"
 _H = r"(?:hours?|hrs?|h)"
@@ -102,6 +105,9 @@ class Rejected:
     line_number: int
     line: str
     reason: str
+    # What a one-line reader (quick add, ``task add``) names as wrong, and what it allows instead.
+    field: str = dataclass_field(default="title", compare=False)
+    allowed: str = dataclass_field(default="a few words saying what the task is", compare=False)
 
 
 @dataclass(frozen=True)
@@ -128,12 +134,24 @@ def parse_brain_dump(text: str) -> BrainDump:
         if not body:
             continue
         parsed = _parse_line(body)
-        if isinstance(parsed, str):
-            dump.rejected.append(Rejected(number, line.strip(), parsed))
+        if isinstance(parsed, Rejected):
+            dump.rejected.append(Rejected(number, line.strip(), parsed.reason, parsed.field, parsed.allowed))
         else:
             title, minutes = parsed
             dump.tasks.append(ParsedTask(title, minutes, guess_kind(title), number))
     return dump
+
+
+def parse_task_line(line: str) -> ParsedTask:
+    """One typed line read as one line of a brain dump is ("Team standup 15m daily"): the quick add of the
+    window and ``rutjournal task add`` both read a title this way. Raises InvalidInput saying why not."""
+    dump = parse_brain_dump(" ".join(line.split()))  # one line, whatever line breaks a paste brought
+    if dump.rejected:
+        refused = dump.rejected[0]
+        raise InvalidInput(refused.field, refused.allowed, line.strip())
+    if not dump.tasks:
+        raise InvalidInput("title", "a few words saying what the task is", line)
+    return dump.tasks[0]
 
 
 def guess_kind(title: str) -> str:
@@ -144,8 +162,8 @@ def guess_kind(title: str) -> str:
     return "task"
 
 
-def _parse_line(body: str) -> tuple[str, int] | str:
-    """(title, minutes a week), or the reason the line cannot be used."""
+def _parse_line(body: str) -> tuple[str, int] | Rejected:
+    """(title, minutes a week), or why the line cannot be used (its number and text are filled in later)."""
     matches = list(_TIME.finditer(body))
     minutes = 0.0
     title = body
@@ -169,14 +187,24 @@ def _parse_line(body: str) -> tuple[str, int] | str:
         minutes = per_time * count * (1.0 if factor is None else factor)
     title = " ".join(title.split())
     if not title:
-        return "only a time, no task: add what the time is spent on"
+        return Rejected(
+            0,
+            body,
+            "only a time, no task: add what the time is spent on",
+            "title",
+            "a few words saying what the time is spent on, not only a time",
+        )
     if len(title) > MAX_TITLE:
-        return f"longer than {MAX_TITLE} characters ({len(title)}): shorten it, details can go in the notes"
+        reason = f"longer than {MAX_TITLE} characters ({len(title)}): shorten it, details can go in the notes"
+        return Rejected(
+            0, body, reason, "title", f"1 to {MAX_TITLE} characters (details can go in the notes)"
+        )
     if not minutes < 100 * MAX_MINUTES:  # also catches the infinity of an absurdly long number
-        return "comes to far more than a week has (168 h)"
+        return Rejected(0, body, "comes to far more than a week has (168 h)", "hours", _AT_MOST)
     whole = math.floor(minutes + 0.5)
     if whole > MAX_MINUTES:
-        return f"comes to {format_minutes(whole)}, more than a week has (168 h)"
+        reason = f"comes to {minutes_as_hours(whole, per_week=True)}, more than a week has (168 h)"
+        return Rejected(0, body, reason, "hours", _AT_MOST)
     return title, whole
 
 

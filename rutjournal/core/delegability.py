@@ -13,7 +13,9 @@ core task scores 0 however long it takes. Every part that adds points says so in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from rutjournal.core import text
 
 JD_POINTS = {"no": 40, "partly": 20, "yes": 0}
 VALUE_POINTS = {1: 25, 2: 18, 3: 10, 4: 4, 5: 0}
@@ -36,18 +38,18 @@ class TaskFacts:
 class Delegability:
     score: int
     reasons: tuple[str, ...]
+    parts: tuple[tuple[str, int], ...] = field(
+        default=(), compare=False
+    )  # each part: what it counted, points
 
     def explain(self) -> str:
         """The reasons in one line, as the tooltip and the detail pane show them."""
         return " · ".join(self.reasons) if self.reasons else "nothing marks it for handing off"
 
-
-def format_minutes(minutes: int) -> str:
-    """Hours a week as people say them: '45 min/week', '2 h/week', '1.5 h/week'."""
-    if minutes < 60:
-        return f"{minutes} min/week"
-    hours = minutes / 60
-    return f"{hours:g} h/week" if hours * 4 == int(hours * 4) else f"{hours:.1f} h/week"
+    def arithmetic(self) -> str:
+        """The sum behind the score, every part named, the unrated ones too:
+        "partly in your job description: 20 + value not rated: 10 + enjoyment −2: 20 + 3 h/week: 8 = 58"."""
+        return " + ".join(f"{what}: {points}" for what, points in self.parts) + f" = {self.score}"
 
 
 def delegability(facts: TaskFacts) -> Delegability:
@@ -71,6 +73,25 @@ def delegability(facts: TaskFacts) -> Delegability:
 
     time = min(MAX_TIME_POINTS, int(facts.minutes_per_week / 60 * POINTS_PER_HOUR + 0.5))  # halves round up
     if facts.minutes_per_week >= 120:
-        reasons.append(format_minutes(facts.minutes_per_week))
+        reasons.append(text.minutes_as_hours(facts.minutes_per_week, per_week=True))
 
-    return Delegability(score=jd + value + enjoy + time, reasons=tuple(reasons))
+    enjoyment = "not rated" if facts.enjoyment is None else f"{facts.enjoyment:+d}".replace("-", "−")
+    time_words = (
+        text.minutes_as_hours(facts.minutes_per_week, per_week=True)
+        if facts.minutes_per_week
+        else "no hours yet"
+    )
+    parts = (
+        (_JD_WORDS[facts.in_jd], jd),
+        (f"value {'not rated' if facts.value is None else f'{facts.value}/5'}", value),
+        (f"enjoyment {enjoyment}", enjoy),
+        (time_words, time),
+    )
+    return Delegability(score=jd + value + enjoy + time, reasons=tuple(reasons), parts=parts)
+
+
+_JD_WORDS = {
+    "no": "not in your job description",
+    "partly": "partly in your job description",
+    "yes": "in your job description",
+}

@@ -1,137 +1,51 @@
 """The Load service: the task inventory, decisions with their history, and the hours they free.
 
-Time is whole minutes a week everywhere, so totals are exact. "On your plate" is every task except those whose
-freeing decision (delegate, drop, decline, automate) has been carried out.
+The rules it applies (allowed values, reading hours, the totals) are in ``load_rules``; they are named here
+too, so the rest of the app imports the section from one place.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from rutjournal.core.db import Database
-from rutjournal.core.delegability import Delegability, TaskFacts, delegability
+from rutjournal.core.delegability import TaskFacts, delegability
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.load_rules import (
+    DECISIONS,
+    EDITABLE,
+    FREEING,
+    IN_JD,
+    KINDS,
+    MAX_MINUTES,
+    DeletedTask,
+    LoadSummary,
+    TaskView,
+    check_task_fields,
+    parse_minutes,
+    rank_candidates,
+    summarize,
+)
 from rutjournal.core.search import SearchHit
 from rutjournal.core.values import check_day
 
-KINDS = ("task", "meeting", "project")
-IN_JD = ("yes", "partly", "no")
-DECISIONS = ("undecided", "keep", "delegate", "drop", "decline", "automate", "renegotiate")
-FREEING = frozenset({"delegate", "drop", "decline", "automate"})
-MAX_MINUTES = 7 * 24 * 60
-_HOURS = re.compile(r"^\s*(?:(\d+(?:\.\d+)?)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*$", re.IGNORECASE)
-EDITABLE = (
-    "title",
-    "kind",
-    "minutes_per_week",
-    "in_jd",
-    "enjoyment",
-    "value",
-    "delegate_to",
-    "reason",
-    "notes",
-)
-
-
-@dataclass(frozen=True)
-class TaskView:
-    id: int
-    title: str
-    kind: str
-    minutes_per_week: int
-    in_jd: str
-    enjoyment: int | None
-    value: int | None
-    decision: str
-    delegate_to: str | None
-    reason: str | None
-    decided_on: dt.date | None
-    done_on: dt.date | None
-    notes: str
-    delegability: Delegability = field(compare=False)
-
-    @property
-    def freed(self) -> bool:
-        return self.decision in FREEING and self.done_on is not None
-
-    @property
-    def pending(self) -> bool:
-        return self.decision in FREEING and self.done_on is None
-
-
-@dataclass(frozen=True)
-class DeletedTask:
-    """What ``Load.delete`` removed: the task's row and its history, enough to put both back."""
-
-    row: dict[str, object]
-    events: tuple[dict[str, object], ...]
-
-
-@dataclass(frozen=True)
-class LoadSummary:
-    """The totals of the summary strip, in minutes a week; shares are None when there is nothing to share."""
-
-    on_plate: int
-    core: int
-    pending_free: int
-    freed: int
-    meetings: int
-    enjoyed: int
-    tasks: int
-
-    @property
-    def core_share(self) -> float | None:
-        return self.core / self.on_plate if self.on_plate else None
-
-    @property
-    def enjoyed_share(self) -> float | None:
-        return self.enjoyed / self.on_plate if self.on_plate else None
-
-
-def parse_minutes(text: str) -> int:
-    """'2', '1.5', '2h', '90m', '1h30m' → whole minutes a week (a range check is ``check_task_fields``')."""
-    allowed = "hours a week such as 2, 1.5, 2h, 90m or 1h30m"
-    try:
-        number = float(text)
-    except ValueError:
-        number = None
-    if number is not None:
-        if not math.isfinite(number) or abs(number) > MAX_MINUTES:  # inf, nan, 1e309: no number of minutes
-            raise InvalidInput("hours", allowed, text)
-        return round(number * 60)
-    match = _HOURS.match(text)
-    if not text.strip() or not match or not any(match.groups()):
-        raise InvalidInput("hours", allowed, text)
-    hours, minutes = match.groups()
-    if len(hours or "") > 6 or len(minutes or "") > 6:
-        raise InvalidInput("hours", allowed, text)
-    return round(float(hours or 0) * 60) + int(minutes or 0)
-
-
-def check_task_fields(values: dict[str, object]) -> dict[str, object]:
-    """Validate the fields a user may set; raises InvalidInput naming the first bad one."""
-    for name, value in values.items():
-        if name == "title":
-            if not isinstance(value, str) or not value.strip() or len(value.strip()) > 200:
-                raise InvalidInput("title", "1 to 200 characters", value)
-            values[name] = value.strip()
-        elif name == "kind" and value not in KINDS:
-            raise InvalidInput("kind", " / ".join(KINDS), value)
-        elif name == "in_jd" and value not in IN_JD:
-            raise InvalidInput("in job description", " / ".join(IN_JD), value)
-        elif name == "minutes_per_week" and not (isinstance(value, int) and 0 <= value <= MAX_MINUTES):
-            raise InvalidInput("hours", "0 to 168 hours a week", value)
-        elif name == "enjoyment" and value is not None and value not in (-2, -1, 0, 1, 2):
-            raise InvalidInput("enjoyment", "a whole number from -2 to +2, or blank", value)
-        elif name == "value" and value is not None and value not in (1, 2, 3, 4, 5):
-            raise InvalidInput("value", "a whole number from 1 to 5, or blank", value)
-        elif name not in EDITABLE:
-            raise InvalidInput(name, "one of " + ", ".join(EDITABLE))
-    return values
+__all__ = [
+    "DECISIONS",
+    "EDITABLE",
+    "FREEING",
+    "IN_JD",
+    "KINDS",
+    "MAX_MINUTES",
+    "DeletedTask",
+    "Load",
+    "LoadSummary",
+    "TaskView",
+    "check_task_fields",
+    "parse_minutes",
+    "rank_candidates",
+    "summarize",
+]
 
 
 class Load:
@@ -149,12 +63,20 @@ class Load:
             session.flush()
             return task.id
 
-    def add_many(self, tasks: list[dict[str, object]]) -> list[int]:
-        """Add several tasks in one transaction (a brain dump): all are checked first, then all are written."""
+    def add_many(
+        self, tasks: list[dict[str, object]], *, new_minutes: dict[int, int] | None = None
+    ) -> list[int]:
+        """Add several tasks in one transaction (a brain dump), and give tasks already listed that a line was
+        merged into their new hours (``new_minutes``: id → minutes a week). All is checked, then all written."""
         checked = [check_task_fields(dict(fields)) for fields in tasks]
-        from rutjournal.core.models import Task
+        updates = {i: check_task_fields({"minutes_per_week": m}) for i, m in (new_minutes or {}).items()}
+        from rutjournal.core.models import Task, utcnow
 
         with self.db.write_session() as session, session.begin():
+            for task_id, values in updates.items():
+                task = self._task(session, task_id)
+                task.minutes_per_week = values["minutes_per_week"]
+                task.updated_at = utcnow()
             rows = [Task(**values) for values in checked]
             session.add_all(rows)
             session.flush()
@@ -316,25 +238,6 @@ class Load:
         if task is None:
             raise InvalidInput("task", "the id of an existing task", task_id)
         return task
-
-
-def rank_candidates(tasks: list[TaskView]) -> list[TaskView]:
-    """The undecided tasks, highest hand-off score first (more hours first on a tie)."""
-    undecided = [t for t in tasks if t.decision == "undecided"]
-    return sorted(undecided, key=lambda t: (-t.delegability.score, -t.minutes_per_week, t.id))
-
-
-def summarize(tasks: list[TaskView]) -> LoadSummary:
-    plate = [t for t in tasks if not t.freed]
-    return LoadSummary(
-        on_plate=sum(t.minutes_per_week for t in plate),
-        core=sum(t.minutes_per_week for t in plate if t.in_jd == "yes"),
-        pending_free=sum(t.minutes_per_week for t in plate if t.pending),
-        freed=sum(t.minutes_per_week for t in tasks if t.freed),
-        meetings=sum(t.minutes_per_week for t in plate if t.kind == "meeting"),
-        enjoyed=sum(t.minutes_per_week for t in plate if (t.enjoyment or 0) > 0),
-        tasks=len(tasks),
-    )
 
 
 _TASK_COLUMNS = (

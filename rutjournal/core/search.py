@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rutjournal.core.errors import SearchSyntaxError
+from rutjournal.core.plain_text import plain_line
 
 MARK_START, MARK_END = "\x02", "\x03"
 OPERATORS = {"AND", "OR", "NOT", "NEAR"}
@@ -30,15 +31,19 @@ class SearchHit:
     mood: int | None
     tags: tuple[str, ...] = ()
 
+    def plain_snippet(self) -> str:
+        """The snippet as a reader sees the text: each line without its Markdown marks, on one line."""
+        return " ".join(part for part in (plain_line(line) for line in self.snippet.split("\n")) if part)
+
     def snippet_html(self) -> str:
-        escaped = html.escape(self.snippet.replace("\n", " "))
+        escaped = html.escape(self.plain_snippet())
         text = escaped.replace(MARK_START, "<b>").replace(MARK_END, "</b>")
         if self.tags:
             text += "&nbsp;&nbsp;<i>" + " ".join(html.escape(f"#{t}") for t in self.tags) + "</i>"
         return text
 
     def snippet_text(self, start: str = "[", end: str = "]") -> str:
-        return self.snippet.replace("\n", " ").replace(MARK_START, start).replace(MARK_END, end)
+        return self.plain_snippet().replace(MARK_START, start).replace(MARK_END, end)
 
 
 def to_fts_query(query: str) -> str:

@@ -2,6 +2,10 @@
 
 Every function takes a ``DateRange``. The rules, in one place:
 
+- **Ranges end today.** "Last N days" are the N days up to today; "all time" runs from the first day anything
+  was recorded to today. An entry dated in the future is in no range (``entries_after`` counts them): no plot
+  draws empty months to reach it, and no reading counts days that have not come yet (the year in pixels says
+  "so far" for the current year).
 - **Gaps stay gaps.** A series holds the days that have an entry (a blank field is ``None``); a day with no
   entry is not in it — never zero and never interpolated. Nothing is computed per day of the range, so a range
   of centuries with a few entries costs as little as those entries.
@@ -19,10 +23,12 @@ Every function takes a ``DateRange``. The rules, in one place:
 - **Weekly hours by decision**: a step function over the ISO weeks (Monday to Sunday) touching the range: the
   first week, each week in which something changed, and the last week, each with the state of each task at the
   end of that week (the Sunday, or the range's last day if sooner): its last decision event on or before that
-  day. A week that is not listed is the same as the listed one before it. A task counts from the day it was created. Freed = delegate / drop / decline / automate
-  marked done by then; everything else (undecided, keep, renegotiate, and freeing decisions not yet carried
-  out) is kept. The day of an event is the day it was recorded, except that a task's current "done" is dated
-  by its ``done_on`` (the day the user says it was carried out).
+  day. A week that is not listed is the same as the listed one before it (the plot draws every week). A task
+  counts from the day it was created, or from the day it was carried out when that is earlier (a hand-off
+  entered afterwards). Freed = delegate / drop / decline / automate marked done by then; everything else
+  (undecided, keep, renegotiate, and freeing decisions not yet carried out) is kept. The day of an event is the
+  day it was recorded, except that a task's current "done" is dated by its ``done_on`` (the day the user says
+  it was carried out).
 - **Goal progress over time**: per goal of the active target (dropped goals left out), the progress rule of
   ``grow_rules.goal_progress`` applied to what was known each day: milestones done by then out of all of the
   goal's milestones; else the latest manual percentage recorded by then; else 0. A goal's status is not dated,
@@ -68,6 +74,7 @@ from rutjournal.core.trends_series import (
     Series,
     correlation,
     daily_series,
+    entries_after,
     hours_mood_pairs,
     mean,
     min_values,
@@ -101,6 +108,7 @@ __all__ = [
     "correlation",
     "daily_series",
     "describe_correlation",
+    "entries_after",
     "goal_progress_over_time",
     "hours_mood_pairs",
     "mean",
@@ -122,7 +130,8 @@ def _num(value: float | None, places: int = 2) -> float | None:
 
 
 def trends_report(db: Database, days: int | None, today: dt.date) -> dict[str, object]:
-    """Every number behind the plots, with its reading, for the given range (``days=None``: all time)."""
+    """Every number behind the plots, with its reading, for the given range (``days=None``: all time); the year
+    in pixels holds the days up to today, and ``entries_after_today`` counts the entries no range shows."""
     rng = DateRange.all_time(db, today) if days is None else DateRange.last_days(days, today)
     series: dict[str, object] = {}
     readings: dict[str, str] = {}
@@ -153,7 +162,7 @@ def trends_report(db: Database, days: int | None, today: dt.date) -> dict[str, o
         }
     dread = monday_dread(mood)
     readings["weekdays"] = dread_reading(mood, dread)
-    pixels = year_pixels(db, rng.last.year)
+    pixels = year_pixels(db, rng.last.year, until=rng.last)
     readings["year"] = pixels_reading(rng.last.year, pixels)
     pairs = hours_mood_pairs(db, rng)
     corr = correlation(pairs)
@@ -164,6 +173,7 @@ def trends_report(db: Database, days: int | None, today: dt.date) -> dict[str, o
     readings["goals"] = goals_reading(goals)
     return {
         "range": {"first": rng.first.isoformat(), "last": rng.last.isoformat(), "days": rng.days},
+        "entries_after_today": entries_after(db, today),
         "series": series,
         "weekdays": {
             "field": "mood",

@@ -57,10 +57,14 @@ def monday_dread(series: Series) -> Dread | None:
 
 
 # -- year in pixels ------------------------------------------------------------------------------------------
-def year_pixels(db: Database, year: int) -> dict[dt.date, int | None]:
-    """Every day of the year with its mood (None: no entry, or mood left blank)."""
+def year_pixels(db: Database, year: int, until: dt.date | None = None) -> dict[dt.date, int | None]:
+    """Every day of the year with its mood (None: no entry, or mood left blank), up to ``until`` (today) when
+    that falls in the year: the days still to come are not days without a mood."""
     first = dt.date(year, 1, 1)
-    rng = DateRange(first, dt.date(year, 12, 31))
+    last = dt.date(year, 12, 31) if until is None else min(dt.date(year, 12, 31), until)
+    if last < first:
+        return {}
+    rng = DateRange(first, last)
     pixels: dict[dt.date, int | None] = {first + dt.timedelta(days=i): None for i in range(rng.days)}
     pixels.update((day, None if v is None else int(v)) for day, v in daily_series(db, rng, "mood"))
     return pixels

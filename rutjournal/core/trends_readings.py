@@ -10,6 +10,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rutjournal.core import text
+
 if TYPE_CHECKING:
     from rutjournal.core.trends import Correlation, Dread, GoalTrack, Series, WeekHours
 
@@ -43,8 +45,15 @@ def not_enough(what: str, have: int, need: int) -> str:
     return f"Not enough {what} yet: {have} of the {need} needed."
 
 
-def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+def range_reading(first: dt.date, last: dt.date, after: int = 0) -> str:
+    """The range in words, and the entries dated after today that no range shows (a future date is kept, not
+    drawn: the plots would stretch across empty months to reach it)."""
+    days = (last - first).days + 1
+    said = f"{text.day(first)} to {text.day(last)} ({text.plural(days, 'day')})"
+    if after:
+        verb = "is" if after == 1 else "are"
+        said += f"; {text.plural(after, 'entry', 'entries')} dated after today {verb} not shown"
+    return said
 
 
 def series_reading(field: str, series: Series, first: dt.date, last: dt.date) -> str:
@@ -55,22 +64,25 @@ def series_reading(field: str, series: Series, first: dt.date, last: dt.date) ->
         article = "an" if field[:1] in "aeiou" else "a"
         return not_enough(f"days with {article} {field} score", len(values), MIN_DAYS)
     subject = SUBJECTS.get(field, field.capitalize())
-    text = f"{subject} averages {_mean(values):.1f} over {_days(len(values))} with a score"
+    said = (
+        f"{subject} averages {text.score(_mean(values))} over {text.plural(len(values), 'day')} with a score"
+    )
     middle = first + dt.timedelta(days=((last - first).days + 1) // 2)  # the second half starts here
     early = [v for d, v in series if v is not None and d < middle]
     late = [v for d, v in series if v is not None and d >= middle]
     if len(early) < MIN_HALF or len(late) < MIN_HALF:
-        return text + f" between {first.isoformat()} and {last.isoformat()}."
+        return said + f" between {text.day(first)} and {text.day(last)}."
     before, after = _mean(early), _mean(late)
     change = after - before
     if abs(change) < STEADY:
-        return (
-            text + f", steady from the first half of the range to the second ({before:.1f} then {after:.1f})."
+        return said + (
+            f", steady from the first half of the range to the second "
+            f"({text.score(before)} then {text.score(after)})."
         )
     direction = "higher" if change > 0 else "lower"
-    return text + (
-        f"; in the second half of the range it was {abs(change):.1f} {direction} than in the first "
-        f"({after:.1f} vs {before:.1f})."
+    return said + (
+        f"; in the second half of the range it was {text.score(abs(change))} {direction} than in the first "
+        f"({text.score(after)} vs {text.score(before)})."
     )
 
 
@@ -85,10 +97,10 @@ def hours_reading(series: Series) -> str:
     if abs(gap) < 0.05:
         where = "right on the 40-hour line"
     else:
-        where = f"{abs(gap):.1f} {'above' if gap > 0 else 'below'} the 40-hour line"
+        where = f"{text.hours(abs(gap))} {'above' if gap > 0 else 'below'} the 40-hour line"
     return (
-        f"Your logged days average {day:.1f} hours ({_days(len(values))}): "
-        f"{week:.1f} hours in a five-day week, {where}."
+        f"Your logged days average {text.hours(day)} ({text.plural(len(values), 'day')}): "
+        f"{text.hours(week)} in a five-day week, {where}."
     )
 
 
@@ -115,24 +127,27 @@ def dread_reading(series: Series, dread: Dread | None) -> str:
         )
     size = abs(dread.difference)
     detail = (
-        f"within {STEADY:.1f}"
+        f"within {text.score(STEADY)}"
         if size < STEADY
-        else f"{size:.1f} {'lower' if dread.difference < 0 else 'higher'}"
+        else f"{text.score(size)} {'lower' if dread.difference < 0 else 'higher'}"
     )
     return (
-        f"Your mood on Mondays averages {dread.monday_mean:.1f}, {_gap_words(dread.difference)} "
-        f"Tuesday to Friday ({detail}, {dread.mondays} Mondays)."
+        f"Your mood on Mondays averages {text.score(dread.monday_mean)}, {_gap_words(dread.difference)} "
+        f"Tuesday to Friday ({detail}, {text.plural(dread.mondays, 'Monday')})."
     )
 
 
 def pixels_reading(year: int, pixels: dict[dt.date, int | None]) -> str:
+    """How many of the year's days so far have a mood: the days still to come are not counted."""
     moods = [v for v in pixels.values() if v is not None]
     if not moods:
         return f"No mood recorded in {year} yet: the calendar fills in as you write."
     low = sum(1 for v in moods if v <= 2)
+    whole = dt.date(year, 12, 31) in pixels
     return (
-        f"{len(moods)} of the {len(pixels)} days of {year} {'has' if len(moods) == 1 else 'have'} a mood, averaging {_mean(moods):.1f}; "
-        f"{low} of them were low days (1 or 2)."
+        f"{len(moods)} of the {len(pixels)} days of {year}{'' if whole else ' so far'} "
+        f"{'has' if len(moods) == 1 else 'have'} a mood, averaging {text.score(_mean(moods))}, "
+        f"with {text.plural(low, 'low day')} (1 or 2)."
     )
 
 
@@ -145,34 +160,33 @@ def strength(r: float) -> str:
 
 
 def _signed(r: float) -> str:
-    text = f"{r:.2f}"
-    if text in ("-0.00", "0.00"):
+    shown = f"{r:.2f}"
+    if shown in ("-0.00", "0.00"):
         return "0.00"
-    return text.replace("-", "\u2212")
+    return shown.replace("-", "\u2212")
 
 
 def describe_correlation(r: float, n: int) -> str:
     """Pearson's r of hours against mood, in words."""
     word = strength(r)
-    numbers = f"(r = {_signed(r)} over {_days(n)})"
+    numbers = f"(r = {_signed(r)} over {text.plural(n, 'day')})"
     if word == "no":
         return f"No real link: your mood does not follow the hours you work {numbers}."
     kind = "negative" if r < 0 else "positive"
     trend = "lower" if r < 0 else "higher"
-    text = f"a {word} {kind} link: on longer days your mood tends to be {trend} {numbers}."
-    return text[0].upper() + text[1:]
+    said = f"a {word} {kind} link: on longer days your mood tends to be {trend} {numbers}."
+    return said[0].upper() + said[1:]
 
 
 def correlation_reading(pairs: Sequence[tuple[float, float]], corr: Correlation | None) -> str:
     if len(pairs) < MIN_PAIRS:
         return not_enough("days with both hours and mood", len(pairs), MIN_PAIRS)
     if corr is None:
-        return f"Your hours or your mood did not vary over these {_days(len(pairs))}, so there is no link to measure."
+        return (
+            f"Your hours or your mood did not vary over these {text.plural(len(pairs), 'day')}, "
+            "so there is no link to measure."
+        )
     return describe_correlation(corr.r, corr.n)
-
-
-def _hours(minutes: int) -> str:
-    return f"{minutes / 60:.1f}"
 
 
 def decision_reading(weeks: Sequence[WeekHours]) -> str:
@@ -180,16 +194,20 @@ def decision_reading(weeks: Sequence[WeekHours]) -> str:
         return "No tasks yet: list your tasks in Load to see where your hours go."
     first, last = weeks[0], weeks[-1]
     freed = sum(last.freed_minutes.values())
+    week = text.day(last.monday)
     if not freed:
         return (
-            f"By the week of {last.monday.isoformat()} nothing had been freed yet: "
-            f"{_hours(last.kept_minutes)} hours a week of tasks are still kept."
+            f"By the week of {week} nothing had been freed yet: "
+            f"{text.minutes_as_hours(last.kept_minutes, per_week=True)} of tasks are still kept."
         )
-    parts = ", ".join(f"{PAST[d]} {_hours(m)}" for d, m in sorted(last.freed_minutes.items()) if m)
+    parts = ", ".join(
+        f"{PAST[d]} {text.minutes_as_hours(m)}" for d, m in sorted(last.freed_minutes.items()) if m
+    )
     since = sum(first.freed_minutes.values())
     return (
-        f"By the week of {last.monday.isoformat()} you had freed {_hours(freed)} hours a week ({parts}) "
-        f"and kept {_hours(last.kept_minutes)}; in the first week of the range {_hours(since)} were freed."
+        f"By the week of {week} you had freed {text.minutes_as_hours(freed, per_week=True)} ({parts}) "
+        f"and kept {text.minutes_as_hours(last.kept_minutes, per_week=True)}; in the first week of the range "
+        f"{text.minutes_as_hours(since, per_week=True)} had been freed."
     )
 
 
@@ -198,9 +216,12 @@ def goals_reading(tracks: Sequence[GoalTrack]) -> str:
         return "No goals for an active target yet: set a target and goals in Grow to see progress here."
     start = _mean([t.points[0][1] for t in tracks])
     end = _mean([t.points[-1][1] for t in tracks])
-    count = f"{len(tracks)} goal{'s' if len(tracks) != 1 else ''}"
+    count = text.plural(len(tracks), "goal")
     verb = "averages" if len(tracks) == 1 else "average"
     if round(end * 100) == round(start * 100):
-        return f"Your {count} {verb} {end:.0%} done, unchanged over the range."
+        return f"Your {count} {verb} {text.percent(end)} done, unchanged over the range."
     direction = "up" if end > start else "down"
-    return f"Your {count} {verb} {end:.0%} done, {direction} from {start:.0%} at the start of the range."
+    return (
+        f"Your {count} {verb} {text.percent(end)} done, {direction} from {text.percent(start)} "
+        "at the start of the range."
+    )

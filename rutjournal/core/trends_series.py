@@ -28,6 +28,7 @@ __all__ = [
     "Series",
     "correlation",
     "daily_series",
+    "entries_after",
     "hours_mood_pairs",
     "mean",
     "min_values",
@@ -66,29 +67,37 @@ class DateRange:
 
     @classmethod
     def all_time(cls, db: Database, today: dt.date | None = None) -> DateRange:
-        """From the first day anything was recorded (entries, tasks, goals) to today, or to the last day with data
-        when that is later; just today when nothing is recorded yet."""
+        """From the first day anything was recorded (entries, tasks, goals) to today; just today when nothing is
+        recorded yet. It never runs past today: an entry dated in the future is not part of any range (no plot
+        draws the empty months before it; ``entries_after`` counts them, so the view can say so)."""
         end = today or dt.date.today()
         with db.reader() as conn:
-            days = [d for d in _data_bounds(conn) if d is not None]
-        if not days:
-            return cls(end, end)
-        return cls(min(min(days), end), max(max(days), end))
+            days = [d for d in _first_days(conn) if d is not None]
+        return cls(min([*days, end]), end)
 
 
-def _data_bounds(conn: sqlite3.Connection) -> list[dt.date | None]:
+def _first_days(conn: sqlite3.Connection) -> list[dt.date | None]:
     queries = (
-        "SELECT min(day), max(day) FROM entries",
-        "SELECT min(substr(created_at, 1, 10)), NULL FROM tasks",
-        "SELECT min(started_on), NULL FROM goals",
-        "SELECT min(day), max(day) FROM goal_progress",
-        "SELECT min(done_on), max(done_on) FROM milestones",
+        "SELECT min(day) FROM entries",
+        "SELECT min(substr(created_at, 1, 10)) FROM tasks",
+        "SELECT min(done_on) FROM tasks",  # a task may be entered after the day it was handed off
+        "SELECT min(started_on) FROM goals",
+        "SELECT min(day) FROM goal_progress",
+        "SELECT min(done_on) FROM milestones",
     )
     found: list[dt.date | None] = []
     for sql in queries:
-        for value in conn.execute(sql).fetchone():
-            found.append(dt.date.fromisoformat(value) if value else None)
+        value = conn.execute(sql).fetchone()[0]
+        found.append(dt.date.fromisoformat(value) if value else None)
     return found
+
+
+def entries_after(db: Database, day: dt.date) -> int:
+    """How many entries are dated after ``day`` (today): the ones no range shows."""
+    with db.reader() as conn:
+        return int(
+            conn.execute("SELECT count(*) FROM entries WHERE day > ?", (day.isoformat(),)).fetchone()[0]
+        )
 
 
 # -- daily series --------------------------------------------------------------------------------------------

@@ -74,7 +74,9 @@ def weekly_hours_by_decision(db: Database, rng: DateRange) -> list[WeekHours]:
             history = [_Event(min(e.day, when), e.decision, e.done, e.minutes) for e in history[:-1]]
             history.append(_Event(when, events[task_id][-1].decision, True, events[task_id][-1].minutes))
         start_minutes = history[0].minutes if history else minutes
-        timelines.append((_day_of(created), start_minutes, history))
+        # Entered after it was handed off ("done on" earlier): it counts from that day, freed, not from its entry.
+        since = min([_day_of(created), *(e.day for e in history)])
+        timelines.append((since, start_minutes, history))
     first, last = _monday(rng.first), _monday(rng.last)
     changed = {created for created, _, _ in timelines} | {e.day for *_, history in timelines for e in history}
     mondays = {first, last} | {_monday(day) for day in changed if rng.first <= day <= rng.last}

@@ -4,14 +4,16 @@ point and a rolling mean is the line; a missing day is NaN, which breaks the lin
 
 from __future__ import annotations
 
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
 from rutjournal.core.db import Database
-from rutjournal.core.trends import DateRange, daily_series, present, rolling_mean
+from rutjournal.core.trends import DateRange, Series, daily_series, present, rolling_mean
 from rutjournal.core.trends_readings import HOURS_LINE, MIN_DAYS, WORK_DAYS, hours_reading, series_reading
+from rutjournal.plots.options import PlotOptions, Theme
 from rutjournal.plots.style import (
     COLOURS,
-    PlotOptions,
     add_legend,
     as_dates,
     date_axis,
@@ -22,6 +24,32 @@ from rutjournal.plots.style import (
     series_values,
     style_axes,
 )
+
+
+def _day_dot(theme: Theme) -> Line2D:
+    """The legend's word for the faint points: one for each day with a score."""
+    return Line2D(
+        [],
+        [],
+        linestyle="none",
+        marker="o",
+        markersize=5,
+        color=theme.muted,
+        alpha=0.8,
+        label="a day's score",
+    )
+
+
+def _points_and_mean(
+    ax: Axes, series: Series, rng: DateRange, options: PlotOptions, colour: str, label: str
+) -> None:
+    dots = dot_size(rng)
+    if dots:
+        days = as_dates([d for d, _ in series])
+        ax.scatter(days, series_values(series), s=dots, color=colour, alpha=options.theme.dots, linewidths=0)
+    ax.plot(
+        *mean_line(rolling_mean(series, options.window, rng.last)), color=colour, linewidth=2, label=label
+    )
 
 
 def draw_mood(figure: Figure, db: Database, rng: DateRange, options: PlotOptions) -> str:
@@ -35,26 +63,15 @@ def draw_mood(figure: Figure, db: Database, rng: DateRange, options: PlotOptions
         return message(figure, title, readings[0], theme)
     ax = figure.add_subplot()
     style_axes(ax, theme, title)
-    days = as_dates([d for d, _ in series["mood"]])
-    dots = dot_size(rng)
     for f in fields:
-        if len(present(series[f])) < MIN_DAYS:
-            continue
-        colour = COLOURS[f]
-        if dots:
-            ax.scatter(days, series_values(series[f]), s=dots, color=colour, alpha=0.25, linewidths=0)
-        ax.plot(
-            *mean_line(rolling_mean(series[f], options.window, rng.last)),
-            color=colour,
-            linewidth=2,
-            label=f.title(),
-        )
+        if len(present(series[f])) >= MIN_DAYS:
+            _points_and_mean(ax, series[f], rng, options, COLOURS[f], f.title())
     ax.set_ylim(0.7, 5.3)
     ax.set_yticks([1, 2, 3, 4, 5])
     ax.set_ylabel("score (1–5)")
     date_axis(ax, rng)
-    add_legend(ax, theme, loc="lower right", ncols=3, bbox_to_anchor=(1.0, 1.0))
-    figure.subplots_adjust(left=0.07, right=0.98, top=0.9, bottom=0.1)
+    handles = ax.get_legend_handles_labels()[0] + ([_day_dot(theme)] if dot_size(rng) else [])
+    add_legend(figure, theme, handles)
     return reading
 
 
@@ -66,20 +83,13 @@ def draw_workload(figure: Figure, db: Database, rng: DateRange, options: PlotOpt
     have_hours, have_load = len(present(hours)) >= MIN_DAYS, len(present(load)) >= MIN_DAYS
     if not have_hours and not have_load:
         return message(figure, title, readings[0], theme)
-    days = as_dates([d for d, _ in hours])
-    dots = dot_size(rng)
     panels = [p for p, have in (("hours", have_hours), ("load", have_load)) if have]
     axes = figure.subplots(len(panels), 1, sharex=True, squeeze=False)[:, 0]
+    mean = f"{options.window}-day mean"
     for ax, panel in zip(axes, panels, strict=True):
         style_axes(ax, theme)
         series = hours if panel == "hours" else load
-        colour = COLOURS[panel]
-        if dots:
-            ax.scatter(days, series_values(series), s=dots, color=colour, alpha=0.3, linewidths=0)
-        label = f"{options.window}-day mean"
-        ax.plot(
-            *mean_line(rolling_mean(series, options.window, rng.last)), color=colour, linewidth=2, label=label
-        )
+        _points_and_mean(ax, series, rng, options, COLOURS[panel], f"{panel}, {mean}")
         if panel == "hours":
             per_day = HOURS_LINE / WORK_DAYS
             ax.axhline(
@@ -87,21 +97,20 @@ def draw_workload(figure: Figure, db: Database, rng: DateRange, options: PlotOpt
                 color=COLOURS["line"],
                 linestyle="--",
                 linewidth=1.5,
-                label="40-hour week (8 h a day)",
+                label="8 h a day (40-hour week)",
             )
             top = max([*present(hours), per_day])
             ax.set_ylim(0, top * 1.1 + 0.5)
             ax.set_ylabel("hours a day")
-            add_legend(ax, theme, loc="upper left", ncols=2)
         else:
             ax.set_ylim(0.7, 5.3)
             ax.set_yticks([1, 3, 5])
             ax.set_ylabel("load (1–5)")
-            if not have_hours:
-                add_legend(ax, theme, loc="upper left")
     axes[0].set_title(title, color=theme.text, fontsize=12, loc="left")
     date_axis(axes[-1], rng)
-    figure.subplots_adjust(left=0.08, right=0.98, top=0.9, bottom=0.1, hspace=0.15)
+    figure.align_ylabels(list(axes))
+    handles = [h for ax in axes for h in ax.get_legend_handles_labels()[0]]
+    add_legend(figure, theme, handles + ([_day_dot(theme)] if dot_size(rng) else []))
     return (
         " ".join(r for r, have in zip(readings, (have_hours, have_load), strict=True) if have) or readings[0]
     )

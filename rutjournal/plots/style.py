@@ -1,22 +1,29 @@
-"""What every Trends plot shares: the colours, the light and dark themes, the options, and the helpers that
-style an axes, a date axis and a legend the same way, or write the reading in place of a plot with too little data.
+"""What every Trends plot shares: the colours, the helpers that style an axes, a date axis and a legend the
+same way, and the words written in place of a plot with too little data.
+
+Layout is matplotlib's constrained layout (``prepare``): the title sits above the axes, the legend below the
+tick labels, outside the data, and both are re-placed at every size the window gives the figure, so neither
+covers the other nor the data at 900 × 600 or at 200 %.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import textwrap
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+from matplotlib.dates import AutoDateLocator, date2num, num2date
 from matplotlib.figure import Figure
+from matplotlib.ticker import Formatter
 
+from rutjournal.core.calendar_words import MONTHS
 from rutjournal.core.db import Database
 from rutjournal.core.trends import DateRange, Series
+from rutjournal.plots.options import PlotOptions, Theme
 
 # Mood 1 (low) → 5 (great), as in ui/score_selector.py: red → green, mid-tones readable on light and dark.
 MOOD_COLOURS = {1: "#d9534f", 2: "#f0ad4e", 3: "#e8d44d", 4: "#8cc152", 5: "#37a65a"}
@@ -38,35 +45,12 @@ GOAL_COLOURS = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00", "#56b4e9"
 SIZE = (9.0, 4.0)  # inches at 100 dpi: 900 × 400 px
 DPI = 100
 
-
-@dataclass(frozen=True)
-class Theme:
-    background: str
-    text: str
-    muted: str
-    grid: str
-    blank: str  # a day of the year with no mood
-
-
-LIGHT = Theme(background="#ffffff", text="#222222", muted="#666666", grid="#dddddd", blank="#ececec")
-DARK = Theme(background="#1e1f22", text="#e6e6e6", muted="#a0a0a0", grid="#3a3b3f", blank="#2e3034")
-
-
-@dataclass(frozen=True)
-class PlotOptions:
-    window: int = 7  # the rolling mean's days: 7 or 30
-    dark: bool = False
-
-    @property
-    def theme(self) -> Theme:
-        return DARK if self.dark else LIGHT
-
-
 DrawFunction = Callable[[Figure, Database, DateRange, PlotOptions], str]
 
 
 def prepare(figure: Figure, options: PlotOptions) -> Theme:
     figure.clear()
+    figure.set_layout_engine("constrained", w_pad=0.08, h_pad=0.06)
     theme = options.theme
     figure.set_facecolor(theme.background)
     return theme
@@ -96,10 +80,45 @@ def style_axes(ax: Axes, theme: Theme, title: str | None = None) -> None:
         ax.set_title(title, color=theme.text, fontsize=12, loc="left")
 
 
+class DayFormatter(Formatter):
+    """Date ticks in the app's words, each label whole on its own (no offset text such as "2026-Dec" under the
+    axis): "5 Sep" a few days apart, "Oct" months apart, "2027" years apart; the year is added to the first
+    tick and to the first tick of each new year ("Sep 2026", "Jan 2027")."""
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return self.format_ticks([x])[0]
+
+    def format_ticks(self, values: Sequence[float]) -> list[str]:
+        days: list[dt.date | None] = []
+        for value in values:
+            try:
+                days.append(num2date(value).date())  # type: ignore[no-untyped-call]
+            except (ValueError, OverflowError):  # past the years 1 to 9999
+                days.append(None)
+        known = [d for d in days if d is not None]
+        step = min(((b - a).days for a, b in itertools.pairwise(known)), default=1)
+        labels: list[str] = []
+        year: int | None = None
+        for day in days:
+            if day is None:
+                labels.append("")
+                continue
+            month = MONTHS[day.month - 1][:3]
+            if step >= 360:
+                label = str(day.year)
+            else:
+                label = month if step >= 28 else f"{day.day} {month}"
+                if day.year != year:
+                    label += f" {day.year}"
+            year = day.year
+            labels.append(label)
+        return labels
+
+
 def date_axis(ax: Axes, rng: DateRange) -> None:
-    locator = AutoDateLocator(minticks=4, maxticks=10)  # type: ignore[no-untyped-call]
+    locator = AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_formatter(DayFormatter())
     first, last, earliest, latest = date2num(  # type: ignore[no-untyped-call]
         [rng.first, rng.last, dt.date.min, dt.date.max]
     )
@@ -113,7 +132,7 @@ def as_dates(days: Sequence[dt.date]) -> np.ndarray:
 
 def dot_size(rng: DateRange) -> float:
     """Daily points: smaller as the range grows; none past ~400 days, where they only blur into bands."""
-    return 0.0 if rng.days > 400 else 6.0 if rng.days > 200 else 14.0
+    return 0.0 if rng.days > 400 else 8.0 if rng.days > 200 else 16.0
 
 
 def series_values(series: Series) -> np.ndarray:
@@ -135,13 +154,42 @@ def mean_line(steps: Series) -> tuple[np.ndarray, np.ndarray]:
     return as_dates(days), np.array(values, dtype=float)
 
 
-def add_legend(ax: Axes, theme: Theme, **kwargs: Any) -> None:
-    legend = ax.legend(
-        fontsize=9,
+LEGEND_FONT = 9  # points
+# In font sizes: handle, gap to the text, between columns (as passed to the legend), and a character's mean width.
+HANDLE, HANDLE_PAD, COLUMN_GAP, CHARACTER = 1.8, 0.8, 1.6, 0.62
+
+
+def legend_columns(labels: Sequence[str], width: float) -> int:
+    """The most columns whose entries fit side by side in ``width`` points (matplotlib fills a legend column by
+    column, each as wide as its widest entry), so a legend wraps onto more rows instead of running off a narrow
+    figure."""
+    entries = [LEGEND_FONT * (HANDLE + HANDLE_PAD + CHARACTER * len(label)) for label in labels]
+    for ncols in range(len(entries), 1, -1):
+        rows = -(-len(entries) // ncols)
+        columns = [entries[i : i + rows] for i in range(0, len(entries), rows)]
+        needed = sum(max(c) for c in columns) + LEGEND_FONT * COLUMN_GAP * (len(columns) - 1)
+        if needed <= width:
+            return ncols
+    return 1
+
+
+def add_legend(figure: Figure, theme: Theme, handles: Sequence[Artist] | None = None) -> None:
+    """One legend for the figure, below the axes and their tick labels: it never covers the title or the data,
+    and wraps onto more rows when the figure is narrow. Without ``handles`` it gathers every labelled artist of
+    every axes, in order."""
+    if handles is None:
+        handles = [h for ax in figure.axes for h in ax.get_legend_handles_labels()[0]]
+    labels = [str(h.get_label()) for h in handles]
+    width = figure.get_figwidth() * 72 * 0.94  # points, less the figure's margins
+    figure.legend(
+        handles,
+        labels,
+        loc="outside lower center",
+        ncols=legend_columns(labels, width),
+        fontsize=LEGEND_FONT,
         labelcolor=theme.text,
-        facecolor=theme.background,
-        edgecolor="none",
-        framealpha=0.85,
-        **kwargs,
+        frameon=False,
+        handlelength=HANDLE,
+        handletextpad=HANDLE_PAD,
+        columnspacing=COLUMN_GAP,
     )
-    legend.set_zorder(5)

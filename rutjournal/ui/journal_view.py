@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from rutjournal.core.errors import RutjournalError
+from rutjournal.core.plain_text import plain_line
 from rutjournal.core.prompts import prompt_for
 from rutjournal.core.text import long_day, plural
 from rutjournal.core.values import Scores, word_count
@@ -375,7 +376,7 @@ class JournalView(QWidget):
     def context_menu(self, pos: QPoint) -> QMenu:
         """The editor's menu for a right-click at ``pos``, with "Add to Load" and "Add as evidence"."""
         menu = self.editor.editor.createStandardContextMenu()
-        line = self.selected_line(pos)
+        line = plain_line(self.selected_line(pos))  # "- **Vendor** call" is offered as "Vendor call"
         if line:
             menu.addSeparator()
             shown = line if len(line) <= 40 else line[:39] + "…"

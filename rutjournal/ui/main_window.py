@@ -309,7 +309,9 @@ class MainWindow(QMainWindow):
             return
         task_id = self.load_view.add_task_from_text(text)
         if task_id is not None:
-            self.statusBar().showMessage(f"Added to Load: “{text.strip()[:60]}” (Ctrl+2 to see it)", 6000)
+            self.statusBar().showMessage(
+                f"Added to Load: “{self.load_view.title_of(task_id)}” (Ctrl+2 to see it)", 6000
+            )
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

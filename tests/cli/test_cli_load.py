@@ -87,3 +87,84 @@ def test_reading_commands_import_no_orm_and_no_qt(data_dir: Path) -> None:
             timeout=60,
         )
         assert json.loads(done.stderr.strip().splitlines()[-1]) == [0], args
+
+
+def test_task_add_reads_the_title_as_the_quick_add_does(data_dir: Path) -> None:
+    from tests.rut import rut_here
+
+    assert rut_here("task", "add", "Weekly status report, 2h").returncode == 0
+    assert rut_here("task", "add", "Team standup 15m daily").returncode == 0
+    assert rut_here("task", "add", "Planning sync, 1h", "--hours", "90m").returncode == 0  # --hours wins
+    assert rut_here("task", "add", "Vendor call 1h", "--kind", "task").returncode == 0  # and so does --kind
+    tasks = json.loads(rut_here("task", "list", "--json").stdout)
+    assert [(t["title"], t["minutes_per_week"], t["kind"]) for t in tasks] == [
+        ("Weekly status report", 120, "task"),
+        ("Team standup", 75, "meeting"),
+        ("Planning sync", 90, "meeting"),
+        ("Vendor call", 60, "task"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        (
+            "2h",
+            "rutjournal task: title: must be a few words saying what the time is spent on, not only a time",
+        ),
+        ("Everything 200h", "rutjournal task: hours: must be at most 168 hours a week"),
+    ],
+)
+def test_a_title_that_is_no_task_exits_2_and_writes_nothing(data_dir: Path, title: str, said: str) -> None:
+    from tests.rut import rut_here
+
+    done = rut_here("task", "add", title)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith(said) and len(done.stderr.strip().splitlines()) == 1
+    assert not (data_dir / "journal.sqlite3").exists()
+
+
+def test_task_list_has_headers_and_a_dash_for_unknown_hours(data_dir: Path) -> None:
+    from tests.rut import rut_here
+
+    assert rut_here("task", "list").stdout == 'No tasks yet: rutjournal task add "Weekly status report, 2h"\n'
+    rut_here("task", "add", "Weekly status report, 2h")
+    rut_here("task", "add", "Budget review")
+    rut_here("task", "decide", "1", "delegate", "--to", "Sam")
+    rut_here("task", "done", "1")
+    lines = rut_here("task", "list").stdout.splitlines()
+    assert lines[0].split() == ["ID", "Task", "Hours", "Decision", "Hand-off", "score"]
+    assert lines[1].split() == [
+        "1",
+        "Weekly",
+        "status",
+        "report",
+        "2",
+        "h/week",
+        "Delegated",
+        "·",
+        "done",
+        "20",
+    ]
+    assert lines[2].split() == ["2", "Budget", "review", "–", "Undecided", "15"]
+    assert rut_here("task", "list", "--decision", "keep").stdout == "No task has the decision “keep”.\n"
+
+
+def test_report_load_counts_agree_with_their_nouns(data_dir: Path) -> None:
+    from tests.rut import rut_here
+
+    rut_here("task", "add", "Filing, 1h")
+    for title in ("Vendor sync, 1h", "Steering call, 30m"):
+        rut_here("task", "add", title)
+    rut_here("task", "add", "Data migration project, 2h")
+    for task_id in ("2", "3", "4"):
+        rut_here("task", "decide", task_id, "decline")
+    rut_here("task", "done", "2")
+    text = rut_here("report", "load").stdout
+    assert "On your plate: 3.5 h/week across 3 tasks\n" in text  # the declined and done sync is off it
+    assert "Core work (in your job description): 3.5 h/week (100 %)\n" in text
+    assert "Work you enjoy: – (rate how much you enjoy your tasks" in text
+    assert (
+        "You declined 2 meetings and 1 project: 1 h/week back, 2.5 h/week more once the rest are marked"
+        in text
+    )

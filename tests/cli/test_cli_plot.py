@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.plots import PLOTS
+from rutjournal.plots import TITLES
 
 
 def rut(*args: str) -> subprocess.CompletedProcess[str]:
@@ -44,8 +44,8 @@ def test_list_names_every_plot_without_importing_qt() -> None:
     )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert [line.split("\t")[0] for line in lines] == list(PLOTS)
-    assert all(line.split("\t")[1] == PLOTS[line.split("\t")[0]][0] for line in lines)
+    assert [line.split("\t")[0] for line in lines] == list(TITLES)
+    assert all(line.split("\t")[1] == TITLES[line.split("\t")[0]] for line in lines)
 
 
 def test_png_and_svg_are_written(tmp_path: Path) -> None:
@@ -91,3 +91,41 @@ def test_bad_input_exits_2_naming_the_field_and_writes_nothing(
     assert field in done.stderr
     assert done.stdout == ""
     assert list(out.iterdir()) == []
+
+
+def test_list_and_a_refused_name_import_no_matplotlib() -> None:
+    code = (
+        "import sys\n"
+        "from rutjournal.__main__ import main\n"
+        "codes = [main(['plot', '--list']), main(['plot', 'nope', '--out', 'x.png'])]\n"
+        "print([m for m in ('matplotlib', 'numpy') if m in sys.modules], codes, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=os.environ.copy(), timeout=120
+    )
+    assert done.stderr.strip().splitlines()[-1] == "[] [0, 2]"  # nothing to draw: nothing of matplotlib
+
+
+@pytest.mark.parametrize("days", ["30", "90", "365", None])
+def test_plot_decisions_draws_this_weeks_bars(tmp_path: Path, monkeypatch, days: str | None) -> None:  # type: ignore[no-untyped-def]
+    """A first week with the app: tasks listed, one handed off today; every range shows the week's bars."""
+    from rutjournal.plots import drawing
+    from tests.rut import rut_here
+
+    for args in (
+        ("task", "add", "Code review", "--hours", "10"),
+        ("task", "add", "Status report", "--hours", "2"),
+        ("task", "decide", "2", "delegate", "--to", "Sam"),
+        ("task", "done", "2"),
+    ):
+        assert rut_here(*args).returncode == 0
+    figures = []
+    new_figure = drawing.new_figure
+    monkeypatch.setattr(drawing, "new_figure", lambda: figures.append(new_figure()) or figures[-1])
+    out = tmp_path / "decisions.svg"
+    done = rut_here("plot", "decisions", "--out", str(out), *(["--days", days] if days else []))
+    assert done.returncode == 0, done.stderr
+    assert "freed 2 h/week (delegated 2 h) and kept 10 h/week" in done.stdout
+    heights = sorted(round(p.get_height(), 2) for p in figures[-1].axes[0].patches if p.get_height() > 0)
+    assert heights == [2.0, 10.0]  # this week's bar: kept, with the delegated hours on top
+    assert "<svg" in out.read_text(encoding="utf-8")

@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from rutjournal.cli_trends import format_report, parse_days
+from rutjournal.core import text
 from rutjournal.core.errors import InvalidInput
 from tests.rut import rut
 
@@ -59,10 +60,11 @@ def test_json_and_text_of_a_seeded_journal() -> None:
     whole = json.loads(rut("report", "trends", "--json").stdout)
     assert whole["range"]["days"] == 12  # all time: from the first entry to today
     assert whole["series"]["mood"]["days_with_value"] == 12
-    text = rut("report", "trends", "--days", "7")
-    assert text.returncode == 0
-    lines = text.stdout.splitlines()
-    assert lines[0] == f"Trends from {report['range']['first']} to {today.isoformat()} (7 days)"
+    done = rut("report", "trends", "--days", "7")
+    assert done.returncode == 0
+    lines = done.stdout.splitlines()
+    week_ago = today - dt.timedelta(days=6)
+    assert lines[0] == f"Trends from {text.day(week_ago)} to {text.day(today)} (7 days)"
     assert "Mood: Not enough days with a mood score yet: 7 of the 10 needed." in lines
     assert any(line.startswith("Workload vs mood: ") for line in lines)
 
@@ -94,7 +96,7 @@ def test_format_report_lists_every_reading() -> None:
         {"range": {"first": "2026-03-01", "last": "2026-03-31", "days": 31}, "readings": readings}
     )
     assert text.splitlines() == [
-        "Trends from 2026-03-01 to 2026-03-31 (31 days)",
+        "Trends from Sun 1 Mar 2026 to Tue 31 Mar 2026 (31 days)",
         "",
         "Mood: reading mood",
         "Energy: reading energy",
@@ -137,6 +139,29 @@ def test_report_trends_json_grows_with_the_entries_not_the_span_of_dates() -> No
     done = rut_here("report", "trends", "--json")
     assert done.returncode == 0, done
     report = json.loads(done.stdout)
-    assert report["range"]["days"] > 70_000
+    assert report["range"]["days"] > 45_000
+    assert report["range"]["last"] == dt.date.today().isoformat()  # the entry 99 years ahead is in no range
+    assert report["entries_after_today"] == 1
     assert len(done.stdout) < 20_000  # one point a day would be megabytes
-    assert [p["date"] for p in report["series"]["mood"]["points"]] == ["1900-01-01", far.isoformat()]
+    assert [p["date"] for p in report["series"]["mood"]["points"]] == ["1900-01-01"]
+
+
+def test_an_entry_dated_in_the_future_is_counted_in_the_text_and_left_out_of_the_range() -> None:
+    from tests.rut import rut_here
+
+    today = dt.date.today()
+    assert rut_here("add", "--date", today.isoformat(), "--mood", "3", "x").returncode == 0
+    ahead = today.replace(year=today.year + 1, day=1)
+    assert rut_here("add", "--date", ahead.isoformat(), "--mood", "4", "y").returncode == 0
+    done = rut_here("report", "trends")
+    assert done.returncode == 0, done
+    assert done.stdout.splitlines()[0] == (
+        f"Trends from {text.day(today)} to {text.day(today)} (1 day); 1 entry dated after today is not shown"
+    )
+    report = json.loads(rut_here("report", "trends", "--json").stdout)
+    assert report["range"]["last"] == today.isoformat()
+    assert report["entries_after_today"] == 1
+    assert report["series"]["mood"]["points"] == [
+        {"date": today.isoformat(), "value": 3.0, "mean7": None, "mean30": None}
+    ]
+    assert len(report["year_pixels"]["days"]) == today.timetuple().tm_yday  # the days so far, none to come

@@ -275,3 +275,31 @@ def test_a_pathological_paste_is_read_quickly() -> None:
     dump = parse_brain_dump("\n".join(["-" * 5000 + " x 2h", "about " * 5000 + "2h", "Report 2h"] * 20))
     assert time.perf_counter() - started < 2
     assert len(dump.tasks) + len(dump.rejected) == 60
+
+
+def test_one_typed_line_is_read_as_a_line_of_a_dump() -> None:
+    from rutjournal.core.brain_dump import parse_task_line
+
+    assert parse_task_line("Weekly status report, 2h") == ParsedTask("Weekly status report", 120, "task", 1)
+    assert parse_task_line("- Team standup 15m daily") == ParsedTask("Team standup", 75, "meeting", 1)
+    assert parse_task_line("Budget\nreview") == ParsedTask("Budget review", 0, "task", 1)  # a pasted break
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "allowed"),
+    [
+        ("2h", "title", "a few words saying what the time is spent on, not only a time"),
+        ("x" * 201, "title", "1 to 200 characters (details can go in the notes)"),
+        ("Everything 200h", "hours", "at most 168 hours a week"),
+        ("  ", "title", "a few words saying what the task is"),
+    ],
+)
+def test_a_line_that_cannot_be_a_task_names_the_field_and_what_is_allowed(
+    line: str, field: str, allowed: str
+) -> None:
+    from rutjournal.core.brain_dump import parse_task_line
+    from rutjournal.core.errors import InvalidInput
+
+    with pytest.raises(InvalidInput) as refused:
+        parse_task_line(line)
+    assert (refused.value.field, refused.value.allowed) == (field, allowed)

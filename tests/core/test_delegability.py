@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rutjournal.core.delegability import TaskFacts, delegability, format_minutes
+from rutjournal.core.delegability import TaskFacts, delegability
 
 
 def test_the_worst_chore_scores_100_with_every_reason() -> None:
@@ -64,8 +64,8 @@ def test_reasons_name_only_what_adds_weight() -> None:
 
 
 @pytest.mark.parametrize(
-    ("minutes", "text"),
-    [(45, "45 min/week"), (60, "1 h/week"), (90, "1.5 h/week"), (100, "1.7 h/week"), (120, "2 h/week")],
+    ("minutes", "said"), [(120, "2 h/week"), (150, "2.5 h/week"), (400, "6.7 h/week"), (6 * 60, "6 h/week")]
 )
-def test_hours_read_as_people_say_them(minutes: int, text: str) -> None:
-    assert format_minutes(minutes) == text
+def test_the_time_reason_is_in_hours_as_everywhere_else(minutes: int, said: str) -> None:
+    reasons = delegability(TaskFacts(minutes_per_week=minutes, in_jd="yes", enjoyment=1, value=5)).reasons
+    assert reasons == (said,)

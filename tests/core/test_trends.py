@@ -17,6 +17,7 @@ from rutjournal.core.trends import (
     correlation,
     daily_series,
     describe_correlation,
+    entries_after,
     goal_progress_over_time,
     monday_dread,
     rolling_mean,
@@ -74,6 +75,40 @@ def test_all_time_runs_from_the_first_record_to_today(db) -> None:  # type: igno
     assert DateRange.all_time(db, TODAY) == DateRange(TODAY, TODAY)  # empty journal: just today
     save(db, D(2025, 12, 30), mood=3)
     assert DateRange.all_time(db, TODAY) == DateRange(D(2025, 12, 30), TODAY)
+
+
+def test_all_time_ends_today_and_counts_the_entries_dated_later(db) -> None:  # type: ignore[no-untyped-def]
+    save(db, D(2026, 3, 2), mood=3)
+    save(db, D(2027, 6, 1), mood=4)  # typed with the wrong year, or a plan: no range stretches to reach it
+    assert DateRange.all_time(db, TODAY) == DateRange(D(2026, 3, 2), TODAY)
+    assert entries_after(db, TODAY) == 1
+    assert [d for d, _ in daily_series(db, DateRange.all_time(db, TODAY), "mood")] == [D(2026, 3, 2)]
+    save(db, D(2027, 1, 1), mood=4)
+    assert entries_after(db, TODAY) == 2
+    from rutjournal.core.trends_readings import range_reading
+
+    assert range_reading(D(2026, 3, 2), TODAY, 2) == (
+        "Mon 2 Mar 2026 to Tue 31 Mar 2026 (30 days); 2 entries dated after today are not shown"
+    )
+
+
+def test_only_future_entries_make_all_time_just_today(db) -> None:  # type: ignore[no-untyped-def]
+    save(db, D(2027, 6, 1), mood=4)
+    assert DateRange.all_time(db, TODAY) == DateRange(TODAY, TODAY)
+
+
+def test_the_year_in_pixels_counts_the_days_so_far(db) -> None:  # type: ignore[no-untyped-def]
+    save(db, day(2), mood=2)
+    save(db, D(2026, 6, 1), mood=4)  # after today: not a day of the year so far
+    pixels = year_pixels(db, 2026, until=TODAY)
+    assert len(pixels) == 31 + 28 + 31 and max(pixels) == TODAY
+    from rutjournal.core.trends_readings import pixels_reading
+
+    assert pixels_reading(2026, pixels) == (
+        "1 of the 90 days of 2026 so far has a mood, averaging 2, with 1 low day (1 or 2)."
+    )
+    assert pixels_reading(2025, year_pixels(db, 2025, until=TODAY)).startswith("No mood recorded in 2025")
+    assert year_pixels(db, 2027, until=TODAY) == {}  # a year still to come has no days yet
 
 
 # -- daily series and rolling means ------------------------------------------------------------------------------
@@ -148,7 +183,7 @@ def test_monday_dread_compares_monday_with_tuesday_to_friday_only() -> None:
     dread = monday_dread(four_weeks(2))
     assert dread == Dread(2.0, 3.5, -1.5, 4, 16)  # weekends (5) left out
     assert dread_reading(four_weeks(2), dread) == (
-        "Your mood on Mondays averages 2.0, more than a full point below Tuesday to Friday (1.5 lower, 4 Mondays)."
+        "Your mood on Mondays averages 2, more than a full point below Tuesday to Friday (1.5 lower, 4 Mondays)."
     )
 
 
@@ -165,10 +200,10 @@ def test_monday_dread_needs_4_mondays_and_8_other_weekdays() -> None:
 
 def test_dread_reading_words() -> None:
     assert dread_reading([], Dread(2.1, 3.1, -1.0, 40, 160)) == (
-        "Your mood on Mondays averages 2.1, a full point below Tuesday to Friday (1.0 lower, 40 Mondays)."
+        "Your mood on Mondays averages 2.1, a full point below Tuesday to Friday (1 lower, 40 Mondays)."
     )
     assert dread_reading([], Dread(3.0, 3.05, -0.05, 6, 24)) == (
-        "Your mood on Mondays averages 3.0, about the same as Tuesday to Friday (within 0.1, 6 Mondays)."
+        "Your mood on Mondays averages 3, about the same as Tuesday to Friday (within 0.1, 6 Mondays)."
     )
     assert dread_reading([], Dread(3.5, 3.2, 0.3, 5, 20)) == (
         "Your mood on Mondays averages 3.5, a little above Tuesday to Friday (0.3 higher, 5 Mondays)."
@@ -241,26 +276,26 @@ def test_series_reading_with_too_little_and_exactly_enough() -> None:
     )
     ten = series_of(day(1), [3.0] * 10)
     assert series_reading("mood", ten, day(1), day(10)) == (
-        "Your mood averages 3.0 over 10 days with a score, steady from the first half of the range to the second "
-        "(3.0 then 3.0)."
+        "Your mood averages 3 over 10 days with a score, steady from the first half of the range to the second "
+        "(3 then 3)."
     )
 
 
 def test_series_reading_compares_the_halves_of_the_range() -> None:
     rising = series_of(day(1), [2.0] * 10 + [4.0] * 10)
     assert series_reading("mood", rising, day(1), day(20)) == (
-        "Your mood averages 3.0 over 20 days with a score; in the second half of the range it was 2.0 higher "
-        "than in the first (4.0 vs 2.0)."
+        "Your mood averages 3 over 20 days with a score; in the second half of the range it was 2 higher "
+        "than in the first (4 vs 2)."
     )
     lopsided = series_of(day(1), [None] * 10 + [4.0] * 10)  # too few values in the first half to compare
     assert series_reading("load", lopsided, day(1), day(20)) == (
-        "Your perceived load averages 4.0 over 10 days with a score between 2026-03-01 and 2026-03-20."
+        "Your perceived load averages 4 over 10 days with a score between Sun 1 Mar 2026 and Fri 20 Mar 2026."
     )
 
 
 def test_hours_reading_against_the_40_hour_line() -> None:
     assert hours_reading(series_of(day(1), [8.5] * 10)) == (
-        "Your logged days average 8.5 hours (10 days): 42.5 hours in a five-day week, 2.5 above the 40-hour line."
+        "Your logged days average 8.5 h (10 days): 42.5 h in a five-day week, 2.5 h above the 40-hour line."
     )
     assert hours_reading(series_of(day(1), [8.0] * 10)).endswith("right on the 40-hour line.")
     assert hours_reading(series_of(day(1), [None, 8.0])) == (
@@ -298,8 +333,8 @@ def test_weekly_hours_follow_each_task_state_at_the_end_of_each_week(db) -> None
     from rutjournal.core.trends_readings import decision_reading
 
     assert decision_reading(weeks) == (
-        "By the week of 2026-03-16 you had freed 5.0 hours a week (delegated 5.0) and kept 12.0; "
-        "in the first week of the range 0.0 were freed."
+        "By the week of Mon 16 Mar 2026 you had freed 5 h/week (delegated 5 h) and kept 12 h/week; "
+        "in the first week of the range 0 h/week had been freed."
     )
 
 
@@ -312,6 +347,23 @@ def test_a_done_date_before_the_recorded_decision_still_frees_the_task(db) -> No
     _stamp(db, "UPDATE task_events SET at = '2026-03-20 10:00:00.000000'")
     weeks = weekly_hours_by_decision(db, DateRange(day(2), day(15)))
     assert [(w.kept_minutes, w.freed_minutes["drop"]) for w in weeks] == [(0, 90), (0, 90)]
+
+
+def test_a_task_entered_after_it_was_handed_off_counts_from_that_day(db) -> None:  # type: ignore[no-untyped-def]
+    """A first week with the app: the inventory is typed in today, with what was delegated three weeks ago."""
+    load = Load(db)
+    task = load.add("Weekly export", minutes_per_week=90)
+    load.decide(task, "delegate", to="the intern")
+    load.done(task, on=day(9))
+    _stamp(db, "UPDATE tasks SET created_at = '2026-03-30 09:00:00.000000'")
+    _stamp(db, "UPDATE task_events SET at = '2026-03-30 10:00:00.000000'")
+    weeks = weekly_hours_by_decision(db, MARCH)
+    assert [(w.monday, w.kept_minutes, w.freed_minutes["delegate"]) for w in weeks] == [
+        (D(2026, 2, 23), 0, 0),
+        (day(9), 0, 90),  # freed since the 9th, not only since the day it was typed in
+        (day(30), 0, 90),
+    ]
+    assert DateRange.all_time(db, TODAY).first == day(9)
 
 
 def test_weekly_hours_is_empty_without_tasks(db) -> None:  # type: ignore[no-untyped-def]
@@ -345,7 +397,7 @@ def test_goal_progress_steps_at_milestones_and_recorded_percentages(db) -> None:
     assert later[0].points == [(day(12), 0.5), (day(20), 0.75), (day(31), 0.75)]
     from rutjournal.core.trends_readings import goals_reading
 
-    assert goals_reading(tracks) == "Your 2 goals average 60% done, up from 0% at the start of the range."
+    assert goals_reading(tracks) == "Your 2 goals average 60 % done, up from 0 % at the start of the range."
 
 
 # -- the report ---------------------------------------------------------------------------------------------------

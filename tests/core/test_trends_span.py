@@ -6,7 +6,7 @@ import datetime as dt
 
 from rutjournal.core.journal import Journal
 from rutjournal.core.load import Load
-from rutjournal.core.trends import trends_report, year_pixels
+from rutjournal.core.trends import DateRange, trends_report, weekly_hours_by_decision, year_pixels
 from rutjournal.core.values import Scores
 
 TODAY = dt.date(2026, 3, 31)
@@ -32,20 +32,20 @@ def test_a_report_over_two_centuries_costs_what_its_entries_cost(db) -> None:  #
     _stamp(db, "UPDATE tasks SET created_at = '2026-03-01 09:00:00.000000'")
     _stamp(db, "UPDATE task_events SET at = '2026-03-02 10:00:00.000000'")
     report = trends_report(db, None, TODAY)
-    assert report["range"] == {"first": "1900-01-01", "last": "2126-01-01", "days": 82_546}
+    assert report["range"] == {"first": "1900-01-01", "last": "2026-03-31", "days": 46_111}  # ends today
+    assert report["entries_after_today"] == 1  # 2126: in no range, but counted
     series = report["series"]
     assert isinstance(series, dict)
-    assert [p["date"] for p in series["mood"]["points"]] == ["1900-01-01", "2126-01-01"]
-    assert series["mood"]["points"][1] == {"date": "2126-01-01", "value": 4.0, "mean7": None, "mean30": None}
+    assert series["mood"]["points"] == [{"date": "1900-01-01", "value": 2.0, "mean7": None, "mean30": None}]
     weekly = report["weekly_hours"]
     assert isinstance(weekly, dict)
     weeks = [(w["monday"], w["kept_hours"], w["freed_hours"]) for w in weekly["weeks"]]
-    assert len(weeks) <= 4  # the first week, the weeks that changed, the last week: not 11,792 weeks
+    assert len(weeks) <= 4  # the first week, the weeks that changed, the last week: not 6,588 weeks
     assert weeks == [
         ("1900-01-01", 0.0, 0.0),
         ("2026-02-23", 2.0, 0.0),  # created on 1 March
         ("2026-03-02", 0.0, 2.0),  # dropped and done on 2 March
-        ("2125-12-31", 0.0, 2.0),
+        ("2026-03-30", 0.0, 2.0),
     ]
 
 
@@ -60,8 +60,11 @@ def test_an_older_journal_from_year_1_to_9999_still_reports(db) -> None:  # type
             )
         conn.execute("UPDATE tasks SET created_at = '9999-12-30 09:00:00.000000'")
     report = trends_report(db, None, TODAY)
-    assert report["range"] == {"first": "0001-01-01", "last": "9999-12-31", "days": 3_652_059}
+    assert report["range"] == {"first": "0001-01-01", "last": "2026-03-31", "days": 739_706}
+    assert report["entries_after_today"] == 1
     weekly = report["weekly_hours"]
     assert isinstance(weekly, dict)
-    assert [w["monday"] for w in weekly["weeks"]] == ["0001-01-01", "9999-12-27"]
+    assert [w["monday"] for w in weekly["weeks"]] == ["0001-01-01", "2026-03-30"]  # the task is dated 9999
+    rng = DateRange(dt.date.min, dt.date.max)  # a range to the last day a date can hold still reads
+    assert [w.monday for w in weekly_hours_by_decision(db, rng)] == [D(1, 1, 1), D(9999, 12, 27)]
     assert len(year_pixels(db, 9999)) == 365

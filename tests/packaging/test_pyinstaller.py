@@ -91,8 +91,8 @@ def test_window_starts_headless(bundle: Path, tmp_path: Path) -> None:
 def test_command_line(bundle: Path, tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     today = dt.date.today()
-    entry_id = run(bundle, data_dir, "add", "--mood", "4", "--tag", "bundle", "Written by the bundle").strip()
-    assert entry_id.isdigit()
+    said = run(bundle, data_dir, "add", "--mood", "4", "--tag", "bundle", "Written by the bundle").strip()
+    assert said == f"added to {today.isoformat()} (entry 1, new)"
     shown = json.loads(run(bundle, data_dir, "show", today.isoformat(), "--json"))
     assert (shown["text"], shown["mood"], shown["tags"]) == ("Written by the bundle", 4, ["bundle"])
 

@@ -54,12 +54,12 @@ def test_it_opens_empty_with_examples_and_nothing_to_add(dialog: BrainDumpDialog
 
 def test_typing_updates_the_preview_as_you_go(qtbot, dialog: BrainDumpDialog) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(dialog.editor, "Team standup 15m daily")
-    assert dialog.preview.text() == "1 task · 1.25 h/week"
+    assert dialog.preview.text() == "1 task · 1.2 h/week"
     assert add_button(dialog).text() == "Add 1 task"
     assert add_button(dialog).isEnabled()
     qtbot.keyClick(dialog.editor, Qt.Key.Key_Return)
     qtbot.keyClicks(dialog.editor, "Fix the printer")
-    assert dialog.preview.text() == "2 tasks · 1.25 h/week (1 without a time yet)"
+    assert dialog.preview.text() == "2 tasks · 1.2 h/week (1 without a time yet)"
     assert dialog.table.rowCount() == 2
     assert [dialog.table.item(1, c).text() for c in range(4)] == ["2", "Fix the printer", "Task", "–"]
 
@@ -67,7 +67,7 @@ def test_typing_updates_the_preview_as_you_go(qtbot, dialog: BrainDumpDialog) ->
 def test_lines_not_understood_are_named_and_skipped(qtbot, dialog: BrainDumpDialog, db) -> None:  # type: ignore[no-untyped-def]
     dialog.editor.setPlainText(DUMP)
     assert dialog.preview.text() == (
-        "5 tasks · 6.75 h/week (1 without a time yet) · "
+        "5 tasks · 6.8 h/week (1 without a time yet) · "
         "1 line not understood: line 4: only a time, no task: add what the time is spent on"
     )
     assert add_button(dialog).text() == "Add 5 tasks, skip 1 line"
@@ -122,7 +122,7 @@ def test_a_refused_add_stays_open_and_says_why(
 ) -> None:  # type: ignore[no-untyped-def]
     calls: list[list[dict[str, object]]] = []
 
-    def refuse(tasks: list[dict[str, object]]) -> list[int]:
+    def refuse(tasks: list[dict[str, object]], **_updates: object) -> list[int]:
         calls.append(tasks)
         raise InvalidInput("title", "1 to 200 characters", "")
 
@@ -137,3 +137,66 @@ def test_a_refused_add_stays_open_and_says_why(
     assert stored(db) == []
     dialog.editor.appendPlainText("Expenses 30m")  # the next edit shows the preview again
     assert dialog.preview.text() == "3 tasks · 3.5 h/week"
+
+
+@pytest.fixture
+def listed_dialog(qtbot, db) -> BrainDumpDialog:  # type: ignore[no-untyped-def]
+    load = Load(db)
+    load.add("Weekly status report", minutes_per_week=0)
+    load.add("Team standup", kind="meeting", minutes_per_week=75)
+    dialog = BrainDumpDialog(load)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def choice(dialog: BrainDumpDialog, row: int):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QComboBox
+
+    box = dialog.table.cellWidget(row, 4)
+    assert isinstance(box, QComboBox)
+    return box
+
+
+def test_lines_already_listed_are_pointed_out_and_merged(qtbot, listed_dialog: BrainDumpDialog, db) -> None:  # type: ignore[no-untyped-def]
+    listed_dialog.editor.setPlainText("weekly status report, 2h\nTeam stand-up 15m daily\nFiling 1h")
+    assert listed_dialog.preview.text() == (
+        "3 tasks · 4.2 h/week · 2 already listed: line 1 as “Weekly status report”; line 2 as “Team standup”"
+    )
+    assert choice(listed_dialog, 0).currentData() == "hours"  # the listed one has no hours: take the line's
+    assert choice(listed_dialog, 1).currentData() == "merge"  # the same hours: nothing to change
+    assert [choice(listed_dialog, 1).itemText(i) for i in range(choice(listed_dialog, 1).count())] == [
+        "Keep “Team standup”",
+        "Add both",
+    ]
+    assert listed_dialog.table.cellWidget(2, 4) is None
+    assert "Already listed as “Weekly status report”" in listed_dialog.table.item(0, 1).toolTip()
+    assert add_button(listed_dialog).text() == "Add 1 task, update 1 listed task"
+    qtbot.mouseClick(add_button(listed_dialog), Qt.MouseButton.LeftButton)
+    assert stored(db) == [
+        ("Weekly status report", "task", 120),
+        ("Team standup", "meeting", 75),
+        ("Filing", "task", 60),
+    ]
+    assert listed_dialog.outcome() == "Added 1 task; 2 were already listed (1 given new hours)."
+
+
+def test_keeping_both_adds_the_line_and_the_choice_outlives_typing(
+    qtbot, listed_dialog: BrainDumpDialog, db
+) -> None:  # type: ignore[no-untyped-def]
+    listed_dialog.editor.setPlainText("Team standup 30m daily")
+    box = choice(listed_dialog, 0)
+    assert box.currentData() == "merge"
+    box.setCurrentIndex(box.findData("both"))
+    listed_dialog.editor.appendPlainText("Expenses 30m")
+    assert choice(listed_dialog, 0).currentData() == "both"
+    assert add_button(listed_dialog).text() == "Add 2 tasks"
+    qtbot.mouseClick(add_button(listed_dialog), Qt.MouseButton.LeftButton)
+    assert [t[0] for t in stored(db)] == ["Weekly status report", "Team standup", "Team standup", "Expenses"]
+
+
+def test_nothing_new_leaves_nothing_to_add(listed_dialog: BrainDumpDialog) -> None:
+    listed_dialog.editor.setPlainText("Team Standup")
+    assert add_button(listed_dialog).text() == "Nothing new to add"
+    assert not add_button(listed_dialog).isEnabled()

@@ -211,3 +211,24 @@ def test_a_day_ahead_of_today_says_so(window) -> None:  # type: ignore[no-untype
     assert view.ahead_label.isVisible() and view.ahead_label.text() == "ahead of today (3 days)"
     view.show_day(dt.date.today())
     assert not view.ahead_label.isVisible()
+
+
+def test_markdown_marks_are_not_shown_outside_the_editor(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from rutjournal.core.search import search
+
+    journal = Journal(window.db)
+    journal.save(
+        dt.date(2026, 3, 2), "## What went well\n\n- **Vendor** call went fine\n> quoted", Scores(), []
+    )
+    with window.db.reader() as conn:
+        [hit] = search(conn, "vendor")
+    shown = hit.snippet_text("", "")
+    assert "##" not in shown and "**" not in shown and "- " not in shown and "> " not in shown
+    assert "What went well Vendor call went fine" in shown
+    view = window.journal_view
+    view.show_day(dt.date(2026, 3, 2))
+    edit = view.editor.editor
+    third = QTextCursor(edit.document().findBlockByNumber(2))
+    assert "Add “Vendor call went fine” to Load as a task" in menu_texts(
+        view, edit.cursorRect(third).center()
+    )

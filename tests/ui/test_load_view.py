@@ -179,3 +179,102 @@ def test_quick_add_reads_lines_as_the_brain_dump_does(window, qtbot) -> None:  #
     assert (task.title, task.minutes_per_week, task.kind) == ("Team standup", 75, "meeting")
     add(view, qtbot, "2h")
     assert "only a time" in view.message.text() and len(Load(window.db).tasks()) == 1
+
+
+def test_quick_add_points_out_a_task_already_listed_before_adding(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = open_load(window, qtbot)
+    add(view, qtbot, "Weekly status report, 2h")
+    add(view, qtbot, "weekly status reports, 3h")
+    assert view.duplicate.isVisible()
+    assert "“weekly status reports” looks like one already listed: “Weekly status report”, 2 h/week" in (
+        view.duplicate.label.text()
+    )
+    assert len(Load(window.db).tasks()) == 1 and view.quick_add.text() == "weekly status reports, 3h"
+    assert view.duplicate.hours_button.text() == "Keep it, set 3 h/week"
+    qtbot.mouseClick(view.duplicate.hours_button, Qt.MouseButton.LeftButton)
+    assert [(t.title, t.minutes_per_week) for t in Load(window.db).tasks()] == [("Weekly status report", 180)]
+    assert not view.duplicate.isVisible() and view.quick_add.text() == ""
+    assert view.message.text() == "Kept “Weekly status report”, now 3 h/week: nothing added."
+
+    add(view, qtbot, "Weekly Status Report")
+    assert "is already listed" in view.duplicate.label.text()
+    assert not view.duplicate.hours_button.isVisible()  # no new hours to take
+    qtbot.mouseClick(view.duplicate.keep_button, Qt.MouseButton.LeftButton)
+    assert len(Load(window.db).tasks()) == 1
+    assert view.selected_ids() == [Load(window.db).tasks()[0].id]  # the listed one is shown
+
+    add(view, qtbot, "Weekly status report 1h")
+    qtbot.mouseClick(view.duplicate.add_button, Qt.MouseButton.LeftButton)
+    assert [(t.title, t.minutes_per_week) for t in Load(window.db).tasks()] == [
+        ("Weekly status report", 180),
+        ("Weekly status report", 60),
+    ]
+
+
+def test_editing_the_typed_task_puts_the_question_away(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = open_load(window, qtbot)
+    add(view, qtbot, "Budget review")
+    add(view, qtbot, "Budget reviews")
+    assert view.duplicate.isVisible()
+    qtbot.keyClicks(view.quick_add, " for finance")
+    assert not view.duplicate.isVisible()
+    qtbot.keyClick(view.quick_add, Qt.Key.Key_Return)
+    assert [t.title for t in Load(window.db).tasks()] == ["Budget review", "Budget reviews for finance"]
+
+
+def test_a_markdown_line_of_the_journal_becomes_a_plain_task(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = window.journal_view.editor.editor
+    qtbot.keyClicks(editor, "- **Vendor** call with _sales_, 1h")
+    window.journal_view.flush()
+    window.journal_view.task_requested.emit(window.journal_view.selected_line())
+    [task] = Load(window.db).tasks()
+    assert (task.title, task.minutes_per_week, task.kind) == ("Vendor call with sales", 60, "meeting")
+    assert window.statusBar().currentMessage() == "Added to Load: “Vendor call with sales” (Ctrl+2 to see it)"
+
+
+def test_saying_no_names_what_was_declined_by_its_kind(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = open_load(window, qtbot)
+    load = Load(window.db)
+    load.decide(load.add("Filing", minutes_per_week=60), "decline")
+    view.reload()
+    assert view.saying_no_total.text() == "You declined 1 task: 1 h/week back once you mark it done."
+    for title in ("Vendor sync", "Steering call"):
+        load.decide(load.add(title, kind="meeting", minutes_per_week=30), "decline")
+    view.reload()
+    assert view.saying_no_total.text().startswith("You declined 1 task and 2 meetings: 2 h/week back")
+
+
+def test_the_summary_says_what_it_does_not_know_yet(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = open_load(window, qtbot)
+    assert view.summary.values["enjoyed"].text() == "–"
+    assert "Add your tasks above" in view.candidates.item(0).text()  # not "every task has a decision"
+    add(view, qtbot, "Forecast, 10h")
+    add(view, qtbot, "Filing")
+    assert view.summary.values["enjoyed"].text() == "–"  # nothing rated: no share, not 0 %
+    assert "Rate how much you enjoy" in view.summary.values["enjoyed"].toolTip()
+    assert view.summary.captions["plate"].text() == "a week on your plate (+1 task without hours)"
+    assert view.summary.values["core"].text() == "10 h"
+    assert view.summary.captions["core"].text() == "on core work (100 %)"
+    assert view.proxy.setData(cell(view, "Forecast", "enjoyment"), 2)
+    assert view.summary.values["enjoyed"].text() == "100 %"
+    select(view, "Filing")
+    view._current_changed()
+    assert "no hours yet: 0 = 15" in view.why.text() and "Rate its value and enjoyment" in view.why.text()
+
+
+def test_the_facts_behind_the_score_are_set_beside_it(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = open_load(window, qtbot)
+    add(view, qtbot, "Filing, 3h")
+    assert view.tabs.currentWidget() is view.tabs.why_page  # a new task: its facts, to fill in
+    assert "Say under Why" in view.message.text()
+    facts = view.tabs.facts
+    assert facts.boxes["enjoyment"].currentText() == "not rated"
+    for key, value in (("enjoyment", -2), ("in_jd", "no"), ("value", 1)):
+        box = facts.boxes[key]
+        box.setCurrentIndex(box.findData(value))
+        box.activated.emit(box.currentIndex())  # as a user's choice is reported
+    [task] = Load(window.db).tasks()
+    assert (task.enjoyment, task.in_jd, task.value) == (-2, "no", 1)
+    assert cell(view, "Filing", "score").data() == str(40 + 25 + 20 + 8)
+    assert "enjoyment −2: 20" in view.why.text() and "Rate its" not in view.why.text()
+    assert facts.boxes["in_jd"].currentText() == "no"  # shown again as stored

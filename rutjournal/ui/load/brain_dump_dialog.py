@@ -1,8 +1,9 @@
 """The brain dump: type or paste every task at once, one a line, and see how each line is read before adding.
 
 The lines are parsed as you type (``rutjournal.core.brain_dump``); the table shows how every line was read
-and the line under the text says how many tasks, how many hours, and which lines were not understood. Adding
-is one transaction: every task is added, or none is.
+and the line under the text says how many tasks, how many hours, and which lines were not understood. A line
+that seems to be a task already listed (``core.task_match``) says so in its row, with a choice: keep the
+listed one (as it is, or with the line's hours) or add both. Adding is one transaction: all or nothing.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -23,31 +25,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rutjournal.core.brain_dump import BrainDump, parse_brain_dump
-from rutjournal.core.delegability import format_minutes
+from rutjournal.core import text
+from rutjournal.core.brain_dump import BrainDump, ParsedTask, parse_brain_dump
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.load import Load
+from rutjournal.core.load_words import task_hours
+from rutjournal.core.task_match import Match, find_match, title_key
 from rutjournal.ui.theme import status_colour
 
 PLACEHOLDER = "Weekly status report, 2h\nTeam standup 15m daily\n- Fix the shared spreadsheet"
 SHOWN_REJECTIONS = 3
 
 
+MERGE, NEW_HOURS, BOTH = "merge", "hours", "both"
+
+
 def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+    return text.plural(count, word)
 
 
 def _hours(minutes: int) -> str:
-    return format_minutes(minutes) if minutes else "0 h/week"
+    return text.minutes_as_hours(minutes, per_week=True)
 
 
-def describe(dump: BrainDump) -> str:
-    """The preview line: '8 tasks · 14.5 h/week · 1 line not understood: line 4: …'."""
+def describe(dump: BrainDump, matches: dict[int, Match] | None = None) -> str:
+    """The preview line: '8 tasks · 14.5 h/week · 1 already listed: line 2 … · 1 line not understood: …'."""
     if not dump.tasks and not dump.rejected:
         return "Nothing to add yet: type one task per line."
     parts = [_plural(len(dump.tasks), "task"), _hours(dump.total_minutes)]
     if dump.tasks and dump.untimed:
         parts[-1] += f" ({dump.untimed} without a time yet)"
+    if matches:
+        named = [f"line {n} as “{m.task.title}”" for n, m in sorted(matches.items())[:SHOWN_REJECTIONS]]
+        more = len(matches) - len(named)
+        parts.append(
+            f"{len(matches)} already listed: {'; '.join(named)}" + (f"; and {more} more" if more else "")
+        )
     if dump.rejected:
         shown = "; ".join(f"line {r.line_number}: {r.reason}" for r in dump.rejected[:SHOWN_REJECTIONS])
         rest = dump.rejected[SHOWN_REJECTIONS:]
@@ -58,16 +71,22 @@ def describe(dump: BrainDump) -> str:
 
 
 class BrainDumpDialog(QDialog):
-    """Add many tasks at once. After ``accept`` the new tasks' ids are in ``added_ids``."""
+    """Add many tasks at once. After ``accept`` the new tasks' ids are in ``added_ids``, those of listed tasks
+    given new hours in ``updated_ids``, and ``kept`` counts the lines merged into a listed task as it was."""
 
     def __init__(self, load: Load, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.load = load
+        self.listed = load.tasks()
         self.added_ids: list[int] = []
+        self.updated_ids: list[int] = []
+        self.kept = 0
         self.dump = BrainDump()
+        self.matches: dict[int, Match] = {}  # line number → the listed task it seems to be
+        self.choices: dict[tuple[str, int], str] = {}  # (line's title, listed id) → MERGE / NEW_HOURS / BOTH
         self.setWindowTitle("Brain dump: add many tasks")
         self.setObjectName("brainDumpDialog")
-        self.resize(640, 600)
+        self.resize(720, 600)
         self._build()
         self.editor.textChanged.connect(self._reparse)
         self._reparse()
@@ -89,14 +108,15 @@ class BrainDumpDialog(QDialog):
         self.preview.setAccessibleName("Preview")
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setObjectName("brainDumpTable")
         self.table.setAccessibleName("How each line is read")
-        self.table.setHorizontalHeaderLabels(["Line", "Task", "Kind", "Per week"])
+        self.table.setHorizontalHeaderLabels(["Line", "Task", "Kind", "Per week", "Already listed?"])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its choice boxes take the focus, not its cells
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
@@ -122,35 +142,115 @@ class BrainDumpDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
 
+    # --- reading the lines ----------------------------------------------------------------------------------
     def _reparse(self) -> None:
         self.dump = parse_brain_dump(self.editor.toPlainText())
-        self._show_preview(describe(self.dump), error=False)
-        rows: list[tuple[int, tuple[str, str, str], str | None]] = [
-            (task.line_number, (task.title, task.kind.title(), _hours(task.minutes_per_week)), None)
-            for task in self.dump.tasks
-        ]
-        rows += [(r.line_number, (r.line, "", "not added"), r.reason) for r in self.dump.rejected]
-        rows.sort(key=lambda row: row[0])
-        self.table.setRowCount(len(rows))
-        for index, (number, (title, kind, per_week), reason) in enumerate(rows):
-            untimed = reason is None and per_week == _hours(0)
-            cells = (str(number), title, kind, "–" if untimed else per_week)
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column in (0, 3):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if reason is not None:
-                    item.setForeground(status_colour("bad"))
-                    item.setToolTip(f"Not understood: {reason}")
-                elif untimed:
-                    item.setToolTip("No time given: fill it in later in the task list")
-                self.table.setItem(index, column, item)
-        count = len(self.dump.tasks)
-        label = f"Add {_plural(count, 'task')}" if count else "Add tasks"
-        if count and self.dump.rejected:
-            label += f", skip {_plural(len(self.dump.rejected), 'line')}"
-        self.add_button.setText(label)
-        self.add_button.setEnabled(bool(count))
+        self.matches = {}
+        for task in self.dump.tasks:
+            match = find_match(task.title, self.listed)
+            if match is not None:
+                self.matches[task.line_number] = match
+        self._show_preview(describe(self.dump, self.matches), error=False)
+        parsed = {task.line_number: task for task in self.dump.tasks}
+        lines = sorted([*parsed, *(r.line_number for r in self.dump.rejected)])
+        rejected = {r.line_number: r for r in self.dump.rejected}
+        self.table.setRowCount(len(lines))
+        for row, number in enumerate(lines):
+            self.table.removeCellWidget(row, 4)
+            if number in rejected:
+                self._show_rejected(row, number, rejected[number].line, rejected[number].reason)
+            else:
+                self._show_parsed(row, parsed[number])
+        self._show_plan()
+
+    def _show_parsed(self, row: int, task: ParsedTask) -> None:
+        match = self.matches.get(task.line_number)
+        per_week = task_hours(task.minutes_per_week)
+        cells = (str(task.line_number), task.title, task.kind.title(), per_week, "")
+        for column, shown in enumerate(cells):
+            item = QTableWidgetItem(shown)
+            if column in (0, 3):
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if match is not None:
+                item.setToolTip(
+                    f"Already listed as “{match.task.title}”, {task_hours(match.task.minutes_per_week)}"
+                )
+            elif not task.minutes_per_week:
+                item.setToolTip("No time given: fill it in later in the task list")
+            self.table.setItem(row, column, item)
+        if match is not None:
+            self.table.setCellWidget(row, 4, self._choice_box(task, match))
+            self.table.setRowHeight(
+                row, max(self.table.rowHeight(row), self.table.cellWidget(row, 4).sizeHint().height())
+            )
+
+    def _show_rejected(self, row: int, number: int, line: str, reason: str) -> None:
+        for column, shown in enumerate((str(number), line, "", "not added", "")):
+            item = QTableWidgetItem(shown)
+            if column in (0, 3):
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setForeground(status_colour("bad"))
+            item.setToolTip(f"Not understood: {reason}")
+            self.table.setItem(row, column, item)
+
+    def _choice_box(self, task: ParsedTask, match: Match) -> QComboBox:
+        """What to do with a line that seems to be a listed task; the choice outlives the next keystroke."""
+        box = QComboBox()
+        box.setAccessibleName(f"Line {task.line_number}: already listed as {match.task.title}")
+        box.setToolTip(f"Already listed as “{match.task.title}”, {task_hours(match.task.minutes_per_week)}")
+        box.addItem(f"Keep “{_short(match.task.title)}”", MERGE)
+        if _new_hours(task, match):
+            box.addItem(f"Keep it, set {task_hours(task.minutes_per_week)}", NEW_HOURS)
+        box.addItem("Add both", BOTH)
+        key = (title_key(task.title), match.task.id)
+        box.setCurrentIndex(max(box.findData(self._choice(task, match)), 0))
+        box.currentIndexChanged.connect(lambda _i: self._choose(key, str(box.currentData())))
+        return box
+
+    def _choice(self, task: ParsedTask, match: Match) -> str:
+        """The choice made for a line, or the usual one: a listed task without hours takes the line's."""
+        usual = NEW_HOURS if _new_hours(task, match) and not match.task.minutes_per_week else MERGE
+        chosen = self.choices.get((title_key(task.title), match.task.id), usual)
+        return MERGE if chosen == NEW_HOURS and not _new_hours(task, match) else chosen
+
+    def _choose(self, key: tuple[str, int], choice: str) -> None:
+        self.choices[key] = choice
+        self._show_plan()
+
+    def plan(self) -> tuple[list[ParsedTask], dict[int, int], int]:
+        """(tasks to add, listed tasks' new minutes by id, lines merged into a listed task as it is)."""
+        new: list[ParsedTask] = []
+        hours: dict[int, int] = {}
+        kept = 0
+        for task in self.dump.tasks:
+            match = self.matches.get(task.line_number)
+            if match is None:
+                new.append(task)
+                continue
+            choice = self._choice(task, match)
+            if choice == BOTH:
+                new.append(task)
+            elif choice == NEW_HOURS:
+                hours[match.task.id] = task.minutes_per_week
+            else:
+                kept += 1
+        return new, hours, kept
+
+    def _show_plan(self) -> None:
+        new, hours, _kept = self.plan()
+        parts = [f"Add {_plural(len(new), 'task')}"] if new else []
+        if hours:
+            parts.append(
+                f"update {_plural(len(hours), 'listed task')}"
+                if new
+                else f"Update {_plural(len(hours), 'listed task')}"
+            )
+        if parts and self.dump.rejected:
+            parts.append(f"skip {_plural(len(self.dump.rejected), 'line')}")
+        if not parts:
+            parts = ["Nothing new to add" if self.dump.tasks else "Add tasks"]
+        self.add_button.setText(", ".join(parts))
+        self.add_button.setEnabled(bool(new or hours))
 
     def _show_preview(self, text: str, *, error: bool) -> None:
         self.preview.setText(text)
@@ -158,16 +258,39 @@ class BrainDumpDialog(QDialog):
         self.preview.style().unpolish(self.preview)
         self.preview.style().polish(self.preview)
 
+    # --- adding ---------------------------------------------------------------------------------------------
     def _add_if_enabled(self) -> None:
         if self.add_button.isEnabled():
             self.accept()
 
     def accept(self) -> None:
-        if not self.dump.tasks:
+        new, hours, kept = self.plan()
+        if not new and not hours:
             return
         try:
-            self.added_ids = self.load.add_many([task.fields() for task in self.dump.tasks])
+            self.added_ids = self.load.add_many([task.fields() for task in new], new_minutes=hours)
         except InvalidInput as error:
             self._show_preview(f"Nothing was added: {error}", error=True)
             return
+        self.updated_ids, self.kept = list(hours), kept
         super().accept()
+
+    def outcome(self) -> str:
+        """What adding did, in a sentence for the Load section's message line."""
+        said = f"Added {_plural(len(self.added_ids), 'task')}"
+        listed = len(self.updated_ids) + self.kept
+        if listed:
+            was = "was" if listed == 1 else "were"
+            said += f"; {listed} {was} already listed"
+            if self.updated_ids:
+                said += f" ({len(self.updated_ids)} given new hours)"
+        return said + "."
+
+
+def _new_hours(task: ParsedTask, match: Match) -> bool:
+    """Whether the line gives hours the listed task does not have."""
+    return bool(task.minutes_per_week) and task.minutes_per_week != match.task.minutes_per_week
+
+
+def _short(title: str, most: int = 28) -> str:
+    return title if len(title) <= most else title[: most - 1] + "…"

@@ -1,7 +1,8 @@
 """The Load section: list everything you do, see what is not your job, and free the hours.
 
 The table edits save at once through the Load service; the summary strip, the hand-off ranking and the
-"Saying no" list are recomputed from the same rows after every change.
+"Saying no" list are recomputed from the same rows after every change. A task typed that seems to be one
+already listed is pointed out before anything is added (``DuplicateBar``).
 """
 
 from __future__ import annotations
@@ -12,49 +13,34 @@ import logging
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from rutjournal.core.brain_dump import parse_brain_dump
-from rutjournal.core.delegability import format_minutes
+from rutjournal.core import text as words
+from rutjournal.core.brain_dump import ParsedTask, parse_task_line
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.load import (
-    DECISIONS,
-    KINDS,
-    DeletedTask,
-    Load,
-    TaskView,
-    summarize,
-)
-from rutjournal.ui.load.choice_delegate import ChoiceDelegate
+from rutjournal.core.load import DECISIONS, KINDS, DeletedTask, Load, TaskView
+from rutjournal.core.load_words import hours, task_hours
+from rutjournal.core.plain_text import plain_line
+from rutjournal.core.task_match import find_match
+from rutjournal.ui.load.decision_bar import DecisionBar
+from rutjournal.ui.load.duplicate_bar import DuplicateBar
 from rutjournal.ui.load.side_panels import LoadSidePanels
 from rutjournal.ui.load.summary_strip import SummaryStrip
-from rutjournal.ui.load.task_model import COLUMN, ENJOY_LABELS, TaskFilter, TaskIdRole, TaskTableModel
+from rutjournal.ui.load.task_model import COLUMN, TaskFilter, TaskIdRole, TaskTableModel
+from rutjournal.ui.load.task_table import TaskTable
 from rutjournal.ui.message import show_message
 
 log = logging.getLogger(__name__)
 ALL = "all"
-
-
-def read_quick_add(text: str) -> dict[str, object]:
-    """One typed line → a task's fields, read as the brain dump reads them ('Team standup 15m daily')."""
-    dump = parse_brain_dump(text)
-    if dump.rejected:
-        raise InvalidInput("task", dump.rejected[0].reason, text.strip())
-    if not dump.tasks:
-        raise InvalidInput("title", "a few words saying what the task is", text)
-    return dump.tasks[0].fields()
 
 
 class LoadView(QWidget):
@@ -73,10 +59,9 @@ class LoadView(QWidget):
     # --- layout -------------------------------------------------------------------------------------------
     def _build(self) -> None:
         self.summary = SummaryStrip()
-        self.quick_add = QLineEdit(
-            placeholderText="Add a task: “Weekly status report, 2h” and Enter  (Ctrl+N)"
-        )
+        self.quick_add = QLineEdit(placeholderText="Add a task: “Status report, 2h” and Enter (Ctrl+N)")
         self.quick_add.setAccessibleName("Add a task")
+        self.quick_add.setToolTip(self.quick_add.placeholderText())
         self.brain_dump = QPushButton("Brain dump…", toolTip="Type many tasks at once, one a line")
         self.kind_filter = self._combo("Kind", [("All kinds", ALL), *[(k.title(), k) for k in KINDS]])
         self.decision_filter = self._combo(
@@ -87,58 +72,15 @@ class LoadView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.quick_add, 3)
         top.addWidget(self.brain_dump)
-        top.addSpacing(16)
+        top.addSpacing(12)
         for w in (self.kind_filter, self.decision_filter):
             top.addWidget(w)
         top.addWidget(self.text_filter, 1)
 
-        self.table = QTableView()
-        self.table.setAccessibleName("Tasks")
+        self.duplicate = DuplicateBar()
+        self.table = TaskTable()
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
         self.table.sortByColumn(COLUMN["score"], Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        widths = {
-            "title": 250,
-            "score": 105,
-            "minutes_per_week": 95,
-            "kind": 75,
-            "in_jd": 125,
-            "enjoyment": 85,
-        }
-        widths |= {"value": 55, "decision": 95, "delegate_to": 100, "decided_on": 90, "done_on": 90}
-        for key, width in widths.items():
-            self.table.setColumnWidth(COLUMN[key], width)
-        self.table.setItemDelegateForColumn(
-            COLUMN["kind"], ChoiceDelegate([(k, k) for k in KINDS], self.table)
-        )
-        self.table.setItemDelegateForColumn(
-            COLUMN["in_jd"], ChoiceDelegate([(v, v) for v in ("yes", "partly", "no")], self.table)
-        )
-        self.table.setItemDelegateForColumn(
-            COLUMN["decision"], ChoiceDelegate([(d, d) for d in DECISIONS], self.table)
-        )
-        self.table.setItemDelegateForColumn(
-            COLUMN["enjoyment"],
-            ChoiceDelegate(
-                [("not rated", None), *[(label, v) for v, label in ENJOY_LABELS.items()]], self.table
-            ),
-        )
-        self.table.setItemDelegateForColumn(
-            COLUMN["value"],
-            ChoiceDelegate([("not rated", None), *[(str(v), v) for v in range(1, 6)]], self.table),
-        )
 
         self.tabs = LoadSidePanels()
         self.why, self.mentions = self.tabs.why, self.tabs.mentions
@@ -148,39 +90,23 @@ class LoadView(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([700, 300])  # a share: the table gets 70 % of the room
 
-        self.decision_pick = self._combo(
-            "Decision for the selected tasks", [(d.title(), d) for d in DECISIONS[1:]]
-        )
-        self.who_or_why = QLineEdit(placeholderText="to whom (delegate) or why (decline, drop…)")
-        self.who_or_why.setAccessibleName("To whom or why")
-        self.apply_button = QPushButton("Apply to selected")
-        self.done_button = QPushButton(
-            "Mark done", toolTip="The decision was carried out: its hours are freed"
-        )
-        self.delete_button = QPushButton(
-            "Delete", toolTip="Delete the selected tasks (Ctrl+Z brings them back)"
-        )
+        self.bar = DecisionBar()
+        self.decision_pick, self.who_or_why = self.bar.pick, self.bar.note
+        self.apply_button, self.done_button = self.bar.apply_button, self.bar.done_button
+        self.delete_button = self.bar.delete_button
         self.message = QLabel(objectName="loadMessage", wordWrap=True)
-        bottom = QHBoxLayout()
-        bottom.addWidget(QLabel("Selected:"))
-        for w in (
-            self.decision_pick,
-            self.who_or_why,
-            self.apply_button,
-            self.done_button,
-            self.delete_button,
-        ):
-            bottom.addWidget(w)
-        bottom.addWidget(self.message, 1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(top)
+        layout.addWidget(self.duplicate)
         layout.addWidget(splitter, 1)
-        layout.addLayout(bottom)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.message)
         self._show_why(None)
 
     @staticmethod
@@ -193,6 +119,10 @@ class LoadView(QWidget):
 
     def _connect(self) -> None:
         self.quick_add.returnPressed.connect(self._quick_add)
+        self.quick_add.textEdited.connect(lambda _t: self.duplicate.clear())
+        self.duplicate.keep.connect(self._keep_listed)
+        self.duplicate.update_hours.connect(self._update_listed)
+        self.duplicate.add_anyway.connect(self._add_anyway)
         self.brain_dump.clicked.connect(self._brain_dump)
         for combo in (self.kind_filter, self.decision_filter):
             combo.currentIndexChanged.connect(lambda _i: self._filter())
@@ -202,16 +132,15 @@ class LoadView(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.model.changed.connect(self.refresh_panels)
         self.model.edit_failed.connect(lambda text: self._say(text, error=True))
-        self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._current_changed())
+        selection = self.table.selectionModel()
+        selection.currentRowChanged.connect(lambda _c, _p: self._current_changed())
+        selection.selectionChanged.connect(lambda _s, _d: self.bar.show_selection(self.selected_tasks()))
         self.candidates.itemActivated.connect(self._select_from_list)
         self.candidates.itemClicked.connect(self._select_from_list)
         self.saying_no.itemClicked.connect(self._select_from_list)
-        self.mentions.itemActivated.connect(
-            lambda item: self.open_day.emit(item.data(Qt.ItemDataRole.UserRole))
-        )
-        self.mentions.itemClicked.connect(
-            lambda item: self.open_day.emit(item.data(Qt.ItemDataRole.UserRole))
-        )
+        self.tabs.facts.changed.connect(self._set_fact)
+        for signal in (self.mentions.itemActivated, self.mentions.itemClicked):
+            signal.connect(lambda item: self.open_day.emit(item.data(Qt.ItemDataRole.UserRole)))
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, parent, slot, does in (  # ``does``: the shortcut sheet's words
             (QKeySequence("Ctrl+N"), self, self.quick_add.setFocus, "Add a task"),
@@ -248,42 +177,90 @@ class LoadView(QWidget):
 
     def refresh_panels(self) -> None:
         rows = self.model.rows
-        self.summary.show_summary(summarize(rows))
+        self.summary.show_summary(rows)
         self.tabs.show_rows(rows)
         self._current_changed()
+        self.bar.show_selection(self.selected_tasks())
 
-    # --- actions ------------------------------------------------------------------------------------------
+    def title_of(self, task_id: int) -> str:
+        """The task's title as stored (for a message that names it)."""
+        row = self.model.row_of(task_id)
+        return self.model.task(row).title if row is not None else ""
+
+    # --- adding -------------------------------------------------------------------------------------------
     def _quick_add(self) -> None:
-        text = self.quick_add.text()
-        if self.load is None or not text.strip():
+        typed = self.quick_add.text()
+        if self.load is None or not typed.strip():
             return
         try:
-            fields = read_quick_add(text)
-            task_id = self.load.add(**fields)  # type: ignore[arg-type]
+            parsed = parse_task_line(typed)
         except InvalidInput as exc:
             self._say(str(exc), error=True)
             return
-        self.model.replace(self.load.get(task_id))
-        self.refresh_panels()
-        self.quick_add.clear()
-        self._say(
-            f"Added “{fields['title']}”. Say whether it is in your job description, and how you feel about it."
-        )
+        match = find_match(parsed.title, self.model.rows)
+        if match is not None:
+            self.duplicate.ask(parsed, match)
+            return
+        self._add(parsed)
 
-    def add_task_from_text(self, text: str) -> int | None:
-        """A line of the journal turned into a task (from the journal's context menu)."""
-        if self.load is None:
-            return None
+    def _add(self, parsed: ParsedTask) -> None:
+        assert self.load is not None
         try:
-            fields = read_quick_add(text[:400])
-        except InvalidInput:
-            fields = {"title": text.strip()[:200]}
-        if not str(fields.get("title", "")).strip():
-            return None
-        task_id = self.load.add(**fields)  # type: ignore[arg-type]
+            task_id = self.load.add(**parsed.fields())  # type: ignore[arg-type]
+        except InvalidInput as exc:
+            self._say(str(exc), error=True)
+            return
+        self._show_added(task_id)
+        self.quick_add.clear()
+        self.duplicate.clear()
+        self.tabs.setCurrentWidget(self.tabs.why_page)  # its facts, to fill in now
+        self._say(f"Added “{parsed.title}”. Say under Why whether it is your job and how much you enjoy it.")
+
+    def _show_added(self, task_id: int) -> None:
+        assert self.load is not None
         self.model.replace(self.load.get(task_id))
         self.refresh_panels()
         self.select_task(task_id)
+
+    def _keep_listed(self) -> None:
+        listed = self.duplicate.match.task if self.duplicate.match else None
+        self.duplicate.clear()
+        if listed is None:
+            return
+        self.quick_add.clear()
+        self.select_task(listed.id)
+        self._say(f"Kept “{listed.title}” as it is: nothing added.")
+
+    def _update_listed(self) -> None:
+        parsed, match = self.duplicate.parsed, self.duplicate.match
+        self.duplicate.clear()
+        if self.load is None or parsed is None or match is None:
+            return
+        self.load.update(match.task.id, minutes_per_week=parsed.minutes_per_week)
+        self._show_added(match.task.id)
+        self.quick_add.clear()
+        self._say(f"Kept “{match.task.title}”, now {task_hours(parsed.minutes_per_week)}: nothing added.")
+
+    def _add_anyway(self) -> None:
+        parsed = self.duplicate.parsed
+        self.duplicate.clear()
+        if self.load is not None and parsed is not None:
+            self._add(parsed)
+
+    def add_task_from_text(self, text: str) -> int | None:
+        """A line of the journal turned into a task (from the journal's context menu): its Markdown marks
+        dropped, its time read as the quick add reads it."""
+        if self.load is None:
+            return None
+        line = plain_line(text[:400])
+        try:
+            fields = parse_task_line(line).fields()
+        except InvalidInput:
+            fields = {"title": line[:200]}
+        if not str(fields.get("title", "")).strip():
+            return None
+        task_id = self.load.add(**fields)  # type: ignore[arg-type]
+        self._show_added(task_id)
         return task_id
 
     def _brain_dump(self) -> None:
@@ -294,11 +271,16 @@ class LoadView(QWidget):
         dialog = BrainDumpDialog(self.load, self)
         if dialog.exec():
             self.reload()
-            self._say(f"Added {len(dialog.added_ids)} tasks.")
+            self._say(dialog.outcome())
 
+    # --- the selection and the decision bar ---------------------------------------------------------------
     def selected_ids(self) -> list[int]:
         rows = self.table.selectionModel().selectedRows()
         return [int(index.data(TaskIdRole)) for index in rows]
+
+    def selected_tasks(self) -> list[TaskView]:
+        rows = [self.model.row_of(task_id) for task_id in self.selected_ids()]
+        return [self.model.task(row) for row in rows if row is not None]
 
     def select_task(self, task_id: int, *, keep: bool = False) -> None:
         """Make the task current and selected; ``keep`` adds it to the selection instead of replacing it."""
@@ -321,9 +303,8 @@ class LoadView(QWidget):
         if self.load is None or not ids:
             self._say("Select one or more tasks first.", error=True)
             return
-        decision = str(self.decision_pick.currentData())
-        note = self.who_or_why.text().strip()
-        to, reason = (note or None, None) if decision == "delegate" else (None, note or None)
+        decision = self.bar.decision()
+        to, reason = self.bar.to_and_reason()
         try:
             self.load.decide_many(ids, decision, to=to, reason=reason)
         except InvalidInput as exc:
@@ -332,7 +313,7 @@ class LoadView(QWidget):
         for task_id in ids:
             self.model.replace(self.load.get(task_id))
         self.refresh_panels()
-        self._say(f"{len(ids)} task{'s' if len(ids) != 1 else ''} set to “{decision}”.")
+        self._say(f"{words.plural(len(ids), 'task')} set to “{decision}”.")
 
     def _mark_done(self) -> None:
         if self.load is None:
@@ -347,7 +328,7 @@ class LoadView(QWidget):
             self.model.replace(task)
             freed += task.minutes_per_week if task.freed else 0
         self.refresh_panels()
-        self._say(f"Done. {format_minutes(freed)} freed." if freed else "Done.")
+        self._say(f"Done. {hours(freed)} freed." if freed else "Done.")
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
@@ -358,9 +339,8 @@ class LoadView(QWidget):
             self.model.remove(task_id)
         self.undo_stack.append(deleted)
         self.refresh_panels()
-        self._say(
-            f"Deleted {len(ids)} task{'s' if len(ids) != 1 else ''}. Ctrl+Z brings {'them' if len(ids) > 1 else 'it'} back."
-        )
+        them = "them" if len(ids) > 1 else "it"
+        self._say(f"Deleted {words.plural(len(ids), 'task')}. Ctrl+Z brings {them} back.")
 
     def undo_delete(self) -> None:
         if self.load is None or not self.undo_stack:
@@ -383,6 +363,12 @@ class LoadView(QWidget):
         task_id = item.data(Qt.ItemDataRole.UserRole)
         if task_id is not None:
             self.select_task(int(task_id))
+
+    def _set_fact(self, key: str, value: object) -> None:
+        """A fact of the current task chosen beside its score: written as an edit of its table cell."""
+        index = self.proxy.mapToSource(self.table.currentIndex())
+        if index.isValid():
+            self.model.setData(self.model.index(index.row(), COLUMN[key]), value)
 
     def _current_changed(self) -> None:
         index = self.table.currentIndex()

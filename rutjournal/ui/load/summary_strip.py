@@ -1,71 +1,71 @@
-"""The totals of the Load section in large type: what is on your plate, and what your decisions free."""
+"""The totals of the Load section in large type: what is on your plate, and what your decisions free.
+
+Each figure says in its tooltip how it was counted, with this inventory's numbers (``load_words``); a share
+nobody has rated yet is a dash, not 0 %.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
-from rutjournal.core.delegability import format_minutes
-from rutjournal.core.load import LoadSummary
+from rutjournal.core import text
+from rutjournal.core.load import TaskView, summarize
+from rutjournal.core.load_words import summary_explanations
 
 
 def _hours(minutes: int) -> str:
-    return format_minutes(minutes).replace("/week", "") if minutes else "0 h"
-
-
-def _share(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0%}"
+    return text.minutes_as_hours(minutes)
 
 
 class SummaryStrip(QFrame):
-    """Six figures; each says in its tooltip how it is counted."""
+    """Six figures, each with a short caption under it."""
 
     FIGURES = (
-        (
-            "plate",
-            "on your plate each week",
-            "Every task's hours, except those handed off, dropped, declined or "
-            "automated for good (decision marked done).",
-        ),
-        (
-            "pending",
-            "your pending decisions would free",
-            "Hours of tasks you decided to delegate, drop, decline or "
-            "automate, not yet carried out. Mark them done when they are.",
-        ),
-        (
-            "freed",
-            "freed so far",
-            "Hours of tasks whose delegate / drop / decline / automate decision is done.",
-        ),
-        ("core", "on core work", "Hours on tasks in your job description, and their share of your plate."),
-        ("meetings", "in meetings", "Hours of tasks of kind 'meeting' still on your plate."),
-        ("enjoyed", "on work you enjoy", "Share of your plate's hours on tasks you rated +1 or +2."),
+        ("plate", "a week on your plate"),
+        ("pending", "freed once done"),
+        ("freed", "freed so far"),
+        ("core", "on core work"),
+        ("meetings", "in meetings"),
+        ("enjoyed", "on work you enjoy"),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("summaryStrip")
         grid = QGridLayout(self)
-        grid.setContentsMargins(12, 8, 12, 8)
-        grid.setHorizontalSpacing(28)
+        grid.setContentsMargins(12, 6, 12, 6)
+        grid.setHorizontalSpacing(20)
+        grid.setVerticalSpacing(0)
         self.values: dict[str, QLabel] = {}
-        for column, (key, caption, tip) in enumerate(self.FIGURES):
-            value = QLabel("–", objectName="summaryValue")
+        self.captions: dict[str, QLabel] = {}
+        for column, (key, caption) in enumerate(self.FIGURES):
+            value = QLabel(text.NOTHING, objectName="summaryValue")
             label = QLabel(caption, objectName="summaryCaption", wordWrap=True)
-            for widget in (value, label):
-                widget.setToolTip(tip)
             value.setAccessibleName(caption)
             if key in ("pending", "freed"):
                 value.setProperty("accent", True)
             grid.addWidget(value, 0, column)
             grid.addWidget(label, 1, column)
             grid.setColumnStretch(column, 1)
-            self.values[key] = value
+            self.values[key], self.captions[key] = value, label
 
-    def show_summary(self, s: LoadSummary) -> None:
-        self.values["plate"].setText(_hours(s.on_plate))
-        self.values["pending"].setText(_hours(s.pending_free))
-        self.values["freed"].setText(_hours(s.freed))
-        self.values["core"].setText(f"{_hours(s.core)} · {_share(s.core_share)}")
-        self.values["meetings"].setText(_hours(s.meetings))
-        self.values["enjoyed"].setText(_share(s.enjoyed_share))
+    def show_summary(self, tasks: Sequence[TaskView]) -> None:
+        s = summarize(list(tasks))
+        shown = {
+            "plate": _hours(s.on_plate),
+            "pending": _hours(s.pending_free),
+            "freed": _hours(s.freed),
+            "core": _hours(s.core),
+            "meetings": _hours(s.meetings),
+            "enjoyed": text.percent(s.enjoyed_share),
+        }
+        for key, tip in summary_explanations(tasks).items():
+            self.values[key].setText(shown[key])
+            self.values[key].setToolTip(tip)
+            self.captions[key].setToolTip(tip)
+        untimed = f" (+{text.plural(s.untimed, 'task')} without hours)" if s.untimed else ""
+        self.captions["plate"].setText(f"a week on your plate{untimed}")
+        share = f" ({text.percent(s.core_share)})" if s.core_share is not None else ""
+        self.captions["core"].setText(f"on core work{share}")

@@ -15,13 +15,16 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from rutjournal.core.delegability import format_minutes
+from rutjournal.core import text
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.load import Load, TaskView, parse_minutes
+from rutjournal.core.load import DECISIONS, Load, TaskView, parse_minutes
+from rutjournal.core.load_words import decision_detail, decision_label, decision_tone
+from rutjournal.ui.theme import status_colour
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 1
 TaskIdRole = Qt.ItemDataRole.UserRole + 2
+ToneRole = Qt.ItemDataRole.UserRole + 3  # the decision cell's colour: "muted", "plain", "warn", "good"
 
 IN_JD_LABELS = {"yes": "yes", "partly": "partly", "no": "no"}
 ENJOY_LABELS = {-2: "−2 dislike", -1: "−1", 0: "0", 1: "+1", 2: "+2 love"}
@@ -37,15 +40,20 @@ class Column:
 
 COLUMNS = (
     Column("title", "Task", True, "What you do: a responsibility, a recurring meeting, a project"),
-    Column("score", "Hand-off score", False, "0–100: how good a candidate it is to hand off (hover for why)"),
-    Column("minutes_per_week", "Hours/week", True, "Time it takes in a usual week: 2, 1.5, 2h, 90m"),
+    Column(
+        "score",
+        "Hand-off",
+        False,
+        "Hand-off score, 0–100: how good a candidate it is to hand off (hover a row)",
+    ),
+    Column("minutes_per_week", "h/week", True, "Time it takes in a usual week: 2, 1.5, 2h, 90m"),
     Column("kind", "Kind", True, "task / meeting / project"),
     Column(
-        "in_jd", "In job description", True, "Is it part of the job you were hired for? yes / partly / no"
+        "in_jd", "My job?", True, "In your job description, the job you were hired for? yes / partly / no"
     ),
     Column("enjoyment", "Enjoy", True, "−2 (dislike) … +2 (love); blank if unsure"),
     Column("value", "Value", True, "Value to your career or team, 1 … 5; blank if unsure"),
-    Column("decision", "Decision", True, "What to do with it"),
+    Column("decision", "Decision", True, "What to do with it, and whether it is done"),
     Column("delegate_to", "Delegate to", True, "Who could take it over"),
     Column("decided_on", "Decided", False, "When the decision was taken"),
     Column("done_on", "Done", False, "When the decision was carried out"),
@@ -55,21 +63,25 @@ COLUMN = {c.key: i for i, c in enumerate(COLUMNS)}
 
 
 def display(task: TaskView, key: str) -> str:
-    if key == "minutes_per_week":
-        return format_minutes(task.minutes_per_week) if task.minutes_per_week else "–"
+    if key == "minutes_per_week":  # the header says "/week"; a task without hours is a dash, not zero
+        return text.minutes_as_hours(task.minutes_per_week or None)
     if key == "enjoyment":
         return "" if task.enjoyment is None else ENJOY_LABELS[task.enjoyment]
     if key == "score":
         return str(task.delegability.score)
+    if key == "decision":
+        return decision_label(task)
     value = getattr(task, key)
     if value is None:
         return ""
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return text.short_day(value) if hasattr(value, "isoformat") else str(value)
 
 
 def sort_key(task: TaskView, key: str) -> Any:
     if key == "score":
         return task.delegability.score
+    if key == "decision":  # in the order of the list, each decision's done tasks after its pending ones
+        return (DECISIONS.index(task.decision), task.done_on is not None)
     value = getattr(task, key)
     if value is None:
         return -99 if key in ("enjoyment", "value") else ""
@@ -126,6 +138,7 @@ class TaskTableModel(QAbstractTableModel):
         return next((i for i, t in enumerate(self.rows) if t.id == task_id), None)
 
     def replace(self, task: TaskView) -> None:
+        """Show a task as stored now (new or changed), and put it where the chosen sort order says."""
         row = self.row_of(task.id)
         if row is None:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
@@ -134,6 +147,8 @@ class TaskTableModel(QAbstractTableModel):
         else:
             self.rows[row] = task
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        if self._sorted(self.rows) != self.rows:
+            self.sort(self.sort_column, self.sort_order)
 
     def remove(self, task_id: int) -> None:
         row = self.row_of(task_id)
@@ -157,7 +172,7 @@ class TaskTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section].title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return COLUMNS[section].tip
+            return f"{COLUMNS[section].tip}.\nClick to sort; right-click to choose the columns shown."
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -174,8 +189,12 @@ class TaskTableModel(QAbstractTableModel):
             return sort_key(task, key)
         if role == TaskIdRole:
             return task.id
-        if role == Qt.ItemDataRole.ToolTipRole and key in ("score", "title"):
-            return f"Hand-off score {task.delegability.score}: {task.delegability.explain()}"
+        if role == ToneRole:
+            return decision_tone(task)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tip(task, key)
+        if role == Qt.ItemDataRole.ForegroundRole and task.freed and key != "decision":
+            return status_colour("muted")  # off your plate: shown, but quieter than the work still there
         if role == Qt.ItemDataRole.TextAlignmentRole and key in (
             "minutes_per_week",
             "score",
@@ -183,6 +202,21 @@ class TaskTableModel(QAbstractTableModel):
             "enjoyment",
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _tip(task: TaskView, key: str) -> str | None:
+        if key in ("score", "title"):
+            return (
+                f"{task.title}\nHand-off score {task.delegability.score}: {task.delegability.explain()}\n"
+                + (task.delegability.arithmetic())
+            )
+        if key == "decision":
+            return decision_detail(task)
+        if key == "minutes_per_week" and not task.minutes_per_week:
+            return "No hours yet: type them here (2, 1.5, 2h, 90m); the totals leave this task out until then"
+        if key in ("decided_on", "done_on") and getattr(task, key) is not None:
+            return text.day(getattr(task, key))
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

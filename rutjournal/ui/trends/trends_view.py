@@ -1,6 +1,8 @@
-"""The Trends section: one matplotlib canvas per plot in a scroll area, each with its reading under it.
+"""The Trends section: one matplotlib chart per plot in a scroll area, each with its reading under it.
 
-matplotlib is imported here only; the main window imports this module the first time Trends is opened.
+The page shows at once, with "Drawing charts…" where the charts will be: matplotlib is loaded in the background
+(``chart_loader``), then the charts in sight are drawn one per turn of the event loop, the others when scrolled
+to, so the window never stops answering for longer than one chart takes.
 """
 
 from __future__ import annotations
@@ -9,9 +11,7 @@ import datetime as dt
 import logging
 from pathlib import Path
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QTimer
 from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,44 +19,22 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from rutjournal.core.db import Database
-from rutjournal.core.trends import DateRange
-from rutjournal.plots import DPI, PLOTS, SIZE, PlotOptions, check_path
+from rutjournal.core.trends import DateRange, entries_after
+from rutjournal.core.trends_readings import range_reading
+from rutjournal.plots import TITLES, PlotOptions, check_path
+from rutjournal.ui.trends.chart_loader import ChartLoader
+from rutjournal.ui.trends.plot_panel import PlotPanel
 
 log = logging.getLogger(__name__)
 RANGES = (("Last 30 days", 30), ("Last 90 days", 90), ("Last 365 days", 365), ("All time", None))
 WINDOWS = (("7-day mean", 7), ("30-day mean", 30))
-
-
-class PlotPanel(QWidget):
-    """One plot: its canvas, its reading, and a way to save it."""
-
-    def __init__(self, name: str, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.name = name
-        self.figure = Figure(figsize=SIZE, dpi=DPI)
-        self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
-        self.canvas.setMinimumHeight(360)
-        self.canvas.setAccessibleName(title)
-        self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.reading = QLabel(wordWrap=True)
-        self.reading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.reading.setAccessibleName(f"{title}: reading")
-        self.save_button = QPushButton("Save as PNG or SVG…")
-        self.save_button.setAccessibleName(f"Save {title} as an image")
-        row = QHBoxLayout()
-        row.addWidget(self.reading, 1)
-        row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 12)
-        column.addWidget(self.canvas)
-        column.addLayout(row)
+NOT_LOADED = "The charts could not be drawn: matplotlib did not load. The details are in the log."
 
 
 class TrendsView(QWidget):
@@ -76,7 +54,8 @@ class TrendsView(QWidget):
         self.window_box.setAccessibleName("Rolling mean")
         for label, window in WINDOWS:
             self.window_box.addItem(label, window)
-        self.range_label = QLabel()
+        self.range_label = QLabel(wordWrap=True)
+        self.range_label.setAccessibleName("Range shown")
         top = QHBoxLayout()
         top.addWidget(QLabel("Show"))
         top.addWidget(self.range_box)
@@ -86,22 +65,28 @@ class TrendsView(QWidget):
         top.addWidget(self.range_label, 1)
 
         self.panels: dict[str, PlotPanel] = {}
-        body = QWidget()
-        column = QVBoxLayout(body)
-        for name, (title, _draw) in PLOTS.items():
+        self.body = QWidget()
+        column = QVBoxLayout(self.body)
+        for name, title in TITLES.items():
             panel = PlotPanel(name, title)
             panel.save_button.clicked.connect(lambda _c=False, n=name: self.ask_save(n))
-            panel.canvas.customContextMenuRequested.connect(lambda pos, n=name: self._menu(n, pos))
             self.panels[name] = panel
             column.addWidget(panel)
         column.addStretch(1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setWidget(body)
+        self.scroll_area.setWidget(self.body)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.scroll_area, 1)
-        self._stale: set[str] = set()
+        self._stale: set[str] = set(self.panels)
+        self._charts = False  # the canvases exist (matplotlib is loaded)
+        self._queued = False  # a turn of the event loop will draw the next chart in sight
+        self._loading = QTimer(self, interval=25)
+        self._loading.timeout.connect(self._check_loaded)
+        self._width = 0  # the width the charts were laid out for: their legends wrap to it
+        self._resized = QTimer(self, singleShot=True, interval=150)
+        self._resized.timeout.connect(self._relayout)
         self._drawn_dark = self._dark()
         self.scroll_area.verticalScrollBar().valueChanged.connect(lambda _v: self.draw_visible())
         self.range_box.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -125,56 +110,123 @@ class TrendsView(QWidget):
         return self.palette().window().color().lightness() < 128
 
     def refresh(self) -> None:
-        """Redraw for the chosen range and rolling mean: the plots on screen now, the others when scrolled to."""
+        """Redraw for the chosen range and rolling mean: the plots in sight now, the others when scrolled to."""
         rng = self.date_range()
         if rng is None or self.db is None:
             return
-        self.range_label.setText(
-            f"{rng.first.isoformat()} to {rng.last.isoformat()} ({rng.days} day{'s' if rng.days != 1 else ''})"
-        )
+        self.range_label.setText(range_reading(rng.first, rng.last, entries_after(self.db, self.today())))
         self._stale = set(self.panels)
         self.draw_visible()
-        QTimer.singleShot(0, self.draw_visible)  # again once the layout has settled
+
+    # --- loading matplotlib, then drawing one chart per turn ----------------------------------------------
+    def _start_loading(self) -> None:
+        if not self._charts and not self._loading.isActive():
+            ChartLoader.start()
+            self._loading.start()
+
+    def _check_loaded(self) -> None:
+        if not ChartLoader.done():
+            return
+        self._loading.stop()
+        self._build_charts()
+        self.draw_visible()
+
+    def _build_charts(self) -> bool:
+        """Give every panel its canvas (on the GUI thread, matplotlib already loaded); False if it cannot."""
+        if self._charts:
+            return True
+        if ChartLoader.failed():
+            for panel in self.panels.values():
+                panel.unavailable(NOT_LOADED)
+            return False
+        from rutjournal.ui.trends.charts import new_chart
+
+        for name, panel in self.panels.items():
+            panel.attach(*new_chart())
+            assert panel.canvas is not None
+            panel.canvas.customContextMenuRequested.connect(lambda pos, n=name: self._menu(n, pos))
+        self._charts = True
+        self.body.layout().activate()  # the canvases have their size before the first is drawn
+        return True
+
+    def _ensure_charts(self) -> bool:
+        """The canvases now, waiting for matplotlib if it is still loading (a save, a test)."""
+        if not self._charts:
+            ChartLoader.wait()
+            self._loading.stop()
+        return self._build_charts()
 
     def draw_visible(self) -> None:
-        """Draw the stale plots that can be seen (a change of range must not wait for seven renders)."""
-        if not self.isVisible():
+        """Queue the stale charts in sight: one is drawn per turn of the event loop, so a change of range never
+        waits for seven renders and the window answers between them."""
+        if not self.isVisible() or self.db is None:
             return
+        if not self._charts:
+            self._start_loading()
+            return
+        if not self._queued and self._next_visible() is not None:
+            self._queued = True
+            QTimer.singleShot(0, self._draw_next)
+
+    def _next_visible(self) -> str | None:
         top = self.scroll_area.verticalScrollBar().value()
         bottom = top + self.scroll_area.viewport().height()
-        for name in [n for n in self.panels if n in self._stale]:
-            geometry = self.panels[name].geometry()  # in the scrolled body's coordinates
-            if geometry.bottom() >= top and geometry.top() <= bottom:
-                self.draw(name)
+        for name, panel in self.panels.items():
+            geometry = panel.geometry()  # in the scrolled body's coordinates
+            if name in self._stale and geometry.bottom() >= top and geometry.top() <= bottom:
+                return name
+        return None
+
+    def _draw_next(self) -> None:
+        self._queued = False
+        if not self.isVisible():
+            return
+        name = self._next_visible()
+        if name is not None:
+            self.draw(name)
+            self.draw_visible()
 
     def draw(self, name: str) -> None:
         """Compute and draw one plot now."""
         rng = self.date_range()
-        if rng is None or self.db is None:
+        if rng is None or self.db is None or not self._ensure_charts():
             return
+        from rutjournal.plots.drawing import draw_plot
+
         panel = self.panels[name]
+        assert panel.figure is not None and panel.canvas is not None
+        panel.show_canvas()
         try:
-            reading = PLOTS[name][1](panel.figure, self.db, rng, self.options())
+            reading = draw_plot(name, panel.figure, self.db, rng, self.options())
         except Exception:
             log.exception("could not draw the %s plot", name)
             panel.figure.clear()
             reading = "This plot could not be drawn; the details are in the log."
-        panel.reading.setText(reading)
-        panel.canvas.draw_idle()  # type: ignore[no-untyped-call]
+        panel.canvas.draw_idle()  # type: ignore[no-untyped-call]  # rendered in the next turn, on its own
+        panel.shown(reading)
+        self._width = self.scroll_area.viewport().width()
         self._stale.discard(name)
 
     def draw_all(self) -> None:
-        for name in list(self._stale):
+        for name in [n for n in self.panels if n in self._stale]:
             self.draw(name)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.draw_visible()
-        QTimer.singleShot(0, self.draw_visible)
+        QTimer.singleShot(0, self.draw_visible)  # again once the layout has settled
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._resized.start()  # once the user stops dragging: a resize is many events
         self.draw_visible()
+
+    def _relayout(self) -> None:
+        """Another width: the charts are drawn again for it (their legends wrap to the width), those in sight
+        now, the others when scrolled to."""
+        if self._width and self.scroll_area.viewport().width() != self._width:
+            self._stale = set(self.panels)
+            self.draw_visible()
 
     def changeEvent(self, event: QEvent) -> None:
         """A switch between light and dark redraws the plots in the new colours (they are bitmaps)."""
@@ -184,8 +236,10 @@ class TrendsView(QWidget):
             self._drawn_dark = self._dark()
             self.refresh()
 
+    # --- saving ---------------------------------------------------------------------------------------------
     def _menu(self, name: str, pos: QPoint) -> None:
         panel = self.panels[name]
+        assert panel.canvas is not None
         menu = QMenu(self)
         action = QAction("Save as PNG or SVG…", menu)
         action.triggered.connect(lambda _c=False: self.ask_save(name))
@@ -206,7 +260,9 @@ class TrendsView(QWidget):
     def save(self, name: str, path: Path) -> None:
         """Write the plot as drawn on screen to a .png or .svg file."""
         fmt = check_path(path)
-        if name in self._stale:
+        if name in self._stale or not self._charts:
             self.draw(name)
         figure = self.panels[name].figure
+        if figure is None:  # matplotlib did not load: the panel says so
+            return
         figure.savefig(path, format=fmt, facecolor=figure.get_facecolor())

@@ -1,0 +1,58 @@
+"""Said before a quick add writes anything: the task typed seems to be one already listed. The user keeps
+the listed one (optionally with the new hours) or adds the new one beside it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from rutjournal.core.brain_dump import ParsedTask
+from rutjournal.core.load_words import task_hours
+from rutjournal.core.task_match import Match
+
+
+class DuplicateBar(QFrame):
+    keep = Signal()  # keep the task listed, add nothing
+    update_hours = Signal()  # keep the task listed, with the hours just typed
+    add_anyway = Signal()  # both are meant: add the new one too
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("duplicateBar")
+        self.setStyleSheet(  # set apart as the journal's prompt is: a question waiting for an answer
+            "QFrame#duplicateBar { background: palette(alternate-base); border-left: 3px solid palette(highlight); }"
+        )
+        self.label = QLabel(wordWrap=True)
+        self.keep_button = QPushButton("Keep the listed one")
+        self.hours_button = QPushButton("Keep it, with the new hours")
+        self.add_button = QPushButton("Add both")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(self.label, 1)
+        for button in (self.keep_button, self.hours_button, self.add_button):
+            row.addWidget(button)
+        self.keep_button.clicked.connect(self.keep)
+        self.hours_button.clicked.connect(self.update_hours)
+        self.add_button.clicked.connect(self.add_anyway)
+        self.parsed: ParsedTask | None = None
+        self.match: Match | None = None
+        self.hide()
+
+    def ask(self, parsed: ParsedTask, match: Match) -> None:
+        """Say which listed task the typed one looks like, and offer what can be done."""
+        self.parsed, self.match = parsed, match
+        listed = match.task
+        how = "is already listed" if match.exact else "looks like one already listed"
+        hours = task_hours(listed.minutes_per_week) if listed.minutes_per_week else "no hours yet"
+        self.label.setText(
+            f"“{parsed.title}” {how}: “{listed.title}”, {hours}. Nothing is added until you choose."
+        )
+        new_hours = parsed.minutes_per_week
+        self.hours_button.setText(f"Keep it, set {task_hours(new_hours)}")
+        self.hours_button.setVisible(bool(new_hours) and new_hours != listed.minutes_per_week)
+        self.show()
+        self.keep_button.setFocus()
+
+    def clear(self) -> None:
+        self.parsed = self.match = None
+        self.hide()
