@@ -43,7 +43,7 @@ def _keep(text: str | None, paths: AppPaths) -> int:
     if text is None:
         return load_settings(paths.settings_file).backup_keep
     try:
-        return check_value("backup_keep", text)
+        return int(check_value("backup_keep", text))
     except InvalidInput:
         low, high = RANGES["backup_keep"]
         raise InvalidInput("--keep", f"a whole number from {low} to {high}", text) from None

@@ -59,11 +59,23 @@ def add_parsers(
 REPORT_JSON = (
     "With --json: every signal's key, label, value (the words shown), direction (better / worse / steady / "
     "unknown), reading (the direction in words), level (judged against a line rather than an earlier value), "
-    "why, and number: the figure the verdict rules read, rounded as it is shown (scores, means and changes to "
-    "one decimal, hours a week to a tenth; null without enough data). Then the verdict (too_early / stay / "
-    "push / leave) with its reasons, rule and needs (what a full verdict still lacks), the evidence (days "
-    "with a mood in the last 90 days, check-ins), whether a check-in is due, and the applications by stage."
+    "why, rules (the rules that read it, in words), and number: the figure the verdict rules read, rounded as "
+    "it is shown (scores, means and changes to one decimal, hours to a tenth, shares in whole percent; null "
+    "without enough data). Then the steps the verdict names, strongest first (push: find new challenges, "
+    "lighten your load, ask for guidance; leave: know when to leave; stay and too early: none), each with its "
+    "key, title, section (grow / load / guidance / tracker), reasons, action (what to do, with the app's "
+    "numbers) and the signals behind it (key, label, value, number). Then the verdict (too_early / stay / "
+    "push / leave) with its headline, reasons, rule, needs (what a full verdict still lacks), since (the day "
+    "of the last reading it is compared with: 30 days earlier, recomputed from the data) and changes (what "
+    "changed since then, in words); the evidence (days with a mood in the last 90 days, check-ins), whether "
+    "a check-in is due, and the applications by stage."
 )
+WHERE = {
+    "grow": "in Grow (rutjournal report grow)",
+    "load": "in Load (rutjournal report load)",
+    "guidance": "in Guidance (rutjournal conversation add)",
+    "tracker": "in the job-search tracker (rutjournal application add)",
+}
 
 
 def parse_answers(pairs: list[str]) -> dict[str, int]:
@@ -174,7 +186,8 @@ def run_application(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
     from rutjournal.core.crossroads import Crossroads
-    from rutjournal.core.crossroads_rules import reading
+    from rutjournal.core.crossroads_rules import reading, rules_for
+    from rutjournal.core.crossroads_steps import headline
     from rutjournal.core.crossroads_tracker import stage_summary
     from rutjournal.core.db import open_database
 
@@ -187,7 +200,9 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
         counts = crossroads.counts_by_stage()
     finally:
         db.close()
+    words = headline(verdict.verdict, verdict.steps)
     if args.json:
+        by_key = {s.key: s for s in signals}
         report = {
             "signals": [
                 {
@@ -198,15 +213,39 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
                     "reading": reading(s),
                     "level": s.level,
                     "why": s.why,
+                    "rules": rules_for(s.key),
                     "number": s.number,
                 }
                 for s in signals
             ],
+            "steps": [
+                {
+                    "key": step.key,
+                    "title": step.title,
+                    "section": step.section,
+                    "reasons": step.reasons,
+                    "action": step.action,
+                    "signals": [
+                        {
+                            "key": k,
+                            "label": by_key[k].label,
+                            "value": by_key[k].value,
+                            "number": by_key[k].number,
+                        }
+                        for k in step.signals
+                        if k in by_key
+                    ],
+                }
+                for step in verdict.steps
+            ],
             "verdict": {
                 "verdict": verdict.verdict,
+                "headline": words,
                 "reasons": verdict.reasons,
                 "rule": verdict.rule,
                 "needs": verdict.needs,
+                "since": None if verdict.since is None else verdict.since.isoformat(),
+                "changes": verdict.changes,
             },
             "evidence": {"mood_days": evidence.mood_days, "checkins": evidence.checkins},
             "checkin_due": due,
@@ -218,9 +257,21 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
     for s in signals:
         print(f"  {_mark(s)} {s.label}: {s.value} [{reading(s)}]")
         print(f"      why: {s.why}")
-    print(f"\nVerdict: {VERDICT_WORDS[verdict.verdict]}")
+    print(f"\nVerdict: {VERDICT_WORDS[verdict.verdict]} — {words.split(' — ', 1)[-1]}")
+    several = len(verdict.steps) > 1
+    for number, step in enumerate(verdict.steps, 1):
+        print(f"  {f'{number}. ' if several else ''}{step.title}, {WHERE[step.section]}:")
+        for reason in step.reasons:
+            print(f"     - {reason}")
+        print(f"     → {step.action}")
+    if verdict.steps:
+        print("  How it adds up:")
     for reason in verdict.reasons:
         print(f"  - {reason}")
+    if verdict.changes:
+        print("Since the last reading:")
+        for change in verdict.changes:
+            print(f"  - {change}")
     print(f"Rule: {verdict.rule}")
     if due:
         print("\nThis month's check-in is due: rutjournal checkin --questions")

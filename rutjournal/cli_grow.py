@@ -44,9 +44,10 @@ def add_parsers(
 
     def actions(name: str, what: str) -> argparse._SubParsersAction:  # type: ignore[type-arg]
         parser = sub.add_parser(name, parents=[common], help=what)
-        return parser.add_subparsers(
+        subs: argparse._SubParsersAction = parser.add_subparsers(  # type: ignore[type-arg]
             dest=f"{name}_command", metavar="ACTION", required=True, parser_class=type(parser)
         )
+        return subs
 
     target = actions("target", "Grow: the role you are working toward").add_parser(
         "set", parents=[common], help="set a new target role (prints its id; the previous one is kept)"
@@ -145,9 +146,9 @@ def _prepare(args: argparse.Namespace) -> Action:
         return tick
     if command == ("evidence", "add"):
         said, kind = check_text(" ".join(args.text)), _choice("--kind", args.kind, EVIDENCE_KINDS)
-        day, gap, goal = _date("--date", args.date), _id("--gap", args.gap), _id("--goal", args.goal)
+        day, of_gap, of_goal = _date("--date", args.date), _id("--gap", args.gap), _id("--goal", args.goal)
         result = None if args.result is None else check_note(args.result, "--result")
-        return lambda grow: print(grow.add_evidence(said, day, kind, result, gap, goal))
+        return lambda grow: print(grow.add_evidence(said, day, kind, result, of_gap, of_goal))
     assert command == ("challenge", "add"), command
     what, asked_of = check_text(" ".join(args.text), "TEXT"), check_title(args.asked_of, "--asked-of")
     answer, day = _choice("--answer", args.answer, ANSWERS), _date("--date", args.date)

@@ -1,6 +1,8 @@
 """The Crossroads service: the monthly check-in, the signals that combine it with what the app already knows
-(``crossroads_signals``), the verdict (stay / push / leave, or too early: rules in ``crossroads_rules.decide``)
-and a light job-search tracker (``crossroads_tracker``).
+(``crossroads_signals``, and the Load service for the inventory), the verdict (stay / push / leave, or too early:
+rules in ``crossroads_rules.decide``) with the steps it names, what changed since the last reading
+(``crossroads_changes``: the reading of 30 days earlier, recomputed), and a light job-search tracker
+(``crossroads_tracker``).
 
 Reads are plain SQL (no ORM import), writes go through the ORM imported inside the methods; every check happens
 before anything is written. "Today" comes from the ``today`` callable.
@@ -10,9 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 
+from rutjournal.core.crossroads_changes import last_reading_day, what_changed
+from rutjournal.core.crossroads_numbers import as_shown
 from rutjournal.core.crossroads_questions import Question, check_answers, checkin_mean, load_questions
-from rutjournal.core.crossroads_rules import Evidence, Signal, Verdict, as_shown, decide
+from rutjournal.core.crossroads_rules import decide
 from rutjournal.core.crossroads_signals import CheckinView, read_signals
 from rutjournal.core.crossroads_tracker import (
     STAGES,
@@ -23,6 +28,7 @@ from rutjournal.core.crossroads_tracker import (
     check_note,
     check_stage,
 )
+from rutjournal.core.crossroads_types import Evidence, LoadFacts, Signal, Step, Verdict
 from rutjournal.core.db import Database
 
 __all__ = [
@@ -31,8 +37,10 @@ __all__ = [
     "CheckinView",
     "Crossroads",
     "Evidence",
+    "LoadFacts",
     "Question",
     "Signal",
+    "Step",
     "Verdict",
     "check_name",
     "check_stage",
@@ -131,21 +139,55 @@ class Crossroads(JobSearch):
         """How much the verdict has to go on: days with a mood in the last 90 days, and check-ins."""
         return self.read()[1]
 
-    def read(self) -> tuple[list[Signal], Evidence]:
-        """The signals and the evidence behind them, in one read."""
-        today = self.today()
-        checkins = self.checkins()
+    def load_facts(self) -> LoadFacts:
+        """What the Load service says about the inventory: hours on the plate, freed, pending, outside the job
+        description (read through its public service, never its tables)."""
+        from rutjournal.core.load import Load
+
+        load = Load(self.db)
+        tasks = load.tasks()
+        summary = load.summary()
+        plate = [t for t in tasks if not t.freed]
+        return LoadFacts(
+            tasks=len(tasks),
+            on_plate=summary.on_plate,
+            freed=summary.freed,
+            pending_free=summary.pending_free,
+            undecided=sum(t.decision == "undecided" for t in tasks),
+            outside=sum(t.minutes_per_week for t in plate if t.in_jd == "no"),
+            partly=sum(t.minutes_per_week for t in plate if t.in_jd == "partly"),
+        )
+
+    def read(
+        self, as_of: dt.date | None = None, load: LoadFacts | None = None
+    ) -> tuple[list[Signal], Evidence]:
+        """The signals and the evidence behind them as of a day (default today), in one read; ``load`` is the
+        inventory if already read (it has no history: an earlier day reads it as it is now)."""
+        day = self.today() if as_of is None else as_of
+        load = self.load_facts() if load is None else load
+        checkins = [c for c in self.checkins() if c.day <= day]
         with self.db.reader() as conn:
-            signals, mood_days = read_signals(conn, today, self.questions(), checkins)
+            signals, mood_days = read_signals(conn, day, self.questions(), checkins, load)
         return signals, Evidence(mood_days=mood_days, checkins=len(checkins))
 
     def verdict(self, signals: list[Signal] | None = None, evidence: Evidence | None = None) -> Verdict:
-        """The verdict over the given signals and evidence, or over a fresh read of whichever is not given."""
+        """The verdict over the given signals and evidence (or a fresh read of whichever is not given), with the
+        steps it names and what changed since the last reading: the reading of 30 days earlier, recomputed."""
+        load = self.load_facts()
         if signals is None or evidence is None:
-            fresh_signals, fresh_evidence = self.read()
+            fresh_signals, fresh_evidence = self.read(load=load)
             signals = fresh_signals if signals is None else signals
             evidence = fresh_evidence if evidence is None else evidence
-        return decide(signals, evidence)
+        since = last_reading_day(self.today())
+        before, then_evidence = self.read(since, load)
+        then = decide(before, then_evidence, load=load)
+        now = decide(signals, evidence, before, load=load, since=since)
+        changes = what_changed(then, now, before, signals, since, (then_evidence, evidence))
+        return replace(now, since=since, changes=changes)
+
+    def steps(self) -> list[Step]:
+        """The steps the verdict names (push: strongest first; leave: one; stay and too early: none)."""
+        return self.verdict().steps
 
 
 def _month_end(day: dt.date) -> dt.date:

@@ -1,6 +1,7 @@
-"""The Crossroads rules, Qt-free and database-free: the thresholds, the signals' arithmetic and the verdict
-(stay / push / leave, or too early to say). ``crossroads_signals`` reads the numbers from the journal;
-everything that turns numbers into a verdict is here, each piece tested on its own.
+"""The Crossroads rules, Qt-free and database-free: the thresholds and the verdict (stay / push / leave, or too
+early to say) with the steps it names. ``crossroads_signals`` reads the numbers from the journal,
+``crossroads_numbers`` holds the arithmetic, ``crossroads_steps`` the table of the steps; everything that turns
+signals into a verdict is here, each piece tested on its own.
 
 Every figure is judged as it is shown: rounded to one decimal (``as_shown``), so a change written "+0.2" is never
 called "better" by a line drawn at 0.25 that the reader cannot see.
@@ -9,9 +10,31 @@ called "better" by a line drawn at 0.25 that the reader cannot see.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 
+from rutjournal.core.crossroads_numbers import (
+    DREAD_DAYS,
+    DREAD_MIN_MONDAYS,
+    DREAD_MIN_OTHER,
+    LEVEL_MIN_DAYS,
+    TREND_DAYS,
+    TREND_MIN_DAYS,
+    TREND_STEP,
+    as_shown,
+    direction_of,
+    dread_days,
+    level,
+    level_without_a_week,
+    mean,
+    monday_dread,
+    points,
+    scored_days,
+    signed,
+    spans,
+    steady_change,
+    trend,
+)
 from rutjournal.core.crossroads_questions import (
     REVERSE_MARK,
     Question,
@@ -21,147 +44,79 @@ from rutjournal.core.crossroads_questions import (
     load_questions,
     parse_questions,
 )
+from rutjournal.core.crossroads_steps import (
+    BORED_LEVEL,
+    DRAINED,
+    HEAVY_LOAD,
+    LONG_WEEK,
+    LOW_ANSWER,
+    LOW_LEARNING,
+    OUTSIDE_SHARE,
+    STEP_RULES,
+    TITLES,
+    leave_step,
+    name_steps,
+    no_step_visible,
+    not_called_for,
+    rule_state,
+)
+from rutjournal.core.crossroads_types import Evidence, LoadFacts, Signal, Step, Verdict
 from rutjournal.core.text import number, plural
 
 __all__ = [
+    "BORED_LEVEL",
+    "DRAINED",
+    "DREAD_DAYS",
+    "DREAD_MIN_MONDAYS",
+    "DREAD_MIN_OTHER",
+    "HEAVY_LOAD",
+    "LEVEL_MIN_DAYS",
+    "LONG_WEEK",
+    "LOW_ANSWER",
+    "LOW_LEARNING",
+    "OUTSIDE_SHARE",
     "REVERSE_MARK",
+    "STEP_RULES",
+    "TREND_DAYS",
+    "TREND_MIN_DAYS",
+    "TREND_STEP",
     "Evidence",
+    "LoadFacts",
     "Question",
     "Signal",
+    "Step",
     "StrongRule",
     "Verdict",
     "anchor_words",
+    "as_shown",
     "check_answers",
     "checkin_mean",
+    "counted",
     "decide",
+    "direction_of",
+    "dread_days",
+    "level",
+    "level_without_a_week",
     "load_questions",
+    "mean",
+    "monday_dread",
     "parse_questions",
+    "points",
+    "rules_for",
+    "scored_days",
+    "signed",
+    "spans",
+    "steady_change",
+    "trend",
 ]
 
-DIRECTIONS = ("better", "worse", "steady", "unknown")
-TREND_STEP = 0.3  # a change of at least this much (points on a 1-5 scale, as shown) is a change, not noise
-TREND_DAYS = 30  # mood and challenge: the last 30 days against the 30 before
-TREND_MIN_DAYS = 5  # ... each span needs at least this many scored days
-DREAD_DAYS = 90  # the Monday-dread index looks at the last 90 days
-DREAD_MIN_MONDAYS = 4
-DREAD_MIN_OTHER = 8
 DREAD_WORSE = 0.5  # Mondays this far below Tue-Fri read as "worse" ...
 DREAD_STRONG = 1.0  # ... and this far below count toward leaving
-LOW_ANSWER = 2  # a check-in answer of 2 or less on room / options counts toward leaving
 BURIED_MINUTES = 40 * 60  # still on the plate with nothing freed: more than 40 h a week reads as "worse"
 READY_MOOD_DAYS = 14  # days with a mood in the last DREAD_DAYS days before the verdict may say stay or leave
 READY_CHECKINS = 1  # ... and at least this many check-ins
 NOT_ENOUGH = "not enough data"
 GOOD_FAITH = "Before leaving, make a good-faith effort: hold at least one conversation with your boss or HR (Guidance)."
-
-
-@dataclass(frozen=True)
-class Signal:
-    key: str
-    label: str
-    value: str  # shown as is: a number with its unit, or "not enough data (…)"
-    direction: str  # better / worse / steady / unknown (unknown: too little data, or nothing to compare with)
-    why: str  # one sentence: why this counts
-    number: float | None = None  # the figure the verdict rules read, as shown (None without enough data)
-    level: bool = False  # judged against a line, not an earlier value: it reads "a good sign" / "a bad sign"
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """How much the verdict has to go on: days with a mood in the last 90 days, and check-ins made."""
-
-    mood_days: int
-    checkins: int
-
-
-@dataclass(frozen=True)
-class Verdict:
-    verdict: str  # too_early / stay / push / leave
-    reasons: list[str]
-    rule: str
-    needs: list[str] = field(default_factory=list)  # what a full verdict still lacks (empty: enough data)
-
-
-# -- arithmetic behind the signals ---------------------------------------------------------------------------
-def as_shown(value: float) -> float:
-    """A figure as the reader sees it (one decimal): the rules judge this, never the digits hidden behind it."""
-    return float(number(value))
-
-
-def signed(value: float) -> str:
-    """A change with its sign, as shown: "+0.9", "−1.1", "±0"."""
-    shown = number(value)
-    if shown == "0":
-        return "±0"
-    return "−" + shown[1:] if shown.startswith("-") else "+" + shown
-
-
-def points(value: float) -> str:
-    """A distance on the 1-5 scale in words: "1 point", "1.6 points"."""
-    shown = number(value)
-    return f"{shown} point{'' if shown == '1' else 's'}"
-
-
-def mean(values: Iterable[float]) -> float | None:
-    values = list(values)
-    return sum(values) / len(values) if values else None
-
-
-def spans(today: dt.date, days: int = TREND_DAYS) -> tuple[dt.date, dt.date]:
-    """(first day of the recent span, first day of the earlier span): the last ``days`` days up to today, and
-    the ``days`` before them."""
-    recent_start = today - dt.timedelta(days=days - 1)
-    return recent_start, recent_start - dt.timedelta(days=days)
-
-
-def scored_days(scores: Mapping[dt.date, int], today: dt.date, days: int = TREND_DAYS) -> tuple[int, int]:
-    """How many scored days each span of ``trend`` holds: (recent, earlier)."""
-    recent_start, earlier_start = spans(today, days)
-    recent = sum(1 for d in scores if recent_start <= d <= today)
-    earlier = sum(1 for d in scores if earlier_start <= d < recent_start)
-    return recent, earlier
-
-
-def trend(
-    scores: Mapping[dt.date, int], today: dt.date, days: int = TREND_DAYS, minimum: int = TREND_MIN_DAYS
-) -> tuple[float, float] | None:
-    """(mean of the last ``days`` days up to today, mean of the ``days`` before); None when either span has
-    fewer than ``minimum`` scored days."""
-    recent_start, earlier_start = spans(today, days)
-    recent = [s for d, s in scores.items() if recent_start <= d <= today]
-    earlier = [s for d, s in scores.items() if earlier_start <= d < recent_start]
-    if len(recent) < minimum or len(earlier) < minimum:
-        return None
-    return sum(recent) / len(recent), sum(earlier) / len(earlier)
-
-
-def dread_days(moods: Mapping[dt.date, int], today: dt.date, days: int = DREAD_DAYS) -> tuple[int, int]:
-    """(Mondays, Tuesday-Friday days) with a mood in the last ``days`` days."""
-    start = today - dt.timedelta(days=days - 1)
-    window = [d for d in moods if start <= d <= today]
-    return sum(d.weekday() == 0 for d in window), sum(1 <= d.weekday() <= 4 for d in window)
-
-
-def monday_dread(moods: Mapping[dt.date, int], today: dt.date, days: int = DREAD_DAYS) -> float | None:
-    """How far Monday's mean mood sits below the Tuesday-Friday mean over the last ``days`` days (positive =
-    Mondays are worse); None with fewer than 4 Mondays or 8 Tuesday-Friday days."""
-    start = today - dt.timedelta(days=days - 1)
-    window = {d: m for d, m in moods.items() if start <= d <= today}
-    mondays = [m for d, m in window.items() if d.weekday() == 0]
-    others = [m for d, m in window.items() if 1 <= d.weekday() <= 4]
-    if len(mondays) < DREAD_MIN_MONDAYS or len(others) < DREAD_MIN_OTHER:
-        return None
-    return sum(others) / len(others) - sum(mondays) / len(mondays)
-
-
-def direction_of(change: float, step: float = TREND_STEP) -> str:
-    """better / worse / steady for a change, judged as shown (one decimal)."""
-    shown = as_shown(change)
-    if shown >= step:
-        return "better"
-    if shown <= -step:
-        return "worse"
-    return "steady"
 
 
 def reading(signal: Signal) -> str:
@@ -217,7 +172,7 @@ STRONG_RULES = (
     StrongRule("options", f"an answer of {LOW_ANSWER} or less counts toward leaving", _at_most(LOW_ANSWER)),
     StrongRule(
         "mood",
-        f"a mood falling by {number(TREND_STEP)} or more counts toward leaving",
+        f"a mood falling by {number(TREND_STEP)} or more, and not by one week alone, counts toward leaving",
         lambda s: s.direction == "worse",
     ),
     StrongRule(
@@ -225,18 +180,23 @@ STRONG_RULES = (
         f"Mondays {points(DREAD_STRONG)} or more below the other weekdays count toward leaving",
         _at_least(DREAD_STRONG),
     ),
-)  # a new strong signal (boredom, overload…) is one more row here and one more line in decide's table
+)  # boredom and overload are steps to take, not reasons to leave: they are rows of STEP_RULES
 STRONG_BY_KEY = {rule.key: rule for rule in STRONG_RULES}
 
 RULES = {
     "too-early": (
-        f"too early: no strong signal yet, and fewer than {READY_MOOD_DAYS} days with a mood in the last "
-        f"{DREAD_DAYS} days or no check-in yet"
+        f"too early: no strong signal and no step called for yet, and fewer than {READY_MOOD_DAYS} days with a "
+        f"mood in the last {DREAD_DAYS} days or no check-in yet"
     ),
     "leave": "leave: 3 or more strong signals, at least one guidance conversation held, and enough data",
-    "push-good-faith": "push: 3 or more strong signals, but no guidance conversation held yet (good faith first)",
-    "push": "push: at least one strong signal, or two or more signals getting worse",
-    "stay": "stay: enough data, no strong signal and at most one signal getting worse",
+    "push-good-faith": (
+        "push: 3 or more strong signals, but no guidance conversation held yet (good faith first: ask for guidance)"
+    ),
+    "push": (
+        "push: a step called for, at least one strong signal, or two or more signals getting worse; the steps "
+        "named strongest first (none named: ask for guidance)"
+    ),
+    "stay": "stay: enough data, no step called for, no strong signal and at most one signal getting worse",
 }
 
 
@@ -246,8 +206,48 @@ def is_strong(signal: Signal) -> bool:
     return rule is not None and rule.holds(signal)
 
 
-def decide(signals: Sequence[Signal], evidence: Evidence) -> Verdict:
-    """The verdict over the signals. Strong signals (they count toward leaving), ``STRONG_RULES``:
+def rules_for(key: str) -> list[str]:
+    """The rules that read a signal, in words: toward leaving, and the step it calls for or adds to."""
+    found = []
+    strong = STRONG_BY_KEY.get(key)
+    if strong is not None:
+        found.append(f"Toward leaving: {strong.counts}.")
+    for rule in STEP_RULES:
+        if rule.key != key:
+            continue
+        text = f"{TITLES[rule.step]}: {rule.counts}"
+        if rule.release is not None:
+            back = rule.words(rule.release) + (" or more" if rule.below else " or less")
+            text += f"; once it counts, it counts until it is back at {back}"
+        found.append(text + ".")
+    if key == "guidance":
+        found.append("The good-faith rule: the verdict never says leave before one conversation is held.")
+    return found
+
+
+def counted(signals: Sequence[Signal], previous: Sequence[Signal] | None = None) -> set[str]:
+    """The keys of the signals that count: toward leaving, or toward a step (held over ones included)."""
+    before = {s.key: s for s in previous or ()}
+    keys = {s.key for s in signals if is_strong(s)}
+    for rule in STEP_RULES:
+        signal = next((s for s in signals if s.key == rule.key), None)
+        if signal is not None and rule_state(rule, signal, before.get(rule.key)):
+            keys.add(rule.key)
+    return keys
+
+
+def decide(
+    signals: Sequence[Signal],
+    evidence: Evidence,
+    previous: Sequence[Signal] | None = None,
+    *,
+    load: LoadFacts | None = None,
+    since: dt.date | None = None,
+) -> Verdict:
+    """The verdict over the signals, and the steps it names. ``previous`` are the signals of the last reading
+    (``since``, 30 days earlier), for the release lines; ``load`` what Load says, for the load step's advice.
+
+    Strong signals (they count toward leaving), ``STRONG_RULES``:
 
     ======================  ======================================================
     signal key              strong when
@@ -256,33 +256,65 @@ def decide(signals: Sequence[Signal], evidence: Evidence) -> Verdict:
     followups               at least one employer follow-up undone past its due date
     room                    latest check-in answer on room to advance ≤ 2
     options                 latest check-in answer on options matching goals ≤ 2
-    mood                    mood falling (last 30 days ≥ 0.3 below the 30 before)
+    mood                    mood falling (last 30 days ≥ 0.3 below the 30 before, also without its worst week)
     monday_dread            Mondays ≥ 1.0 point below the Tuesday-Friday mean
     ======================  ======================================================
+
+    Steps (``crossroads_steps.STEP_RULES``): a step is called for when one of its naming signals counts; the
+    others only add to it. A 30-day level counts only if it also holds with its most extreme week left out;
+    one that counted at the last reading keeps counting until it is back past its release line.
+
+    ===============  ================  ==================================================  =========  =======
+    step             signal key        counts when                                         release    names
+    ===============  ================  ==================================================  =========  =======
+    new challenges   challenge_level   30-day mean challenge ≤ 2.0 (1 bored … 5 stretched)  ≥ 2.3      yes
+    new challenges   learning          latest check-in answer on learning ≤ 2                          yes
+    new challenges   challenge         challenge falling (≥ 0.3, also without its worst week)          adds
+    lighter load     hours_worked      ≥ 45 h in a five-day week (30-day mean of days worked) ≤ 43 h     yes
+    lighter load     load_level        30-day mean perceived load ≥ 4.0                     ≤ 3.7      yes
+    lighter load     outside_jd        ≥ 25 % of the hours on your plate outside the job    ≤ 20 %     yes
+                                       description (Load)
+    lighter load     energy            30-day mean energy ≤ 2.0                             ≥ 2.3      adds
+    lighter load     hours             more than 40 h a week on your plate, nothing freed              adds
+    guidance         room              latest check-in answer on room to advance ≤ 2                   yes
+    guidance         options           latest check-in answer on options ≤ 2                           yes
+    guidance         goals             at least 1 goal stalled or overdue (Grow)                       adds
+    guidance         promotion         at least 1 promotion refused                                    yes
+    guidance         followups         at least 1 employer follow-up past due                          yes
+    ===============  ================  ==================================================  =========  =======
+
+    The steps are named strongest first: the most signals behind a step, then the most naming signals, then
+    the article's order (challenges, load, guidance).
 
     ``held`` is the number of guidance conversations held (the ``guidance`` signal's number, 0 without it);
     ``worse`` counts every signal whose direction is "worse" (a direction needs something to compare with);
     ``ready`` means at least 14 days with a mood in the last 90 days and at least one check-in
     (``READY_MOOD_DAYS``, ``READY_CHECKINS``). The first row that matches decides:
 
-    ==  =========================================  ===============================================
-    #   when                                       verdict
-    ==  =========================================  ===============================================
-    1   strong = 0 and not ready                   too_early — and what it still needs
-    2   strong ≥ 3 and held ≥ 1 and ready          leave
-    3   strong ≥ 3 and held = 0                    push — and the good-faith sentence (GOOD_FAITH)
-    4   strong ≥ 1 or worse ≥ 2                    push (not ready: and what a full verdict needs)
-    5   otherwise                                  stay
-    ==  =========================================  ===============================================
+    ==  ==============================================  ============================================================
+    #   when                                            verdict
+    ==  ==============================================  ============================================================
+    1   strong = 0, no step called for, not ready       too_early — and what it still needs
+    2   strong ≥ 3 and held ≥ 1 and ready               leave — the step: know when to leave (the job-search tracker)
+    3   strong ≥ 3 and held = 0                         push — ask for guidance first, and the good-faith sentence
+    4   a step called for, strong ≥ 1, or worse ≥ 2     push — the steps named (none: ask for guidance, as no next
+                                                        step is visible); not ready: what a full verdict needs
+    5   otherwise                                       stay — no step called for, and each step's line not crossed
+    ==  ==============================================  ============================================================
 
-    So "leave" is never the verdict before at least one guidance conversation has been held, and neither
-    "stay" nor "leave" is said on too little data.
+    So "leave" is never the verdict before at least one guidance conversation has been held, neither "stay"
+    nor "leave" is said on too little data, and "push" always names a step.
     """
     strong = [s for s in signals if is_strong(s)]
     worse = [s for s in signals if s.direction == "worse"]
     held_signal = next((s for s in signals if s.key == "guidance"), None)
     held = int(held_signal.number or 0) if held_signal else 0
     missing = needs(evidence)
+    good_faith = len(strong) >= 3 and held == 0
+    strong_keys = {s.key for s in strong}
+    steps = name_steps(
+        signals, previous, strong=strong_keys, load=load, since=since, guidance_first=good_faith
+    )
     verb = "points" if len(strong) == 1 else "point"
     strong_line = (
         f"{len(strong)} of the {len(STRONG_RULES)} strong signals {verb} to leaving"
@@ -294,27 +326,35 @@ def decide(signals: Sequence[Signal], evidence: Evidence) -> Verdict:
         if held
         else "You have not held a guidance conversation yet."
     )
-    if not strong and missing:
+    if not strong and not steps and missing:
         reasons = [f"Too early for a verdict: it needs {' and '.join(missing)}.", *_so_far(signals)]
         return Verdict("too_early", reasons, RULES["too-early"], missing)
-    if len(strong) >= 3 and (held == 0 or not missing):
-        reasons = [strong_line, *(_reason(s) for s in strong), held_line]
-        if held >= 1:
-            return Verdict("leave", reasons, RULES["leave"])
-        return Verdict("push", [*reasons, GOOD_FAITH], RULES["push-good-faith"], missing)
-    if strong or len(worse) >= 2:
-        reasons = [strong_line, *(_reason(s) for s in strong)]
-        reasons += [_reason(s) for s in worse if s not in strong]
-        if missing:
-            reasons.append(f"A full verdict (stay or leave) still needs {' and '.join(missing)}.")
-        if not held:
-            reasons.append(GOOD_FAITH)
-        return Verdict("push", reasons, RULES["push"], missing)
-    return Verdict("stay", [strong_line, *_so_far(signals)], RULES["stay"])
+    if len(strong) >= 3 and held >= 1 and not missing:
+        leaving = leave_step([_reason(s) for s in strong], [s.key for s in strong])
+        return Verdict("leave", [strong_line, held_line], RULES["leave"], steps=[leaving])
+    if not (steps or strong or len(worse) >= 2):
+        named = {rule.key for rule in STEP_RULES if rule.names and rule.line is not None}
+        reasons = [strong_line, *not_called_for(signals), *_so_far(signals, skip=named)]
+        return Verdict("stay", reasons, RULES["stay"])
+    if not steps or (good_faith and all(step.key != "guidance" for step in steps)):
+        behind = [s for s in [*strong, *worse] if s.key not in {k for st in steps for k in st.signals}]
+        behind = list(dict.fromkeys(behind))
+        steps.insert(0, no_step_visible([_reason(s) for s in behind], signals, [s.key for s in behind]))
+    shown = {key for step in steps for key in step.signals}
+    reasons = [strong_line, *(_reason(s) for s in strong if s.key not in shown)]
+    reasons += [_reason(s) for s in worse if s not in strong and s.key not in shown]
+    if missing:
+        reasons.append(f"A full verdict (stay or leave) still needs {' and '.join(missing)}.")
+    if good_faith:
+        return Verdict("push", [*reasons, held_line, GOOD_FAITH], RULES["push-good-faith"], missing, steps)
+    if strong and not held:  # leaving is in view: say what comes first
+        reasons.append(GOOD_FAITH)
+    return Verdict("push", reasons, RULES["push"], missing, steps)
 
 
-def _so_far(signals: Sequence[Signal]) -> list[str]:
-    """A count of the signals by direction, then the ones better and worse with their values."""
+def _so_far(signals: Sequence[Signal], skip: Collection[str] = ()) -> list[str]:
+    """A count of the signals by direction, then the ones better and worse with their values (but those in
+    ``skip``, said already)."""
     counted = [s for s in signals if s.key != "guidance"]  # not a sign about the job: the good-faith guard
     known = [s for s in counted if s.direction in ("better", "steady")]
     worse = [s for s in counted if s.direction == "worse"]
@@ -323,7 +363,8 @@ def _so_far(signals: Sequence[Signal]) -> list[str]:
         return [f"None of the {len(counted)} signals can be read yet."]
     line = f"{plural(len(known), 'signal')} better or steady, {len(worse)} worse"
     line += f", {unknown} not known yet." if unknown else "."
-    return [line, *(_reason(s) for s in counted if s.direction == "better"), *(_reason(s) for s in worse)]
+    listed = [s for s in counted if s.direction in ("better", "worse") and s.key not in skip]
+    return [line, *(_reason(s) for s in listed if s.direction == "better"), *(_reason(s) for s in worse)]
 
 
 def _reason(signal: Signal) -> str:

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.journal_view = JournalView()
         self.search_view = SearchView()
         self.pages = SectionStack({"journal": self.journal_view, "search": self.search_view}, self.open_day)
+        self.pages.section_wanted.connect(self.show_section)
         self.sidebar = build_sidebar()
         self.tray: TrayPresence | None = None  # the reminder and tray icon, put there by ui/tray.py
         # The monthly check-in is offered here, in a banner the user can act on or put off — never a modal.

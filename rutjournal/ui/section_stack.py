@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 if TYPE_CHECKING:
@@ -33,6 +34,8 @@ ALWAYS_BUILT = ("journal", "search")
 class SectionStack(QStackedWidget):
     """Until a section is built its slot holds an empty widget that is never shown."""
 
+    section_wanted = Signal(str)  # a section asks for another one (Crossroads' steps): the window shows it
+
     def __init__(self, built: dict[str, QWidget], open_day: Callable[[dt.date], None]) -> None:
         super().__init__()
         self._views = dict(built)
@@ -43,7 +46,10 @@ class SectionStack(QStackedWidget):
     def view(self, key: str) -> QWidget:
         """The widget of a section, built on first use."""
         if key not in self._views:
-            self._put(key, _build(key, self._open_day))
+            built = _build(key, self._open_day)
+            if key == "crossroads":
+                cast("CrossroadsView", built).section_wanted.connect(self.section_wanted)
+            self._put(key, built)
         return self._views[key]
 
     def built(self) -> list[str]:

@@ -181,3 +181,45 @@ def test_the_questions_as_json(data_dir: Path) -> None:
     found = json.loads(rut_here("checkin", "--questions", "--json").stdout)
     assert [q["key"] for q in found] == KEYS
     assert [q["key"] for q in found if q["reverse"]] == ["dread"]
+
+
+def test_the_report_names_the_steps_with_their_signals(db, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    today = dt.date.today()
+    with db.reader() as conn:  # a month of 11-hour days at load 5, bored: challenge 1
+        conn.executemany(
+            "INSERT INTO entries (day, body, mood, energy, challenge, hours, load, created_at, updated_at) "
+            "VALUES (?, '', 3, 3, 1, 11, 5, 'x', 'x')",
+            [((today - dt.timedelta(days=i)).isoformat(),) for i in range(30)],
+        )
+    assert rut_here("checkin", *answers(3)).returncode == 0
+    assert rut_here("task", "add", "Office admin", "--hours", "10", "--in-jd", "no").returncode == 0
+    assert rut_here("task", "add", "Forecast", "--hours", "30", "--in-jd", "yes").returncode == 0
+    assert rut_here("task", "decide", "1", "delegate", "--to", "Sam").returncode == 0
+
+    report = json.loads(rut_here("report", "crossroads", "--json").stdout)
+    assert report["verdict"]["verdict"] == "push"
+    assert report["verdict"]["headline"] == "Push — lighten your load first, then find new challenges."
+    assert [(s["key"], s["section"]) for s in report["steps"]] == [("load", "load"), ("challenge", "grow")]
+    load = report["steps"][0]
+    assert [s["key"] for s in load["signals"]] == ["hours_worked", "load_level", "outside_jd"]
+    assert [s["number"] for s in load["signals"]] == [55.0, 5.0, 25.0]  # 10 of 40 h outside the description
+    assert load["reasons"][2].startswith("Outside your job description: 25 % of the 40 h/week on your plate")
+    assert load["action"].startswith("Your pending decisions would free 10 h/week")
+    assert report["verdict"]["since"] == (today - dt.timedelta(days=30)).isoformat()
+    assert report["verdict"]["changes"][0].endswith(
+        "now it is push (lighten your load, find new challenges)."
+    )
+    by_key = {s["key"]: s for s in report["signals"]}
+    assert by_key["challenge_level"]["rules"] == [
+        "Find new challenges: a 30-day challenge of 2 or less calls for new challenges; once it counts, it "
+        "counts until it is back at 2.3 or more."
+    ]
+
+    text = rut_here("report", "crossroads").stdout
+    assert "Verdict: PUSH — lighten your load first, then find new challenges." in text
+    assert "  1. Lighten your load, in Load (rutjournal report load):" in text
+    assert "  2. Find new challenges, in Grow (rutjournal report grow):" in text
+    assert "     → Your pending decisions would free 10 h/week" in text
+    assert "Since the last reading:\n  - On " in text

@@ -147,15 +147,24 @@ def test_an_empty_journal_gives_not_enough_data_everywhere(crossroads) -> None: 
     signals = crossroads.signals()
     assert [s.key for s in signals] == [
         "checkin",
+        "mood",
+        "monday_dread",
+        # find new challenges
+        "challenge_level",
+        "challenge",
+        "learning",
+        # lighten your load
+        "hours_worked",
+        "load_level",
+        "energy",
+        "outside_jd",
+        "hours",
+        # ask for guidance
         "room",
         "options",
-        "mood",
-        "challenge",
-        "monday_dread",
         "goals",
         "promotion",
         "followups",
-        "hours",
         "guidance",
     ]
     for s in signals[:-1]:
@@ -302,10 +311,12 @@ def test_the_first_check_in_gives_a_verdict_without_a_direction(db, crossroads) 
     verdict = crossroads.verdict()
     assert (verdict.verdict, verdict.needs) == ("push", [])  # room ≤ 2 is strong as a level
     assert verdict.reasons[0] == "1 of the 6 strong signals points to leaving: room to advance."
-    assert verdict.reasons[1] == (
-        "Room to advance: 2 / 5 (first answer, nothing to compare with) — an answer of 2 or less counts "
-        "toward leaving."
-    )
+    [step] = verdict.steps
+    assert (step.key, step.section) == ("guidance", "guidance")
+    assert step.reasons == [
+        "Room to advance: 2 / 5 (first answer, nothing to compare with) — an answer of 2 or less calls for "
+        "asking what else there is; it also counts toward leaving."
+    ]
 
 
 def test_the_second_check_in_gives_directions(db, crossroads) -> None:  # type: ignore[no-untyped-def]
@@ -320,7 +331,9 @@ def test_the_second_check_in_gives_directions(db, crossroads) -> None:  # type: 
     )
     verdict = crossroads.verdict()
     assert (verdict.verdict, verdict.rule) == ("stay", RULES["stay"])
-    assert verdict.reasons[1] == "3 signals better or steady, 0 worse, 7 not known yet."
+    assert verdict.reasons[1].startswith("Find new challenges — not called for: ")
+    # better: the check-in, room, options and learning answers, and the challenge level (3 on 14 days)
+    assert "5 signals better or steady, 0 worse, 11 not known yet." in verdict.reasons
 
 
 def test_not_enough_data_says_how_much_there_is(db, crossroads) -> None:  # type: ignore[no-untyped-def]

@@ -88,8 +88,13 @@ def test_three_strong_signals_and_a_conversation_held_mean_leave() -> None:
     verdict = decide([*THREE_STRONG, sig("mood", "steady", 0.0), HELD])
     assert verdict.verdict == "leave"
     assert verdict.rule == RULES["leave"]
-    assert verdict.reasons[0] == "3 of the 6 strong signals point to leaving: promotion, followups, room."
-    assert verdict.reasons[1] == "Promotion: v — a refused promotion counts toward leaving."
+    assert verdict.reasons == [
+        "3 of the 6 strong signals point to leaving: promotion, followups, room.",
+        "You have held 1 guidance conversation.",
+    ]
+    [step] = verdict.steps  # the fourth step, and only it
+    assert (step.key, step.section, step.signals) == ("leave", "tracker", ["promotion", "followups", "room"])
+    assert step.reasons[0] == "Promotion: v — a refused promotion counts toward leaving."
     assert GOOD_FAITH not in verdict.reasons
     assert verdict.needs == []
 
@@ -129,8 +134,15 @@ def test_two_ordinary_worse_signals_mean_push() -> None:
         ]
     )
     assert (verdict.verdict, verdict.rule) == ("push", RULES["push"])
-    assert verdict.reasons[0] == "0 of the 6 strong signals point to leaving."
-    assert "Goals: v — a bad sign." in verdict.reasons
+    assert verdict.reasons == ["0 of the 6 strong signals point to leaving."]
+    # stalled goals and a buried plate only add to a step: none is named, so no next step is visible
+    [step] = verdict.steps
+    assert step.key == "guidance"
+    assert step.reasons == [
+        "Goals: v — a bad sign.",
+        "Hours: v — a bad sign.",
+        "Nothing in the data points to boredom or overload, so the next step is not visible: ask for it.",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -147,7 +159,8 @@ def test_mostly_better_or_steady_means_stay(near_misses: list[Signal]) -> None:
     assert (verdict.verdict, verdict.rule) == ("stay", RULES["stay"])
     worse = sum(s.direction == "worse" for s in near_misses)
     known = len(near_misses) - worse + 2  # mood and challenge; the guidance signal is not counted
-    assert verdict.reasons[1] == f"{known} signals better or steady, {worse} worse."
+    assert f"{known} signals better or steady, {worse} worse." in verdict.reasons
+    assert verdict.steps == []
 
 
 def test_every_strong_rule_names_a_signal_once() -> None:

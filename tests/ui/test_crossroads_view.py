@@ -146,14 +146,14 @@ def test_day_one_the_verdict_says_it_is_too_early_and_what_it_needs(make_view, q
     view = make_view()
     assert "Too early to say" in view.verdict.verdict_label.text()
     assert "Stay" not in view.verdict.verdict_label.text()
-    reasons = view.verdict.reasons_model.stringList()
+    reasons = view.verdict.reason_lines()
     assert reasons[0] == (
         "Too early for a verdict: it needs 12 more days of entries with a mood (2 of 14 in the last 90 days) "
         "and a first monthly check-in."
     )
     qtmodeltester.check(view.verdict.signals_model)
     signals = view.verdict.signals_model
-    assert signals.rowCount() == 11
+    assert signals.rowCount() == 17
     assert signals.index(1, 2).data() == "· not enough data"
     assert all(signals.index(r, 0).data(Qt.ItemDataRole.ToolTipRole) for r in range(signals.rowCount()))
 
@@ -263,3 +263,99 @@ def test_no_banner_once_the_month_has_a_check_in(make_window, qtbot, db) -> None
 def test_no_banner_on_a_journal_with_no_entry_yet(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     qtbot.wait(100)  # past the moment the banner would be offered
     assert window.db is not None and not window.checkin_banner.isVisible()
+
+
+# -- the steps a verdict names ------------------------------------------------------------------------------------
+def fill(db, last: dt.date, scores: tuple[int, int, int, float, int], days: int = 60) -> None:  # type: ignore[no-untyped-def]
+    """``days`` days up to ``last``, each with (mood, energy, challenge, hours, load)."""
+    with db.reader() as conn:
+        conn.executemany(
+            "INSERT INTO entries (day, body, mood, energy, challenge, hours, load, created_at, updated_at) "
+            "VALUES (?, '', ?, ?, ?, ?, ?, 'x', 'x')",
+            [((last - dt.timedelta(days=i)).isoformat(), *scores) for i in range(days)],
+        )
+
+
+def bored_and_overloaded(db, today: dt.date) -> None:  # type: ignore[no-untyped-def]
+    from rutjournal.core.load import Load
+
+    fill(db, today, (3, 2, 1, 11.0, 5))  # 55 h in a five-day week, load 5, energy 2, challenge 1
+    Crossroads(db, today=lambda: today).save_checkin(today - dt.timedelta(days=2), everything(3))
+    load = Load(db)
+    load.add("Core analysis", minutes_per_week=30 * 60, in_jd="yes")
+    admin = load.add("Office admin", minutes_per_week=6 * 60, in_jd="partly")
+    load.decide(admin, "delegate", to="a temp")
+
+
+def test_a_push_names_its_steps_strongest_first_each_with_its_reasons(make_view, db) -> None:  # type: ignore[no-untyped-def]
+    bored_and_overloaded(db, TODAY)
+    view = make_view()
+    panel = view.verdict
+    assert "Push — lighten your load first, then find new challenges." in panel.verdict_label.text()
+    assert [b.text() for b in panel.step_buttons] == [
+        "1. Lighten your load: open Load",
+        "2. Find new challenges: open Grow",
+    ]
+    assert panel.step_buttons[0].toolTip().startswith("Your pending decisions would free 6 h/week")
+    lines = panel.reason_lines()
+    assert lines[0] == "1. Lighten your load"
+    assert lines[1] == (
+        "– Hours worked: 55 h in a five-day week (11 h a day, 30 days worked in the last 30), 15 h above the "
+        "40-hour line — 45 h or more in a five-day week calls for a lighter load."
+    )
+    assert (
+        "2. Find new challenges" in lines and "How it adds up" in lines and "Since the last reading" in lines
+    )
+    assert lines[-1] == (
+        "The same verdict as on Tue 27 Oct 2026, 30 days ago: push (lighten your load, find new challenges)."
+    )
+    headings = [panel.reasons_model.item(r).font().bold() for r in range(len(lines))]
+    assert [line for line, bold in zip(lines, headings, strict=True) if bold] == [
+        "1. Lighten your load",
+        "2. Find new challenges",
+        "How it adds up",
+        "Since the last reading",
+    ]
+
+
+def test_stay_says_no_step_is_called_for_and_why(make_view, db) -> None:  # type: ignore[no-untyped-def]
+    fill(db, TODAY, (4, 4, 4, 8.0, 3))
+    Crossroads(db, today=lambda: TODAY).save_checkin(dt.date(2026, 11, 20), everything(4, dread=2))
+    view = make_view()
+    assert "Stay — no step is called for." in view.verdict.verdict_label.text()
+    assert view.verdict.step_buttons == [] and view.verdict.steps_bar.isHidden()
+    assert (
+        "Lighten your load — not called for: hours worked 40 h (counts at 45 h or more), perceived load 3 "
+        "(counts at 4 or more), outside your job description not known yet." in view.verdict.reason_lines()
+    )
+
+
+def test_a_step_button_switches_the_window_to_its_section(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    assert window.db is not None
+    bored_and_overloaded(window.db, dt.date.today())
+    window.show_section("crossroads")
+    panel = window.crossroads_view.verdict
+    qtbot.waitUntil(lambda: len(panel.step_buttons) == 2, timeout=3000)
+    qtbot.mouseClick(panel.step_buttons[0], Qt.MouseButton.LeftButton)
+    assert window.current_section() == "load"
+    assert window.load_view.load is not None  # the section is filled, not an empty page
+    window.show_section("crossroads")
+    qtbot.mouseClick(panel.step_buttons[1], Qt.MouseButton.LeftButton)
+    assert window.current_section() == "grow"
+
+
+def test_leave_points_to_the_job_search_tracker(make_view, qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    from rutjournal.core.guidance import Guidance
+
+    fill(db, TODAY, (3, 3, 3, 8.0, 3))
+    Crossroads(db, today=lambda: TODAY).save_checkin(dt.date(2026, 11, 20), everything(3, room=1, options=2))
+    guidance = Guidance(db, today=lambda: TODAY)
+    guidance.add_conversation(dt.date(2026, 11, 2), "Dana", "boss", held=True)
+    guidance.add_promotion(dt.date(2026, 11, 5), "refused", reason="no budget")
+    view = make_view()
+    assert "Leave — the signals say the room has run out." in view.verdict.verdict_label.text()
+    [button] = view.verdict.step_buttons
+    assert button.text() == "Know when to leave: open the job-search tracker"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert view.tabs.isTabVisible(TRACKER_TAB) and view.tabs.currentIndex() == TRACKER_TAB

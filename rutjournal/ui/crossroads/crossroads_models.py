@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from rutjournal.core.crossroads import ApplicationView, CheckinView, Question, Signal
 from rutjournal.core.crossroads_questions import anchor_words
-from rutjournal.core.crossroads_rules import reading
+from rutjournal.core.crossroads_rules import reading, rules_for
 from rutjournal.core.crossroads_tracker import STAGE_LABELS
 from rutjournal.core.text import NOTHING, day, score, short_day
 from rutjournal.ui.theme import status_colour
@@ -65,7 +65,8 @@ class _Rows(QAbstractTableModel):
 
 
 class SignalsModel(_Rows):
-    """Each signal: what it is, its value in words, and which way it reads; the tooltip says why it counts."""
+    """Each signal: what it is, its value in words, and which way it reads; the tooltip says why it counts and
+    which rules read it (toward leaving, toward a step)."""
 
     headers = ("Signal", "Value", "Reads as")
 
@@ -79,7 +80,7 @@ class SignalsModel(_Rows):
             shown = reading(row)
             return marks.get(row.direction, "· ") + shown if row.key != "guidance" else shown
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.why
+            return "\n".join([row.why, *rules_for(row.key)])
         if role == Qt.ItemDataRole.ForegroundRole and column == 2 and row.key != "guidance":
             return status_colour(COLOURS.get(row.direction, "muted"))
         return None

@@ -2,11 +2,13 @@
 and the job-search tracker, one tab each so every part has the whole width of a small window.
 
 The check-in is offered by a banner when the month has none (never a modal nag). The verdict shows every reason
-and the rule that produced it. The job-search tracker stays folded away until the user opens it.
+and the rule that produced it, and each step it names is a button to the section where you act on it
+(``section_wanted``; the window switches). The job-search tracker stays folded away until the user opens it.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from rutjournal.core.crossroads import Crossroads
@@ -21,6 +23,8 @@ VERDICT_TAB, CHECKIN_TAB, HISTORY_TAB, TRACKER_TAB = range(4)
 
 
 class CrossroadsView(QWidget):
+    section_wanted = Signal(str)  # a step named by the verdict: the window shows grow / load / guidance
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.crossroads: Crossroads | None = None
@@ -54,6 +58,7 @@ class CrossroadsView(QWidget):
         self.take_checkin.clicked.connect(self.show_checkin)
         self.tracker_button.toggled.connect(self._toggle_tracker)
         self.form.saved.connect(self.refresh)
+        self.verdict.section_wanted.connect(self._go_to)
 
     # the form's parts, reached from the section
     @property
@@ -98,6 +103,13 @@ class CrossroadsView(QWidget):
         first = next(iter(self.form.answers.values()), None)
         if first is not None:
             first.group.button(1).setFocus()
+
+    def _go_to(self, section: str) -> None:
+        if section == "tracker":
+            self.tracker_button.setChecked(True)
+            self.tabs.setCurrentIndex(TRACKER_TAB)
+        else:
+            self.section_wanted.emit(section)
 
     def _toggle_tracker(self, on: bool) -> None:
         self.tabs.setTabVisible(TRACKER_TAB, on)

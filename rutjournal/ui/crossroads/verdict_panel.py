@@ -1,45 +1,58 @@
-"""The verdict — stay, push, leave, or too early to say — with every reason and the rule behind it, over the
+"""The verdict — stay, push, leave, or too early to say — with the steps it names (each a button to the section
+where you act on it), every reason and the rule behind it, what changed since the last reading, over the
 signals it read (hover a signal for why it counts)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListView,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from rutjournal.core.crossroads import Signal, Verdict
+from rutjournal.core.crossroads import Signal as CrossroadsSignal
+from rutjournal.core.crossroads import Verdict
+from rutjournal.core.crossroads_steps import headline
 from rutjournal.ui.crossroads.checkin_history import read_only_table
 from rutjournal.ui.crossroads.crossroads_models import SignalsModel
 
-VERDICT_WORDS = {
-    "too_early": "Too early to say — not enough data yet.",
-    "stay": "Stay — nothing here says push or leave.",
-    "push": "Push — act: ask, delegate, learn.",
-    "leave": "Leave — the signals say the room has run out.",
+GO_TO = {
+    "grow": "open Grow",
+    "load": "open Load",
+    "guidance": "open Guidance",
+    "tracker": "open the job-search tracker",
 }
+HeadingRole = Qt.ItemDataRole.UserRole + 1  # True on a heading line of the reasons
 
 
 class VerdictPanel(QWidget):
+    section_wanted = Signal(str)  # a step's button: grow / load / guidance / tracker
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.verdict_label = QLabel(objectName="verdict", wordWrap=True)
-        self.reasons_model = QStringListModel()
+        self.steps_bar = QWidget()
+        self.steps_row = QHBoxLayout(self.steps_bar)
+        self.steps_row.setContentsMargins(0, 0, 0, 0)
+        self.step_buttons: list[QPushButton] = []
+        self.reasons_model = QStandardItemModel(self)
         self.reasons = QListView()
         self.reasons.setModel(self.reasons_model)
-        self.reasons.setAccessibleName("Reasons for the verdict")
+        self.reasons.setAccessibleName("Steps and reasons for the verdict")
         self.reasons.setWordWrap(True)
         self.reasons.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.reasons.setResizeMode(QListView.ResizeMode.Adjust)
         self.reasons.setUniformItemSizes(False)
-        self.reasons.setSpacing(2)
+        self.reasons.setSpacing(1)
         self.rule = QLabel(objectName="verdictRule", wordWrap=True)
         self.signals_model = SignalsModel()
         self.signals = read_only_table("Signals")
@@ -52,26 +65,85 @@ class VerdictPanel(QWidget):
         verdict_box = QGroupBox("Stay, push or leave?")
         vv = QVBoxLayout(verdict_box)
         vv.addWidget(self.verdict_label)
+        vv.addWidget(self.steps_bar)
         vv.addWidget(self.reasons, 1)
         vv.addWidget(self.rule)
-        signals_box = QGroupBox("The signals (hover a row for why it counts)")
+        signals_box = QGroupBox("The signals (hover a row for why it counts and which rule reads it)")
         QVBoxLayout(signals_box).addWidget(self.signals)
         split = QSplitter(Qt.Orientation.Vertical)
         split.setChildrenCollapsible(False)
         split.addWidget(verdict_box)
         split.addWidget(signals_box)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
 
-    def show_verdict(self, verdict: Verdict, signals: list[Signal]) -> None:
-        self.verdict_label.setText(
-            f"<span style='font-size:15pt; font-weight:600'>{VERDICT_WORDS[verdict.verdict]}</span>"
-        )
+    def show_verdict(self, verdict: Verdict, signals: list[CrossroadsSignal]) -> None:
+        words = headline(verdict.verdict, verdict.steps)
+        self.verdict_label.setText(f"<span style='font-size:15pt; font-weight:600'>{words}</span>")
+        self.verdict_label.setAccessibleName(words)
         self.verdict_label.setProperty("verdict", verdict.verdict)
-        self.reasons_model.setStringList(verdict.reasons)
+        self._show_steps(verdict)
+        self._show_reasons(verdict)
         self.rule.setText(f"<small>How this verdict is reached: {verdict.rule}.</small>")
         self.signals_model.set_rows(signals)
         self.signals.resizeRowsToContents()
+
+    def reason_lines(self) -> list[str]:
+        """Every line of the reasons list, headings included, as shown."""
+        model = self.reasons_model
+        return [model.item(row).text() for row in range(model.rowCount())]
+
+    def _show_steps(self, verdict: Verdict) -> None:
+        for button in self.step_buttons:
+            self.steps_row.removeWidget(button)
+            button.deleteLater()
+        self.step_buttons = []
+        for number, step in enumerate(verdict.steps, 1):
+            shown = f"{number}. {step.title}" if len(verdict.steps) > 1 else step.title
+            button = QPushButton(f"{shown}: {GO_TO[step.section]}", objectName="stepButton")
+            button.setToolTip(step.action)
+            button.setAccessibleName(f"{step.title}: {GO_TO[step.section]}")
+            button.clicked.connect(lambda _=False, section=step.section: self.section_wanted.emit(section))
+            self.steps_row.insertWidget(len(self.step_buttons), button)
+            self.step_buttons.append(button)
+        if self.steps_row.count() == len(self.step_buttons):
+            self.steps_row.addStretch(1)
+        self.steps_bar.setVisible(bool(self.step_buttons))
+
+    def _show_reasons(self, verdict: Verdict) -> None:
+        self.reasons_model.clear()
+        several = len(verdict.steps) > 1
+        for number, step in enumerate(verdict.steps, 1):
+            self._heading(f"{number}. {step.title}" if several else step.title)
+            for reason in step.reasons:
+                self._line(f"– {reason}")
+            self._line(f"→ {step.action}", italic=True)
+        if verdict.steps:
+            self._heading("How it adds up")
+        for reason in verdict.reasons:
+            self._line(reason)
+        if verdict.changes:
+            self._heading("Since the last reading")
+            for change in verdict.changes:
+                self._line(change)
+
+    def _heading(self, text: str) -> None:
+        item = QStandardItem(text)
+        font = QFont(self.font())
+        font.setBold(True)
+        item.setFont(font)
+        item.setData(True, HeadingRole)
+        item.setEditable(False)
+        self.reasons_model.appendRow(item)
+
+    def _line(self, text: str, *, italic: bool = False) -> None:
+        item = QStandardItem(text)
+        if italic:
+            font = QFont(self.font())
+            font.setItalic(True)
+            item.setFont(font)
+        item.setEditable(False)
+        self.reasons_model.appendRow(item)
