@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.core import cipher
-from rutjournal.paths import resolve_paths
+from rutjournal.core.paths import resolve_paths
+from rutjournal.core.storage import cipher
 from tests.rut import rut
 
 SECRET = "correct horse battery"
