@@ -21,9 +21,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from rutjournal.core import cipher, encryption
-from rutjournal.core.db import connect_raw
-from rutjournal.core.reading import read_day
+from rutjournal.core.journal.reading import read_day
+from rutjournal.core.storage import cipher, encryption
+from rutjournal.core.storage.db import connect_raw
 
 PASSPHRASE = "correct horse battery"
 

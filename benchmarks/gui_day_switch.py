@@ -142,9 +142,9 @@ def main() -> int:
 
 
 def run(args: argparse.Namespace, data_dir: Path, first: dt.date, last: dt.date, entries: int) -> int:
-    from rutjournal.paths import resolve_paths
+    from rutjournal.core.paths import resolve_paths
     from rutjournal.ui.app import create_app
-    from rutjournal.ui.main_window import MainWindow
+    from rutjournal.ui.shell.main_window import MainWindow
 
     load = os.getloadavg()[0]
     guard = NONE_GUARD if args.none_guard else 0

@@ -23,9 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from rutjournal.core.db import open_database
-from rutjournal.core.load import Load, TaskView
-from rutjournal.paths import DATABASE_NAME
+from rutjournal.core.load.service import Load, TaskView
+from rutjournal.core.paths import DATABASE_NAME
+from rutjournal.core.storage.db import open_database
 
 TARGET_REPORT_S, TARGET_OPEN_MS, TARGET_SORT_MS = 0.3, 150, 50
 TITLES = {

@@ -104,8 +104,8 @@ def make_entries(years: int, end: dt.date, seed: int = 20261125) -> list[Day]:
 
 
 def write_rutjournal(data_dir: Path, entries: list[Day]) -> Path:
-    from rutjournal.core.db import open_database
-    from rutjournal.paths import DATABASE_NAME
+    from rutjournal.core.paths import DATABASE_NAME
+    from rutjournal.core.storage.db import open_database
 
     data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / DATABASE_NAME

@@ -18,9 +18,9 @@ import sys
 import time
 from pathlib import Path
 
-from rutjournal.core.db import connect_raw
-from rutjournal.core.search import search
-from rutjournal.paths import DATABASE_NAME
+from rutjournal.core.journal.search import search
+from rutjournal.core.paths import DATABASE_NAME
+from rutjournal.core.storage.db import connect_raw
 
 TARGET_P95_MS = 10.0
 TARGET_PROCESS_S = 0.25

@@ -23,9 +23,9 @@ from pathlib import Path
 PROBE = r"""
 import json, sys, time
 t0 = time.perf_counter()
-from rutjournal.paths import resolve_paths
+from rutjournal.core.paths import resolve_paths
 from rutjournal.ui.app import create_app
-from rutjournal.ui.main_window import MainWindow
+from rutjournal.ui.shell.main_window import MainWindow
 app = create_app()
 w = MainWindow(resolve_paths(sys.argv[1])); w.resize(1300, 850); w.show(); w.open_data(); app.processEvents()
 t = time.perf_counter(); w.show_section("trends"); app.processEvents(); app.processEvents()

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from rutjournal.core.private_files import private_by_default
+    from rutjournal.core.storage.private_files import private_by_default
 
     private_by_default()  # the journal, backups, logs, settings and exports are the user's alone
-    from rutjournal.cli import EXIT_USAGE, UsageError, parse_args, run
+    from rutjournal.cli.main import EXIT_USAGE, UsageError, parse_args, run
 
     try:
         args = parse_args(sys.argv[1:] if argv is None else argv)

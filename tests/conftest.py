@@ -30,7 +30,7 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     os.chmod(home / "run", 0o700)
     monkeypatch.setenv("RUTJOURNAL_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("RUTJOURNAL_PASSPHRASE", raising=False)
-    from rutjournal.core import cipher
+    from rutjournal.core.storage import cipher
 
     cipher.forget()  # passphrases live in the process: none may carry over from another test
     yield home
@@ -44,7 +44,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def db(data_dir: Path):  # type: ignore[no-untyped-def]
-    from rutjournal.core.db import open_database
+    from rutjournal.core.storage.db import open_database
 
     database = open_database(data_dir / "journal.sqlite3")
     yield database
@@ -53,6 +53,6 @@ def db(data_dir: Path):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def journal(db):  # type: ignore[no-untyped-def]
-    from rutjournal.core.journal import Journal
+    from rutjournal.core.journal.service import Journal
 
     return Journal(db)

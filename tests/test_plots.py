@@ -12,13 +12,13 @@ from matplotlib.figure import Figure
 from matplotlib.patches import StepPatch
 
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.grow import Grow
-from rutjournal.core.journal import Journal
-from rutjournal.core.load import Load
-from rutjournal.core.trends import DateRange
+from rutjournal.core.grow.service import Grow
+from rutjournal.core.journal.service import Journal
+from rutjournal.core.load.service import Load
+from rutjournal.core.trends.service import DateRange
 from rutjournal.core.values import Scores
-from rutjournal.plots import PlotOptions
-from rutjournal.plots.drawing import PLOTS, has_data, new_figure, save_plot
+from rutjournal.render.plots import PlotOptions
+from rutjournal.render.plots.drawing import PLOTS, has_data, new_figure, save_plot
 
 TODAY = dt.date(2026, 3, 31)
 RANGE = DateRange.last_days(90, TODAY)

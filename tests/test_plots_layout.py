@@ -11,8 +11,8 @@ from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.text import Text
 
-from rutjournal.plots import DARK, PlotOptions
-from rutjournal.plots.drawing import PLOTS, new_figure
+from rutjournal.render.plots import DARK, PlotOptions
+from rutjournal.render.plots.drawing import PLOTS, new_figure
 from tests.test_plots import RANGE, seed
 
 # The canvas a Trends chart gets: 900 × 600 (680 × 360 px), 1280 × 800 (1060 × 360 px), and 900 × 600 at 200 %.

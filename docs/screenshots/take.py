@@ -50,14 +50,14 @@ def main() -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
-    from rutjournal.core.db import open_database
     from rutjournal.core.demo import build_demo
-    from rutjournal.core.journal import Journal
+    from rutjournal.core.journal.service import Journal
+    from rutjournal.core.paths import resolve_paths
+    from rutjournal.core.storage.db import open_database
     from rutjournal.core.values import Scores
-    from rutjournal.paths import resolve_paths
     from rutjournal.ui.app import create_app
-    from rutjournal.ui.main_window import MainWindow
-    from rutjournal.ui.theme import apply_theme
+    from rutjournal.ui.shell.main_window import MainWindow
+    from rutjournal.ui.shell.theme import apply_theme
 
     paths = resolve_paths()
     paths.data_dir.mkdir(parents=True)

@@ -21,7 +21,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from rutjournal.core.db import Database, open_database
+from rutjournal.core.storage.db import Database, open_database
 from rutjournal.core.values import Scores
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ class DemoCounts:
 
 # --- the text -------------------------------------------------------------------------------------------------
 def _vocabulary() -> tuple[dict[str, list[str]], list[str], list[float]]:
-    from rutjournal.resources import resource_path
+    from rutjournal.core.resources import resource_path
 
     slots: dict[str, list[str]] = {}
     texts: list[str] = []
@@ -141,7 +141,7 @@ def _day_scores(rng: random.Random, day: dt.date, ago: int) -> tuple[Scores, lis
 
 
 def _write_entries(db: Database, rng: random.Random, writer: _Writer, today: dt.date) -> int:
-    from rutjournal.core.journal import Journal
+    from rutjournal.core.journal.service import Journal
 
     journal = Journal(db)
     written = 0
@@ -190,7 +190,7 @@ DECISIONS: dict[str, tuple[str, str | None, int, bool]] = {
 
 
 def _write_load(db: Database, today: dt.date) -> int:
-    from rutjournal.core.load import Load
+    from rutjournal.core.load.service import Load
 
     load = Load(db)
     ids = load.add_many(
@@ -229,7 +229,7 @@ EVIDENCE: tuple[tuple[str, int, str, int | None], ...] = (
 
 
 def _write_grow(db: Database, today: dt.date) -> tuple[int, int]:
-    from rutjournal.core.grow import Grow
+    from rutjournal.core.grow.service import Grow
 
     def ago(days: int) -> dt.date:
         return today - dt.timedelta(days=days)
@@ -261,7 +261,7 @@ def _write_grow(db: Database, today: dt.date) -> tuple[int, int]:
 
 
 def _write_guidance(db: Database, today: dt.date) -> int:
-    from rutjournal.core.guidance import Guidance
+    from rutjournal.core.guidance.service import Guidance
 
     guidance = Guidance(db, today=lambda: today)
     held = guidance.add_conversation(
@@ -297,7 +297,7 @@ def _write_guidance(db: Database, today: dt.date) -> int:
 
 
 def _write_crossroads(db: Database, today: dt.date) -> int:
-    from rutjournal.core.crossroads import Crossroads
+    from rutjournal.core.crossroads.service import Crossroads
 
     crossroads = Crossroads(db, today=lambda: today)
     answers = {"room": 2, "options": 3, "learning": 2, "dread": 4, "followups": 2, "recognition": 3}
@@ -334,13 +334,13 @@ def ensure_demo(data_dir: Path, *, reset: bool = False, today: dt.date | None = 
     marker (or no journal at all) is ever cleared: a folder with someone's real journal is refused.
     """
     from rutjournal.core.errors import DatabaseProblem
-    from rutjournal.paths import BACKUP_DIR_NAME, DATABASE_NAME
+    from rutjournal.core.paths import BACKUP_DIR_NAME, DATABASE_NAME
 
     database = data_dir / DATABASE_NAME
     if is_built(data_dir) and not reset:
         return None
     if database.exists() and not is_built(data_dir) and database.stat().st_size > 0:
-        from rutjournal.core.db import connect_raw
+        from rutjournal.core.storage.db import connect_raw
 
         conn = connect_raw(database)
         try:

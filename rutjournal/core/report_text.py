@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from rutjournal.core import text
-from rutjournal.core.grow_rules import EvidenceView
+from rutjournal.core.grow.rules import EvidenceView
 
 __all__ = [
     "EVIDENCE_WORDS",

@@ -20,11 +20,11 @@ module is the one place callers import the reports from.
 
 from __future__ import annotations
 
-from rutjournal.core.brief import WINDOW_DAYS, brief_markdown
-from rutjournal.core.brief import pick_conversation as pick_conversation
-from rutjournal.core.promotion_case import ANSWER_WORDS as ANSWER_WORDS
-from rutjournal.core.promotion_case import STATUS_WORDS as STATUS_WORDS
-from rutjournal.core.promotion_case import promotion_case_markdown
+from rutjournal.core.grow.promotion_case import ANSWER_WORDS as ANSWER_WORDS
+from rutjournal.core.grow.promotion_case import STATUS_WORDS as STATUS_WORDS
+from rutjournal.core.grow.promotion_case import promotion_case_markdown
+from rutjournal.core.guidance.brief import WINDOW_DAYS, brief_markdown
+from rutjournal.core.guidance.brief import pick_conversation as pick_conversation
 from rutjournal.core.report_text import EVIDENCE_WORDS as EVIDENCE_WORDS
 from rutjournal.core.report_text import md_block as md_block
 from rutjournal.core.report_text import md_inline

@@ -14,13 +14,13 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rutjournal import APP_NAME, __version__
-from rutjournal.logsetup import setup_logging
-from rutjournal.paths import resolve_paths
-from rutjournal.resources import resource_path
-from rutjournal.ui.main_window import MainWindow
-from rutjournal.ui.single_instance import SingleInstance
-from rutjournal.ui.startup_clock import StartupClock
-from rutjournal.ui.theme import apply_theme
+from rutjournal.core.logsetup import setup_logging
+from rutjournal.core.paths import resolve_paths
+from rutjournal.core.resources import resource_path
+from rutjournal.ui.shell.main_window import MainWindow
+from rutjournal.ui.shell.single_instance import SingleInstance
+from rutjournal.ui.shell.startup_clock import StartupClock
+from rutjournal.ui.shell.theme import apply_theme
 
 log = logging.getLogger(__name__)
 
@@ -70,13 +70,13 @@ def quit_on_signals(app: QApplication) -> None:
 
 def run_gui(data_dir: str | None = None, *, demo: bool = False, reset_demo: bool = False) -> int:
     clock = StartupClock()
-    from rutjournal.core.private_files import private_by_default
+    from rutjournal.core.storage.private_files import private_by_default
 
     private_by_default()  # as main() does: also when run_gui is started on its own (tests, bundles)
     paths = resolve_paths(data_dir)
     log_file = setup_logging(paths.log_file)
     if demo:  # the demo journal, in a folder of its own (built the first time: a second or two)
-        from rutjournal.ui.first_run import demo_paths
+        from rutjournal.ui.shell.first_run import demo_paths
 
         demo_at = demo_paths(reset=reset_demo)
         if demo_at is None:
@@ -106,7 +106,7 @@ def run_gui(data_dir: str | None = None, *, demo: bool = False, reset_demo: bool
             return 0
         tell_user("rutjournal", f"This journal is already open in another rutjournal ({paths.database}).")
         return 1
-    from rutjournal.ui.passphrase_dialog import unlock_journal
+    from rutjournal.ui.care.passphrase_dialog import unlock_journal
 
     refused = unlock_journal(paths.database)  # an encrypted journal: its passphrase before anything opens it
     if refused is not None:
@@ -128,7 +128,7 @@ def run_gui(data_dir: str | None = None, *, demo: bool = False, reset_demo: bool
     window.data_failed.connect(failed)
     app.aboutToQuit.connect(window.shutdown)
     quit_on_signals(app)
-    from rutjournal.ui.tray import install_tray
+    from rutjournal.ui.shell.tray import install_tray
 
     install_tray(app, window, settings)  # the reminder, and the tray icon when the desktop has one
     window.show()

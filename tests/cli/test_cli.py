@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from rutjournal import __version__
+from rutjournal.core.paths import DATABASE_NAME, resolve_paths
 from rutjournal.core.values import Scores
-from rutjournal.paths import DATABASE_NAME, resolve_paths
 
 
 def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -36,8 +36,8 @@ def ok(*args: str, stdin: str = "") -> str:
 
 def seed(data_dir: Path) -> None:
     """A current database with two entries, written in-process and closed again."""
-    from rutjournal.core.db import open_database
-    from rutjournal.core.journal import Journal
+    from rutjournal.core.journal.service import Journal
+    from rutjournal.core.storage.db import open_database
 
     db = open_database(data_dir / DATABASE_NAME)
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rutjournal.paths import resolve_paths
+from rutjournal.core.paths import resolve_paths
 from tests.rut import rut
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.cli_crossroads import parse_answers
+from rutjournal.cli.crossroads import parse_answers
 from rutjournal.core.errors import InvalidInput
 from tests.rut import rut, rut_here
 

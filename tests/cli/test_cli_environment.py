@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from rutjournal.paths import resolve_paths
+from rutjournal.core.paths import resolve_paths
 from tests.rut import rut_here
 
 
@@ -24,7 +24,7 @@ def test_a_full_disk_while_saving_is_one_plain_sentence(
             "UPDATE entries SET body=? WHERE id=?", ("secret words", 1), driver
         ) from driver
 
-    monkeypatch.setattr("rutjournal.core.journal.Journal.append", full)
+    monkeypatch.setattr("rutjournal.core.journal.service.Journal.append", full)
     done = rut_here("add", "secret words")
     assert (done.returncode, done.stdout) == (1, "")
     log_file = resolve_paths().log_file
@@ -43,7 +43,7 @@ def test_a_full_disk_while_exporting_names_the_export(
     def no_space(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("rutjournal.core.exporters.files.os.fsync", no_space)
+    monkeypatch.setattr("rutjournal.core.transfer.exporters.files.os.fsync", no_space)
     done = rut_here("export", "--format", "json", "--out", str(out))
     assert done.returncode == 1
     assert done.stderr.startswith(

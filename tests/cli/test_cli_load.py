@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.cli_load import parse_minutes
+from rutjournal.cli.load import parse_minutes
 from tests.rut import rut
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.core.exporters.leftovers import RECORD_DIR, remove_abandoned_exports
+from rutjournal.core.transfer.exporters.leftovers import RECORD_DIR, remove_abandoned_exports
 from tests.rut import rut, rut_here
 
 WRITERS = [
@@ -127,7 +127,7 @@ def test_markdown_of_years_before_1000_an_older_journal_holds(journal: Path, tmp
 # -- a killed export ---------------------------------------------------------------------------------------------
 PAUSED_EXPORT = """
 import sys, time
-from rutjournal.core.exporters import json_export
+from rutjournal.core.transfer.exporters import json_export
 
 original = json_export._write_rows
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.plots import TITLES
+from rutjournal.render.plots import TITLES
 
 
 def rut(*args: str) -> subprocess.CompletedProcess[str]:
@@ -34,7 +34,7 @@ def seed(days: int = 14) -> None:
 def test_list_names_every_plot_without_importing_qt() -> None:
     code = (
         "import sys\n"
-        "from rutjournal.cli import parse_args, run\n"
+        "from rutjournal.cli.main import parse_args, run\n"
         "status = run(parse_args(['plot', '--list']))\n"
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'PySide6 imported'\n"
         "sys.exit(status)\n"
@@ -109,7 +109,7 @@ def test_list_and_a_refused_name_import_no_matplotlib() -> None:
 @pytest.mark.parametrize("days", ["30", "90", "365", None])
 def test_plot_decisions_draws_this_weeks_bars(tmp_path: Path, monkeypatch, days: str | None) -> None:  # type: ignore[no-untyped-def]
     """A first week with the app: tasks listed, one handed off today; every range shows the week's bars."""
-    from rutjournal.plots import drawing
+    from rutjournal.render.plots import drawing
     from tests.rut import rut_here
 
     for args in (

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.core.db import open_database
-from rutjournal.core.grow import Grow
-from rutjournal.core.guidance import Guidance
-from rutjournal.core.journal import Journal
+from rutjournal.core.grow.service import Grow
+from rutjournal.core.guidance.service import Guidance
+from rutjournal.core.journal.service import Journal
+from rutjournal.core.storage.db import open_database
 from rutjournal.core.values import Scores
 
 TODAY = dt.date.today()

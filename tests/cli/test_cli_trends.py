@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from rutjournal.cli_trends import format_report, parse_days
+from rutjournal.cli.trends import format_report, parse_days
 from rutjournal.core import text
 from rutjournal.core.errors import InvalidInput
 from tests.rut import rut

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from rutjournal.__main__ import main
-from rutjournal.paths import demo_data_dir
+from rutjournal.core.paths import demo_data_dir
 
 
 def test_demo_without_a_command_opens_the_window_on_the_demo(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,16 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.core.backups import (
-    backup_due,
-    list_backups,
-    read_backup,
-    restore_backup,
-    take_backup,
-)
-from rutjournal.core.db import open_database
 from rutjournal.core.errors import DatabaseProblem
-from rutjournal.core.journal import Journal
+from rutjournal.core.journal.service import Journal
+from rutjournal.core.storage.backups import backup_due, list_backups, read_backup, restore_backup, take_backup
+from rutjournal.core.storage.db import open_database
 from rutjournal.core.values import Scores
 
 NOON = dt.datetime(2026, 3, 10, 12, 0, 0)

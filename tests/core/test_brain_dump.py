@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rutjournal.core.brain_dump import BrainDump, ParsedTask, Rejected, guess_kind, parse_brain_dump
+from rutjournal.core.load.brain_dump import BrainDump, ParsedTask, Rejected, guess_kind, parse_brain_dump
 
 
 def one(line: str) -> ParsedTask:
@@ -249,7 +249,7 @@ def test_untimed_tasks_are_counted() -> None:
 
 
 def test_fields_are_what_load_add_many_takes(db) -> None:  # type: ignore[no-untyped-def]
-    from rutjournal.core.load import Load
+    from rutjournal.core.load.service import Load
 
     dump = parse_brain_dump("Team standup 15m daily\nCRM migration 3h\n- Fix the shared spreadsheet")
     load = Load(db)
@@ -278,7 +278,7 @@ def test_a_pathological_paste_is_read_quickly() -> None:
 
 
 def test_one_typed_line_is_read_as_a_line_of_a_dump() -> None:
-    from rutjournal.core.brain_dump import parse_task_line
+    from rutjournal.core.load.brain_dump import parse_task_line
 
     assert parse_task_line("Weekly status report, 2h") == ParsedTask("Weekly status report", 120, "task", 1)
     assert parse_task_line("- Team standup 15m daily") == ParsedTask("Team standup", 75, "meeting", 1)
@@ -297,8 +297,8 @@ def test_one_typed_line_is_read_as_a_line_of_a_dump() -> None:
 def test_a_line_that_cannot_be_a_task_names_the_field_and_what_is_allowed(
     line: str, field: str, allowed: str
 ) -> None:
-    from rutjournal.core.brain_dump import parse_task_line
     from rutjournal.core.errors import InvalidInput
+    from rutjournal.core.load.brain_dump import parse_task_line
 
     with pytest.raises(InvalidInput) as refused:
         parse_task_line(line)

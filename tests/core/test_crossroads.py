@@ -6,15 +6,15 @@ import datetime as dt
 
 import pytest
 
-from rutjournal.core.crossroads import Crossroads, Evidence
-from rutjournal.core.crossroads_rules import (
+from rutjournal.core.crossroads.rules import (
     RULES,
     check_answers,
     checkin_mean,
     load_questions,
     parse_questions,
 )
-from rutjournal.core.crossroads_tracker import stage_summary
+from rutjournal.core.crossroads.service import Crossroads, Evidence
+from rutjournal.core.crossroads.tracker import stage_summary
 from rutjournal.core.errors import InvalidInput
 
 TODAY = dt.date(2026, 11, 26)  # a Thursday
@@ -197,9 +197,9 @@ def test_checkin_signals_compare_the_latest_with_the_previous(crossroads) -> Non
 
 
 def test_signals_from_mood_goals_guidance_and_load(db, crossroads) -> None:  # type: ignore[no-untyped-def]
-    from rutjournal.core.grow import Grow
-    from rutjournal.core.guidance import Guidance
-    from rutjournal.core.load import Load
+    from rutjournal.core.grow.service import Grow
+    from rutjournal.core.guidance.service import Guidance
+    from rutjournal.core.load.service import Load
 
     days: dict[dt.date, tuple[int | None, int | None]] = {}
     for monday in (d(11, 2), d(11, 9), d(11, 16), d(11, 23)):
@@ -349,7 +349,7 @@ def test_not_enough_data_says_how_much_there_is(db, crossroads) -> None:  # type
 
 
 def test_hours_are_rounded_and_never_minutes(db, crossroads) -> None:  # type: ignore[no-untyped-def]
-    from rutjournal.core.load import Load
+    from rutjournal.core.load.service import Load
 
     load = Load(db)
     load.add("Forecast", minutes_per_week=1732)  # 28.8667 h

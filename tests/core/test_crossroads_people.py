@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 import pytest
 
-from rutjournal.core.crossroads import Crossroads
-from rutjournal.core.crossroads_rules import GOOD_FAITH, RULES
-from rutjournal.core.crossroads_steps import headline
+from rutjournal.core.crossroads.rules import GOOD_FAITH, RULES
+from rutjournal.core.crossroads.service import Crossroads
+from rutjournal.core.crossroads.steps import headline
 
 TODAY = dt.date(2026, 11, 26)
 KEYS = ["room", "options", "learning", "dread", "followups", "recognition", "energy", "recommend"]
@@ -73,7 +73,7 @@ def test_bored_for_a_quarter_is_told_to_find_new_challenges_not_to_stay(db, cros
 def test_overloaded_is_told_to_lighten_the_load_with_the_hours_pending_decisions_would_free(
     db, crossroads
 ) -> None:  # type: ignore[no-untyped-def]
-    from rutjournal.core.load import Load
+    from rutjournal.core.load.service import Load
 
     # a crunch: the last 24 days at 11 hours and load 5, the 6 days before at 8 h and load 3; energy 2 this
     # month, 3 before. Hours: (24 × 11 + 6 × 8) / 30 = 10.4 a day, 52 h in a five-day week; without the
@@ -127,8 +127,8 @@ def test_overloaded_is_told_to_lighten_the_load_with_the_hours_pending_decisions
 def test_stuck_with_no_next_step_is_told_to_ask_for_guidance_first_and_never_to_leave_yet(
     db, crossroads
 ) -> None:  # type: ignore[no-untyped-def]
-    from rutjournal.core.grow import Grow
-    from rutjournal.core.guidance import Guidance
+    from rutjournal.core.grow.service import Grow
+    from rutjournal.core.guidance.service import Guidance
 
     fill(db, lambda i: (3, 3, 3, 8.0, 3))  # nothing wrong with the days themselves
     crossroads.save_checkin(TODAY - dt.timedelta(days=33), answers(3))
@@ -161,7 +161,7 @@ def test_stuck_with_no_next_step_is_told_to_ask_for_guidance_first_and_never_to_
 
 
 def test_thriving_is_told_to_stay_and_why_no_step_is_called_for(db, crossroads) -> None:  # type: ignore[no-untyped-def]
-    from rutjournal.core.guidance import Guidance
+    from rutjournal.core.guidance.service import Guidance
 
     fill(db, lambda i: (4, 4, 4, 8.0, 3))
     check_in_twice(crossroads, room=4, options=4, learning=4)
@@ -188,7 +188,7 @@ def test_thriving_is_told_to_stay_and_why_no_step_is_called_for(db, crossroads) 
     "first", [0, 10, 23]
 )  # the bad week: the last 7 days, mid-month, or the month's start
 def test_one_bad_week_in_a_good_quarter_does_not_flip_the_verdict(db, crossroads, first: int) -> None:  # type: ignore[no-untyped-def]
-    from rutjournal.core.guidance import Guidance
+    from rutjournal.core.guidance.service import Guidance
 
     def day(i: int) -> Day:
         return (1, 1, 1, 13.0, 5) if first <= i < first + 7 else (4, 4, 4, 8.0, 3)
@@ -240,7 +240,7 @@ def test_a_month_of_boredom_ends_only_past_the_release_line(db, crossroads, bett
 
 
 def test_a_share_outside_the_job_description_calls_for_a_lighter_load(db, crossroads) -> None:  # type: ignore[no-untyped-def]
-    from rutjournal.core.load import Load
+    from rutjournal.core.load.service import Load
 
     fill(db, lambda i: (4, 4, 4, 8.0, 3))
     check_in_twice(crossroads, room=4, options=4, learning=4)

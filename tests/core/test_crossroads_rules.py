@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from rutjournal.core.crossroads_rules import (
+from rutjournal.core.crossroads.rules import (
     GOOD_FAITH,
     READY_MOOD_DAYS,
     RULES,
@@ -20,7 +20,7 @@ from rutjournal.core.crossroads_rules import (
     signed,
     trend,
 )
-from rutjournal.core.crossroads_rules import decide as decide_with
+from rutjournal.core.crossroads.rules import decide as decide_with
 
 TODAY = dt.date(2026, 11, 26)  # a Thursday
 READY = Evidence(mood_days=READY_MOOD_DAYS, checkins=1)
@@ -238,7 +238,7 @@ def test_a_direction_is_only_a_direction_with_something_to_compare(signal: Signa
 
 
 def test_the_documented_table_names_the_thresholds_the_code_uses() -> None:
-    from rutjournal.core.crossroads_rules import (
+    from rutjournal.core.crossroads.rules import (
         DREAD_DAYS,
         DREAD_STRONG,
         LOW_ANSWER,

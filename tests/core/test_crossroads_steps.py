@@ -8,8 +8,8 @@ import datetime as dt
 
 import pytest
 
-from rutjournal.core.crossroads_numbers import level_without_a_week, steady_change
-from rutjournal.core.crossroads_rules import (
+from rutjournal.core.crossroads.numbers import level_without_a_week, steady_change
+from rutjournal.core.crossroads.rules import (
     BORED_LEVEL,
     DRAINED,
     GOOD_FAITH,
@@ -25,7 +25,7 @@ from rutjournal.core.crossroads_rules import (
     decide,
     rules_for,
 )
-from rutjournal.core.crossroads_steps import headline, load_action
+from rutjournal.core.crossroads.steps import headline, load_action
 
 TODAY = dt.date(2026, 11, 26)
 SINCE = dt.date(2026, 10, 27)

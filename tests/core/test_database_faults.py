@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from rutjournal.core.db import connect_raw, inspect_file, open_database
 from rutjournal.core.errors import DatabaseProblem, NewerSchema, NotADatabase, NotWritable
-from rutjournal.core.journal import Journal
+from rutjournal.core.journal.service import Journal
+from rutjournal.core.storage.db import connect_raw, inspect_file, open_database
 from rutjournal.core.values import Scores
 
 DAY = dt.date(2026, 11, 20)

@@ -1,10 +1,10 @@
-"""The delegability formula at its edges (see rutjournal/core/delegability.py for the rule)."""
+"""The delegability formula at its edges (see rutjournal/core/load/delegability.py for the rule)."""
 
 from __future__ import annotations
 
 import pytest
 
-from rutjournal.core.delegability import TaskFacts, delegability
+from rutjournal.core.load.delegability import TaskFacts, delegability
 
 
 def test_the_worst_chore_scores_100_with_every_reason() -> None:

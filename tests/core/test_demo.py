@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.core.db import open_database
 from rutjournal.core.demo import DEMO_DAYS, MARKER_NAME, build_demo, ensure_demo
 from rutjournal.core.errors import DatabaseProblem
-from rutjournal.core.grow import Grow
-from rutjournal.core.guidance import Guidance
-from rutjournal.core.load import Load
-from rutjournal.paths import demo_data_dir, resolve_paths
+from rutjournal.core.grow.service import Grow
+from rutjournal.core.guidance.service import Guidance
+from rutjournal.core.load.service import Load
+from rutjournal.core.paths import demo_data_dir, resolve_paths
+from rutjournal.core.storage.db import open_database
 
 TODAY = dt.date(2026, 12, 1)
 

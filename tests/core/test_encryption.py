@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.core import backups, cipher, encryption
-from rutjournal.core.db import connect_raw, inspect_file, open_database
 from rutjournal.core.errors import InvalidInput, NotADatabase
-from rutjournal.core.journal import Journal
-from rutjournal.core.migrations import HEAD_REVISION
-from rutjournal.core.search import search
+from rutjournal.core.journal.search import search
+from rutjournal.core.journal.service import Journal
+from rutjournal.core.storage import backups, cipher, encryption
+from rutjournal.core.storage.db import connect_raw, inspect_file, open_database
+from rutjournal.core.storage.migrations import HEAD_REVISION
 from rutjournal.core.values import Scores
 
 SECRET = "correct horse"
@@ -192,8 +192,8 @@ def test_without_a_passphrase_sqlcipher_is_never_imported(data_dir: Path) -> Non
         "for args in (['add', '--date', '2026-03-01', 'hello'], ['show', '2026-03-01'], ['search', 'hello'],"
         " ['backup'], ['backups'], ['report', 'load']):\n"
         "    assert main(args) == 0, args\n"
-        "from rutjournal.core.db import open_database\n"
-        "from rutjournal.paths import resolve_paths\n"
+        "from rutjournal.core.storage.db import open_database\n"
+        "from rutjournal.core.paths import resolve_paths\n"
         "open_database(resolve_paths().database).engine.connect().close()\n"
         "assert 'sqlcipher3' not in sys.modules, 'sqlcipher3 was imported'\n"
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rutjournal.core.entry_merge import carry_position, merge_scores, merge_tags, merge_text
+from rutjournal.core.journal.entry_merge import carry_position, merge_scores, merge_tags, merge_text
 from rutjournal.core.values import Scores
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.core.entry_merge import EditBase
-from rutjournal.core.journal import Journal
+from rutjournal.core.journal.entry_merge import EditBase
+from rutjournal.core.journal.service import Journal
 from rutjournal.core.values import Scores
 
 DAY = dt.date(2026, 3, 10)
@@ -136,7 +136,7 @@ def test_a_failed_purge_stays_owed(journal, db, monkeypatch: pytest.MonkeyPatch)
     journal.save(DAY, "", Scores(), [])
     blocker = sqlite3.connect(db.path, timeout=0)
     blocker.execute("BEGIN IMMEDIATE")  # another process holds the write lock
-    from rutjournal.core import db as db_module
+    from rutjournal.core.storage import db as db_module
 
     quick = tuple("PRAGMA busy_timeout=50" if "busy_timeout" in p else p for p in db_module.PRAGMAS)
     monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 50)

@@ -10,18 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.core.crossroads import Crossroads
-from rutjournal.core.db import Database, open_database
-from rutjournal.core.exporters.json_export import export_json
-from rutjournal.core.exporters.json_restore import JournalNotEmpty, restore_json
-from rutjournal.core.exporters.tables import TABLES, data_tables
-from rutjournal.core.grow import Grow
-from rutjournal.core.guidance import Guidance
-from rutjournal.core.importers.records import ImportFileError
-from rutjournal.core.journal import Journal
-from rutjournal.core.load import Load
-from rutjournal.core.migrations import HEAD_REVISION
-from rutjournal.core.search import search
+from rutjournal.core.crossroads.service import Crossroads
+from rutjournal.core.grow.service import Grow
+from rutjournal.core.guidance.service import Guidance
+from rutjournal.core.journal.search import search
+from rutjournal.core.journal.service import Journal
+from rutjournal.core.load.service import Load
+from rutjournal.core.storage.db import Database, open_database
+from rutjournal.core.storage.migrations import HEAD_REVISION
+from rutjournal.core.transfer.exporters.json_export import export_json
+from rutjournal.core.transfer.exporters.json_restore import JournalNotEmpty, restore_json
+from rutjournal.core.transfer.exporters.tables import TABLES, data_tables
+from rutjournal.core.transfer.importers.records import ImportFileError
 from rutjournal.core.values import Scores
 
 TODAY = dt.date(2026, 3, 10)

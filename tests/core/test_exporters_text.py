@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.core.db import Database
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.exporters.csv_export import HEADER, export_csv
-from rutjournal.core.exporters.markdown_export import export_markdown
-from rutjournal.core.journal import Journal
+from rutjournal.core.journal.service import Journal
+from rutjournal.core.storage.db import Database
+from rutjournal.core.transfer.exporters.csv_export import HEADER, export_csv
+from rutjournal.core.transfer.exporters.markdown_export import export_markdown
 from rutjournal.core.values import Scores
 
 AWKWARD = 'She said "no, not now",\nthen: ok; 1,5 h — café'
@@ -104,7 +104,7 @@ def test_a_failed_export_leaves_the_old_file_and_no_temporary_one(days: Database
         yield from ()
         raise OSError(28, "No space left on device")
 
-    import rutjournal.core.exporters.csv_export as module
+    import rutjournal.core.transfer.exporters.csv_export as module
 
     original = module.read_days
     module.read_days = broken  # type: ignore[assignment]

@@ -19,13 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.core import cipher
-from rutjournal.core.backups import take_backup
-from rutjournal.core.damage_record import read_damage
-from rutjournal.core.db import connect_raw, open_database
 from rutjournal.core.errors import DamagedDatabase, NotWritable
-from rutjournal.core.file_locks import JournalBusy, sole_use
-from rutjournal.core.journal import Journal
+from rutjournal.core.journal.service import Journal
+from rutjournal.core.storage import cipher
+from rutjournal.core.storage.backups import take_backup
+from rutjournal.core.storage.damage_record import read_damage
+from rutjournal.core.storage.db import connect_raw, open_database
+from rutjournal.core.storage.file_locks import JournalBusy, sole_use
 from rutjournal.core.values import Scores
 from tests.core.test_database_faults import write_journal
 from tests.rut import rut
@@ -296,7 +296,7 @@ def test_a_passphrase_change_while_the_journal_is_open_elsewhere_is_refused(data
         [
             sys.executable,
             "-c",
-            "import sys, time; from pathlib import Path; from rutjournal.core.db import open_database; "
+            "import sys, time; from pathlib import Path; from rutjournal.core.storage.db import open_database; "
             "db = open_database(Path(sys.argv[1])); print('open', flush=True); time.sleep(30)",
             str(path),
         ],
@@ -340,7 +340,7 @@ def test_no_command_creates_a_journal_file_that_vanished(data_dir: Path) -> None
 def test_only_the_leftovers_of_processes_that_are_gone_are_removed(tmp_path: Path) -> None:
     import time
 
-    from rutjournal.core.leftovers import remove_leftovers, temp_name
+    from rutjournal.core.storage.leftovers import remove_leftovers, temp_name
 
     gone = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True

@@ -7,10 +7,11 @@ import sqlite3
 
 import pytest
 
-from rutjournal.core import grow_rules, models_grow
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.grow import Grow
-from rutjournal.core.grow_rules import goal_progress, is_overdue, mean_progress, pace, pace_verdict, time_gone
+from rutjournal.core.grow import rules as grow_rules
+from rutjournal.core.grow.rules import goal_progress, is_overdue, mean_progress, pace, pace_verdict, time_gone
+from rutjournal.core.grow.service import Grow
+from rutjournal.core.storage import models_grow
 
 TODAY = dt.date(2026, 6, 1)
 START = dt.date(2026, 5, 2)  # 30 days before TODAY
@@ -323,7 +324,7 @@ def test_bad_values_are_refused_and_nothing_is_written(grow, db, call, field: st
 
 
 def test_a_gap_with_no_goal_counts_as_zero_and_the_basis_says_so(grow) -> None:  # type: ignore[no-untyped-def]
-    from rutjournal.core.grow_rules import progress_basis
+    from rutjournal.core.grow.rules import progress_basis
 
     grow.set_target("Senior Analyst")
     assert grow.active_target().progress is None  # type: ignore[union-attr]  # no gap named: nothing to measure

@@ -7,9 +7,8 @@ from datetime import date
 
 import pytest
 
-from rutjournal.core import models_grow
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.guidance import (
+from rutjournal.core.guidance.service import (
     OPTION_LABELS,
     OPTION_QUESTIONS,
     OUTCOME_LABELS,
@@ -17,6 +16,7 @@ from rutjournal.core.guidance import (
     ROLE_LABELS,
     Guidance,
 )
+from rutjournal.core.storage import models_grow
 
 TODAY = date(2026, 6, 1)
 STAMP = "2026-01-01 00:00:00.000000"

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.core.backups import take_backup
-from rutjournal.core.damage_record import read_damage
-from rutjournal.core.db import open_database
 from rutjournal.core.errors import DamagedDatabase, NewerSchema, NotADatabase
-from rutjournal.core.integrity import (
+from rutjournal.core.journal.service import Journal
+from rutjournal.core.storage.backups import take_backup
+from rutjournal.core.storage.damage_record import read_damage
+from rutjournal.core.storage.db import open_database
+from rutjournal.core.storage.integrity import (
     is_damaged_file,
     newest_good_backup,
     problem_text,
@@ -21,7 +22,6 @@ from rutjournal.core.integrity import (
     restorable_backups,
     start_of_day,
 )
-from rutjournal.core.journal import Journal
 from rutjournal.core.values import Scores
 from tests.core.test_database_faults import make_damaged_inside_entries, write_journal
 

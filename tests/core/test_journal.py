@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.models import Entry
+from rutjournal.core.storage.models import Entry
 from rutjournal.core.values import MAX_BODY_CHARS, Scores
 
 DAY = dt.date(2026, 3, 10)
@@ -245,7 +245,7 @@ def test_is_empty_until_a_day_has_an_entry(journal) -> None:  # type: ignore[no-
 
 
 def test_a_new_day_outside_the_bounds_is_refused_and_one_already_held_can_be_edited(journal) -> None:  # type: ignore[no-untyped-def]
-    from rutjournal.core.entry_merge import EditBase
+    from rutjournal.core.journal.entry_merge import EditBase
 
     old = dt.date(1850, 6, 1)
     for write in (

@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.load import Load, summarize
+from rutjournal.core.load.service import Load, summarize
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from rutjournal.core.load import Load, summarize
-from rutjournal.core.load_words import (
+from rutjournal.core.load.service import Load, summarize
+from rutjournal.core.load.words import (
     decision_detail,
     decision_label,
     decision_tone,

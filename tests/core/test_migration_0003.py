@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.core.db import open_database
-from rutjournal.core.migrations import HEAD_REVISION
+from rutjournal.core.storage.db import open_database
+from rutjournal.core.storage.migrations import HEAD_REVISION
 
 SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "journal-0002.sqlite3"
 ENTRIES = "SELECT id, day, body, mood, energy, challenge, hours, load, created_at, updated_at FROM entries ORDER BY id"

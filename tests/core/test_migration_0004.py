@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.core.db import open_database
-from rutjournal.core.migrations import HEAD_REVISION
+from rutjournal.core.storage.db import open_database
+from rutjournal.core.storage.migrations import HEAD_REVISION
 
 SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "journal-0003.sqlite3"
 NEW_TABLES = (

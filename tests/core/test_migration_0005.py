@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.core.crossroads import Crossroads
-from rutjournal.core.db import open_database
-from rutjournal.core.migrations import HEAD_REVISION
+from rutjournal.core.crossroads.service import Crossroads
+from rutjournal.core.storage.db import open_database
+from rutjournal.core.storage.migrations import HEAD_REVISION
 
 SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "journal-0004.sqlite3"
 KEPT = (

@@ -8,10 +8,10 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from rutjournal.core.db import open_database
-from rutjournal.core.entry_merge import EditBase
-from rutjournal.core.journal import Journal
-from rutjournal.core.migrations import HEAD_REVISION
+from rutjournal.core.journal.entry_merge import EditBase
+from rutjournal.core.journal.service import Journal
+from rutjournal.core.storage.db import open_database
+from rutjournal.core.storage.migrations import HEAD_REVISION
 from rutjournal.core.values import Scores
 
 SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "journal-0005.sqlite3"

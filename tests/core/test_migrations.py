@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 from alembic.script import ScriptDirectory
 
-from rutjournal.core import migrate
-from rutjournal.core.db import connect_raw, create_engine_for, inspect_file, open_database
 from rutjournal.core.errors import MigrationFailed
-from rutjournal.core.journal import Journal
-from rutjournal.core.migrations import HEAD_REVISION, KNOWN_REVISIONS
-from rutjournal.core.search import search
+from rutjournal.core.journal.search import search
+from rutjournal.core.journal.service import Journal
+from rutjournal.core.storage import migrate
+from rutjournal.core.storage.db import connect_raw, create_engine_for, inspect_file, open_database
+from rutjournal.core.storage.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from rutjournal.core.values import Scores
 
 TEST_REVISION = "9001"  # a revision that exists only in these tests, one after the app's head

@@ -7,10 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from rutjournal.core.db import create_engine_for, inspect_file, open_database
-from rutjournal.core.migrate import upgrade_to_head
-from rutjournal.core.migrations import HEAD_REVISION
-from rutjournal.core.new_journal import SCHEMA_FILE, dump_schema
+from rutjournal.core.storage.db import create_engine_for, inspect_file, open_database
+from rutjournal.core.storage.migrate import upgrade_to_head
+from rutjournal.core.storage.migrations import HEAD_REVISION
+from rutjournal.core.storage.new_journal import SCHEMA_FILE, dump_schema
 
 
 def _migrated(folder: Path) -> Path:
@@ -30,7 +30,7 @@ def test_the_recorded_schema_is_what_the_migrations_make(tmp_path: Path) -> None
     with sqlite3.connect(_migrated(tmp_path)) as conn:
         made = dump_schema(conn)
     assert made == SCHEMA_FILE.read_text(encoding="utf-8"), (
-        "migrations/head_schema.sql is out of date: run `python -m rutjournal.core.new_journal`"
+        "migrations/head_schema.sql is out of date: run `python -m rutjournal.core.storage.new_journal`"
     )
 
 
@@ -46,8 +46,8 @@ def test_a_new_journal_has_the_migrated_schema_and_works(tmp_path: Path) -> None
             assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         import datetime as dt
 
-        from rutjournal.core.journal import Journal
-        from rutjournal.core.search import search
+        from rutjournal.core.journal.search import search
+        from rutjournal.core.journal.service import Journal
         from rutjournal.core.values import Scores
 
         Journal(db).save(dt.date(2026, 3, 1), "asked for the budget project", Scores(mood=4), ["growth"])
@@ -60,7 +60,7 @@ def test_a_new_journal_has_the_migrated_schema_and_works(tmp_path: Path) -> None
 
 def test_making_a_new_journal_imports_no_orm(tmp_path: Path) -> None:
     code = (
-        "import sys; from pathlib import Path; from rutjournal.core.db import open_database; "
+        "import sys; from pathlib import Path; from rutjournal.core.storage.db import open_database; "
         f"open_database(Path({str(tmp_path / 'j.sqlite3')!r})).close(); "
         "print('sqlalchemy' in sys.modules, 'alembic' in sys.modules)"
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rutjournal.core.prompts import STEP_NAMES, Prompt, all_prompts, prompt_for
-from rutjournal.resources import resource_path
+from rutjournal.core.journal.prompts import STEP_NAMES, Prompt, all_prompts, prompt_for
+from rutjournal.core.resources import resource_path
 
 START = dt.date(2026, 1, 1)
 

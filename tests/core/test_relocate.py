@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.core.backups import take_backup
-from rutjournal.core.db import open_database
 from rutjournal.core.errors import DatabaseProblem, InvalidInput
-from rutjournal.core.journal import Journal
-from rutjournal.core.relocate import move_journal
+from rutjournal.core.journal.service import Journal
+from rutjournal.core.paths import AppPaths, resolve_paths
 from rutjournal.core.settings import load_settings
+from rutjournal.core.storage.backups import take_backup
+from rutjournal.core.storage.db import open_database
+from rutjournal.core.storage.relocate import move_journal
 from rutjournal.core.values import Scores
-from rutjournal.paths import AppPaths, resolve_paths
 
 NOW = dt.datetime(2026, 12, 1, 15, 30, 0)
 
@@ -89,7 +89,7 @@ def test_an_unsuitable_folder_is_refused_and_nothing_changes(
 def test_a_copy_that_does_not_check_out_moves_nothing(
     paths: AppPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from rutjournal.core import relocate
+    from rutjournal.core.storage import relocate
 
     monkeypatch.setattr(relocate, "verify_copy", lambda _p: (4, "whatever"))
     with pytest.raises(DatabaseProblem, match="nothing was moved"):
@@ -101,8 +101,8 @@ def test_a_copy_that_does_not_check_out_moves_nothing(
 
 def test_an_encrypted_journal_stays_encrypted_with_its_marker(paths: AppPaths, tmp_path: Path) -> None:
     pytest.importorskip("sqlcipher3")
-    from rutjournal.core import cipher
-    from rutjournal.core.encryption import set_passphrase
+    from rutjournal.core.storage import cipher
+    from rutjournal.core.storage.encryption import set_passphrase
 
     set_passphrase(paths.database, paths.backup_dir, "correct horse battery")
     try:

@@ -7,13 +7,13 @@ import re
 
 import pytest
 
-from rutjournal.core.db import Database
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.grow import Grow
-from rutjournal.core.guidance import Guidance
-from rutjournal.core.journal import Journal
-from rutjournal.core.load import Load
+from rutjournal.core.grow.service import Grow
+from rutjournal.core.guidance.service import Guidance
+from rutjournal.core.journal.service import Journal
+from rutjournal.core.load.service import Load
 from rutjournal.core.reports import brief_markdown, md_block, md_inline, promotion_case_markdown
+from rutjournal.core.storage.db import Database
 from rutjournal.core.values import Scores
 
 TODAY = dt.date(2026, 5, 20)  # a Wednesday

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from rutjournal.core.db import connect_raw
 from rutjournal.core.errors import SearchSyntaxError
-from rutjournal.core.search import MARK_END, MARK_START, SearchHit, search, to_fts_query
+from rutjournal.core.journal.search import MARK_END, MARK_START, SearchHit, search, to_fts_query
+from rutjournal.core.storage.db import connect_raw
 from rutjournal.core.values import Scores
 
 D1, D2, D3, D4 = (dt.date(2026, 3, day) for day in (1, 2, 3, 4))
@@ -210,7 +210,7 @@ def test_replaced_and_deleted_text_leaves_the_file_after_a_purge(journal, db) ->
 
 
 def test_mentions_finds_entries_naming_a_task(journal, db) -> None:  # type: ignore[no-untyped-def]
-    from rutjournal.core.search import mentions
+    from rutjournal.core.journal.search import mentions
 
     journal.save(dt.date(2026, 5, 1), "Spent the morning on the weekly status report.", Scores(), [])
     journal.save(dt.date(2026, 5, 2), "Status of the migration: fine. Report later.", Scores(), [])

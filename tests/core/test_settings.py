@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.paths import resolve_paths
 from rutjournal.core.settings import Settings, change_setting, check_value, load_settings, save_settings
-from rutjournal.paths import resolve_paths
 
 
 def test_no_file_gives_the_defaults(tmp_path: Path) -> None:

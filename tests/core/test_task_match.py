@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rutjournal.core.load import Load
-from rutjournal.core.task_match import find_match, title_key
+from rutjournal.core.load.service import Load
+from rutjournal.core.load.task_match import find_match, title_key
 
 
 @pytest.fixture

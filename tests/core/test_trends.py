@@ -7,10 +7,11 @@ import datetime as dt
 import pytest
 
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.grow import Grow
-from rutjournal.core.journal import Journal
-from rutjournal.core.load import Load
-from rutjournal.core.trends import (
+from rutjournal.core.grow.service import Grow
+from rutjournal.core.journal.service import Journal
+from rutjournal.core.load.service import Load
+from rutjournal.core.trends.readings import correlation_reading, dread_reading, hours_reading, series_reading
+from rutjournal.core.trends.service import (
     Correlation,
     DateRange,
     Dread,
@@ -26,12 +27,6 @@ from rutjournal.core.trends import (
     weekday_means,
     weekly_hours_by_decision,
     year_pixels,
-)
-from rutjournal.core.trends_readings import (
-    correlation_reading,
-    dread_reading,
-    hours_reading,
-    series_reading,
 )
 from rutjournal.core.values import Scores
 
@@ -85,7 +80,7 @@ def test_all_time_ends_today_and_counts_the_entries_dated_later(db) -> None:  # 
     assert [d for d, _ in daily_series(db, DateRange.all_time(db, TODAY), "mood")] == [D(2026, 3, 2)]
     save(db, D(2027, 1, 1), mood=4)
     assert entries_after(db, TODAY) == 2
-    from rutjournal.core.trends_readings import range_reading
+    from rutjournal.core.trends.readings import range_reading
 
     assert range_reading(D(2026, 3, 2), TODAY, 2) == (
         "Mon 2 Mar 2026 to Tue 31 Mar 2026 (30 days); 2 entries dated after today are not shown"
@@ -102,7 +97,7 @@ def test_the_year_in_pixels_counts_the_days_so_far(db) -> None:  # type: ignore[
     save(db, D(2026, 6, 1), mood=4)  # after today: not a day of the year so far
     pixels = year_pixels(db, 2026, until=TODAY)
     assert len(pixels) == 31 + 28 + 31 and max(pixels) == TODAY
-    from rutjournal.core.trends_readings import pixels_reading
+    from rutjournal.core.trends.readings import pixels_reading
 
     assert pixels_reading(2026, pixels) == (
         "1 of the 90 days of 2026 so far has a mood, averaging 2, with 1 low day (1 or 2)."
@@ -330,7 +325,7 @@ def test_weekly_hours_follow_each_task_state_at_the_end_of_each_week(db) -> None
         ("2026-W11", day(9), 600 + 120, 300, 5.0),  # B done on the 12th; C dropped but not done: kept
         ("2026-W12", day(16), 600 + 120, 300, 5.0),
     ]
-    from rutjournal.core.trends_readings import decision_reading
+    from rutjournal.core.trends.readings import decision_reading
 
     assert decision_reading(weeks) == (
         "By the week of Mon 16 Mar 2026 you had freed 5 h/week (delegated 5 h) and kept 12 h/week; "
@@ -395,7 +390,7 @@ def test_goal_progress_steps_at_milestones_and_recorded_percentages(db) -> None:
     ]
     later = goal_progress_over_time(db, DateRange(day(12), day(31)))
     assert later[0].points == [(day(12), 0.5), (day(20), 0.75), (day(31), 0.75)]
-    from rutjournal.core.trends_readings import goals_reading
+    from rutjournal.core.trends.readings import goals_reading
 
     assert goals_reading(tracks) == "Your 2 goals average 60 % done, up from 0 % at the start of the range."
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rutjournal.core.journal import Journal
-from rutjournal.core.load import Load
-from rutjournal.core.trends import DateRange, trends_report, weekly_hours_by_decision, year_pixels
+from rutjournal.core.journal.service import Journal
+from rutjournal.core.load.service import Load
+from rutjournal.core.trends.service import DateRange, trends_report, weekly_hours_by_decision, year_pixels
 from rutjournal.core.values import Scores
 
 TODAY = dt.date(2026, 3, 31)

@@ -1,6 +1,6 @@
 """`pip install` of the built wheel into a fresh virtual environment, outside the source tree, gives a working app.
 
-A source checkout finds its resources beside the package (see rutjournal.resources), so a wheel that forgot
+A source checkout finds its resources beside the package (see rutjournal.core.resources), so a wheel that forgot
 one would still pass every other test. Here the wheel is installed with its dependencies into a new venv and
 run from a folder that is not the checkout, and every resource must be found inside that venv.
 """
@@ -27,10 +27,10 @@ pytestmark = pytest.mark.slow
 FIND_RESOURCES = """
 import json, sys
 import rutjournal
-from rutjournal.core.crossroads_rules import load_questions
-from rutjournal.core.migrate import SCRIPT_LOCATION
-from rutjournal.core.prompts import all_prompts
-from rutjournal.resources import resource_path
+from rutjournal.core.crossroads.rules import load_questions
+from rutjournal.core.storage.migrate import SCRIPT_LOCATION
+from rutjournal.core.journal.prompts import all_prompts
+from rutjournal.core.resources import resource_path
 
 wanted = json.loads(sys.argv[1])
 print(json.dumps({
@@ -100,13 +100,13 @@ def test_wheel_holds_resources_and_migrations(installed: Installed) -> None:
         if path.is_file()
     }
     migrations = {
-        f"rutjournal/core/migrations/{path.relative_to(ROOT / 'rutjournal/core/migrations').as_posix()}"
+        f"rutjournal/core/storage/migrations/{path.relative_to(ROOT / 'rutjournal/core/storage/migrations').as_posix()}"
         for pattern in ("*.py", "*.sql", "*.mako", "versions/*.py")
-        for path in (ROOT / "rutjournal" / "core" / "migrations").glob(pattern)
+        for path in (ROOT / "rutjournal" / "core" / "storage" / "migrations").glob(pattern)
     }
     assert {
-        "rutjournal/core/migrations/head_schema.sql",
-        "rutjournal/core/migrations/script.py.mako",
+        "rutjournal/core/storage/migrations/head_schema.sql",
+        "rutjournal/core/storage/migrations/script.py.mako",
     } <= migrations
     assert f"rutjournal/resources/icons/{APP_ID}.svg" in resources
     assert resources - names == set()

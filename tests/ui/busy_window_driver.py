@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtTest import QTest
 
 from rutjournal.ui import app as app_module
-from rutjournal.ui.main_window import MainWindow
+from rutjournal.ui.shell.main_window import MainWindow
 
 
 class BusyWindow(MainWindow):

@@ -10,16 +10,16 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from rutjournal.paths import AppPaths, resolve_paths
-from rutjournal.ui.main_window import MainWindow
-from rutjournal.ui.style import apply_style
+from rutjournal.core.paths import AppPaths, resolve_paths
+from rutjournal.ui.shell.main_window import MainWindow
+from rutjournal.ui.shell.style import apply_style
 
 
 @pytest.fixture(autouse=True)
 def no_welcome(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test journal starts empty, so the first-run welcome would cover the window in every test; only
     tests/ui/test_welcome.py puts it back."""
-    from rutjournal.ui import first_run
+    from rutjournal.ui.shell import first_run
 
     monkeypatch.setattr(first_run, "offer_welcome", lambda _window: None)
 

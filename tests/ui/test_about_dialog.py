@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 
 from rutjournal import __version__
-from rutjournal.ui.about_dialog import AboutDialog
+from rutjournal.ui.shell.about_dialog import AboutDialog
 
 
 def test_about_shows_version_licence_and_the_right_paths(window) -> None:  # type: ignore[no-untyped-def]

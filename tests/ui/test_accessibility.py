@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rutjournal.core.journal import Journal
+from rutjournal.core.journal.service import Journal
 from rutjournal.core.values import Scores
-from rutjournal.ui.main_window import MainWindow
-from rutjournal.ui.section_stack import KEYS
-from rutjournal.ui.shortcut_sheet import open_shortcut_sheet
+from rutjournal.ui.shell.main_window import MainWindow
+from rutjournal.ui.shell.section_stack import KEYS
+from rutjournal.ui.shell.shortcut_sheet import open_shortcut_sheet
 
 INTERACTIVE = (
     QAbstractButton,  # push, tool, check and radio buttons
@@ -117,8 +117,8 @@ def test_import_and_export_name_their_widgets(window: MainWindow, qtbot) -> None
 
 
 def test_the_brain_dump_and_passphrase_dialogs_name_their_widgets(window: MainWindow) -> None:
+    from rutjournal.ui.care.passphrase_settings_dialog import PassphraseSettingsDialog
     from rutjournal.ui.load.brain_dump_dialog import BrainDumpDialog
-    from rutjournal.ui.passphrase_settings_dialog import PassphraseSettingsDialog
 
     window.show_section("load")
     assert window.load_view.load is not None

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from rutjournal.core.backups import read_backup, take_backup
-from rutjournal.core.db import open_database
-from rutjournal.core.integrity import CheckResult
-from rutjournal.core.journal import Journal
+from rutjournal.core.journal.service import Journal
+from rutjournal.core.paths import AppPaths
+from rutjournal.core.storage.backups import read_backup, take_backup
+from rutjournal.core.storage.db import open_database
+from rutjournal.core.storage.integrity import CheckResult
 from rutjournal.core.text import long_day
 from rutjournal.core.values import Scores
-from rutjournal.paths import AppPaths
-from rutjournal.ui.main_window import MainWindow
+from rutjournal.ui.shell.main_window import MainWindow
 from tests.core.test_database_faults import make_damaged_inside_entries, write_journal
 
 DAY = dt.date(2026, 9, 1)
@@ -184,7 +184,7 @@ def test_a_damaged_journal_offers_the_newest_backup_and_is_never_written(paths, 
 
 
 def test_damage_found_by_the_background_check_stops_every_write(window, paths, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import rutjournal.core.integrity as integrity
+    import rutjournal.core.storage.integrity as integrity
 
     settled(window, qtbot)
     window.care.recovery_dialog = None
@@ -209,7 +209,7 @@ def test_damage_found_by_the_background_check_stops_every_write(window, paths, q
 def test_text_typed_before_damage_was_found_goes_into_the_restored_journal(
     window, paths, qtbot, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    import rutjournal.core.integrity as integrity
+    import rutjournal.core.storage.integrity as integrity
 
     settled(window, qtbot)
     Journal(window.db).save(DAY, "an earlier day", Scores(), [])
@@ -272,7 +272,7 @@ def test_choose_another_restores_an_older_backup(paths, qtbot) -> None:  # type:
 def test_a_save_that_fails_on_damage_checks_the_file_and_offers_recovery(
     window, paths, qtbot, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    import rutjournal.core.integrity as integrity
+    import rutjournal.core.storage.integrity as integrity
     from rutjournal.core.errors import DamagedDatabase
 
     settled(window, qtbot)

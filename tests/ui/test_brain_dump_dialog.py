@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.load import Load
+from rutjournal.core.load.service import Load
 from rutjournal.ui.load.brain_dump_dialog import BrainDumpDialog
 
 DUMP = """Weekly status report, 2h

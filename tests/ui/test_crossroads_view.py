@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from rutjournal.core.crossroads import Crossroads
+from rutjournal.core.crossroads.service import Crossroads
 from rutjournal.ui.crossroads.crossroads_view import CHECKIN_TAB, HISTORY_TAB, TRACKER_TAB, CrossroadsView
 
 TODAY = dt.date(2026, 11, 26)
@@ -277,7 +277,7 @@ def fill(db, last: dt.date, scores: tuple[int, int, int, float, int], days: int 
 
 
 def bored_and_overloaded(db, today: dt.date) -> None:  # type: ignore[no-untyped-def]
-    from rutjournal.core.load import Load
+    from rutjournal.core.load.service import Load
 
     fill(db, today, (3, 2, 1, 11.0, 5))  # 55 h in a five-day week, load 5, energy 2, challenge 1
     Crossroads(db, today=lambda: today).save_checkin(today - dt.timedelta(days=2), everything(3))
@@ -346,7 +346,7 @@ def test_a_step_button_switches_the_window_to_its_section(make_window, qtbot) ->
 
 
 def test_leave_points_to_the_job_search_tracker(make_view, qtbot, db) -> None:  # type: ignore[no-untyped-def]
-    from rutjournal.core.guidance import Guidance
+    from rutjournal.core.guidance.service import Guidance
 
     fill(db, TODAY, (3, 3, 3, 8.0, 3))
     Crossroads(db, today=lambda: TODAY).save_checkin(dt.date(2026, 11, 20), everything(3, room=1, options=2))

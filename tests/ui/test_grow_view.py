@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from rutjournal.core import text
-from rutjournal.core.grow import Grow
+from rutjournal.core.grow.service import Grow
 from rutjournal.ui.grow.goal_tree import IdRole, KindRole
 from tests.ui.layout_checks import fully_shown
 

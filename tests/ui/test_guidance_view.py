@@ -9,8 +9,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit
 
 from rutjournal.core import text
-from rutjournal.core.grow import Grow
-from rutjournal.core.guidance import Guidance
+from rutjournal.core.grow.service import Grow
+from rutjournal.core.guidance.service import Guidance
 from tests.ui.layout_checks import fully_shown
 
 TODAY = dt.date.today()

@@ -16,13 +16,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from rutjournal.core.db import open_database
-from rutjournal.core.exporters.json_export import export_json
-from rutjournal.core.journal import Journal
+from rutjournal.core.journal.service import Journal
+from rutjournal.core.storage.db import open_database
+from rutjournal.core.transfer.exporters.json_export import export_json
 from rutjournal.core.values import Scores
-from rutjournal.ui import import_dialog as import_dialog_module
-from rutjournal.ui.import_steps import write_import
-from rutjournal.ui.main_window import MainWindow
+from rutjournal.ui.shell.main_window import MainWindow
+from rutjournal.ui.transfer import import_dialog as import_dialog_module
+from rutjournal.ui.transfer.import_steps import write_import
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "imports"
 JRNL = FIXTURES / "jrnl" / "export.json"
@@ -290,7 +290,7 @@ def test_markdown_by_month_and_a_bad_destination(window: MainWindow, qtbot, tmp_
 
 
 def test_markdown_can_take_the_rest_of_the_journal_along(window: MainWindow, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from rutjournal.core.load import Load
+    from rutjournal.core.load.service import Load
 
     assert window.db is not None
     Journal(window.db).save(JRNL_DAY, "Worth keeping", Scores(mood=4), [])

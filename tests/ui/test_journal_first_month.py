@@ -8,9 +8,9 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from rutjournal.core.journal import Journal
+from rutjournal.core.journal.service import Journal
 from rutjournal.core.values import Scores
-from rutjournal.ui.journal_view import AUTOSAVE_MS
+from rutjournal.ui.journal.journal_view import AUTOSAVE_MS
 
 
 def menu_texts(view, pos) -> list[str]:  # type: ignore[no-untyped-def]
@@ -133,7 +133,7 @@ def test_tags_can_be_renamed_merged_and_deleted_across_the_journal(window, qtbot
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
     assert journal.tag_names() == ["meeting"]
     assert journal.get(days[2]).body == "c"  # type: ignore[union-attr]
-    from rutjournal.core.search import search
+    from rutjournal.core.journal.search import search
 
     with window.db.reader() as conn:
         assert [h.day for h in search(conn, "#meeting")] == sorted(days, reverse=True) or len(
@@ -174,7 +174,7 @@ def test_a_brand_new_journal_is_not_backed_up_as_zero_entries(make_window, paths
     qtbot.waitUntil(lambda: not window.care.jobs, timeout=10000)
     assert "0 entries" not in window.statusBar().currentMessage()
     assert not list(paths.backup_dir.glob("journal-*.sqlite3"))  # nothing to lose yet, nothing copied
-    from rutjournal.core.load import Load
+    from rutjournal.core.load.service import Load
 
     Load(window.db).add("Weekly status report")
     window.care.after_open()
@@ -187,8 +187,8 @@ def test_the_calendar_explains_its_colours_and_the_selected_day_keeps_its_own(wi
     from PySide6.QtCore import QRect
     from PySide6.QtGui import QColor, QImage, QPainter
 
-    from rutjournal.ui.entry_calendar import MoodLegend, to_qdate
-    from rutjournal.ui.score_selector import MOOD_COLOURS
+    from rutjournal.ui.journal.entry_calendar import MoodLegend, to_qdate
+    from rutjournal.ui.widgets.score_selector import MOOD_COLOURS
 
     view = window.journal_view
     today = dt.date.today()
@@ -214,7 +214,7 @@ def test_a_day_ahead_of_today_says_so(window) -> None:  # type: ignore[no-untype
 
 
 def test_markdown_marks_are_not_shown_outside_the_editor(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from rutjournal.core.search import search
+    from rutjournal.core.journal.search import search
 
     journal = Journal(window.db)
     journal.save(

@@ -8,9 +8,9 @@ import sqlite3
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from rutjournal.core.journal import Journal
+from rutjournal.core.journal.service import Journal
 from rutjournal.core.values import Scores
-from rutjournal.ui.journal_view import AUTOSAVE_MS
+from rutjournal.ui.journal.journal_view import AUTOSAVE_MS
 from tests.ui.conftest import type_unicode
 
 TODAY = dt.date.today()
@@ -135,8 +135,8 @@ def test_calendar_marks_days_by_mood(window) -> None:  # type: ignore[no-untyped
     view = window.journal_view
     view.show_day(YESTERDAY)
     cal = view.calendar
-    from rutjournal.ui.entry_calendar import to_qdate
-    from rutjournal.ui.score_selector import MOOD_COLOURS
+    from rutjournal.ui.journal.entry_calendar import to_qdate
+    from rutjournal.ui.widgets.score_selector import MOOD_COLOURS
 
     assert cal.dateTextFormat(to_qdate(YESTERDAY)).background().color() == QColor(MOOD_COLOURS[1])
     empty_day = YESTERDAY - dt.timedelta(days=3)
@@ -144,7 +144,7 @@ def test_calendar_marks_days_by_mood(window) -> None:  # type: ignore[no-untyped
 
 
 def test_clicking_a_calendar_day_opens_it(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from rutjournal.ui.entry_calendar import to_qdate
+    from rutjournal.ui.journal.entry_calendar import to_qdate
 
     Journal(window.db).save(YESTERDAY, "from the calendar", Scores(), [])
     window.journal_view.calendar.clicked.emit(to_qdate(YESTERDAY))
@@ -184,7 +184,7 @@ def test_prompt_rotates_and_can_be_used(window, qtbot) -> None:  # type: ignore[
 
 
 def test_a_write_from_the_command_line_shows_when_the_user_looks_again(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from rutjournal.core.db import open_database
+    from rutjournal.core.storage.db import open_database
 
     other = open_database(window.paths.database)
     Journal(other).append(TODAY, "added from the shell", Scores(mood=5), ["cli"])

@@ -8,13 +8,13 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from rutjournal.core.db import open_database
-from rutjournal.core.guidance import Guidance
-from rutjournal.core.journal import Journal
-from rutjournal.core.load import Load
+from rutjournal.core.guidance.service import Guidance
+from rutjournal.core.journal.service import Journal
+from rutjournal.core.load.service import Load
+from rutjournal.core.storage.db import open_database
 from rutjournal.core.values import Scores
-from rutjournal.ui.entry_calendar import to_qdate
-from rutjournal.ui.score_selector import MOOD_COLOURS
+from rutjournal.ui.journal.entry_calendar import to_qdate
+from rutjournal.ui.widgets.score_selector import MOOD_COLOURS
 from tests.rut import rut
 
 TODAY = dt.date.today()

@@ -7,11 +7,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
-from rutjournal.core.load import Load
+from rutjournal.core.load.service import Load
 from rutjournal.ui.load.load_view import LoadView
 from rutjournal.ui.load.task_model import COLUMN, ToneRole
 from rutjournal.ui.load.task_table import AT_A_GLANCE
-from rutjournal.ui.theme import status_colour
+from rutjournal.ui.shell.theme import status_colour
 from tests.ui.test_load_view import cell, open_load, select
 
 

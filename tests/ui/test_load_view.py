@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from rutjournal.core.load import Load
+from rutjournal.core.load.service import Load
 from rutjournal.ui.load.task_model import COLUMN, TaskTableModel
 
 

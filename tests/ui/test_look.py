@@ -9,10 +9,17 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication
 
-from rutjournal.ui.main_window import MainWindow
-from rutjournal.ui.section_stack import KEYS
-from rutjournal.ui.shortcut_sheet import ShortcutSheet, keys_text, shortcut_rows
-from rutjournal.ui.theme import apply_theme, is_dark, palette_for, status_colour, style_sheet, theme_choice
+from rutjournal.ui.shell.main_window import MainWindow
+from rutjournal.ui.shell.section_stack import KEYS
+from rutjournal.ui.shell.shortcut_sheet import ShortcutSheet, keys_text, shortcut_rows
+from rutjournal.ui.shell.theme import (
+    apply_theme,
+    is_dark,
+    palette_for,
+    status_colour,
+    style_sheet,
+    theme_choice,
+)
 
 Role = QPalette.ColorRole
 
@@ -131,7 +138,7 @@ def test_the_sheet_reads_a_new_action(window: MainWindow) -> None:
 
 
 def test_following_the_system_changes_with_it(app: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
-    from rutjournal.ui import theme as theme_module
+    from rutjournal.ui.shell import theme as theme_module
 
     apply_theme(app, "system")
     monkeypatch.setattr(theme_module, "system_is_dark", lambda _app: True)

@@ -6,8 +6,8 @@ import sqlite3
 
 from PySide6.QtCore import QRect, Qt
 
-from rutjournal.core.db import open_database
-from rutjournal.ui.main_window import MainWindow
+from rutjournal.core.storage.db import open_database
+from rutjournal.ui.shell.main_window import MainWindow
 
 
 def test_only_built_sections_are_shown_and_shortcuts_switch_them(window, qtbot) -> None:  # type: ignore[no-untyped-def]

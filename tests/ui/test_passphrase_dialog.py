@@ -11,13 +11,13 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from rutjournal.core import cipher, encryption
-from rutjournal.core.db import open_database
-from rutjournal.core.journal import Journal
+from rutjournal.core.journal.service import Journal
+from rutjournal.core.paths import AppPaths
+from rutjournal.core.storage import cipher, encryption
+from rutjournal.core.storage.db import open_database
 from rutjournal.core.values import Scores
-from rutjournal.paths import AppPaths
-from rutjournal.ui.main_window import MainWindow
-from rutjournal.ui.passphrase_dialog import PassphraseDialog
+from rutjournal.ui.care.passphrase_dialog import PassphraseDialog
+from rutjournal.ui.shell.main_window import MainWindow
 
 SECRET = "correct horse"
 TODAY_TEXT = "Asked for the lead on the migration."

@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from rutjournal.core import cipher, encryption
-from rutjournal.core.db import open_database
-from rutjournal.core.journal import Journal
+from rutjournal.core.journal.service import Journal
+from rutjournal.core.paths import AppPaths
+from rutjournal.core.storage import cipher, encryption
+from rutjournal.core.storage.db import open_database
 from rutjournal.core.values import Scores
-from rutjournal.paths import AppPaths
-from rutjournal.ui import passphrase_settings
-from rutjournal.ui.main_window import MainWindow
-from rutjournal.ui.passphrase_settings import PassphraseSettings
-from rutjournal.ui.passphrase_settings_dialog import PassphraseSettingsDialog
+from rutjournal.ui.care import passphrase_settings
+from rutjournal.ui.care.passphrase_settings import PassphraseSettings
+from rutjournal.ui.care.passphrase_settings_dialog import PassphraseSettingsDialog
+from rutjournal.ui.shell.main_window import MainWindow
 
 SECRET = "correct horse"
 NEW_SECRET = "battery staple"

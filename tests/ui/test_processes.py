@@ -149,7 +149,7 @@ def test_a_data_folder_that_cannot_be_created_is_named(tmp_path: Path) -> None:
 
 
 def test_the_window_refuses_a_newer_journal_and_exits_non_zero(data_dir: Path) -> None:
-    from rutjournal.core.db import open_database
+    from rutjournal.core.storage.db import open_database
 
     open_database(data_dir / "journal.sqlite3").close()
     conn = sqlite3.connect(data_dir / "journal.sqlite3")

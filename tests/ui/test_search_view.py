@@ -6,9 +6,9 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from rutjournal.core.journal import Journal
+from rutjournal.core.journal.service import Journal
 from rutjournal.core.values import Scores
-from rutjournal.ui.search_model import DayRole, HtmlRole
+from rutjournal.ui.search.search_model import DayRole, HtmlRole
 
 DAY1 = dt.date(2026, 3, 2)
 DAY2 = dt.date(2026, 3, 9)

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
+from rutjournal.core.paths import resolve_paths
 from rutjournal.core.settings import load_settings
 from rutjournal.core.values import Scores
-from rutjournal.paths import resolve_paths
-from rutjournal.ui.settings_dialog import SettingsDialog, open_settings
+from rutjournal.ui.shell.settings_dialog import SettingsDialog, open_settings
 
 
 def stored(window) -> dict[str, object]:  # type: ignore[no-untyped-def]
@@ -36,7 +36,7 @@ def test_file_settings_opens_it_with_ctrl_comma(window, qtbot) -> None:  # type:
 
 def test_each_setting_is_stored_and_applied_at_once(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     applied: list[str] = []
-    import rutjournal.ui.preferences as preferences
+    import rutjournal.ui.shell.preferences as preferences
 
     original = preferences.apply_theme_choice
     preferences.apply_theme_choice = lambda choice: applied.append(choice)  # type: ignore[assignment]
@@ -94,7 +94,7 @@ def test_the_dialog_shows_what_is_stored_and_trends_open_on_it(paths, make_windo
 
 
 def _fill(window) -> None:  # type: ignore[no-untyped-def]
-    from rutjournal.core.journal import Journal
+    from rutjournal.core.journal.service import Journal
 
     for n in range(3):
         Journal(window.db).save(dt.date(2026, 11, 2 + n), f"day {n}", Scores(mood=4), ["work"])
@@ -133,7 +133,7 @@ def test_the_journal_moves_and_the_window_follows(
 
 
 def test_a_folder_with_a_journal_is_refused_and_nothing_moves(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from rutjournal.core.db import open_database
+    from rutjournal.core.storage.db import open_database
 
     _fill(window)
     taken = tmp_path / "taken"
@@ -150,8 +150,8 @@ def test_a_folder_with_a_journal_is_refused_and_nothing_moves(window, qtbot, tmp
 
 
 def test_the_demo_journal_cannot_be_moved(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    from rutjournal.paths import demo_data_dir
-    from rutjournal.ui.main_window import MainWindow
+    from rutjournal.core.paths import demo_data_dir
+    from rutjournal.ui.shell.main_window import MainWindow
 
     window = MainWindow(resolve_paths(demo_data_dir()))
     qtbot.addWidget(window)
@@ -165,8 +165,8 @@ def test_the_demo_journal_cannot_be_moved(qtbot, monkeypatch: pytest.MonkeyPatch
 def test_the_first_run_settings_and_about_dialogs_name_their_widgets(window) -> None:  # type: ignore[no-untyped-def]
     from test_accessibility import unnamed  # type: ignore[import-not-found]
 
-    from rutjournal.ui.about_dialog import AboutDialog
-    from rutjournal.ui.welcome_dialog import WelcomeDialog
+    from rutjournal.ui.shell.about_dialog import AboutDialog
+    from rutjournal.ui.shell.welcome_dialog import WelcomeDialog
 
     for dialog in (
         open_settings(window),

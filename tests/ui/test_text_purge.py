@@ -9,8 +9,8 @@ import sqlite3
 import pytest
 from PySide6.QtCore import Qt
 
-from rutjournal.core.db import open_database
-from rutjournal.core.journal import Journal
+from rutjournal.core.journal.service import Journal
+from rutjournal.core.storage.db import open_database
 from rutjournal.core.values import Scores
 
 

@@ -7,12 +7,12 @@ import datetime as dt
 import pytest
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from rutjournal.core.journal import Journal
+from rutjournal.core.journal.service import Journal
 from rutjournal.core.settings import Settings
 from rutjournal.core.values import Scores
-from rutjournal.ui import tray as tray_module
-from rutjournal.ui.main_window import MainWindow
-from rutjournal.ui.tray import LAST_REMINDED_KEY, install_tray, reminder_due, seconds_until
+from rutjournal.ui.shell import tray as tray_module
+from rutjournal.ui.shell.main_window import MainWindow
+from rutjournal.ui.shell.tray import LAST_REMINDED_KEY, install_tray, reminder_due, seconds_until
 
 AT = dt.time(17, 30)
 

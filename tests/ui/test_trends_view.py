@@ -8,12 +8,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from rutjournal.core.grow import Grow
-from rutjournal.core.journal import Journal
-from rutjournal.core.load import Load
+from rutjournal.core.grow.service import Grow
+from rutjournal.core.journal.service import Journal
+from rutjournal.core.load.service import Load
 from rutjournal.core.values import Scores
-from rutjournal.plots import TITLES
-from rutjournal.plots.drawing import has_data
+from rutjournal.render.plots import TITLES
+from rutjournal.render.plots.drawing import has_data
 
 
 def seed(db) -> None:  # type: ignore[no-untyped-def]

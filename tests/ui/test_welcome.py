@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLabel
 
 from rutjournal.core.settings import change_setting, load_settings
 from rutjournal.core.values import Scores
-from rutjournal.ui import first_run
-from rutjournal.ui.welcome_dialog import WelcomeDialog
+from rutjournal.ui.shell import first_run
+from rutjournal.ui.shell.welcome_dialog import WelcomeDialog
 
 OFFER_WELCOME = first_run.offer_welcome  # tests/ui/conftest.py turns it off for every other test
 
@@ -48,8 +48,8 @@ def test_the_demo_choice_opens_the_demo_elsewhere_and_is_not_asked_again(
 
 
 def test_a_journal_with_entries_gets_no_welcome(welcoming, paths, make_window) -> None:  # type: ignore[no-untyped-def]
-    from rutjournal.core.db import open_database
-    from rutjournal.core.journal import Journal
+    from rutjournal.core.journal.service import Journal
+    from rutjournal.core.storage.db import open_database
 
     db = open_database(paths.database)
     Journal(db).save(dt.date(2026, 11, 2), "an old day", Scores(), [])
@@ -66,8 +66,8 @@ def test_a_welcomed_user_is_not_asked_again(welcoming, paths, make_window) -> No
 
 def test_the_demo_window_says_so_and_keeps_its_own_folder(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from rutjournal.core import demo
-    from rutjournal.paths import demo_data_dir, resolve_paths
-    from rutjournal.ui.main_window import MainWindow
+    from rutjournal.core.paths import demo_data_dir, resolve_paths
+    from rutjournal.ui.shell.main_window import MainWindow
 
     real_ensure = demo.ensure_demo
     monkeypatch.setattr(

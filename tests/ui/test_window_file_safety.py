@@ -10,10 +10,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from rutjournal.core.backups import take_backup
-from rutjournal.core.damage_record import read_damage, record_damage
-from rutjournal.paths import AppPaths
-from rutjournal.ui.main_window import MainWindow
+from rutjournal.core.paths import AppPaths
+from rutjournal.core.storage.backups import take_backup
+from rutjournal.core.storage.damage_record import read_damage, record_damage
+from rutjournal.ui.shell.main_window import MainWindow
 from tests.core.test_database_faults import write_journal
 from tests.rut import rut
 from tests.ui.test_backup_recovery import open_on_damage, settled

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rutjournal.core.crossroads import CheckinView, Crossroads
-from rutjournal.core.crossroads_questions import anchor_words
+from rutjournal.core.crossroads.questions import anchor_words
+from rutjournal.core.crossroads.service import CheckinView, Crossroads
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.text import day, plural
-from rutjournal.ui.message import show_message
-from rutjournal.ui.score_selector import ScoreSelector
+from rutjournal.ui.widgets.message import show_message
+from rutjournal.ui.widgets.score_selector import ScoreSelector
 
 NOTE_SAVE_MS = 500  # a note saves itself this long after the last keystroke (and when the field is left)
 FORM_WIDTH = 720  # wider than this, the questions read worse, not better

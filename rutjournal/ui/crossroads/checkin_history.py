@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rutjournal.core.crossroads import Crossroads
+from rutjournal.core.crossroads.service import Crossroads
 from rutjournal.core.text import day, score
 from rutjournal.ui.crossroads.crossroads_models import AnswersModel, CheckinsModel, IdRole
 

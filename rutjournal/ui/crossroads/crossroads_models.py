@@ -9,12 +9,12 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from rutjournal.core.crossroads import ApplicationView, CheckinView, Question, Signal
-from rutjournal.core.crossroads_questions import anchor_words
-from rutjournal.core.crossroads_rules import reading, rules_for
-from rutjournal.core.crossroads_tracker import STAGE_LABELS
+from rutjournal.core.crossroads.questions import anchor_words
+from rutjournal.core.crossroads.rules import reading, rules_for
+from rutjournal.core.crossroads.service import ApplicationView, CheckinView, Question, Signal
+from rutjournal.core.crossroads.tracker import STAGE_LABELS
 from rutjournal.core.text import NOTHING, day, score, short_day
-from rutjournal.ui.theme import status_colour
+from rutjournal.ui.shell.theme import status_colour
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 IdRole = Qt.ItemDataRole.UserRole + 1

@@ -11,13 +11,13 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from rutjournal.core.crossroads import Crossroads
+from rutjournal.core.crossroads.service import Crossroads
 from rutjournal.core.text import plural
 from rutjournal.ui.crossroads.checkin_form import CheckinForm
 from rutjournal.ui.crossroads.checkin_history import CheckinHistory
 from rutjournal.ui.crossroads.tracker_panel import TrackerPanel
 from rutjournal.ui.crossroads.verdict_panel import VerdictPanel
-from rutjournal.ui.score_selector import ScoreSelector
+from rutjournal.ui.widgets.score_selector import ScoreSelector
 
 VERDICT_TAB, CHECKIN_TAB, HISTORY_TAB, TRACKER_TAB = range(4)
 

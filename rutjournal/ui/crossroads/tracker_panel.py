@@ -13,12 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rutjournal.core.crossroads import Crossroads
-from rutjournal.core.crossroads_tracker import STAGE_LABELS, STAGES, stage_summary
+from rutjournal.core.crossroads.service import Crossroads
+from rutjournal.core.crossroads.tracker import STAGE_LABELS, STAGES, stage_summary
 from rutjournal.core.errors import InvalidInput
 from rutjournal.ui.crossroads.checkin_history import read_only_table
 from rutjournal.ui.crossroads.crossroads_models import ApplicationsModel, IdRole
-from rutjournal.ui.message import show_message
+from rutjournal.ui.widgets.message import show_message
 
 
 def stage_box(name: str) -> QComboBox:

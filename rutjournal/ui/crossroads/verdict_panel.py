@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rutjournal.core.crossroads import Signal as CrossroadsSignal
-from rutjournal.core.crossroads import Verdict
-from rutjournal.core.crossroads_steps import headline
+from rutjournal.core.crossroads.service import Signal as CrossroadsSignal
+from rutjournal.core.crossroads.service import Verdict
+from rutjournal.core.crossroads.steps import headline
 from rutjournal.ui.crossroads.checkin_history import read_only_table
 from rutjournal.ui.crossroads.crossroads_models import SignalsModel
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from rutjournal.core import text
-from rutjournal.core.grow import Grow
-from rutjournal.ui.date_field import day_edit, pydate, qdate
+from rutjournal.core.grow.service import Grow
+from rutjournal.ui.widgets.date_field import day_edit, pydate, qdate
 
 ANSWER_WORDS = {"pending": "no answer yet", "yes": "yes", "no": "no", "later": "later"}
 

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from rutjournal.core import text
-from rutjournal.core.grow import Grow, TargetView
-from rutjournal.core.grow_rules import EVIDENCE_KINDS
-from rutjournal.ui.date_field import day_edit, pydate, qdate
+from rutjournal.core.grow.rules import EVIDENCE_KINDS
+from rutjournal.core.grow.service import Grow, TargetView
+from rutjournal.ui.widgets.date_field import day_edit, pydate, qdate
 
 EVIDENCE_WORDS = {
     "project_shipped": "Project shipped",

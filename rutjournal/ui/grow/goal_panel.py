@@ -11,9 +11,9 @@ import html
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 from rutjournal.core import text
-from rutjournal.core.grow import GoalView
-from rutjournal.core.grow_rules import GOAL_STATUSES
-from rutjournal.ui.date_field import DateField, day_edit, pydate, qdate
+from rutjournal.core.grow.rules import GOAL_STATUSES
+from rutjournal.core.grow.service import GoalView
+from rutjournal.ui.widgets.date_field import DateField, day_edit, pydate, qdate
 
 
 def overdue_words(goal: GoalView, today: dt.date) -> str:

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QStandardItem, QStandardItemModel
 
 from rutjournal.core import text
-from rutjournal.core.grow import GapView, GoalView, TargetView
-from rutjournal.core.grow_rules import VERDICT_WORDS, progress_basis
-from rutjournal.ui.theme import status_colour
+from rutjournal.core.grow.rules import VERDICT_WORDS, progress_basis
+from rutjournal.core.grow.service import GapView, GoalView, TargetView
+from rutjournal.ui.shell.theme import status_colour
 
 KindRole = Qt.ItemDataRole.UserRole + 1  # "gap" | "goal" | "milestone"
 IdRole = Qt.ItemDataRole.UserRole + 2

@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.grow import GoalView, Grow
-from rutjournal.core.grow_rules import GAP_KINDS
-from rutjournal.ui.date_field import DateField, day_edit, pydate, qdate
+from rutjournal.core.grow.rules import GAP_KINDS
+from rutjournal.core.grow.service import GoalView, Grow
 from rutjournal.ui.grow.challenges_panel import ChallengesPanel
 from rutjournal.ui.grow.evidence_panel import EvidencePanel
 from rutjournal.ui.grow.goal_panel import GoalPanel
 from rutjournal.ui.grow.goal_tree import GoalTreeModel, IdRole, KindRole, target_heading
-from rutjournal.ui.message import show_message
+from rutjournal.ui.widgets.date_field import DateField, day_edit, pydate, qdate
+from rutjournal.ui.widgets.message import show_message
 
 log = logging.getLogger(__name__)
 
@@ -369,7 +369,7 @@ class GrowView(QWidget):
     def _save_case(self) -> None:
         if self.grow is None:
             return
-        from rutjournal.ui.report_export import save_report
+        from rutjournal.ui.transfer.report_export import save_report
 
         path = save_report(self, "Promotion case", "promotion-case.pdf", self._case_markdown)
         if path is not None:
@@ -377,7 +377,7 @@ class GrowView(QWidget):
 
     def _print_case(self) -> None:
         if self.grow is not None:
-            from rutjournal.ui.report_export import print_report
+            from rutjournal.ui.transfer.report_export import print_report
 
             print_report(self, self._case_markdown)
 

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from rutjournal.core import text
-from rutjournal.core.guidance import OPTION_LABELS, ROLE_LABELS, ConversationView, FollowupView
-from rutjournal.ui.date_field import DateField, day_edit, qdate
+from rutjournal.core.guidance.service import OPTION_LABELS, ROLE_LABELS, ConversationView, FollowupView
+from rutjournal.ui.widgets.date_field import DateField, day_edit, qdate
 
 AGENDA_LINES = 4  # the fewest lines of agenda shown, however small the window
 NOTES_LINES = 3

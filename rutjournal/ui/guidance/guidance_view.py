@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from rutjournal.core import text
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.guidance import ROLE_LABELS, ConversationView, Guidance
-from rutjournal.ui.date_field import day_edit, pydate, qdate
+from rutjournal.core.guidance.service import ROLE_LABELS, ConversationView, Guidance
 from rutjournal.ui.guidance.conversation_editor import ConversationEditor, fit_rows, followup_line
 from rutjournal.ui.guidance.promotions_box import PromotionsBox
-from rutjournal.ui.message import show_message
+from rutjournal.ui.widgets.date_field import day_edit, pydate, qdate
+from rutjournal.ui.widgets.message import show_message
 
 SAVE_MS = 500
 OVERDUE_ROWS = 3  # the most rows the boxes above and below the conversations show before they scroll
@@ -305,7 +305,7 @@ class GuidanceView(QWidget):
     def _save_brief(self) -> None:
         if self.guidance is None or self.current is None:
             return
-        from rutjournal.ui.report_export import save_report
+        from rutjournal.ui.transfer.report_export import save_report
 
         path = save_report(self, "1:1 brief", "one-on-one-brief.pdf", self._brief_markdown)
         if path is not None:
@@ -313,7 +313,7 @@ class GuidanceView(QWidget):
 
     def _print_brief(self) -> None:
         if self.guidance is not None and self.current is not None:
-            from rutjournal.ui.report_export import print_report
+            from rutjournal.ui.transfer.report_export import print_report
 
             print_report(self, self._brief_markdown)
 

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from rutjournal.core import text
-from rutjournal.core.guidance import OUTCOME_LABELS
-from rutjournal.ui.date_field import day_edit
+from rutjournal.core.guidance.service import OUTCOME_LABELS
+from rutjournal.ui.widgets.date_field import day_edit
 
 if TYPE_CHECKING:
-    from rutjournal.core.guidance import PromotionView
+    from rutjournal.core.guidance.service import PromotionView
 
 
 class PromotionsBox(QGroupBox):

@@ -1,6 +1,6 @@
 """The brain dump: type or paste every task at once, one a line, and see how each line is read before adding.
 
-The lines are parsed as you type (``rutjournal.core.brain_dump``); the table shows how every line was read
+The lines are parsed as you type (``rutjournal.core.load.brain_dump``); the table shows how every line was read
 and the line under the text says how many tasks, how many hours, and which lines were not understood. A line
 that seems to be a task already listed (``core.task_match``) says so in its row, with a choice: keep the
 listed one (as it is, or with the line's hours) or add both. Adding is one transaction: all or nothing.
@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from rutjournal.core import text
-from rutjournal.core.brain_dump import BrainDump, ParsedTask, parse_brain_dump
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.load import Load
-from rutjournal.core.load_words import task_hours
-from rutjournal.core.task_match import Match, find_match, title_key
-from rutjournal.ui.theme import status_colour
+from rutjournal.core.load.brain_dump import BrainDump, ParsedTask, parse_brain_dump
+from rutjournal.core.load.service import Load
+from rutjournal.core.load.task_match import Match, find_match, title_key
+from rutjournal.core.load.words import task_hours
+from rutjournal.ui.shell.theme import status_colour
 
 PLACEHOLDER = "Weekly status report, 2h\nTeam standup 15m daily\n- Fix the shared spreadsheet"
 SHOWN_REJECTIONS = 3

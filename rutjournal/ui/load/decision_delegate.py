@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem, QWidge
 
 from rutjournal.ui.load.choice_delegate import ChoiceDelegate
 from rutjournal.ui.load.task_model import ToneRole
-from rutjournal.ui.theme import status_colour
+from rutjournal.ui.shell.theme import status_colour
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PAD_X, PAD_Y, MARGIN = 8, 2, 4

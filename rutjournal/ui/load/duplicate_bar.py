@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from rutjournal.core.brain_dump import ParsedTask
-from rutjournal.core.load_words import task_hours
-from rutjournal.core.task_match import Match
+from rutjournal.core.load.brain_dump import ParsedTask
+from rutjournal.core.load.task_match import Match
+from rutjournal.core.load.words import task_hours
 
 
 class DuplicateBar(QFrame):

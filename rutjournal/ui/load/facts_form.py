@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
-from rutjournal.core.load import IN_JD, KINDS, TaskView
+from rutjournal.core.load.service import IN_JD, KINDS, TaskView
 from rutjournal.ui.load.task_model import ENJOY_LABELS
 
 NOT_RATED = "not rated"

@@ -25,19 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from rutjournal.core import text as words
-from rutjournal.core.brain_dump import ParsedTask, parse_task_line
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.load import DECISIONS, KINDS, DeletedTask, Load, TaskView
-from rutjournal.core.load_words import hours, task_hours
+from rutjournal.core.load.brain_dump import ParsedTask, parse_task_line
+from rutjournal.core.load.service import DECISIONS, KINDS, DeletedTask, Load, TaskView
+from rutjournal.core.load.task_match import find_match
+from rutjournal.core.load.words import hours, task_hours
 from rutjournal.core.plain_text import plain_line
-from rutjournal.core.task_match import find_match
 from rutjournal.ui.load.decision_bar import DecisionBar
 from rutjournal.ui.load.duplicate_bar import DuplicateBar
 from rutjournal.ui.load.side_panels import LoadSidePanels
 from rutjournal.ui.load.summary_strip import SummaryStrip
 from rutjournal.ui.load.task_model import COLUMN, TaskFilter, TaskIdRole, TaskTableModel
 from rutjournal.ui.load.task_table import TaskTable
-from rutjournal.ui.message import show_message
+from rutjournal.ui.widgets.message import show_message
 
 log = logging.getLogger(__name__)
 ALL = "all"

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from rutjournal.core import text
-from rutjournal.core.load import TaskView, rank_candidates
-from rutjournal.core.load_words import declined_sentence, task_hours
+from rutjournal.core.load.service import TaskView, rank_candidates
+from rutjournal.core.load.words import declined_sentence, task_hours
 from rutjournal.ui.load.facts_form import FactsForm
 from rutjournal.ui.load.wrapped_items import WrappedItemDelegate, unbroken
 
 if TYPE_CHECKING:
-    from rutjournal.core.search import SearchHit
+    from rutjournal.core.journal.search import SearchHit
 
 
 class LoadSidePanels(QTabWidget):

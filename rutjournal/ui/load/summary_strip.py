@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from rutjournal.core import text
-from rutjournal.core.load import TaskView, summarize
-from rutjournal.core.load_words import summary_explanations
+from rutjournal.core.load.service import TaskView, summarize
+from rutjournal.core.load.words import summary_explanations
 
 
 def _hours(minutes: int) -> str:

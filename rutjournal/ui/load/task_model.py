@@ -17,9 +17,9 @@ from PySide6.QtCore import (
 
 from rutjournal.core import text
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.load import DECISIONS, Load, TaskView, parse_minutes
-from rutjournal.core.load_words import decision_detail, decision_label, decision_tone
-from rutjournal.ui.theme import status_colour
+from rutjournal.core.load.service import DECISIONS, Load, TaskView, parse_minutes
+from rutjournal.core.load.words import decision_detail, decision_label, decision_tone
+from rutjournal.ui.shell.theme import status_colour
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 1

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rutjournal.core.load import DECISIONS, KINDS
-from rutjournal.paths import settings_path
+from rutjournal.core.load.service import DECISIONS, KINDS
+from rutjournal.core.paths import settings_path
 from rutjournal.ui.load.choice_delegate import ChoiceDelegate
 from rutjournal.ui.load.decision_delegate import MARGIN, PAD_X, DecisionDelegate
 from rutjournal.ui.load.task_model import COLUMN, COLUMNS, ENJOY_LABELS

@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 def _load() -> None:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    from rutjournal.plots.drawing import new_figure
+    from rutjournal.render.plots.drawing import new_figure
 
     figure = new_figure()  # one small render, so fonts are found and the text layout is warm
     FigureCanvasAgg(figure)

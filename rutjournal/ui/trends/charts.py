@@ -7,7 +7,7 @@ from matplotlib.figure import Figure
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
-from rutjournal.plots.drawing import new_figure
+from rutjournal.render.plots.drawing import new_figure
 
 
 class ChartCanvas(FigureCanvasQTAgg):

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rutjournal.core.db import Database
-from rutjournal.core.trends import DateRange, entries_after
-from rutjournal.core.trends_readings import range_reading
-from rutjournal.plots import TITLES, PlotOptions, check_path
+from rutjournal.core.storage.db import Database
+from rutjournal.core.trends.readings import range_reading
+from rutjournal.core.trends.service import DateRange, entries_after
+from rutjournal.render.plots import TITLES, PlotOptions, check_path
 from rutjournal.ui.trends.chart_loader import ChartLoader
 from rutjournal.ui.trends.plot_panel import PlotPanel
 
@@ -47,7 +47,7 @@ class TrendsView(QWidget):
         for label, days in RANGES:
             self.range_box.addItem(label, days)
         self.range_box.setCurrentIndex(1)
-        from rutjournal.ui.preferences import current_settings, select_trend_range
+        from rutjournal.ui.shell.preferences import current_settings, select_trend_range
 
         select_trend_range(self.range_box, current_settings().trend_window_days)  # Settings → Trends open on
         self.window_box = QComboBox()
@@ -191,7 +191,7 @@ class TrendsView(QWidget):
         rng = self.date_range()
         if rng is None or self.db is None or not self._ensure_charts():
             return
-        from rutjournal.plots.drawing import draw_plot
+        from rutjournal.render.plots.drawing import draw_plot
 
         panel = self.panels[name]
         assert panel.figure is not None and panel.canvas is not None

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.core.importers import csv_plain
-from rutjournal.core.importers.records import ImportFileError, ImportOptions
+from rutjournal.core.transfer.importers import csv_plain
+from rutjournal.core.transfer.importers.records import ImportFileError, ImportOptions
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "imports" / "csv"
 GERMAN = {"Datum": "date", "Notiz": "body", "Stimmung": "mood", "Stunden": "hours"}

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.core.importers import daylio
-from rutjournal.core.importers.records import ImportFileError, ImportOptions
+from rutjournal.core.transfer.importers import daylio
+from rutjournal.core.transfer.importers.records import ImportFileError, ImportOptions
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "imports" / "daylio"
 HEADER = "full_date,date,weekday,time,mood,activities,note_title,note\n"

@@ -10,17 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.core.db import Database
-from rutjournal.core.importers import dayone, jrnl
-from rutjournal.core.importers.apply import apply_import
-from rutjournal.core.importers.detect import (
-    FORMATS,
-    available_formats,
-    detect_format,
-    parse_file,
-)
-from rutjournal.core.importers.records import ImportFileError
-from rutjournal.core.journal import Journal
+from rutjournal.core.journal.service import Journal
+from rutjournal.core.storage.db import Database
+from rutjournal.core.transfer.importers import dayone, jrnl
+from rutjournal.core.transfer.importers.apply import apply_import
+from rutjournal.core.transfer.importers.detect import FORMATS, available_formats, detect_format, parse_file
+from rutjournal.core.transfer.importers.records import ImportFileError
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "imports"
 JRNL = FIXTURES / "jrnl" / "export.json"
@@ -193,7 +188,7 @@ def test_day_one_bad_time_zones_and_dates_are_rejected(tmp_path: Path) -> None:
 def test_a_file_over_the_limit_is_refused_before_it_is_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from rutjournal.core.importers import detect, json_source
+    from rutjournal.core.transfer.importers import detect, json_source
 
     monkeypatch.setattr(json_source, "MAX_IMPORT_BYTES", 1000)
     monkeypatch.setattr(detect, "MAX_IMPORT_BYTES", 1000)

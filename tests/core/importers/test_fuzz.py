@@ -12,11 +12,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rutjournal.core.db import Database, open_database
 from rutjournal.core.errors import RutjournalError
-from rutjournal.core.importers.apply import apply_import
-from rutjournal.core.importers.detect import RESTORE, available_formats, parser_for
-from rutjournal.core.importers.records import ImportFileError, ImportOptions, ParsedFile
+from rutjournal.core.storage.db import Database, open_database
+from rutjournal.core.transfer.importers.apply import apply_import
+from rutjournal.core.transfer.importers.detect import RESTORE, available_formats, parser_for
+from rutjournal.core.transfer.importers.records import ImportFileError, ImportOptions, ParsedFile
 
 FORMATS = [f.name for f in available_formats() if f.name != RESTORE]
 SETTINGS = settings(
@@ -251,7 +251,7 @@ def test_every_importer_reads_garbage_or_says_why_and_never_half_writes() -> Non
 @SETTINGS
 @given(data=garbage)
 def test_detection_says_a_format_or_why_not(data: bytes) -> None:
-    from rutjournal.core.importers.detect import detect_format, parse_file
+    from rutjournal.core.transfer.importers.detect import detect_format, parse_file
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "file"

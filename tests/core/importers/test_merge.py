@@ -8,18 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.core.db import Database
-from rutjournal.core.importers.apply import apply_import, preview_import
-from rutjournal.core.importers.jrnl import parse
-from rutjournal.core.importers.records import (
+from rutjournal.core.journal.service import Journal
+from rutjournal.core.load.service import Load
+from rutjournal.core.storage.db import Database
+from rutjournal.core.transfer.importers.apply import apply_import, preview_import
+from rutjournal.core.transfer.importers.jrnl import parse
+from rutjournal.core.transfer.importers.records import (
     EntryRecord,
     ImportCancelled,
     ParsedFile,
     Rejected,
     TaskRecord,
 )
-from rutjournal.core.journal import Journal
-from rutjournal.core.load import Load
 from rutjournal.core.values import Scores
 
 FIXTURE = Path(__file__).parents[2] / "fixtures" / "imports" / "jrnl" / "export.json"
@@ -149,7 +149,7 @@ def test_a_failure_half_way_leaves_the_journal_as_it_was(
 ) -> None:
     journal.save(D, "Keep me.", Scores(mood=3), ["mine"])
     before = dump(db)
-    from rutjournal.core.importers import apply
+    from rutjournal.core.transfer.importers import apply
 
     real = apply._write
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.core.importers import rednotebook
-from rutjournal.core.importers.records import ImportFileError, ImportOptions
+from rutjournal.core.transfer.importers import rednotebook
+from rutjournal.core.transfer.importers.records import ImportFileError, ImportOptions
 
 DATA = Path(__file__).parents[2] / "fixtures" / "imports" / "rednotebook" / "data"
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from rutjournal.core.importers import taskwarrior
-from rutjournal.core.importers.records import ImportFileError, ImportOptions
+from rutjournal.core.transfer.importers import taskwarrior
+from rutjournal.core.transfer.importers.records import ImportFileError, ImportOptions
 
 EXPORT = Path(__file__).parents[2] / "fixtures" / "imports" / "taskwarrior" / "export.json"
 

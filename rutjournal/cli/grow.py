@@ -1,0 +1,326 @@
+"""The command line of the Grow section: ``target``, ``gap``, ``goal``, ``milestone``, ``evidence``, ``challenge``
+and ``report grow``.
+
+Everything a user typed is checked before the journal is opened (an id that does not exist can only be found
+once it is); each add prints the new record's id.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from rutjournal.core import text
+from rutjournal.core.grow.rules import (
+    ANSWERS,
+    EVIDENCE_KINDS,
+    GAP_KINDS,
+    VERDICT_WORDS,
+    check_choice,
+    check_due,
+    check_note,
+    check_text,
+    check_title,
+    progress_basis,
+)
+from rutjournal.core.paths import AppPaths
+from rutjournal.core.values import parse_day, parse_id
+
+if TYPE_CHECKING:
+    from rutjournal.core.grow.service import GapView, GoalView, Grow
+
+Action = Callable[["Grow"], None]
+
+
+def add_parsers(
+    sub: argparse._SubParsersAction,  # type: ignore[type-arg]
+    common: argparse.ArgumentParser,
+    reports: argparse._SubParsersAction,  # type: ignore[type-arg]
+) -> None:
+    """Add this section's commands to ``sub`` and its reports to ``reports``."""
+
+    def actions(name: str, what: str) -> argparse._SubParsersAction:  # type: ignore[type-arg]
+        parser = sub.add_parser(name, parents=[common], help=what)
+        subs: argparse._SubParsersAction = parser.add_subparsers(  # type: ignore[type-arg]
+            dest=f"{name}_command", metavar="ACTION", required=True, parser_class=type(parser)
+        )
+        return subs
+
+    target = actions("target", "Grow: the role you are working toward").add_parser(
+        "set", parents=[common], help="set a new target role (prints its id; the previous one is kept)"
+    )
+    target.add_argument("title", nargs="+", metavar="TITLE")
+    target.add_argument("--by", metavar="DATE", help="when you want to be there, YYYY-MM-DD")
+
+    gap = actions("gap", "Grow: the gaps between you and the target").add_parser(
+        "add", parents=[common], help="add a gap under the active target (prints its id)"
+    )
+    gap.add_argument("title", nargs="+", metavar="TITLE")
+    gap.add_argument("--kind", required=True, metavar="K", help=" / ".join(GAP_KINDS))
+    gap.add_argument("--good", metavar="TEXT", default="", help="what good looks like")
+
+    goals = actions("goal", "Grow: goals that close a gap")
+    goal = goals.add_parser("add", parents=[common], help="add an active goal (prints its id)")
+    goal.add_argument("title", nargs="+", metavar="TITLE")
+    goal.add_argument("--gap", required=True, metavar="ID", help="the gap it closes")
+    goal.add_argument(
+        "--start", metavar="DATE", help="when you started on it, YYYY-MM-DD (default: today; may be past)"
+    )
+    goal.add_argument("--due", metavar="DATE", help="YYYY-MM-DD, on or after the start (may be past)")
+    listing = goals.add_parser("list", parents=[common], help="the active target's goals, overdue first")
+    listing.add_argument("--json", action="store_true")
+
+    milestones = actions("milestone", "Grow: a goal's checklist")
+    milestone = milestones.add_parser("add", parents=[common], help="append a milestone (prints its id)")
+    milestone.add_argument("goal", metavar="GOAL_ID")
+    milestone.add_argument("title", nargs="+", metavar="TITLE")
+    milestones.add_parser("done", parents=[common], help="tick a milestone off today").add_argument(
+        "id", metavar="ID"
+    )
+
+    evidence = actions("evidence", "Grow: the log of what you have accomplished").add_parser(
+        "add", parents=[common], help="log an accomplishment (prints its id)"
+    )
+    evidence.add_argument("text", nargs="+", metavar="TEXT")
+    evidence.add_argument("--gap", metavar="ID", help="the gap it helps close")
+    evidence.add_argument("--goal", metavar="ID", help="the goal it belongs to (its gap is taken too)")
+    evidence.add_argument("--kind", default="project_shipped", metavar="K", help=" / ".join(EVIDENCE_KINDS))
+    evidence.add_argument("--date", metavar="D", help="YYYY-MM-DD (default: today)")
+    evidence.add_argument("--result", metavar="TEXT", help="a measurable result")
+
+    challenge = actions("challenge", "Grow: more responsibility asked for").add_parser(
+        "add", parents=[common], help="log a request for more responsibility (prints its id)"
+    )
+    challenge.add_argument("text", nargs="+", metavar="TEXT", help="what you asked for")
+    challenge.add_argument("--asked-of", required=True, metavar="WHO")
+    challenge.add_argument("--answer", default="pending", metavar="yes|no|later", help="default: pending")
+    challenge.add_argument("--date", metavar="D", help="when you asked, YYYY-MM-DD (default: today)")
+
+    report = reports.add_parser("grow", parents=[common], help="target, gaps, goals and their pace, evidence")
+    report.add_argument("--json", action="store_true")
+
+
+def run_command(args: argparse.Namespace, paths: AppPaths) -> int:
+    action = _prepare(args)  # bad input stops here: the journal is not even opened
+    from rutjournal.core.grow.service import Grow
+    from rutjournal.core.storage.db import open_database
+
+    db = open_database(paths.database, backup_dir=paths.backup_dir)
+    try:
+        action(Grow(db))
+    finally:
+        db.close()
+    return 0
+
+
+def _prepare(args: argparse.Namespace) -> Action:
+    """Check what was typed and return what to do with it."""
+    command = args.command, getattr(args, f"{args.command}_command")
+    if command == ("target", "set"):
+        title, by = check_title(" ".join(args.title)), _date("--by", args.by)
+        return lambda grow: print(grow.set_target(title, by))
+    if command == ("gap", "add"):
+        title, kind = check_title(" ".join(args.title)), _choice("--kind", args.kind, GAP_KINDS)
+        good = check_note(args.good, "--good")
+        return lambda grow: print(grow.add_gap(title, kind, good))
+    if command == ("goal", "add"):
+        title, gap = check_title(" ".join(args.title)), _int("--gap", args.gap)
+        start, due = _date("--start", args.start) or dt.date.today(), _date("--due", args.due)
+        check_due(start, due, "--due")
+        return lambda grow: print(grow.add_goal(title, gap, due, started_on=start))
+    if command == ("goal", "list"):
+        return lambda grow: _print_goals(grow.goals(), args.json)
+    if command == ("milestone", "add"):
+        goal, title = _int("GOAL_ID", args.goal), check_title(" ".join(args.title))
+        return lambda grow: print(grow.add_milestone(goal, title))
+    if command == ("milestone", "done"):
+        milestone = _int("ID", args.id)
+
+        def tick(grow: Grow) -> None:
+            view = grow.set_milestone_done(milestone)
+            print(f"{view.id}: {view.title} → done {text.day(view.done_on) if view.done_on else 'no'}")
+
+        return tick
+    if command == ("evidence", "add"):
+        said, kind = check_text(" ".join(args.text)), _choice("--kind", args.kind, EVIDENCE_KINDS)
+        day, of_gap, of_goal = _date("--date", args.date), _id("--gap", args.gap), _id("--goal", args.goal)
+        result = None if args.result is None else check_note(args.result, "--result")
+        return lambda grow: print(grow.add_evidence(said, day, kind, result, of_gap, of_goal))
+    assert command == ("challenge", "add"), command
+    what, asked_of = check_text(" ".join(args.text), "TEXT"), check_title(args.asked_of, "--asked-of")
+    answer, day = _choice("--answer", args.answer, ANSWERS), _date("--date", args.date)
+    return lambda grow: print(grow.add_challenge(what, asked_of, day, answer))
+
+
+def _id(field: str, typed: str | None) -> int | None:
+    return None if typed is None else _int(field, typed)
+
+
+def _int(field: str, typed: str) -> int:
+    return parse_id(field, typed)
+
+
+def _date(field: str, typed: str | None) -> dt.date | None:
+    return None if typed is None else parse_day(typed, field)
+
+
+def _choice(field: str, typed: str, allowed: tuple[str, ...]) -> str:
+    """One of the allowed words; 'skip-level' is read as 'skip_level'."""
+    return check_choice(field, typed.strip().lower().replace("-", "_"), allowed)
+
+
+def _print_goals(goals: list[GoalView], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps([_goal_dict(g) for g in goals], ensure_ascii=False))
+    elif not goals:
+        print("No goals yet (add one with: rutjournal goal add TITLE --gap ID).")
+    for g in [] if as_json else goals:
+        due = text.day(g.due) if g.due else "no due date"
+        flag = "OVERDUE" if g.overdue else (VERDICT_WORDS[g.pace.verdict] if g.pace else "")
+        status = g.status.replace("_", " ")
+        line = f"{g.id:>4}  {g.title[:40]:<40} {status:<11} {text.percent(g.progress):>5}  {due:<15}  {flag}"
+        print(line.rstrip())
+
+
+def _goal_dict(g: GoalView) -> dict[str, object]:
+    return {
+        "id": g.id,
+        "gap_id": g.gap_id,
+        "title": g.title,
+        "started_on": g.started_on.isoformat(),
+        "due": g.due.isoformat() if g.due else None,
+        "status": g.status,
+        "manual_percent": g.manual_percent,
+        "progress": g.progress,
+        "milestones": [
+            {"id": m.id, "title": m.title, "done_on": m.done_on.isoformat() if m.done_on else None}
+            for m in g.milestones
+        ],
+        "pace": None
+        if g.pace is None
+        else {
+            "verdict": g.pace.verdict,
+            "expected": g.pace.expected,
+            "actual": g.pace.actual,
+            "explanation": g.pace.explanation,
+        },
+        "overdue": g.overdue,
+    }
+
+
+def _gap_dict(g: GapView) -> dict[str, object]:
+    return {
+        "id": g.id,
+        "title": g.title,
+        "kind": g.kind,
+        "good_looks_like": g.good_looks_like,
+        "progress": g.progress,
+        "goals": [goal.id for goal in g.goals],
+    }
+
+
+def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
+    from rutjournal.core.grow.service import Grow
+    from rutjournal.core.storage.db import open_database
+
+    db = open_database(paths.database, backup_dir=paths.backup_dir)
+    try:
+        grow = Grow(db)
+        target, goals, summary = grow.active_target(), grow.goals(), grow.summary()
+        today = grow.today()
+        pending = sum(c.answer == "pending" for c in grow.challenges())
+    finally:
+        db.close()
+    if args.json:
+        report = {
+            "target": None
+            if target is None
+            else {
+                "id": target.id,
+                "title": target.title,
+                "by": target.by_date and target.by_date.isoformat(),
+            },
+            "progress": summary.target_progress,
+            "progress_basis": None if target is None else progress_basis(target.gaps),
+            "gaps": [_gap_dict(g) for g in target.gaps] if target else [],
+            "goals": [_goal_dict(g) for g in goals],
+            "goals_active": summary.goals_active,
+            "goals_done": summary.goals_done,
+            "goals_overdue": summary.goals_overdue,
+            "evidence_count": summary.evidence_count,
+            "challenges_asked": summary.challenges_asked,
+            "challenges_granted": summary.challenges_granted,
+            "challenges_pending": pending,
+        }
+        print(json.dumps(report, ensure_ascii=False))
+        return 0
+    if target is None:
+        print("No target role yet: set one with `rutjournal target set TITLE [--by DATE]`.")
+    else:
+        print(f"Target: {target.title}{_by(target.by_date, today)}")
+        if target.progress is None:
+            print(f"Progress: not measured yet — {progress_basis(target.gaps)}")
+        else:
+            print(f"Progress: {text.percent(target.progress)} — {progress_basis(target.gaps)}")
+        if target.gaps:
+            print("\nGaps (each one's progress is the mean of its goals, dropped goals left out):")
+        for gap in target.gaps:
+            counting = sum(g.status != "dropped" for g in gap.goals)
+            shown = (
+                f"{text.percent(gap.progress)} from {text.plural(counting, 'goal')}"
+                if counting
+                else f"no goal that counts yet (counts as {text.percent(0)} toward the target)"
+            )
+            print(f"  #{gap.id} {gap.title} [{gap.kind}]: {shown}")
+            if gap.good_looks_like:
+                print(f"      what good looks like: {gap.good_looks_like}")
+        if goals:
+            print("\nGoals (overdue first, then by due date):")
+        for goal in goals:
+            print("  " + _goal_line(goal, today))
+            if goal.pace:
+                print(f"      pace: {goal.pace.explanation}")
+        print(
+            f"\nGoals: {summary.goals_active} active, {summary.goals_done} done, {summary.goals_overdue} overdue "
+            "(past the due date and neither done nor dropped)."
+        )
+    print(f"Evidence logged: {text.plural(summary.evidence_count, 'accomplishment')}.")
+    print(
+        f"Challenges asked for: {summary.challenges_asked}, of which {summary.challenges_granted} granted "
+        f"(answered yes) and {pending} still waiting for an answer."
+    )
+    return 0
+
+
+def _by(by: dt.date | None, today: dt.date) -> str:
+    """ ", by Wed 1 Sep 2027", saying so when that day has passed."""
+    if by is None:
+        return ""
+    return f", by {text.day(by)}" + (" (that date has passed)" if by < today else "")
+
+
+def _goal_line(goal: GoalView, today: dt.date) -> str:
+    started = f"started {text.day(goal.started_on)}"
+    due = f"due {text.day(goal.due)}" if goal.due else "no due date"
+    if goal.overdue and goal.due:
+        due += f", OVERDUE by {text.plural((today - goal.due).days, 'day')}"
+    if goal.status == "done":
+        basis = "done"
+    elif goal.milestones:
+        ticked = sum(m.done_on is not None for m in goal.milestones)
+        basis = f"{ticked} of {text.plural(len(goal.milestones), 'milestone')} done"
+    elif goal.manual_percent is not None:
+        basis = "set by hand"
+    else:
+        basis = "no milestones or percentage yet"
+    status = goal.status.replace("_", " ")
+    return f"#{goal.id} {goal.title} — {status}, {started}, {due}: {text.percent(goal.progress)} ({basis})"
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, AppPaths], int]] = {
+    name: run_command for name in ("target", "gap", "goal", "milestone", "evidence", "challenge")
+}
+REPORTS: dict[str, Callable[[argparse.Namespace, AppPaths], int]] = {"grow": run_report}

@@ -1,0 +1,232 @@
+"""The command line of the Guidance section: ``conversation add|list``, ``followup add|done|list`` and
+``promotion add|list``. Every value is checked before the journal is opened, so a bad one writes nothing."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from rutjournal.core import text
+from rutjournal.core.errors import InvalidInput
+from rutjournal.core.paths import AppPaths
+from rutjournal.core.values import parse_day, parse_id
+
+if TYPE_CHECKING:
+    from rutjournal.core.guidance.service import ConversationView, FollowupView, Guidance, PromotionView
+
+CLI_ROLES = ("boss", "hr", "mentor", "skip-level")  # the stored values, with skip_level as people type it
+Handler = Callable[[argparse.Namespace, AppPaths], int]
+_T = TypeVar("_T")
+
+
+def add_parsers(
+    sub: argparse._SubParsersAction,  # type: ignore[type-arg]
+    common: argparse.ArgumentParser,
+    reports: argparse._SubParsersAction,  # type: ignore[type-arg]
+) -> None:
+    """Add this section's commands to ``sub`` (it has no reports of its own)."""
+    conv = sub.add_parser("conversation", parents=[common], help="career conversations: add and list")
+    convs = conv.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(conv))
+    add = convs.add_parser("add", parents=[common], help="plan or log a conversation (prints its id)")
+    add.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    add.add_argument("--with", dest="with_name", required=True, metavar="NAME", help="who you talk to")
+    add.add_argument("--role", required=True, metavar="|".join(CLI_ROLES), help="their role")
+    add.add_argument("--held", action="store_true", help="it has taken place (default: planned)")
+    add.add_argument("--notes", default="", metavar="TEXT")
+    convs.add_parser("list", parents=[common], help="conversations, newest first").add_argument(
+        "--json", action="store_true"
+    )
+
+    followup = sub.add_parser("followup", parents=[common], help="follow-up actions of a conversation")
+    followups = followup.add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=type(followup)
+    )
+    add = followups.add_parser("add", parents=[common], help="add a follow-up (prints its id)")
+    add.add_argument("conversation", metavar="CONV_ID")
+    add.add_argument("text", nargs="+", metavar="TEXT")
+    add.add_argument("--owner", required=True, metavar="me|them", help="who owes it")
+    add.add_argument("--due", metavar="D", help="YYYY-MM-DD")
+    followups.add_parser("done", parents=[common], help="tick a follow-up as done").add_argument(
+        "id", metavar="ID"
+    )
+    followups.add_parser("list", parents=[common], help="open follow-ups, overdue first").add_argument(
+        "--json", action="store_true"
+    )
+
+    promotion = sub.add_parser("promotion", parents=[common], help="promotions asked for and the answers")
+    promotions = promotion.add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=type(promotion)
+    )
+    add = promotions.add_parser("add", parents=[common], help="record a promotion decision (prints its id)")
+    add.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    add.add_argument("--outcome", required=True, metavar="granted|refused|pending")
+    add.add_argument("--reason", metavar="TEXT", help="the reason given (for a refusal, say)")
+    add.add_argument("--role", metavar="TITLE", help="the role asked for")
+    promotions.add_parser("list", parents=[common], help="promotion decisions, newest first").add_argument(
+        "--json", action="store_true"
+    )
+
+
+def run_conversation(args: argparse.Namespace, paths: AppPaths) -> int:
+    if args.action == "add":
+        from rutjournal.core.guidance.service import ROLE_LABELS, check_conversation_fields
+
+        day, role = _day(args.date), args.role.replace("-", "_")
+        if role not in ROLE_LABELS:
+            raise InvalidInput("role", " / ".join(CLI_ROLES), args.role)
+        check_conversation_fields({"with_name": args.with_name, "notes": args.notes})
+        print(
+            _run(
+                paths,
+                lambda g: g.add_conversation(day, args.with_name, role, held=args.held, notes=args.notes),
+            )
+        )
+    elif args.json:
+        print(json.dumps([_conversation_dict(c) for c in _run(paths, _conversations)], ensure_ascii=False))
+    else:
+        for c in _run(paths, _conversations):
+            state = "held" if c.held else "planned"
+            open_ = sum(1 for f in c.followups if f.done_on is None)
+            print(
+                f"{c.id:>4}  {text.day(c.day)}  {c.with_name} ({_role(c.role)}), {state}"
+                f" · {text.plural(len(c.options), 'option')} · {text.plural(open_, 'open follow-up')}"
+            )
+    return 0
+
+
+def run_followup(args: argparse.Namespace, paths: AppPaths) -> int:
+    if args.action == "add":
+        from rutjournal.core.guidance.service import check_followup
+
+        conversation = _int("CONV_ID", args.conversation)
+        what, owner, due = check_followup(
+            " ".join(args.text), args.owner, None if args.due is None else parse_day(args.due, "--due")
+        )
+        print(_run(paths, lambda g: g.add_followup(conversation, what, owner, due)))
+    elif args.action == "done":
+        followup_id = _int("ID", args.id)
+        done = _run(paths, lambda g: g.set_followup_done(followup_id))
+        print(f"{done.id}: {done.text} → done {text.day(done.done_on) if done.done_on else 'no'}")
+    elif args.json:
+        print(json.dumps([_followup_dict(f) for f in _run(paths, _open_followups)], ensure_ascii=False))
+    else:
+        for f in _run(paths, _open_followups):
+            when = f"due {text.day(f.due)}" if f.due else "no due date"
+            owes = "I owe" if f.owner == "me" else f"{f.with_name} owes"
+            print(f"{f.id:>4}  {'OVERDUE ' if f.overdue else ''}{when}  {owes}: {f.text}")
+    return 0
+
+
+def run_promotion(args: argparse.Namespace, paths: AppPaths) -> int:
+    if args.action == "add":
+        from rutjournal.core.guidance.service import check_promotion_fields
+
+        day = _day(args.date)
+        check_promotion_fields({"outcome": args.outcome, "reason": args.reason, "role_title": args.role})
+        print(
+            _run(
+                paths,
+                lambda g: g.add_promotion(day, args.outcome, reason=args.reason, role_title=args.role),
+            )
+        )
+    elif args.json:
+        print(json.dumps([_promotion_dict(p) for p in _run(paths, _promotions)], ensure_ascii=False))
+    else:
+        for p in _run(paths, _promotions):
+            role = f" ({p.role_title})" if p.role_title else ""
+            reason = f": {p.reason}" if p.reason else ""
+            print(f"{p.id:>4}  {text.day(p.day)}  {p.outcome}{role}{reason}")
+    return 0
+
+
+def _run(paths: AppPaths, call: Callable[[Guidance], _T]) -> _T:
+    """Open the journal, make one call to the Guidance service, close it."""
+    from rutjournal.core.guidance.service import Guidance
+    from rutjournal.core.storage.db import open_database
+
+    db = open_database(paths.database, backup_dir=paths.backup_dir)
+    try:
+        return call(Guidance(db))
+    finally:
+        db.close()
+
+
+def _conversations(g: Guidance) -> list[ConversationView]:
+    return g.conversations()
+
+
+def _open_followups(g: Guidance) -> list[FollowupView]:
+    return g.open_followups()
+
+
+def _promotions(g: Guidance) -> list[PromotionView]:
+    return g.promotions()
+
+
+def _day(typed: str | None) -> dt.date:
+    if typed is None or typed.strip().lower() == "today":
+        return dt.date.today()
+    return parse_day(typed, "--date")
+
+
+def _int(field: str, typed: str) -> int:
+    return parse_id(field, typed)
+
+
+def _role(role: str) -> str:
+    from rutjournal.core.guidance.service import ROLE_LABELS
+
+    return ROLE_LABELS.get(role, role)
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _followup_dict(f: FollowupView) -> dict[str, object]:
+    return {
+        "id": f.id,
+        "conversation_id": f.conversation_id,
+        "text": f.text,
+        "owner": f.owner,
+        "due": _iso(f.due),
+        "done_on": _iso(f.done_on),
+        "overdue": f.overdue,
+        "with": f.with_name,
+    }
+
+
+def _conversation_dict(c: ConversationView) -> dict[str, object]:
+    return {
+        "id": c.id,
+        "date": c.day.isoformat(),
+        "with": c.with_name,
+        "role": c.role,
+        "held": c.held,
+        "agenda": c.agenda,
+        "notes": c.notes,
+        "outcome": c.outcome,
+        "options": [{"id": o.id, "kind": o.kind, "said": o.said} for o in c.options],
+        "followups": [_followup_dict(f) for f in c.followups],
+    }
+
+
+def _promotion_dict(p: PromotionView) -> dict[str, object]:
+    return {
+        "id": p.id,
+        "date": p.day.isoformat(),
+        "outcome": p.outcome,
+        "role_title": p.role_title,
+        "reason": p.reason,
+    }
+
+
+COMMANDS: dict[str, Handler] = {
+    "conversation": run_conversation,
+    "followup": run_followup,
+    "promotion": run_promotion,
+}
+REPORTS: dict[str, Handler] = {}

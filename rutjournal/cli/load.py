@@ -1,0 +1,228 @@
+"""The command line of the Load section: ``task add|list|decide|done`` and ``report load``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from rutjournal.core import text
+from rutjournal.core.errors import InvalidInput
+from rutjournal.core.load.rules import TaskView, parse_minutes
+from rutjournal.core.load.words import (
+    decision_label,
+    declined_sentence,
+    hours,
+    summary_explanations,
+    task_hours,
+)
+from rutjournal.core.paths import AppPaths
+from rutjournal.core.values import parse_id, parse_whole
+
+
+def _int(field: str, text: str | None, low: int, high: int) -> int | None:
+    return None if text is None else parse_whole(field, text, low, high)
+
+
+def _new_task(args: argparse.Namespace) -> dict[str, object]:
+    """The fields of ``task add``, checked: the title read as the quick add reads it (its time and kind), an
+    explicit ``--hours`` or ``--kind`` winning over what the title says."""
+    from rutjournal.core.load.brain_dump import parse_task_line
+    from rutjournal.core.load.service import check_task_fields
+
+    parsed = parse_task_line(" ".join(args.title))
+    fields: dict[str, object] = {
+        "title": parsed.title,
+        "kind": parsed.kind if args.kind is None else args.kind,
+        "in_jd": args.in_jd,
+        "minutes_per_week": parsed.minutes_per_week if args.hours is None else parse_minutes(args.hours),
+        "enjoyment": _int("--enjoy", args.enjoy, -2, 2),
+        "value": _int("--value", args.value, 1, 5),
+    }
+    return check_task_fields(fields)
+
+
+def add_parsers(
+    sub: argparse._SubParsersAction,  # type: ignore[type-arg]
+    common: argparse.ArgumentParser,
+    reports: argparse._SubParsersAction,  # type: ignore[type-arg]
+) -> None:
+    task = sub.add_parser("task", parents=[common], help="the Load inventory: add, list and decide tasks")
+    tasks = task.add_subparsers(dest="task_command", metavar="ACTION", required=True, parser_class=type(task))
+    add = tasks.add_parser("add", parents=[common], help="add a task (prints its id)")
+    add.add_argument(
+        "title",
+        nargs="+",
+        metavar="TITLE",
+        help="read as the window's quick add reads it: “Status report, 2h”",
+    )
+    add.add_argument(
+        "--hours", metavar="H", help="hours a week: 2, 1.5, 2h, 90m, 1h30m (wins over the title's)"
+    )
+    add.add_argument("--kind", help="task / meeting / project (guessed from the title when not given)")
+    add.add_argument("--in-jd", default="yes", metavar="yes|partly|no", help="in your job description?")
+    add.add_argument("--enjoy", metavar="N", help="-2 (dislike) … +2 (love)")
+    add.add_argument("--value", metavar="N", help="value to career or team, 1 … 5")
+    listing = tasks.add_parser("list", parents=[common], help="list tasks")
+    listing.add_argument("--decision", help="only tasks with this decision")
+    listing.add_argument("--json", action="store_true")
+    decide = tasks.add_parser("decide", parents=[common], help="decide what to do with a task")
+    decide.add_argument("id", metavar="ID")
+    decide.add_argument(
+        "decision", metavar="DECISION", help="keep / delegate / drop / decline / automate / renegotiate"
+    )
+    decide.add_argument("--to", metavar="NAME", help="who takes it over")
+    decide.add_argument("--reason", metavar="TEXT", help="why (for a decline, say)")
+    done = tasks.add_parser("done", parents=[common], help="the decision was carried out")
+    done.add_argument("id", metavar="ID")
+    load = reports.add_parser(
+        "load", parents=[common], help="hours on your plate, freed, and who to hand off"
+    )
+    load.add_argument("--json", action="store_true")
+
+
+def run_task(args: argparse.Namespace, paths: AppPaths) -> int:
+    from rutjournal.core.load.service import Load
+    from rutjournal.core.storage.db import open_database
+
+    if args.task_command == "add":
+        fields = _new_task(args)  # bad input: nothing is opened or written
+    task_id = None if args.task_command in ("add", "list") else parse_id("ID", args.id)
+    from rutjournal.core.load.service import DECISIONS
+
+    for given in (getattr(args, "decision", None),):
+        if given is not None and given not in DECISIONS:
+            raise InvalidInput("decision", " / ".join(DECISIONS), given)
+    db = open_database(paths.database, backup_dir=paths.backup_dir)
+    try:
+        load = Load(db)
+        if args.task_command == "add":
+            print(load.add(**fields))  # type: ignore[arg-type]
+        elif args.task_command == "list":
+            _print_tasks(load.tasks(args.decision), args.json, args.decision)
+        elif args.task_command == "decide":
+            assert task_id is not None
+            task = load.decide(task_id, args.decision, to=args.to, reason=args.reason)
+            print(f"{task.id}: {task.title} → {task.decision}")
+        else:
+            assert task_id is not None
+            task = load.done(task_id)
+            assert task.done_on is not None
+            print(f"{task.id}: {task.title} → {decision_label(task)} on {text.day(task.done_on)}")
+    finally:
+        db.close()
+    return 0
+
+
+def _print_tasks(tasks: list[TaskView], as_json: bool, decision: str | None) -> None:
+    if as_json:
+        print(json.dumps([_task_dict(t) for t in tasks], ensure_ascii=False))
+        return
+    if not tasks:
+        print(
+            f"No task has the decision “{decision}”."
+            if decision
+            else 'No tasks yet: rutjournal task add "Weekly status report, 2h"'
+        )
+        return
+    rows = [("ID", "Task", "Hours", "Decision", "Hand-off score")]
+    rows += [
+        (
+            str(t.id),
+            _cut(t.title, 40),
+            task_hours(t.minutes_per_week),
+            decision_label(t),
+            str(t.delegability.score),
+        )
+        for t in tasks
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    for row in rows:
+        cells = (
+            row[0].rjust(widths[0]),
+            row[1].ljust(widths[1]),
+            row[2].rjust(widths[2]),
+            row[3].ljust(widths[3]),
+            row[4].rjust(widths[4]),
+        )
+        print("  ".join(cells).rstrip())
+
+
+def _cut(title: str, most: int) -> str:
+    return title if len(title) <= most else title[: most - 1] + "…"
+
+
+def _task_dict(t: TaskView) -> dict[str, object]:
+    return {
+        "id": t.id,
+        "title": t.title,
+        "kind": t.kind,
+        "minutes_per_week": t.minutes_per_week,
+        "in_jd": t.in_jd,
+        "enjoyment": t.enjoyment,
+        "value": t.value,
+        "decision": t.decision,
+        "delegate_to": t.delegate_to,
+        "reason": t.reason,
+        "decided_on": t.decided_on.isoformat() if t.decided_on else None,
+        "done_on": t.done_on.isoformat() if t.done_on else None,
+        "notes": t.notes,
+        "delegability": t.delegability.score,
+        "reasons": list(t.delegability.reasons),
+    }
+
+
+def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
+    from rutjournal.core.load.service import Load, summarize
+    from rutjournal.core.storage.db import open_database
+
+    db = open_database(paths.database, backup_dir=paths.backup_dir)
+    try:
+        load = Load(db)
+        tasks = load.tasks()
+        summary, top = summarize(tasks), load.candidates(5, tasks)
+    finally:
+        db.close()
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "minutes_per_week": {
+                        "on_plate": summary.on_plate,
+                        "core": summary.core,
+                        "pending_free": summary.pending_free,
+                        "freed": summary.freed,
+                        "meetings": summary.meetings,
+                        "enjoyed": summary.enjoyed,
+                    },
+                    "core_share": summary.core_share,
+                    "enjoyed_share": summary.enjoyed_share,
+                    "tasks": summary.tasks,
+                    "candidates": [_task_dict(t) for t in top],
+                },
+                ensure_ascii=False,
+            )
+        )
+        return 0
+    explained = summary_explanations(tasks)
+    untimed = f", {text.plural(summary.untimed, 'task')} without hours yet" if summary.untimed else ""
+    print(
+        f"On your plate: {hours(summary.on_plate)} across {text.plural(summary.plate_tasks, 'task')}{untimed}"
+    )
+    print(f"Core work (in your job description): {hours(summary.core)} ({text.percent(summary.core_share)})")
+    print(f"Would be freed by pending decisions: {hours(summary.pending_free)}")
+    print(f"Freed so far: {hours(summary.freed)}")
+    print(f"Meetings: {hours(summary.meetings)}")
+    if summary.enjoyed_share is None:
+        print(f"Work you enjoy: {text.NOTHING} ({explained['enjoyed'][0].lower()}{explained['enjoyed'][1:]})")
+    else:
+        print(f"Work you enjoy: {text.percent(summary.enjoyed_share)} of your hours")
+    print(declined_sentence(tasks))
+    if top:
+        print("\nCandidates to hand off, best first:")
+        for t in top:
+            print(f"  {t.delegability.score:>3}  {t.title} — {t.delegability.explain()}")
+    return 0
+
+
+COMMANDS = {"task": run_task}
+REPORTS = {"load": run_report}

@@ -1,0 +1,400 @@
+"""The command line: the same services as the window, for the shell and for scripts.
+
+Exit status: 0 done, 2 bad usage or bad input (one line naming the field; nothing written), 1 anything else
+(one line and the log path). Never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, NoReturn
+
+from rutjournal import __version__
+from rutjournal.cli import backups as cli_backups
+from rutjournal.cli import crossroads as cli_crossroads
+from rutjournal.cli import export as cli_export
+from rutjournal.cli import grow as cli_grow
+from rutjournal.cli import guidance as cli_guidance
+from rutjournal.cli import imports as cli_import
+from rutjournal.cli import load as cli_load
+from rutjournal.cli import passphrase as cli_passphrase
+from rutjournal.cli import reports as cli_reports
+from rutjournal.cli import trends as cli_trends
+from rutjournal.core.errors import DamagedDatabase, InvalidInput, RutjournalError, SearchSyntaxError
+from rutjournal.core.paths import AppPaths, resolve_paths
+from rutjournal.core.values import (
+    SCORE_FIELDS,
+    Scores,
+    normalize_tags,
+    parse_day,
+    parse_hours,
+    parse_score,
+    parse_whole,
+)
+
+if TYPE_CHECKING:
+    from rutjournal.core.journal.service import DayEntry
+
+log = logging.getLogger("rutjournal.cli.main")
+SECTION_CLIS = (
+    cli_load,
+    cli_grow,
+    cli_guidance,
+    cli_reports,
+    cli_trends,
+    cli_crossroads,
+    cli_backups,
+    cli_export,
+    cli_import,
+    cli_passphrase,
+)  # each: add_parsers(), COMMANDS, REPORTS
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+MAX_SEARCH_RESULTS = 10_000
+Handler = Callable[[argparse.Namespace, AppPaths], int]
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="use the journal in PATH (default: $RUTJOURNAL_DATA_DIR, else your data folder)",
+    )
+    parser = _Parser(
+        prog="rutjournal",
+        parents=[common],
+        description="A private journal to get your career out of a rut. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"rutjournal {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="use the demo journal (made-up data in a folder of its own, built the first time)",
+    )
+    parser.add_argument(
+        "--reset-demo", action="store_true", help="with --demo: build the demo journal again from scratch"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    add = sub.add_parser("add", parents=[common], help="add text and scores to a day's entry (creating it)")
+    add.add_argument("--date", help="YYYY-MM-DD, today or yesterday (default: today)")
+    for name, what in (
+        ("mood", "1 low … 5 great"),
+        ("energy", "1 drained … 5 full"),
+        ("challenge", "1 bored … 5 stretched"),
+        ("load", "1 light … 5 crushing"),
+    ):
+        add.add_argument(f"--{name}", metavar="N", help=what)
+    add.add_argument("--hours", metavar="H", help="hours worked, 0 to 24 in half hours")
+    add.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable)")
+    add.add_argument("--json", action="store_true", help="print the entry as JSON")
+    add.add_argument("text", nargs="*", metavar="TEXT", help="text to append ('-' reads standard input)")
+
+    show = sub.add_parser("show", parents=[common], help="print a day's entry")
+    show.add_argument("date", metavar="DATE", help="YYYY-MM-DD, 'today' or 'yesterday'")
+    show.add_argument("--json", action="store_true", help="print JSON (null when the day has no entry)")
+
+    search = sub.add_parser("search", parents=[common], help="full-text search over entries and tags")
+    search.add_argument(
+        "query",
+        nargs="+",
+        metavar="QUERY",
+        help='words, "a phrase", promot* or #tag (FTS5 syntax: AND, OR, NOT)',
+    )
+    search.add_argument("--limit", default="20", metavar="N", help="at most N results (default 20)")
+    search.add_argument("--json", action="store_true", help="print JSON")
+    report = sub.add_parser("report", parents=[common], help="reports: load, grow, promotion-case, brief")
+    reports = report.add_subparsers(
+        dest="report_command", metavar="REPORT", required=True, parser_class=_Parser
+    )
+    for section in SECTION_CLIS:
+        section.add_parsers(sub, common, reports)
+    return parser
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    from rutjournal.cli.text import check_text_arguments
+
+    try:
+        check_text_arguments(parser, args)
+    except InvalidInput as exc:
+        raise UsageError(
+            f"rutjournal {args.command}: {exc}" if args.command else f"rutjournal: {exc}"
+        ) from None
+    if getattr(args, "data_dir", None) is not None and not args.data_dir.strip():
+        raise UsageError("rutjournal: --data-dir: must be a folder's path (got an empty one)")
+    if args.demo and getattr(args, "data_dir", None):
+        raise UsageError("rutjournal: --demo has a folder of its own; leave out --data-dir")
+    if args.reset_demo and not args.demo:
+        raise UsageError("rutjournal: --reset-demo goes with --demo")
+    return args
+
+
+def demo_folder(args: argparse.Namespace) -> str | None:
+    """The demo's data folder, built if need be, when ``--demo`` was given (None otherwise)."""
+    if not args.demo:
+        return None
+    from rutjournal.core.demo import ensure_demo
+    from rutjournal.core.paths import demo_data_dir
+
+    folder = demo_data_dir()
+    ensure_demo(folder, reset=args.reset_demo)
+    return str(folder)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a subcommand; every failure becomes one line on stderr and an exit status."""
+    paths = resolve_paths(getattr(args, "data_dir", None))
+    from rutjournal.core.logsetup import setup_logging
+
+    log_file = setup_logging(paths.log_file, stderr_level=logging.CRITICAL + 1)
+    if args.demo:
+        try:
+            paths = resolve_paths(demo_folder(args))
+        except RutjournalError as exc:
+            print(f"rutjournal: {exc}", file=sys.stderr)
+            return EXIT_FAILED
+    from rutjournal.core.storage.cipher import PassphraseNeeded, WrongPassphrase
+    from rutjournal.core.transfer.exporters.leftovers import remove_abandoned_exports
+
+    # A killed export's partial files go first (a failed directory listing when there are none).
+    remove_abandoned_exports(paths.data_dir)
+    # A file name that is not UTF-8 is printed escaped, rather than failing once the work is done.
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")
+    try:
+        handler = _handlers()[args.command]
+        if args.command != "passphrase":
+            cli_passphrase.unlock(paths)  # an encrypted journal: its passphrase first (nothing else asks)
+            _tell_what_happened_before(paths)
+        return handler(args, paths)
+    except BrokenPipeError:
+        # The reader stopped early (`rutjournal search x | head`): what was asked is done; say nothing more.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except (InvalidInput, SearchSyntaxError, PassphraseNeeded, WrongPassphrase) as exc:
+        print(f"rutjournal {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except RutjournalError as exc:
+        log.error("%s failed: %s", args.command, exc)
+        hint = ""
+        if isinstance(exc, DamagedDatabase) and "rutjournal restore" not in str(exc):
+            hint = "; to recover: rutjournal backups, then rutjournal restore N"
+        print(f"rutjournal {args.command}: {exc}{hint} (log: {log_file})", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:
+        log.exception("%s failed", args.command)
+        from rutjournal.core.failures import plain_failure
+        from rutjournal.core.storage.db import (
+            is_damage,  # SQLite's words, through sqlite3 or SQLAlchemy alike
+        )
+
+        plain = plain_failure(exc, paths.database)  # a full or read-only disk: the machine, not a bug
+        if plain is not None:
+            message = plain
+        elif is_damage(exc):
+            message = (
+                f"the journal file {paths.database} is damaged ({_first_line(exc)}); it was left as it is"
+            )
+        else:
+            message = f"unexpected error: {_first_line(exc)}"
+        print(f"rutjournal {args.command}: {message} (details in {log_file})", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _tell_what_happened_before(paths: AppPaths) -> None:
+    """Say on stderr what an earlier, interrupted run left (and finish it where it can be finished), and
+    that the journal is known to be damaged. A stat or two when there is nothing to say."""
+    from rutjournal.core.storage.damage_record import read_damage
+    from rutjournal.core.storage.encryption import finish_interrupted
+
+    for line in finish_interrupted(paths.database, paths.backup_dir):
+        print(f"rutjournal: {line}", file=sys.stderr)
+    damage = read_damage(paths.database)
+    if damage is not None:
+        print(f"rutjournal: warning: {damage.sentence(paths.database)}", file=sys.stderr)
+
+
+def _handlers() -> dict[str, Handler]:
+    handlers: dict[str, Handler] = {"add": _add, "show": _show, "search": _search, "report": _report}
+    for section in SECTION_CLIS:
+        handlers.update(section.COMMANDS)
+    return handlers
+
+
+def _report(args: argparse.Namespace, paths: AppPaths) -> int:
+    reports: dict[str, Handler] = {}
+    for section in SECTION_CLIS:
+        reports.update(section.REPORTS)
+    return reports[args.report_command](args, paths)
+
+
+def _first_line(exc: BaseException) -> str:
+    original = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's error with the SQL
+    return (str(original).strip().splitlines() or [type(original).__name__])[0]
+
+
+def _day(text: str | None, *, bounded: bool = True) -> dt.date:
+    word = "today" if text is None else text.strip().lower()
+    if word == "today":
+        return dt.date.today()
+    if word == "yesterday":
+        return dt.date.today() - dt.timedelta(days=1)
+    return parse_day(text or "", bounded=bounded)
+
+
+def _stdin_text() -> str:
+    """Standard input as UTF-8 text (read as bytes: a stray byte is bad input, not a crash)."""
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InvalidInput(
+            "TEXT", f"UTF-8 text (standard input has a byte that is not, on line {line})"
+        ) from None
+
+
+def _add(args: argparse.Namespace, paths: AppPaths) -> int:
+    day = _day(args.date)
+    values: dict[str, object] = {
+        name: parse_score(name, getattr(args, name))
+        for name in SCORE_FIELDS
+        if getattr(args, name) is not None
+    }
+    if args.hours is not None:
+        values["hours"] = parse_hours(args.hours)
+    scores = Scores(**values)  # type: ignore[arg-type]
+    text = _stdin_text() if args.text == ["-"] else " ".join(args.text)
+    if not text.strip() and not values and not normalize_tags(args.tag):
+        raise InvalidInput("TEXT", "some text, a score or a tag to add")
+    from rutjournal.core.journal.service import Journal
+    from rutjournal.core.storage.db import open_database
+
+    db = open_database(paths.database, backup_dir=paths.backup_dir)
+    try:
+        journal = Journal(db)
+        before = journal.get(day)
+        entry = journal.append(day, text.strip("\n"), scores, args.tag)
+    finally:
+        db.close()
+    print(json.dumps(entry.as_dict(), ensure_ascii=False) if args.json else _what_add_did(before, entry))
+    return EXIT_OK
+
+
+def _what_add_did(before: DayEntry | None, after: DayEntry) -> str:
+    """ "added to 2026-12-03 (entry 12)", with a day ahead of today and every score it replaced named."""
+    said = f"added to {after.day.isoformat()} (entry {after.id}{', new' if before is None else ''})"
+    if after.day > dt.date.today():
+        said += f", a day ahead of today ({(after.day - dt.date.today()).days} days)"
+    if before is not None:
+        replaced = [
+            f"{name} {_num(getattr(before.scores, name))} replaced by {_num(getattr(after.scores, name))}"
+            for name in (*SCORE_FIELDS, "hours")
+            if getattr(before.scores, name) is not None
+            and getattr(before.scores, name) != getattr(after.scores, name)
+        ]
+        if replaced:
+            said += "; " + ", ".join(replaced)
+    return said
+
+
+def _show(args: argparse.Namespace, paths: AppPaths) -> int:
+    day = _day(args.date, bounded=False)  # a look-up: days an older journal holds outside the bounds too
+    if not paths.database.exists():
+        entry = None
+    else:
+        from rutjournal.core.journal.service import Journal
+        from rutjournal.core.storage.db import open_database
+
+        db = open_database(paths.database, backup_dir=paths.backup_dir)
+        try:
+            entry = Journal(db).get(day)
+        finally:
+            db.close()
+    if args.json:
+        print(json.dumps(entry.as_dict() if entry else None, ensure_ascii=False))
+    elif entry is None:
+        print(f"No entry on {day.isoformat()}.")
+    else:
+        s = entry.scores
+        shown = [
+            f"{name} {_num(getattr(s, name))}" for name in ("mood", "energy", "challenge", "hours", "load")
+        ]
+        print(f"{day.isoformat()} ({day:%A})  " + " · ".join(shown))
+        if entry.tags:
+            print("tags: " + " ".join(f"#{t}" for t in entry.tags))
+        print()
+        print(entry.body)
+    return EXIT_OK
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:g}"
+
+
+def _search(args: argparse.Namespace, paths: AppPaths) -> int:
+    limit = parse_whole("--limit", args.limit, 1, MAX_SEARCH_RESULTS)
+    from rutjournal.core.journal.search import search
+
+    hits = []
+    if not paths.database.exists():
+        import sqlite3
+
+        from rutjournal.core.journal.search import check_query
+
+        check_query(
+            sqlite3.connect(":memory:"), " ".join(args.query)
+        )  # a bad query is bad with no journal too
+    else:
+        from rutjournal.core.storage.db import connect_raw, inspect_file
+
+        state = inspect_file(paths.database)
+        if not state.is_current:  # an older file: upgrade it the normal way first
+            from rutjournal.core.storage.db import open_database
+
+            open_database(paths.database, backup_dir=paths.backup_dir).close()
+        conn = connect_raw(paths.database, read_only=state.read_only is not None)
+        try:
+            hits = search(conn, " ".join(args.query), limit=limit)
+        finally:
+            conn.close()
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {"date": h.day.isoformat(), "snippet": h.snippet_text("", ""), "mood": h.mood}
+                    for h in hits
+                ],
+                ensure_ascii=False,
+            )
+        )
+    elif not hits:
+        print("No entries match.")
+    else:
+        for hit in hits:
+            print(f"{hit.day.isoformat()}  {hit.snippet_text()}")
+    return EXIT_OK

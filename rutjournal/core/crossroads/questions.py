@@ -1,0 +1,79 @@
+"""The Crossroads check-in questions: read from ``resources/checkin_questions.txt``, answered 1-5, averaged
+with the reverse-scored ones turned round. Qt-free and database-free."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rutjournal.core.errors import InvalidInput
+
+REVERSE_MARK = "(reverse-scored)"
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    text: str
+    anchors: str  # what 1 means … what 5 means
+    reverse: bool  # 5 is the bad end: the score used is 6 - answer
+
+
+def parse_questions(text: str) -> list[Question]:
+    """Lines ``key | question | anchors``; '#' lines and blank lines are skipped. An anchor text containing
+    "(reverse-scored)" marks a question whose 5 is the bad end."""
+    questions: list[Question] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = [part.strip() for part in line.split("|")]
+        if len(parts) != 3 or not all(parts):
+            raise ValueError(f"check-in questions, line {number}: expected 'key | question | anchors'")
+        key, question, anchors = parts
+        questions.append(Question(key, question, anchors, REVERSE_MARK in anchors.lower()))
+    if len({q.key for q in questions}) != len(questions):
+        raise ValueError("check-in questions: every key must be different")
+    return questions
+
+
+def load_questions(path: Path | None = None) -> list[Question]:
+    if path is None:
+        from rutjournal.core.resources import resource_path
+
+        path = resource_path("checkin_questions.txt")
+    return parse_questions(path.read_text(encoding="utf-8"))
+
+
+def check_answers(questions: Sequence[Question], answers: Mapping[str, object]) -> dict[str, int]:
+    """Every question answered with a whole number 1-5, and no unknown key; else InvalidInput naming them."""
+    keys = [q.key for q in questions]
+    unknown = [k for k in answers if k not in keys]
+    if unknown:
+        raise InvalidInput(
+            "answers", "keys of the check-in questions: " + ", ".join(keys), ", ".join(unknown)
+        )
+    missing = [k for k in keys if k not in answers]
+    if missing:
+        raise InvalidInput("answers", "an answer to every question (missing: " + ", ".join(missing) + ")")
+    checked: dict[str, int] = {}
+    for key in keys:
+        score = answers[key]
+        if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 5:
+            raise InvalidInput(key, "a whole number from 1 to 5", score)
+        checked[key] = score
+    return checked
+
+
+def checkin_mean(questions: Sequence[Question], answers: Mapping[str, int]) -> float | None:
+    """The mean of the answers to the current questions, reverse-scored ones turned round (6 - answer)."""
+    scores = [6 - answers[q.key] if q.reverse else answers[q.key] for q in questions if q.key in answers]
+    return sum(scores) / len(scores) if scores else None
+
+
+def anchor_words(anchors: str) -> tuple[str, str, str, str, str]:
+    """'1 = none … 5 = plenty' → five short words, one per score (the ends named, the middle numbered)."""
+    low, _, high = anchors.partition("…")
+    low = low.split("=", 1)[-1].strip() or "low"
+    high = high.split("=", 1)[-1].replace(REVERSE_MARK, "").strip() or "high"
+    return (low, "2", "3", "4", high)

@@ -1,0 +1,195 @@
+"""The Crossroads service: the monthly check-in, the signals that combine it with what the app already knows
+(``crossroads_signals``, and the Load service for the inventory), the verdict (stay / push / leave, or too early:
+rules in ``crossroads_rules.decide``) with the steps it names, what changed since the last reading
+(``crossroads_changes``: the reading of 30 days earlier, recomputed), and a light job-search tracker
+(``crossroads_tracker``).
+
+Reads are plain SQL (no ORM import), writes go through the ORM imported inside the methods; every check happens
+before anything is written. "Today" comes from the ``today`` callable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+
+from rutjournal.core.crossroads.changes import last_reading_day, what_changed
+from rutjournal.core.crossroads.model import Evidence, LoadFacts, Signal, Step, Verdict
+from rutjournal.core.crossroads.numbers import as_shown
+from rutjournal.core.crossroads.questions import Question, check_answers, checkin_mean, load_questions
+from rutjournal.core.crossroads.rules import decide
+from rutjournal.core.crossroads.signals import CheckinView, read_signals
+from rutjournal.core.crossroads.tracker import (
+    STAGES,
+    ApplicationView,
+    JobSearch,
+    check_date,
+    check_name,
+    check_note,
+    check_stage,
+)
+from rutjournal.core.storage.db import Database
+
+__all__ = [
+    "STAGES",
+    "ApplicationView",
+    "CheckinView",
+    "Crossroads",
+    "Evidence",
+    "LoadFacts",
+    "Question",
+    "Signal",
+    "Step",
+    "Verdict",
+    "check_name",
+    "check_stage",
+]
+
+
+class Crossroads(JobSearch):
+    def __init__(
+        self,
+        db: Database,
+        today: Callable[[], dt.date] = dt.date.today,
+        questions: list[Question] | None = None,
+    ) -> None:
+        self.db = db
+        self.today = today
+        self._questions = questions
+
+    # -- check-ins -------------------------------------------------------------------------------------------
+    def questions(self) -> list[Question]:
+        if self._questions is None:
+            self._questions = load_questions()
+        return list(self._questions)
+
+    def save_checkin(self, day: dt.date, answers: dict[str, int], note: str = "") -> int:
+        """Save the check-in of ``day``; a second one on the same day replaces the first (same id)."""
+        day = check_date(day)
+        checked = check_answers(self.questions(), answers)
+        note = check_note(note)
+        from sqlalchemy import select
+
+        from rutjournal.core.storage.models import utcnow
+        from rutjournal.core.storage.models_crossroads import Checkin, CheckinAnswer
+
+        with self.db.write_session() as session, session.begin():
+            checkin = session.scalar(select(Checkin).where(Checkin.day == day))
+            if checkin is None:
+                checkin = Checkin(day=day)
+                session.add(checkin)
+            else:
+                checkin.answers.clear()
+                session.flush()
+                checkin.updated_at = utcnow()
+            checkin.note = note
+            checkin.answers.extend(CheckinAnswer(key=k, score=s) for k, s in checked.items())
+            session.flush()
+            return checkin.id
+
+    def checkins(self) -> list[CheckinView]:
+        """Every check-in, the newest first, its answers in the order of the questions."""
+        with self.db.reader() as conn:
+            rows = conn.execute("SELECT id, day, note FROM checkins ORDER BY day DESC").fetchall()
+            answers: dict[int, dict[str, int]] = {}
+            for cid, key, score in conn.execute("SELECT checkin_id, key, score FROM checkin_answers"):
+                answers.setdefault(cid, {})[key] = score
+        order = {q.key: i for i, q in enumerate(self.questions())}  # answers in the questions' order
+        return [
+            CheckinView(
+                cid,
+                dt.date.fromisoformat(day),
+                note,
+                dict(
+                    sorted(answers.get(cid, {}).items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
+                ),
+            )
+            for cid, day, note in rows
+        ]
+
+    def this_month(self) -> CheckinView | None:
+        """The check-in of the current calendar month (the latest, should there be two), or None."""
+        today = self.today()
+        return next(
+            (c for c in self.checkins() if (c.day.year, c.day.month) == (today.year, today.month)), None
+        )
+
+    def score(self, checkin: CheckinView) -> float | None:
+        """A check-in's mean as shown (one decimal), the reverse-scored questions turned round."""
+        found = checkin_mean(self.questions(), checkin.answers)
+        return None if found is None else as_shown(found)
+
+    def due(self) -> bool:
+        """True when there is no check-in in the current calendar month."""
+        today = self.today()
+        first = today.replace(day=1)
+        with self.db.reader() as conn:
+            row = conn.execute(
+                "SELECT 1 FROM checkins WHERE day BETWEEN ? AND ? LIMIT 1",
+                (first.isoformat(), _month_end(today).isoformat()),
+            ).fetchone()
+        return row is None
+
+    # -- signals and verdict ---------------------------------------------------------------------------------
+    def signals(self) -> list[Signal]:
+        return self.read()[0]
+
+    def evidence(self) -> Evidence:
+        """How much the verdict has to go on: days with a mood in the last 90 days, and check-ins."""
+        return self.read()[1]
+
+    def load_facts(self) -> LoadFacts:
+        """What the Load service says about the inventory: hours on the plate, freed, pending, outside the job
+        description (read through its public service, never its tables)."""
+        from rutjournal.core.load.service import Load
+
+        load = Load(self.db)
+        tasks = load.tasks()
+        summary = load.summary()
+        plate = [t for t in tasks if not t.freed]
+        return LoadFacts(
+            tasks=len(tasks),
+            on_plate=summary.on_plate,
+            freed=summary.freed,
+            pending_free=summary.pending_free,
+            undecided=sum(t.decision == "undecided" for t in tasks),
+            outside=sum(t.minutes_per_week for t in plate if t.in_jd == "no"),
+            partly=sum(t.minutes_per_week for t in plate if t.in_jd == "partly"),
+        )
+
+    def read(
+        self, as_of: dt.date | None = None, load: LoadFacts | None = None
+    ) -> tuple[list[Signal], Evidence]:
+        """The signals and the evidence behind them as of a day (default today), in one read; ``load`` is the
+        inventory if already read (it has no history: an earlier day reads it as it is now)."""
+        day = self.today() if as_of is None else as_of
+        load = self.load_facts() if load is None else load
+        checkins = [c for c in self.checkins() if c.day <= day]
+        with self.db.reader() as conn:
+            signals, mood_days = read_signals(conn, day, self.questions(), checkins, load)
+        return signals, Evidence(mood_days=mood_days, checkins=len(checkins))
+
+    def verdict(self, signals: list[Signal] | None = None, evidence: Evidence | None = None) -> Verdict:
+        """The verdict over the given signals and evidence (or a fresh read of whichever is not given), with the
+        steps it names and what changed since the last reading: the reading of 30 days earlier, recomputed."""
+        load = self.load_facts()
+        if signals is None or evidence is None:
+            fresh_signals, fresh_evidence = self.read(load=load)
+            signals = fresh_signals if signals is None else signals
+            evidence = fresh_evidence if evidence is None else evidence
+        since = last_reading_day(self.today())
+        before, then_evidence = self.read(since, load)
+        then = decide(before, then_evidence, load=load)
+        now = decide(signals, evidence, before, load=load, since=since)
+        changes = what_changed(then, now, before, signals, since, (then_evidence, evidence))
+        return replace(now, since=since, changes=changes)
+
+    def steps(self) -> list[Step]:
+        """The steps the verdict names (push: strongest first; leave: one; stay and too early: none)."""
+        return self.verdict().steps
+
+
+def _month_end(day: dt.date) -> dt.date:
+    following = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return following - dt.timedelta(days=1)

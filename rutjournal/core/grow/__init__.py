@@ -1,0 +1,1 @@
+"""Grow: the target role, its gaps, goals, milestones, evidence and challenges, and the promotion case."""

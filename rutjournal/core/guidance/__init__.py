@@ -1,0 +1,1 @@
+"""Guidance: conversations prepared, held and followed up, promotions, and the 1:1 brief."""

@@ -1,0 +1,54 @@
+"""Writing prompts drawn from the four steps out of a rut, one a day in turn (``resources/prompts.txt``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+
+from rutjournal.core.resources import resource_path
+
+STEP_NAMES = {
+    "challenge": "Find new challenges",
+    "load": "Lighten your load",
+    "guidance": "Ask for guidance",
+    "crossroads": "Know when to leave",
+    "journal": "Reflect",
+}
+
+
+@dataclass(frozen=True)
+class Prompt:
+    step: str
+    text: str
+
+    @property
+    def step_name(self) -> str:
+        return STEP_NAMES.get(self.step, self.step.title())
+
+
+@cache
+def all_prompts() -> tuple[Prompt, ...]:
+    prompts = []
+    for line in resource_path("prompts.txt").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        step, _, text = line.partition("|")
+        prompts.append(Prompt(step.strip(), text.strip()))
+    return tuple(prompts)
+
+
+def prompt_for(day: dt.date, turn: int = 0) -> Prompt:
+    """The day's prompt; ``turn`` moves on to the next ones when the user asks for another."""
+    order = _interleaved(all_prompts())
+    return order[(day.toordinal() + turn) % len(order)]
+
+
+@cache
+def _interleaved(prompts: tuple[Prompt, ...]) -> tuple[Prompt, ...]:
+    """Round-robin over the steps, so consecutive days come from different steps."""
+    by_step: dict[str, list[Prompt]] = {}
+    for prompt in prompts:
+        by_step.setdefault(prompt.step, []).append(prompt)
+    rounds = max(len(group) for group in by_step.values())
+    return tuple(group[i] for i in range(rounds) for group in by_step.values() if i < len(group))

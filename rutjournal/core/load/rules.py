@@ -1,0 +1,158 @@
+"""The rules of the Load inventory, with no database: what a task is, which values are allowed, how typed
+hours are read, and how the tasks add up into the summary strip's totals and the hand-off ranking.
+
+Time is whole minutes a week everywhere, so totals are exact. "On your plate" is every task except those whose
+freeing decision (delegate, drop, decline, automate) has been carried out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+
+from rutjournal.core.errors import InvalidInput
+from rutjournal.core.load.delegability import Delegability
+
+KINDS = ("task", "meeting", "project")
+IN_JD = ("yes", "partly", "no")
+DECISIONS = ("undecided", "keep", "delegate", "drop", "decline", "automate", "renegotiate")
+FREEING = frozenset({"delegate", "drop", "decline", "automate"})
+MAX_MINUTES = 7 * 24 * 60
+_HOURS = re.compile(r"^\s*(?:(\d+(?:\.\d+)?)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*$", re.IGNORECASE)
+EDITABLE = (
+    "title",
+    "kind",
+    "minutes_per_week",
+    "in_jd",
+    "enjoyment",
+    "value",
+    "delegate_to",
+    "reason",
+    "notes",
+)
+
+
+@dataclass(frozen=True)
+class TaskView:
+    id: int
+    title: str
+    kind: str
+    minutes_per_week: int
+    in_jd: str
+    enjoyment: int | None
+    value: int | None
+    decision: str
+    delegate_to: str | None
+    reason: str | None
+    decided_on: dt.date | None
+    done_on: dt.date | None
+    notes: str
+    delegability: Delegability = field(compare=False)
+
+    @property
+    def freed(self) -> bool:
+        return self.decision in FREEING and self.done_on is not None
+
+    @property
+    def pending(self) -> bool:
+        return self.decision in FREEING and self.done_on is None
+
+
+@dataclass(frozen=True)
+class DeletedTask:
+    """What ``Load.delete`` removed: the task's row and its history, enough to put both back."""
+
+    row: dict[str, object]
+    events: tuple[dict[str, object], ...]
+
+
+@dataclass(frozen=True)
+class LoadSummary:
+    """The totals of the summary strip, in minutes a week; shares are None when there is nothing to share."""
+
+    on_plate: int
+    core: int
+    pending_free: int
+    freed: int
+    meetings: int
+    enjoyed: int
+    tasks: int
+    plate_tasks: int = 0  # how many tasks are on the plate (``tasks`` counts the freed ones too)
+    untimed: int = 0  # tasks on the plate with no hours yet: the totals leave them out
+    enjoy_rated: int = 0  # minutes on the plate of tasks whose enjoyment is rated
+
+    @property
+    def core_share(self) -> float | None:
+        return self.core / self.on_plate if self.on_plate else None
+
+    @property
+    def enjoyed_share(self) -> float | None:
+        """Share of the plate on work rated +1 or +2; None until some timed task on the plate is rated at all
+        (a plate nobody rated is not 0 % enjoyed)."""
+        return self.enjoyed / self.on_plate if self.on_plate and self.enjoy_rated else None
+
+
+def parse_minutes(text: str) -> int:
+    """'2', '1.5', '2h', '90m', '1h30m' → whole minutes a week (a range check is ``check_task_fields``')."""
+    allowed = "hours a week such as 2, 1.5, 2h, 90m or 1h30m"
+    try:
+        number = float(text)
+    except ValueError:
+        number = None
+    if number is not None:
+        if not math.isfinite(number) or abs(number) > MAX_MINUTES:  # inf, nan, 1e309: no number of minutes
+            raise InvalidInput("hours", allowed, text)
+        return round(number * 60)
+    match = _HOURS.match(text)
+    if not text.strip() or not match or not any(match.groups()):
+        raise InvalidInput("hours", allowed, text)
+    hours, minutes = match.groups()
+    if len(hours or "") > 6 or len(minutes or "") > 6:
+        raise InvalidInput("hours", allowed, text)
+    return round(float(hours or 0) * 60) + int(minutes or 0)
+
+
+def check_task_fields(values: dict[str, object]) -> dict[str, object]:
+    """Validate the fields a user may set; raises InvalidInput naming the first bad one."""
+    for name, value in values.items():
+        if name == "title":
+            if not isinstance(value, str) or not value.strip() or len(value.strip()) > 200:
+                raise InvalidInput("title", "1 to 200 characters", value)
+            values[name] = value.strip()
+        elif name == "kind" and value not in KINDS:
+            raise InvalidInput("kind", " / ".join(KINDS), value)
+        elif name == "in_jd" and value not in IN_JD:
+            raise InvalidInput("in job description", " / ".join(IN_JD), value)
+        elif name == "minutes_per_week" and not (isinstance(value, int) and 0 <= value <= MAX_MINUTES):
+            raise InvalidInput("hours", "0 to 168 hours a week", value)
+        elif name == "enjoyment" and value is not None and value not in (-2, -1, 0, 1, 2):
+            raise InvalidInput("enjoyment", "a whole number from -2 to +2, or blank", value)
+        elif name == "value" and value is not None and value not in (1, 2, 3, 4, 5):
+            raise InvalidInput("value", "a whole number from 1 to 5, or blank", value)
+        elif name not in EDITABLE:
+            raise InvalidInput(name, "one of " + ", ".join(EDITABLE))
+    return values
+
+
+def rank_candidates(tasks: list[TaskView]) -> list[TaskView]:
+    """The undecided tasks, highest hand-off score first (more hours first on a tie)."""
+    undecided = [t for t in tasks if t.decision == "undecided"]
+    return sorted(undecided, key=lambda t: (-t.delegability.score, -t.minutes_per_week, t.id))
+
+
+def summarize(tasks: list[TaskView]) -> LoadSummary:
+    plate = [t for t in tasks if not t.freed]
+    return LoadSummary(
+        on_plate=sum(t.minutes_per_week for t in plate),
+        core=sum(t.minutes_per_week for t in plate if t.in_jd == "yes"),
+        pending_free=sum(t.minutes_per_week for t in plate if t.pending),
+        freed=sum(t.minutes_per_week for t in tasks if t.freed),
+        meetings=sum(t.minutes_per_week for t in plate if t.kind == "meeting"),
+        enjoyed=sum(t.minutes_per_week for t in plate if (t.enjoyment or 0) > 0),
+        tasks=len(tasks),
+        plate_tasks=len(plate),
+        untimed=sum(1 for t in plate if not t.minutes_per_week),
+        enjoy_rated=sum(t.minutes_per_week for t in plate if t.enjoyment is not None),
+    )

@@ -1,0 +1,44 @@
+"""Logging to a rotating file in the user log directory (stderr only gets warnings)."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+
+_configured: Path | None = None
+
+
+def setup_logging(log_file: Path, *, stderr_level: int = logging.WARNING) -> Path:
+    """Send every record to a rotating file; returns the file so messages can point at it."""
+    global _configured
+    if _configured == log_file:
+        return log_file
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    for handler in list(root.handlers):
+        if getattr(handler, "_rutjournal", False):
+            root.removeHandler(handler)
+            handler.close()
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        from rutjournal.core.storage.private_files import tighten
+
+        tighten(log_file.parent)  # the log names files and dates: the user's alone
+        file_handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError as exc:  # a read-only home must not stop the app
+        file_handler = logging.StreamHandler(sys.stderr)
+        print(f"rutjournal: cannot write the log file {log_file}: {exc.strerror}", file=sys.stderr)
+    file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    file_handler._rutjournal = True  # type: ignore[attr-defined]
+    root.addHandler(file_handler)
+    err = logging.StreamHandler(sys.stderr)
+    err.setLevel(stderr_level)
+    err.setFormatter(logging.Formatter("rutjournal: %(message)s"))
+    err._rutjournal = True  # type: ignore[attr-defined]
+    root.addHandler(err)
+    _configured = log_file
+    return log_file

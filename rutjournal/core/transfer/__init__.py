@@ -1,0 +1,1 @@
+"""Bringing a journal in (importers) and taking it out (exporters)."""

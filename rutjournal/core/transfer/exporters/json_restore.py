@@ -1,0 +1,276 @@
+"""Restoring a rutjournal JSON export into an empty journal, all or nothing.
+
+Everything is checked before it reaches the file: the format and its version, each table and column, and each
+value against its column's type (a date must be a date); the database's own CHECK constraints and foreign keys
+then reject values out of range. The first problem is reported with its place — the JSON line and column, or
+the table, row and column — and nothing is written. The full-text index is filled by the schema's triggers as
+the entries and their tags go in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rutjournal.core.errors import RutjournalError
+from rutjournal.core.storage.db import Database
+from rutjournal.core.storage.migrations import KNOWN_REVISIONS
+from rutjournal.core.transfer.exporters.json_export import FORMAT, FORMAT_VERSION
+from rutjournal.core.transfer.exporters.tables import Column, columns, count_words, data_tables
+from rutjournal.core.transfer.importers.json_source import JsonObject, check_top_level, key_words, loads
+from rutjournal.core.transfer.importers.records import ImportFileError
+from rutjournal.core.values import MAX_ID, days_allowed, in_bounds
+
+# Revisions 0001-0006 only ever added tables and a column with a default, so an export of any of them is a
+# subset of today's schema. A revision that changes a column must add a conversion here, or drop the old
+# revision from this set.
+RESTORABLE_REVISIONS = frozenset(KNOWN_REVISIONS)
+TOP_LEVEL_KEYS = {"format", "format_version", "schema_revision", "tables"}
+_VARCHAR = re.compile(r"VARCHAR\((\d+)\)")
+_CHECK_NAME = re.compile(r"CHECK constraint failed: (\w+)")
+
+
+class JournalNotEmpty(RutjournalError):
+    """A rutjournal export replaces nothing: it is restored only into a journal that holds no data yet."""
+
+    def __init__(self, path: Path, held: dict[str, int]) -> None:
+        self.path = path
+        self.held = held
+        what = ", ".join(count_words(t, n) for t, n in held.items())
+        super().__init__(
+            f"the journal {path} is not empty ({what}); a rutjournal JSON export is restored only into an "
+            "empty journal, so nothing was imported. Restore it into a new data folder "
+            "(rutjournal --data-dir NEW_FOLDER import FILE); merging is for other programs' exports "
+            "(jrnl, Day One, Daylio, RedNotebook, CSV)"
+        )
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """What a restore wrote (or, with ``dry_run``, would write): rows per table, in fill order."""
+
+    path: Path
+    counts: dict[str, int] = field(default_factory=dict)
+    dry_run: bool = False
+
+    def lines(self) -> list[str]:
+        shown = [count_words(table, n) for table, n in self.counts.items() if n]
+        return shown or ["nothing (the export holds no data)"]
+
+    def as_dict(self) -> dict[str, object]:
+        """For ``rutjournal import --json``."""
+        return {
+            "format": FORMAT,
+            "path": str(self.path),
+            "dry_run": self.dry_run,
+            "counts": dict(self.counts),
+        }
+
+
+def restore_json(db: Database, path: Path, *, dry_run: bool = False) -> RestoreResult:
+    """Load the export at ``path`` into the (empty) journal in one transaction; ``dry_run`` rolls it back."""
+    data = _load(path)
+    tables = _check_header(path, data)
+    with db.reader() as conn:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            counts = _fill(conn, path, tables, db.path)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("ROLLBACK" if dry_run else "COMMIT")
+    return RestoreResult(path, counts, dry_run)
+
+
+def _load(path: Path) -> Any:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(path, "", f"cannot be read ({exc.strerror})") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(path, f"byte {exc.start + 1}", "this is not UTF-8 text") from exc
+    try:
+        return loads(text, parse_constant=_refuse_constant)
+    except RecursionError as exc:
+        raise ImportFileError(path, "", "the JSON is nested too deeply to be an export") from exc
+    except json.JSONDecodeError as exc:
+        if exc.msg.startswith("Unterminated string"):
+            reason = "the file ends inside the text that starts here (cut short?)"
+        elif exc.pos >= len(text.rstrip()):
+            reason = "the file ends too early (cut short?)"
+        else:
+            reason = f"this is not valid JSON ({exc.msg.lower()})"
+        raise ImportFileError(path, f"line {exc.lineno} column {exc.colno}", reason) from exc
+    except ValueError as exc:
+        raise ImportFileError(path, "", str(exc)) from exc
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number a journal can hold")
+
+
+def _check_header(path: Path, data: Any) -> dict[str, Any]:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ImportFileError(path, "", 'this is not a rutjournal export (no "format": "rutjournal")')
+    check_top_level(path, data)
+    version = data.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ImportFileError(path, "format_version", f"must be a whole number (got {version!r})")
+    if version > FORMAT_VERSION:
+        raise ImportFileError(
+            path,
+            "",
+            f"written by a newer rutjournal (format version {version}); update rutjournal to read it",
+        )
+    revision = data.get("schema_revision")
+    if revision not in RESTORABLE_REVISIONS:
+        newer = isinstance(revision, str) and revision.isdigit() and revision > max(KNOWN_REVISIONS)
+        reason = (
+            f"written by a newer rutjournal (schema {revision}); update rutjournal to read it"
+            if newer
+            else f"unknown schema revision {revision!r} (this rutjournal knows {', '.join(KNOWN_REVISIONS)})"
+        )
+        raise ImportFileError(path, "schema_revision", reason)
+    unknown = sorted(set(data) - TOP_LEVEL_KEYS)
+    if unknown:
+        raise ImportFileError(path, "", f"unexpected key {unknown[0]!r} at the top level")
+    tables = data.get("tables")
+    if not isinstance(tables, dict):
+        raise ImportFileError(path, "tables", "must be an object of table name to rows")
+    if isinstance(tables, JsonObject) and tables.duplicates:
+        raise ImportFileError(path, f"table {key_words(tables.duplicates[0])}", "is given twice")
+    return tables
+
+
+def _fill(conn: sqlite3.Connection, path: Path, tables: dict[str, Any], journal: Path) -> dict[str, int]:
+    known = data_tables(conn)
+    for name in tables:
+        if name not in known:
+            raise ImportFileError(path, f"table {name!r}", "not a table rutjournal has")
+    held = {t: n for t in known if (n := conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0])}
+    if held:
+        raise JournalNotEmpty(journal, held)
+    # Foreign keys are checked once, at the end (below): then the entries can go in after their tags, so the
+    # search index gets each entry once, whole, instead of being rewritten for every tag added to it.
+    conn.execute("PRAGMA defer_foreign_keys = ON")  # lasts until this transaction ends
+    order = [t for t in known if t != "entries"]
+    order.insert(order.index("entry_tags") + 1 if "entry_tags" in order else 0, "entries")
+    counts: dict[str, int] = {}
+    row_of: dict[tuple[str, int], int] = {}  # (table, rowid) -> row number in the file, to name a bad link
+    for table in (t for t in order if t in known):
+        rows = tables.get(table, [])
+        if not isinstance(rows, list):
+            raise ImportFileError(path, f"table {table}", "must be a list of rows")
+        cols = {c.name: c for c in columns(conn, table)}
+        for index, row in enumerate(rows, 1):
+            place = f"table {table}, row {index}"
+            values = _checked_row(path, place, cols, row)
+            listed = ", ".join(f'"{n}"' for n in values)
+            marks = ", ".join("?" for _ in values)
+            sql = f'INSERT INTO "{table}" ({listed}) VALUES ({marks})' if values else None
+            try:
+                cursor = conn.execute(sql or f'INSERT INTO "{table}" DEFAULT VALUES', tuple(values.values()))
+            except sqlite3.IntegrityError as exc:
+                raise _refused(path, place, table, values, exc) from exc
+            row_of[table, cursor.lastrowid or 0] = index
+        counts[table] = len(rows)
+    broken = conn.execute("PRAGMA foreign_key_check").fetchone()
+    if broken:
+        table, rowid, parent, _ = broken
+        raise ImportFileError(
+            path,
+            f"table {table}, row {row_of.get((table, rowid), '?')}",
+            f"it refers to a row of {parent} that is not in the export",
+        )
+    return {table: counts[table] for table in known}
+
+
+def _checked_row(path: Path, place: str, cols: dict[str, Column], row: Any) -> dict[str, object]:
+    if not isinstance(row, dict):
+        raise ImportFileError(path, place, "must be an object of column name to value")
+    if isinstance(row, JsonObject) and row.duplicates:
+        raise ImportFileError(path, f"{place}, column {key_words(row.duplicates[0])}", "is given twice")
+    for name in row:
+        if name not in cols:
+            raise ImportFileError(path, place, f"unknown column {name!r} (known: {', '.join(cols)})")
+    for col in cols.values():
+        if col.not_null and not col.has_default and col.name not in row:
+            raise ImportFileError(path, f"{place}, column {col.name}", "is missing and must have a value")
+    return {name: _checked_value(path, f"{place}, column {name}", cols[name], v) for name, v in row.items()}
+
+
+def _checked_value(path: Path, place: str, col: Column, value: object) -> object:
+    """The value as it goes into the column, or an error saying what the column holds."""
+    if value is None:
+        if col.not_null:
+            raise ImportFileError(path, place, "must have a value (got null)")
+        return None
+    kind = col.type
+    ok: bool
+    if kind == "BOOLEAN":
+        ok, what = value in (0, 1) and not isinstance(value, float), "true/false (or 1/0)"
+        value = int(value) if ok else value  # type: ignore[call-overload]
+    elif kind == "INTEGER":
+        ok = isinstance(value, int) and not isinstance(value, bool) and -MAX_ID - 1 <= value <= MAX_ID
+        what = "a whole number SQLite can hold (64 bits)"
+    elif kind in ("FLOAT", "REAL"):
+        ok = (isinstance(value, float) and math.isfinite(value)) or (
+            isinstance(value, int) and not isinstance(value, bool) and abs(value) <= MAX_ID
+        )
+        what = "a number"
+    elif kind == "DATE":
+        ok, what = isinstance(value, str) and _is_date(value), days_allowed() + ", written like 2024-03-05"
+    elif kind == "DATETIME":
+        ok = isinstance(value, str) and _is_datetime(value)
+        what = "a time like 2024-03-05 18:30:00.000000, " + days_allowed().replace("a date", "on a day")
+    else:  # TEXT and VARCHAR(n)
+        limit = _VARCHAR.fullmatch(kind)
+        most = int(limit.group(1)) if limit else None
+        ok = isinstance(value, str) and (most is None or len(value) <= most)
+        what = "text" if most is None else f"text of at most {most} characters"
+    if not ok:
+        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+        raise ImportFileError(path, place, f"must be {what} (got {shown})")
+    return value
+
+
+def _is_date(text: str) -> bool:
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10 and in_bounds(day)
+
+
+def _is_datetime(text: str) -> bool:
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return in_bounds(moment.date())
+
+
+def _refused(
+    path: Path, place: str, table: str, values: dict[str, object], exc: sqlite3.IntegrityError
+) -> ImportFileError:
+    """The database's own rules said no: name the column when the constraint names it (ck_<table>_<column>)."""
+    text = str(exc)
+    found = _CHECK_NAME.search(text)
+    column = found.group(1).removeprefix(f"ck_{table}_") if found else ""
+    if column in values:
+        return ImportFileError(
+            path, f"{place}, column {column}", f"{values[column]!r} is not allowed ({text})"
+        )
+    if "FOREIGN KEY" in text:
+        return ImportFileError(path, place, f"it refers to a row that is not in the export ({text})")
+    if "UNIQUE" in text:
+        return ImportFileError(path, place, f"it repeats a row that must be unique ({text})")
+    return ImportFileError(path, place, f"a value is not allowed ({text})")

@@ -1,0 +1,155 @@
+"""The work numbers behind the Trends plots: task hours a week kept vs freed by decision, and the progress of
+the active target's goals over time. Pure functions over plain SQL reads (no Qt, no matplotlib, no ORM); the
+rules (a task's state at the end of each week, a goal's progress on each day) are in ``trends``' docstring.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rutjournal.core.storage.db import Database
+from rutjournal.core.trends.series import DateRange
+
+__all__ = ["FREEING", "GoalTrack", "WeekHours", "goal_progress_over_time", "weekly_hours_by_decision"]
+
+FREEING = frozenset({"delegate", "drop", "decline", "automate"})
+
+
+# -- weekly hours by decision --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class WeekHours:
+    monday: dt.date
+    kept_minutes: int
+    freed_minutes: dict[str, int]  # per freeing decision
+
+    @property
+    def week(self) -> str:
+        year, week, _ = self.monday.isocalendar()
+        return f"{year}-W{week:02d}"
+
+    @property
+    def kept_hours(self) -> float:
+        return self.kept_minutes / 60
+
+    @property
+    def freed_hours(self) -> float:
+        return sum(self.freed_minutes.values()) / 60
+
+
+@dataclass(frozen=True)
+class _Event:
+    day: dt.date
+    decision: str
+    done: bool
+    minutes: int
+
+
+def _day_of(stamp: str) -> dt.date:
+    return dt.date.fromisoformat(stamp[:10])
+
+
+def weekly_hours_by_decision(db: Database, rng: DateRange) -> list[WeekHours]:
+    """Minutes a week kept vs freed (by decision) as a step function over the ISO weeks touching the range: the
+    first week, each week in which a task was added or decided, and the last week (the weeks between are the same
+    as the one listed before them); empty with no tasks. Its length follows the tasks, not the range."""
+    with db.reader() as conn:
+        tasks = conn.execute(
+            "SELECT id, created_at, minutes_per_week, done_on FROM tasks ORDER BY id"
+        ).fetchall()
+        rows = conn.execute(
+            "SELECT task_id, at, decision, done, minutes_per_week FROM task_events ORDER BY task_id, at, id"
+        ).fetchall()
+    if not tasks:
+        return []
+    events: dict[int, list[_Event]] = {}
+    for task_id, at, decision, done, minutes in rows:
+        events.setdefault(task_id, []).append(_Event(_day_of(at), decision, bool(done), minutes))
+    timelines: list[tuple[dt.date, int, list[_Event]]] = []
+    for task_id, created, minutes, done_on in tasks:
+        history = events.get(task_id, [])
+        if history and history[-1].done and done_on:
+            # Carried out on done_on: the decisions before it were taken by then too (order kept).
+            when = dt.date.fromisoformat(done_on)
+            history = [_Event(min(e.day, when), e.decision, e.done, e.minutes) for e in history[:-1]]
+            history.append(_Event(when, events[task_id][-1].decision, True, events[task_id][-1].minutes))
+        start_minutes = history[0].minutes if history else minutes
+        # Entered after it was handed off ("done on" earlier): it counts from that day, freed, not from its entry.
+        since = min([_day_of(created), *(e.day for e in history)])
+        timelines.append((since, start_minutes, history))
+    first, last = _monday(rng.first), _monday(rng.last)
+    changed = {created for created, _, _ in timelines} | {e.day for *_, history in timelines for e in history}
+    mondays = {first, last} | {_monday(day) for day in changed if rng.first <= day <= rng.last}
+    weeks: list[WeekHours] = []
+    for monday in sorted(mondays):
+        end = rng.last if monday == last else monday + dt.timedelta(days=6)  # the last Sunday may not exist
+        kept, freed = 0, {d: 0 for d in sorted(FREEING)}
+        for created, start_minutes, history in timelines:
+            if created > end:
+                continue
+            state = [e for e in history if e.day <= end]
+            if state and state[-1].decision in FREEING and state[-1].done:
+                freed[state[-1].decision] += state[-1].minutes
+            else:
+                kept += state[-1].minutes if state else start_minutes
+        same = weeks and (weeks[-1].kept_minutes, weeks[-1].freed_minutes) == (kept, freed)
+        if not same or monday == last:
+            weeks.append(WeekHours(monday, kept, freed))
+    return weeks
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())  # 0001-01-01 is a Monday: never before the first date
+
+
+# -- goal progress over time ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class GoalTrack:
+    goal_id: int
+    title: str
+    points: list[tuple[dt.date, float]]  # a step function: each point holds until the next
+
+
+def _progress_on(day: dt.date, done_days: list[dt.date | None], percents: list[tuple[dt.date, int]]) -> float:
+    if done_days:
+        return sum(d is not None and d <= day for d in done_days) / len(done_days)
+    known = [p for d, p in percents if d <= day]
+    return known[-1] / 100 if known else 0.0
+
+
+def goal_progress_over_time(db: Database, rng: DateRange) -> list[GoalTrack]:
+    """Per goal of the active target (not dropped), started by the range's end: its progress at the range's
+    start (or the goal's start), at each change inside the range, and at the range's last day."""
+    with db.reader() as conn:
+        goals = conn.execute(
+            "SELECT g.id, g.title, g.started_on FROM goals g JOIN gaps p ON p.id = g.gap_id "
+            "JOIN targets t ON t.id = p.target_id WHERE t.active = 1 AND g.status != 'dropped' ORDER BY g.id"
+        ).fetchall()
+        milestones: dict[int, list[dt.date | None]] = {}
+        for goal_id, done_on in conn.execute("SELECT goal_id, done_on FROM milestones ORDER BY id"):
+            milestones.setdefault(goal_id, []).append(dt.date.fromisoformat(done_on) if done_on else None)
+        percents: dict[int, list[tuple[dt.date, int]]] = {}
+        for goal_id, day, percent in conn.execute(
+            "SELECT goal_id, day, percent FROM goal_progress ORDER BY day, id"
+        ):
+            percents.setdefault(goal_id, []).append((dt.date.fromisoformat(day), percent))
+    tracks: list[GoalTrack] = []
+    for goal_id, title, started in goals:
+        start = max(dt.date.fromisoformat(started), rng.first)
+        if start > rng.last:
+            continue
+        done_days, marks = milestones.get(goal_id, []), percents.get(goal_id, [])
+        if done_days:  # milestones decide; manual percentages only count for a goal without milestones
+            changes = sorted({d for d in done_days if d is not None})
+        else:
+            changes = sorted({d for d, _ in marks})
+        days = [start, *(d for d in changes if start < d <= rng.last)]
+        points: list[tuple[dt.date, float]] = []
+        for day in days:
+            value = _progress_on(day, done_days, marks)
+            if not points or points[-1][1] != value:
+                points.append((day, value))
+        if points[-1][0] != rng.last:
+            points.append((rng.last, points[-1][1]))
+        tracks.append(GoalTrack(goal_id, title, points))
+    return tracks

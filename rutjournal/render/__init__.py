@@ -1,0 +1,1 @@
+"""Drawing: the charts and the PDF writer. They take data, never a database."""

@@ -1,0 +1,195 @@
+"""The plots of the work itself: hours worked against mood, the weekly hours of tasks kept or freed, and the
+progress of the growth goals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.dates import date2num
+from matplotlib.figure import Figure
+
+from rutjournal.core.storage.db import Database
+from rutjournal.core.trends.readings import (
+    HOURS_LINE,
+    PAST,
+    WORK_DAYS,
+    correlation_reading,
+    decision_reading,
+    goals_reading,
+    strength,
+)
+from rutjournal.core.trends.service import (
+    FREEING,
+    MIN_PAIRS,
+    DateRange,
+    WeekHours,
+    correlation,
+    goal_progress_over_time,
+    hours_mood_pairs,
+    weekly_hours_by_decision,
+)
+from rutjournal.render.plots.options import PlotOptions
+from rutjournal.render.plots.style import (
+    COLOURS,
+    GOAL_COLOURS,
+    MOOD_COLOURS,
+    add_legend,
+    as_dates,
+    date_axis,
+    message,
+    prepare,
+    style_axes,
+)
+
+MAX_BARS = (
+    160  # weeks (three years): beyond that a bar a week is thinner than a pixel, so the weeks are steps
+)
+
+
+def draw_hours_vs_mood(figure: Figure, db: Database, rng: DateRange, options: PlotOptions) -> str:
+    theme = prepare(figure, options)
+    title = "Hours worked vs mood"
+    pairs = hours_mood_pairs(db, rng)
+    corr = correlation(pairs)
+    reading = correlation_reading(pairs, corr)
+    if len(pairs) < MIN_PAIRS:
+        return message(figure, title, reading, theme)
+    hours = np.array([h for h, _ in pairs])
+    moods = np.array([m for _, m in pairs])
+    jitter = np.random.default_rng(0).uniform(-0.15, 0.15, len(pairs))  # moods are whole numbers: spread them
+    ax = figure.add_subplot()
+    if corr is None:
+        style_axes(ax, theme, f"{title}: nothing varied, no link to measure")
+    else:
+        words = f"{strength(corr.r)} link" if strength(corr.r) != "no" else "no real link"
+        style_axes(ax, theme, f"{title}: r = {corr.r:.2f}, {words} ({corr.n} days)".replace("-", "\u2212"))
+    colours = [MOOD_COLOURS[max(1, min(5, int(m)))] for m in moods]
+    alpha = 0.45 if len(pairs) > 300 else 0.85
+    ax.scatter(hours, moods + jitter, s=20, c=colours, alpha=alpha, edgecolors=theme.muted, linewidths=0.3)
+    if corr is not None and np.ptp(hours) > 0:
+        slope, intercept = np.polyfit(hours, moods, 1)
+        xs = np.array([hours.min(), hours.max()])
+        ax.plot(
+            xs,
+            slope * xs + intercept,
+            color=theme.text,
+            linewidth=1.5,
+            linestyle="--",
+            label="trend (least squares)",
+        )
+    ax.axvline(
+        HOURS_LINE / WORK_DAYS,
+        color=COLOURS["line"],
+        linestyle=":",
+        linewidth=1.5,
+        label="8 h a day (40-hour week)",
+    )
+    ax.set_ylim(0.5, 5.5)
+    ax.set_yticks([1, 2, 3, 4, 5])
+    ax.set_xlabel("hours worked that day (one dot a day)")
+    ax.set_ylabel("mood (1–5)")
+    add_legend(figure, theme)
+    return reading
+
+
+def every_week(weeks: list[WeekHours], rng: DateRange) -> list[WeekHours]:
+    """The step function of ``weekly_hours_by_decision`` with every ISO week of the range listed: a week that
+    is not listed holds the one before it."""
+    out: list[WeekHours] = []
+    listed = iter(weeks)
+    held = next(listed)
+    coming = next(listed, None)
+    monday = held.monday
+    while monday <= rng.last:
+        while coming is not None and coming.monday <= monday:
+            held, coming = coming, next(listed, None)
+        out.append(WeekHours(monday, held.kept_minutes, held.freed_minutes))
+        monday += dt.timedelta(days=7)
+    return out
+
+
+def _week_spans(weeks: list[WeekHours], rng: DateRange) -> tuple[np.ndarray, np.ndarray]:
+    """Where each week starts and ends on the axis, cut to the range (its first and last weeks may be partial)."""
+    last = float(date2num(rng.last)) + 1  # type: ignore[no-untyped-call]
+    starts = [float(date2num(max(w.monday, rng.first))) for w in weeks]  # type: ignore[no-untyped-call]
+    ends = [*starts[1:], last]
+    return np.array(starts), np.array(ends)
+
+
+def _stack(ax: Axes, weeks: list[WeekHours], rng: DateRange) -> np.ndarray:
+    """Kept and freed hours stacked, one bar a week (steps past MAX_BARS weeks); returns the weekly totals."""
+    bars = (rng.last - weeks[0].monday).days // 7 + 1 <= MAX_BARS
+    if bars:
+        weeks = every_week(weeks, rng)
+    starts, ends = _week_spans(weeks, rng)
+    decisions = sorted(FREEING)
+    layers = [("kept", COLOURS["kept"], np.array([w.kept_minutes / 60 for w in weeks]))] + [
+        (PAST[d], COLOURS[d], np.array([w.freed_minutes[d] / 60 for w in weeks])) for d in decisions
+    ]
+    bottom = np.zeros(len(weeks))
+    for label, colour, hours in layers:
+        if label != "kept" and not hours.any():
+            continue
+        if bars:
+            widths = ends - starts
+            ax.bar(
+                starts + widths * 0.08,
+                hours,
+                widths * 0.84,
+                bottom=bottom,
+                align="edge",
+                color=colour,
+                label=label,
+            )
+        else:
+            edges = np.append(starts, ends[-1])
+            ax.stairs(hours + bottom, edges, baseline=bottom, fill=True, color=colour, label=label)
+        bottom = bottom + hours
+    return bottom
+
+
+def draw_decisions(figure: Figure, db: Database, rng: DateRange, options: PlotOptions) -> str:
+    theme = prepare(figure, options)
+    title = "Weekly hours of tasks: kept vs freed"
+    weeks = weekly_hours_by_decision(db, rng)
+    reading = decision_reading(weeks)
+    if not weeks:
+        return message(figure, title, reading, theme)
+    ax = figure.add_subplot()
+    style_axes(ax, theme, title)
+    totals = _stack(ax, weeks, rng)
+    layers = ax.get_legend_handles_labels()[0]
+    line = ax.axhline(
+        HOURS_LINE, color=theme.text, linestyle="--", linewidth=1.2, label="40-hour week", zorder=3
+    )
+    ax.set_ylim(0, max(float(totals.max()), HOURS_LINE) * 1.1)
+    ax.set_ylabel("hours a week")
+    date_axis(ax, rng)
+    add_legend(figure, theme, [*layers, line])
+    return reading
+
+
+def draw_goals(figure: Figure, db: Database, rng: DateRange, options: PlotOptions) -> str:
+    theme = prepare(figure, options)
+    title = "Goal progress"
+    tracks = goal_progress_over_time(db, rng)
+    reading = goals_reading(tracks)
+    if not tracks:
+        return message(figure, title, reading, theme)
+    ax = figure.add_subplot()
+    style_axes(ax, theme, title)
+    for i, track in enumerate(tracks):
+        days = as_dates([d for d, _ in track.points])
+        values = [p * 100 for _, p in track.points]
+        name = track.title if len(track.title) <= 40 else track.title[:39].rstrip() + "…"
+        ax.step(
+            days, values, where="post", linewidth=2, color=GOAL_COLOURS[i % len(GOAL_COLOURS)], label=name
+        )
+    ax.set_ylim(-3, 105)
+    ax.set_ylabel("% done")
+    date_axis(ax, rng)
+    add_legend(figure, theme)
+    return reading

@@ -1,0 +1,167 @@
+"""Settings → Data folder → Move…: the journal moved while the window stays open.
+
+It goes the way a restore does: save what is on screen, let go of the journal (``close_data``), move it on a
+worker thread (``core.relocate``: copy, check, store the setting, rename the old file aside), then open it
+again from the new folder. The window's lock (one rutjournal per journal) moves along: the new folder's lock
+is taken before anything is copied, so a second rutjournal started meanwhile finds the journal busy in
+either place, and the old folder's lock is let go only once the journal is open in the new one.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Signal
+
+from rutjournal.core.errors import InvalidInput
+from rutjournal.core.paths import AppPaths
+from rutjournal.ui.widgets.background import BackgroundJob
+
+if TYPE_CHECKING:
+    from rutjournal.ui.shell.main_window import MainWindow
+    from rutjournal.ui.shell.single_instance import SingleInstance
+
+log = logging.getLogger(__name__)
+
+
+class DataFolderMove(QObject):
+    """One move at a time; ``finished`` carries (True, what to tell the user) or (False, why not)."""
+
+    finished = Signal(bool, str)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("dataFolderMove")
+        self.window = window
+        self.job: BackgroundJob | None = None
+        window.installEventFilter(self)
+
+    def busy(self) -> bool:
+        return self.job is not None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The window cannot be closed half-way through: the journal is being copied."""
+        if watched is self.window and event.type() == QEvent.Type.Close and self.busy():
+            event.ignore()
+            self.window.statusBar().showMessage(self.tr("Wait a moment: the journal is being moved."), 5000)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _other_work(self) -> str:
+        window = self.window
+        transfer = window.transfer
+        if window.care.busy() or (transfer.import_dialog is not None and transfer.import_dialog.busy()):
+            return self.tr("A backup or an import is running: let it finish first. Nothing was moved.")
+        if window.care.damage is not None or window.db is None:
+            return self.tr("The journal is not open: restore it or open it before moving it.")
+        return ""
+
+    def move(self, target: Path) -> bool:
+        """Start moving the journal to ``target``; False (and ``finished`` says why) when it cannot start."""
+        from rutjournal.core.storage.relocate import check_target
+        from rutjournal.ui.shell.single_instance import SingleInstance
+
+        if self.busy():
+            return False
+        why = self._other_work()
+        if why:
+            self.finished.emit(False, why)
+            return False
+        old = self.window.paths
+        try:
+            folder = check_target(old, target)
+            folder.mkdir(parents=True, exist_ok=True)
+        except InvalidInput as exc:  # said as advice: "choose a folder that holds no journal yet"
+            self.finished.emit(False, self.tr("Not moved: choose {allowed}.").format(allowed=exc.allowed))
+            return False
+        except OSError as exc:
+            self.finished.emit(
+                False,
+                self.tr("Not moved: {folder} cannot be made ({why}).").format(
+                    folder=target, why=exc.strerror
+                ),
+            )
+            return False
+        new = replace(old, data_dir=folder)
+        lock = SingleInstance(new)
+        try:
+            owned = lock.acquire()
+        except OSError as exc:
+            owned, why = False, str(exc)
+        else:
+            why = self.tr("another rutjournal is using {folder}").format(folder=folder)
+        if not owned:
+            self.finished.emit(False, self.tr("Not moved: {why}.").format(why=why))
+            return False
+        hint = self._started_elsewhere(old)
+        self.window.close_data(save=True)
+        self.job = BackgroundJob("move-journal", lambda: _move(old, folder), self)
+        self.job.finished.connect(lambda result, error: self._done(new, lock, result, error, hint))
+        self.job.start()
+        self.window.statusBar().showMessage(self.tr("Moving the journal to {folder}…").format(folder=folder))
+        return True
+
+    def wait(self) -> None:
+        if self.job is not None:
+            self.job.wait(120)
+
+    def _started_elsewhere(self, old: AppPaths) -> str:
+        """A word for the user when this window was started with --data-dir: that option keeps winning."""
+        import os
+
+        from rutjournal.core.paths import DATA_DIR_ENV, resolve_paths
+
+        if os.environ.get(DATA_DIR_ENV) or resolve_paths().data_dir == old.data_dir:
+            return ""  # the environment is reported by the move itself; else the settings decide
+        return self.tr(
+            "rutjournal was started with --data-dir {folder}: leave that option out from now on."
+        ).format(folder=old.data_dir)
+
+    def _done(self, new: AppPaths, lock: SingleInstance, result: object, error: object, hint: str) -> None:
+        from rutjournal.core.storage.relocate import Moved
+
+        job, self.job = self.job, None
+        if job is not None:
+            job.deleteLater()
+        if not isinstance(result, Moved):
+            lock.release()
+            self.window.open_data()  # nothing changed: carry on where it was
+            self.finished.emit(False, self.tr("Not moved: {why}").format(why=error))
+            return
+        switch_paths(self.window, new)
+        self.window.open_data()
+        previous = getattr(self.window, "instance", None)
+        self.window.instance = lock
+        lock.activation_requested.connect(self.window.bring_to_front)
+        if previous is not None:
+            previous.release()
+        kept = (
+            self.tr(" The old file is kept as {name}.").format(name=result.old_kept_as.name)
+            if result.old_kept_as is not None
+            else ""
+        )
+        text = self.tr("rutjournal now keeps your journal in {folder}.").format(folder=result.data_dir) + kept
+        self.finished.emit(True, " ".join(part for part in (text, result.warning, hint) if part))
+
+
+def _move(old: AppPaths, folder: Path) -> object:
+    from rutjournal.core.storage.relocate import move_journal
+
+    return move_journal(old, folder)
+
+
+def switch_paths(window: MainWindow, paths: AppPaths) -> None:
+    """Point the window, and the parts of it that remember where the journal is, at the new folder."""
+    from rutjournal.ui.care.passphrase_settings import PassphraseSettings
+
+    window.paths = paths
+    window.care.paths = paths
+    passphrase = window.findChild(PassphraseSettings)
+    if passphrase is not None:
+        passphrase.paths = paths
+    for action in window.file_menu.actions():
+        if action.text() == "Show backups folder":
+            action.setStatusTip(str(paths.backup_dir))

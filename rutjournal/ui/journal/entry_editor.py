@@ -1,0 +1,71 @@
+"""The day's text: a plain Markdown editor with a rendered preview (QTextDocument's Markdown) on a toggle."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont, QFontDatabase, QTextOption
+from PySide6.QtWidgets import QPlainTextEdit, QStackedWidget, QTextBrowser, QWidget
+
+
+class EntryEditor(QStackedWidget):
+    text_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("entryText")
+        self.editor.setAccessibleName("Entry text")
+        self.editor.setPlaceholderText(
+            "Write a few lines about today. Markdown works: **bold**, - lists, # headings."
+        )
+        self.editor.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.editor.setTabChangesFocus(True)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+        font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.15)
+        self.editor.setFont(font)
+        self.preview = QTextBrowser()
+        self.preview.setAccessibleName("Entry preview")
+        self.preview.setOpenExternalLinks(False)
+        self.preview.setFont(QFont(font))
+        self.addWidget(self.editor)
+        self.addWidget(self.preview)
+        self.editor.textChanged.connect(self.text_changed)
+
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    def set_text(self, text: str) -> None:
+        """Show stored text; does not count as an edit (no change signal)."""
+        self.editor.blockSignals(True)
+        self.editor.setPlainText(text)
+        self.editor.blockSignals(False)
+        if self.previewing():
+            self.preview.setMarkdown(text)
+
+    def cursor_index(self) -> int:
+        """The cursor's place in ``text()`` as a Python index (Qt counts UTF-16 units: an emoji is two)."""
+        units = self.editor.textCursor().position()
+        return len(self.text().encode("utf-16-le")[: 2 * units].decode("utf-16-le", errors="ignore"))
+
+    def carry_cursor(self, before: str, index: int) -> None:
+        """After the text was replaced (``before`` it was), put the cursor back on the same words, and the
+        view where it was."""
+        from rutjournal.core.journal.entry_merge import carry_position
+
+        scroll = self.editor.verticalScrollBar().value()
+        text = self.text()
+        cursor = self.editor.textCursor()
+        cursor.setPosition(len(text[: carry_position(before, text, index)].encode("utf-16-le")) // 2)
+        self.editor.setTextCursor(cursor)
+        self.editor.verticalScrollBar().setValue(scroll)
+
+    def previewing(self) -> bool:
+        return self.currentWidget() is self.preview
+
+    def set_previewing(self, on: bool) -> None:
+        if on:
+            self.preview.setMarkdown(self.text())
+            self.setCurrentWidget(self.preview)
+        else:
+            self.setCurrentWidget(self.editor)
+            self.editor.setFocus()

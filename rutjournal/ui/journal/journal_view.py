@@ -1,0 +1,417 @@
+"""The Journal section: one day's entry, its scores and tags, a calendar, a prompt — saved as you type.
+
+Autosave: the first edit starts a 0.5 s timer that is not restarted by later keystrokes, so nothing typed waits
+more than half a second to reach the database; leaving the day, the section or the app saves at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rutjournal.core.errors import RutjournalError
+from rutjournal.core.journal.prompts import prompt_for
+from rutjournal.core.plain_text import plain_line
+from rutjournal.core.text import long_day, plural
+from rutjournal.core.values import Scores, word_count
+from rutjournal.ui.journal.day_panel import DayPanel
+from rutjournal.ui.journal.entry_calendar import to_date, to_qdate
+from rutjournal.ui.journal.entry_editor import EntryEditor
+from rutjournal.ui.widgets.message import show_message
+
+if TYPE_CHECKING:  # the journal service brings SQLAlchemy: kept off the start-up path until the window shows
+    from rutjournal.core.journal.service import DayEntry, Journal
+    from rutjournal.ui.journal.tags_dialog import TagsDialog
+
+log = logging.getLogger(__name__)
+AUTOSAVE_MS = 500
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A day's text, scores and tags as typed, not yet saved."""
+
+    day: dt.date
+    body: str
+    scores: Scores
+    tags: tuple[str, ...]
+
+
+class JournalView(QWidget):
+    """Shows one day at a time; ``journal`` is None until the database is open."""
+
+    saved = Signal(object)  # the date just saved
+    save_failed = Signal(str)
+    task_requested = Signal(str)  # a line of the entry, to add to the Load inventory
+    evidence_requested = Signal(str)  # selected text, to log as evidence in Grow
+    today_wanted = Signal()  # Ctrl+T from another section: show the journal
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.journal: Journal | None = None
+        self.day = dt.date.today()
+        self.loaded: DayEntry | None = None
+        self.dirty = False
+        self.prompt_turn = 0
+        self.save_timer = QTimer(self)
+        self.save_timer.setSingleShot(True)
+        self.save_timer.setInterval(AUTOSAVE_MS)
+        self.save_timer.timeout.connect(self.autosave)
+        self._build()
+        self._shortcuts()
+        self.setEnabled(False)
+
+    # --- layout -------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.prev_button = QToolButton(text="‹", toolTip="Previous day (Alt+Left)")
+        self.prev_button.setAccessibleName("Previous day")
+        self.next_button = QToolButton(text="›", toolTip="Next day (Alt+Right)")
+        self.next_button.setAccessibleName("Next day")
+        self.today_button = QPushButton("Today", toolTip="Go to today (Ctrl+T)")
+        self.day_label = QLabel(objectName="dayTitle")
+        self.ahead_label = QLabel(objectName="aheadOfToday", visible=False)
+        self.ahead_label.setToolTip(
+            "A day that has not come yet: what you write here is a plan, not a record"
+        )
+        self.stats_label = QLabel(objectName="dayStats")
+        self.stats_label.setToolTip("Words in this entry · days in a row with an entry, up to today")
+        header = QHBoxLayout()
+        for w in (self.prev_button, self.day_label, self.next_button, self.ahead_label):
+            header.addWidget(w)
+        header.addStretch(1)
+        header.addWidget(self.stats_label)
+        header.addWidget(self.today_button)
+
+        self.prompt_label = QLabel(objectName="prompt", wordWrap=True)
+        self.prompt_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.another_prompt = QToolButton(text="Another", toolTip="Show another prompt")
+        self.use_prompt = QToolButton(text="Write about it", toolTip="Put the prompt in the entry as a quote")
+        prompt_row = QHBoxLayout()
+        prompt_row.addWidget(self.prompt_label, 1)
+        prompt_row.addWidget(self.use_prompt)
+        prompt_row.addWidget(self.another_prompt)
+
+        self.editor = EntryEditor()
+        self.preview_button = QPushButton(
+            "Preview", checkable=True, toolTip="Show the rendered Markdown (Ctrl+E)"
+        )
+        self.save_label = QLabel(objectName="saveState")
+        self.read_only_words = ""  # said in the footer while the journal may only be read
+        footer = QHBoxLayout()
+        footer.addWidget(self.preview_button)
+        footer.addStretch(1)
+        footer.addWidget(self.save_label)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(prompt_row)
+        left_layout.addWidget(self.editor, 1)
+        left_layout.addLayout(footer)
+
+        self.panel = DayPanel()
+        self.calendar, self.scores, self.hours = self.panel.calendar, self.panel.scores, self.panel.hours
+        self.tags, self.manage_tags = self.panel.tags, self.panel.manage_tags
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(splitter, 1)
+
+        self.editor.editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.editor.editor.customContextMenuRequested.connect(self._context_menu)
+        self.editor.text_changed.connect(self._edited)
+        self.editor.text_changed.connect(self._update_stats)
+        self.panel.edited.connect(self._edited)
+        self.prev_button.clicked.connect(lambda: self.show_day(self.day - dt.timedelta(days=1)))
+        self.next_button.clicked.connect(lambda: self.show_day(self.day + dt.timedelta(days=1)))
+        self.today_button.clicked.connect(self.go_today)
+        self.calendar.clicked.connect(lambda qd: self.show_day(to_date(qd)))
+        self.calendar.activated.connect(lambda qd: self.show_day(to_date(qd), focus=True))
+        self.preview_button.toggled.connect(self.editor.set_previewing)
+        self.manage_tags.clicked.connect(self.open_tags)
+        self.another_prompt.clicked.connect(self._next_prompt)
+        self.use_prompt.clicked.connect(self._use_prompt)
+
+    def _shortcuts(self) -> None:
+        """Ctrl+E here; the day keys (Alt+Left/Right, Ctrl+T) are the window's actions, so they work from
+        anywhere in it — the search box included (see ``day_keys``)."""
+        QShortcut(
+            QKeySequence("Ctrl+E"),
+            self,
+            activated=self.preview_button.toggle,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            whatsThis="Markdown preview on or off",  # the shortcut sheet's words
+        )
+        # Tab goes round the day's own fields (text, scores' boxes, hours, tags), never off to the search box.
+        QWidget.setTabOrder(self.hours, self.tags)
+        QWidget.setTabOrder(self.tags, self.manage_tags)
+        QWidget.setTabOrder(self.manage_tags, self.editor.editor)
+
+    def day_keys(self) -> list[tuple[str, str, object]]:
+        """(words, keys, slot) for the window to make actions of."""
+        return [
+            ("Previous day", "Alt+Left", lambda: self._step_day(-1)),
+            ("Next day", "Alt+Right", lambda: self._step_day(1)),
+            ("Today", "Ctrl+T", self._today_from_anywhere),
+        ]
+
+    def _step_day(self, days: int) -> None:
+        if self.isVisible() and self.isEnabled():  # the journal is the section shown
+            self.show_day(self.day + dt.timedelta(days=days), focus=True)
+
+    def _today_from_anywhere(self) -> None:
+        if self.isEnabled():
+            self.today_wanted.emit()
+            self.go_today()
+
+    # --- data ---------------------------------------------------------------------------------------------
+    def set_journal(self, journal: Journal) -> None:
+        self.journal = journal
+        self.setEnabled(True)
+        self.calendar.set_marks_source(journal.marks)
+        self.show_day(self.day, focus=True)
+
+    def set_read_only(self, reason: str | None) -> None:
+        """A journal that may only be read (damage recorded, or a file this account cannot write): every day
+        can be read and browsed, nothing on it changed, and the footer says so instead of "Saved"."""
+        self.read_only_words = "" if reason is None else "Read-only: this journal can be read, not changed"
+        self.editor.editor.setReadOnly(reason is not None)
+        self.panel.set_writable(reason is None)
+        self.save_label.setText(self.read_only_words)
+        self.save_label.setToolTip(reason or "")
+
+    def open_tags(self) -> TagsDialog | None:
+        """The tags manager; after a rename, merge or delete the day on screen and the suggestions re-read."""
+        if self.journal is None or not self.flush(finished_tags_only=True):
+            return None
+        from rutjournal.ui.journal.tags_dialog import TagsDialog
+
+        dialog = TagsDialog(self.journal, self)
+        dialog.changed.connect(lambda: self.show_day(self.day))
+        dialog.open()
+        return dialog
+
+    def go_today(self) -> None:
+        self.show_day(dt.date.today(), focus=True)
+
+    def show_day(self, day: dt.date, focus: bool = False) -> None:
+        """Save the day on screen, then show ``day`` as stored now (other writers included)."""
+        if self.journal is None or not self.flush():
+            return
+        self.day = day
+        self.loaded = self.journal.get(day)
+        entry = self.loaded
+        self._show(
+            entry.body if entry else "", entry.scores if entry else Scores(), entry.tags if entry else ()
+        )
+        self.tags.set_known_tags([use.name for use in self.journal.tag_uses()])
+        self.day_label.setText(long_day(day))
+        ahead = (day - dt.date.today()).days
+        self.ahead_label.setVisible(ahead > 0)  # written ahead of time: say so, it is not a day lived yet
+        self.ahead_label.setText(f"ahead of today ({plural(ahead, 'day')})" if ahead > 0 else "")
+        self.calendar.blockSignals(True)
+        self.calendar.setSelectedDate(to_qdate(day))
+        self.calendar.blockSignals(False)
+        if (self.calendar.yearShown(), self.calendar.monthShown()) != (day.year, day.month):
+            self.calendar.setCurrentPage(day.year, day.month)  # re-reads that month's marks
+        else:
+            self.calendar.refresh_marks()  # another writer may have added days
+        self.prompt_turn = 0
+        self._show_prompt()
+        self._update_stats()
+        self.save_label.setText(self.read_only_words or ("Saved" if entry else ""))
+        if focus:
+            self.editor.set_previewing(False)
+            self.preview_button.setChecked(False)
+            self.editor.editor.setFocus()
+            self.editor.editor.moveCursor(self.editor.editor.textCursor().MoveOperation.End)
+
+    def _show(self, body: str, scores: Scores, tags: tuple[str, ...] | list[str]) -> None:
+        """Put a day's values in the widgets without counting it as an edit."""
+        self.editor.set_text(body)
+        self.panel.show_values(scores, tags)
+
+    def take_draft(self) -> Draft | None:
+        """The edits not saved yet, taken out of the save queue (the file must not be written: it is damaged).
+        They stay on screen; ``put_back`` writes them into the journal that replaces it."""
+        self.save_timer.stop()
+        if not self.dirty:
+            return None
+        self.dirty = False
+        return Draft(self.day, self.editor.text(), self.current_scores(), tuple(self.tags.tags()))
+
+    def put_back(self, draft: Draft) -> None:
+        """Show a kept draft over what the (restored) journal has for its day, and save it as an edit."""
+        self.show_day(draft.day)
+        self._show(draft.body, draft.scores, draft.tags)
+        self._edited()
+
+    def reload_if_changed(self) -> None:
+        """Pick up what another writer (the command line) stored, unless the user is mid-edit."""
+        if self.journal is None or self.dirty:
+            return
+        current = self.journal.get(self.day)
+        if current != self.loaded:
+            before, cursor, turn = self.editor.text(), self.editor.cursor_index(), self.prompt_turn
+            self.show_day(self.day)
+            self.editor.carry_cursor(before, cursor)
+            if turn != self.prompt_turn:  # the same day: the prompt the user moved to stays
+                self.prompt_turn = turn
+                self._show_prompt()
+
+    def refresh_from_store(self) -> None:
+        """Another process wrote: show the day as stored now — unless it is being edited, when the save
+        merges — and read the calendar's marks, the known tags and the streak again."""
+        if self.journal is None:
+            return
+        self.reload_if_changed()
+        self.calendar.refresh_marks()
+        self.tags.set_known_tags([use.name for use in self.journal.tag_uses()])
+        self._update_stats()
+
+    def current_scores(self) -> Scores:
+        return self.panel.scores_now()
+
+    def autosave(self) -> bool:
+        """The save half a second after a keystroke: everything but a tag still being typed."""
+        return self.flush(finished_tags_only=True)
+
+    def flush(self, *, finished_tags_only: bool = False) -> bool:
+        """Write pending edits now. Returns False (and keeps them on screen) if they could not be saved."""
+        self.save_timer.stop()
+        if not self.dirty or self.journal is None:
+            return True
+        from rutjournal.core.journal.entry_merge import EditBase
+
+        text = self.editor.text()
+        unfinished = self.tags.unfinished() if finished_tags_only else None
+        tags = self.tags.tags(finished_only=unfinished is not None)
+        try:  # based on what was loaded: what another writer stored since is merged in, never overwritten
+            saved = self.journal.save_edit(
+                self.day, text, self.current_scores(), tags, EditBase.of(self.loaded)
+            )
+        except RutjournalError as exc:
+            return self._failed(str(exc))
+        except Exception as exc:  # disk full, locked for too long: keep the text, say so in plain words
+            log.exception("saving %s failed", self.day)
+            from rutjournal.core.failures import plain_failure
+
+            plain = plain_failure(exc, self.journal.db.path)
+            first = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0]
+            return self._failed(plain or f"could not save: {first}")
+        self.loaded = saved.entry
+        self.dirty = (
+            unfinished is not None
+        )  # the tag being typed is saved once it is finished (or on leaving)
+        merged = ""
+        if saved.merged:
+            cursor, entry = self.editor.cursor_index(), saved.entry
+            self._show(
+                entry.body if entry else "", entry.scores if entry else Scores(), entry.tags if entry else ()
+            )
+            if unfinished is not None:
+                self.tags.set_tags(entry.tags if entry else (), unfinished)
+            self.editor.carry_cursor(text, cursor)
+            merged = " · merged with what was added elsewhere"
+        self.save_label.setText(f"Saved {dt.datetime.now():%H:%M:%S}{merged}")
+        self.save_label.setProperty("error", False)
+        self.calendar.refresh_marks()
+        self.tags.set_known_tags([use.name for use in self.journal.tag_uses()])
+        self._update_stats()
+        self.saved.emit(self.day)
+        return True
+
+    def _failed(self, message: str) -> bool:
+        show_message(self.save_label, f"Not saved — {message}", error=True)
+        self.save_failed.emit(message)
+        return False
+
+    def _edited(self) -> None:
+        if self.journal is None:
+            return
+        self.dirty = True
+        self.save_label.setText("Editing…")
+        if not self.save_timer.isActive():
+            self.save_timer.start()
+
+    def selected_line(self, pos: QPoint | None = None) -> str:
+        """What a right-click at ``pos`` is about: the selection when the click falls inside it, else the line
+        clicked (not the line the text cursor happens to be on); without ``pos``, the selection or the
+        cursor's line."""
+        edit = self.editor.editor
+        cursor = edit.textCursor()
+        text = cursor.selectedText().replace("\u2029", " ").strip()
+        if pos is None:
+            return text or cursor.block().text().strip()
+        clicked = edit.cursorForPosition(pos)
+        if text and cursor.selectionStart() <= clicked.position() <= cursor.selectionEnd():
+            return text
+        return clicked.block().text().strip()
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu(pos)
+        menu.exec(self.editor.editor.mapToGlobal(pos))
+        menu.deleteLater()
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The editor's menu for a right-click at ``pos``, with "Add to Load" and "Add as evidence"."""
+        menu = self.editor.editor.createStandardContextMenu()
+        line = plain_line(self.selected_line(pos))  # "- **Vendor** call" is offered as "Vendor call"
+        if line:
+            menu.addSeparator()
+            shown = line if len(line) <= 40 else line[:39] + "…"
+            action = menu.addAction(f"Add “{shown}” to Load as a task")
+            action.triggered.connect(lambda: self.task_requested.emit(line))
+            evidence = menu.addAction("Add as evidence (Grow)")
+            evidence.triggered.connect(lambda: self.evidence_requested.emit(line))
+        return menu
+
+    # --- small things -------------------------------------------------------------------------------------
+    def _update_stats(self) -> None:
+        words = word_count(self.editor.text())
+        streak = self.journal.streak(dt.date.today()) if self.journal and not self.dirty else None
+        parts = [f"{words} word{'s' if words != 1 else ''}"]
+        if streak is not None:
+            parts.append(f"{streak}-day streak" if streak else "no streak yet")
+            self._streak_text = parts[-1]
+        elif hasattr(self, "_streak_text"):
+            parts.append(self._streak_text)
+        self.stats_label.setText(" · ".join(parts))
+
+    def _show_prompt(self) -> None:
+        prompt = prompt_for(self.day, self.prompt_turn)
+        self.prompt_label.setText(f"<b>{prompt.step_name}</b> — {prompt.text}")
+        self._prompt_text = prompt.text
+
+    def _next_prompt(self) -> None:
+        self.prompt_turn += 1
+        self._show_prompt()
+
+    def _use_prompt(self) -> None:
+        self.editor.set_previewing(False)
+        self.preview_button.setChecked(False)
+        edit = self.editor.editor
+        edit.moveCursor(edit.textCursor().MoveOperation.End)
+        prefix = "\n\n" if edit.toPlainText().strip() else ""
+        edit.insertPlainText(f"{prefix}> {self._prompt_text}\n\n")
+        edit.setFocus()

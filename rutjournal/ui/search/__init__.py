@@ -1,0 +1,1 @@
+"""Search: the results list and its model."""

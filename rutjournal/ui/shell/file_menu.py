@@ -1,0 +1,64 @@
+"""The window's File menu: backups and restoring; Import… and Export… are put above them (data_transfer.py).
+
+Kept out of main_window.py so the window only says where the menu goes. Actions are added to the window as
+well as the menu, so their shortcuts work even where the platform hides the menu bar.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from rutjournal.ui.care.passphrase_settings import PassphraseSettings
+
+if TYPE_CHECKING:
+    from rutjournal.ui.care.data_care import DataCare
+    from rutjournal.ui.shell.main_window import MainWindow
+
+
+def build_file_menu(window: MainWindow, care: DataCare) -> tuple[QMenu, QAction]:
+    """The File menu and its Quit action (other entries can be inserted before the backups' separator)."""
+    menu = window.menuBar().addMenu("&File")
+    menu.setObjectName("fileMenu")
+
+    def add(text: str, slot: object, keys: QKeySequence | None = None, tip: str = "") -> QAction:
+        action = QAction(text, window)
+        if keys is not None:
+            action.setShortcut(keys)
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        window.addAction(action)
+        return action
+
+    menu.addSeparator()
+    settings = add(
+        "Settings…",
+        lambda: _open_settings(window),
+        QKeySequence("Ctrl+,"),
+        tip="Data folder, reminder, theme…",
+    )
+    settings.setObjectName("settingsAction")
+    settings.setMenuRole(QAction.MenuRole.PreferencesRole)  # macOS: in the application menu, as usual
+    menu.addSeparator().setObjectName("backupsSection")
+    add("Back up now", care.back_up_now, tip="Copy the journal into the backups folder and check the copy")
+    add(
+        "Restore from backup…",
+        care.choose_backup,
+        tip="Go back to an earlier backup; the journal as it is now is kept, renamed",
+    )
+    add("Show backups folder", care.show_backups_folder, tip=str(window.paths.backup_dir))
+    menu.addSeparator()
+    passphrase = PassphraseSettings(window)  # found again with window.findChild(PassphraseSettings)
+    add("Passphrase…", passphrase.open_dialog, tip="Encrypt the journal and its backups, or stop")
+    menu.addSeparator()
+    quit_action = add("Quit", window.close, QKeySequence(QKeySequence.StandardKey.Quit))
+    return menu, quit_action
+
+
+def _open_settings(window: MainWindow) -> None:
+    from rutjournal.ui.shell.settings_dialog import open_settings  # loaded when first used, not at start-up
+
+    open_settings(window)

@@ -1,0 +1,88 @@
+"""The sidebar's section icons: one-colour SVGs tinted with the palette's text colour, so they read on light
+and on dark, and re-tinted when the theme changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QListWidget
+
+from rutjournal.core.resources import resource_path
+
+ICON_SIZE = 20
+_PALETTE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+_SCALES = (1, 2, 3)  # crisp at 100 %, 200 % and 300 % without a blurry upscale
+
+
+def tinted_pixmap(renderer: QSvgRenderer, side: int, colour: QColor) -> QPixmap:
+    """The SVG drawn at ``side`` pixels, every drawn pixel painted ``colour`` (its alpha kept)."""
+    pixmap = QPixmap(side, side)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, side, side))
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+    painter.fillRect(pixmap.rect(), colour)
+    painter.end()
+    return pixmap
+
+
+def section_icon(key: str, palette: QPalette, size: int = ICON_SIZE) -> QIcon:
+    """A section's icon in the text colour, and in the highlighted-text colour when its row is selected."""
+    renderer = QSvgRenderer(str(resource_path("icons", "sections", f"{key}.svg")))
+    icon = QIcon()
+    modes = (
+        (QIcon.Mode.Normal, palette.color(QPalette.ColorRole.WindowText)),
+        (QIcon.Mode.Selected, palette.color(QPalette.ColorRole.HighlightedText)),
+        (
+            QIcon.Mode.Disabled,
+            palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText),
+        ),
+    )
+    for mode, colour in modes:
+        for scale in _SCALES:
+            icon.addPixmap(tinted_pixmap(renderer, size * scale, colour), mode)
+    return icon
+
+
+class SectionIcons(QObject):
+    """Keeps the sidebar's icons in the current palette's colours (found with sidebar.findChild)."""
+
+    def __init__(self, sidebar: QListWidget, role: int = Qt.ItemDataRole.UserRole) -> None:
+        super().__init__(sidebar)
+        self.sidebar = sidebar
+        self.role = role
+        sidebar.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
+        # The titles fit its width; a scroll bar for the rows' rounded margins would only be clutter.
+        sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        sidebar.installEventFilter(self)
+        self.tint()
+        self.fit_width()
+
+    def fit_width(self) -> None:
+        """Widen the sidebar to its longest title, so no title is cut at any font or scale."""
+        self.sidebar.ensurePolished()  # the style sheet's font size is in force from here
+        metrics = self.sidebar.fontMetrics()
+        titles = [self.sidebar.item(row).text() for row in range(self.sidebar.count())]
+        longest = max((metrics.horizontalAdvance(t) for t in titles), default=0)
+        # The rows' padding (2 × 12) and margins (2 × 6) in app.qss, the icon, its gap, and air to spare.
+        needed = longest + ICON_SIZE + 24 + 12 + 8 + 16
+        if needed > self.sidebar.width():
+            self.sidebar.setFixedWidth(needed)
+
+    def tint(self) -> None:
+        palette = self.sidebar.palette()
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            key = str(item.data(self.role))
+            item.setIcon(section_icon(key, palette))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.sidebar and event.type() in _PALETTE_EVENTS:
+            self.tint()
+        return False
+
+
+def set_section_icons(sidebar: QListWidget) -> SectionIcons:
+    return SectionIcons(sidebar)

@@ -1,0 +1,143 @@
+"""The pages of the main window: one per section, the journal and search built at once, the others the first
+time they are opened (so the window shows without waiting for them), filled with their service when needed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+if TYPE_CHECKING:
+    from rutjournal.core.storage.db import Database
+    from rutjournal.ui.crossroads.crossroads_view import CrossroadsView
+    from rutjournal.ui.grow.grow_view import GrowView
+    from rutjournal.ui.guidance.guidance_view import GuidanceView
+    from rutjournal.ui.load.load_view import LoadView
+    from rutjournal.ui.trends.trends_view import TrendsView
+
+SECTIONS = (
+    ("journal", "Journal", "Ctrl+1"),
+    ("load", "Load", "Ctrl+2"),
+    ("grow", "Grow", "Ctrl+3"),
+    ("guidance", "Guidance", "Ctrl+4"),
+    ("crossroads", "Crossroads", "Ctrl+5"),
+    ("trends", "Trends", "Ctrl+6"),
+    ("search", "Search", "Ctrl+7"),
+)
+KEYS = [key for key, _title, _keys in SECTIONS]
+ALWAYS_BUILT = ("journal", "search")
+
+
+class SectionStack(QStackedWidget):
+    """Until a section is built its slot holds an empty widget that is never shown."""
+
+    section_wanted = Signal(str)  # a section asks for another one (Crossroads' steps): the window shows it
+
+    def __init__(self, built: dict[str, QWidget], open_day: Callable[[dt.date], None]) -> None:
+        super().__init__()
+        self._views = dict(built)
+        self._open_day = open_day
+        for key in KEYS:
+            self.addWidget(self._views.get(key) or QWidget())
+
+    def view(self, key: str) -> QWidget:
+        """The widget of a section, built on first use."""
+        if key not in self._views:
+            built = _build(key, self._open_day)
+            if key == "crossroads":
+                cast("CrossroadsView", built).section_wanted.connect(self.section_wanted)
+            self._put(key, built)
+        return self._views[key]
+
+    def built(self) -> list[str]:
+        """The lazily built sections that exist now (the ones to re-read after another writer)."""
+        return [key for key in self._views if key not in ALWAYS_BUILT]
+
+    def drop_built(self) -> None:
+        """Forget the lazily built sections, so a reopened (restored) journal gets new ones with new services."""
+        shown = self.currentIndex()
+        for key in self.built():
+            index = KEYS.index(key)
+            view = self._views.pop(key)
+            self.insertWidget(index, QWidget())
+            self.removeWidget(view)
+            view.deleteLater()
+        self.setCurrentIndex(max(shown, 0))
+
+    def fill(self, key: str, db: Database) -> None:
+        """Give a section its service the first time it is needed, or have it re-read what may have changed
+        (the guidance prefill, the crossroads signals and the trends read every other section)."""
+        if key == "load":
+            load = cast("LoadView", self.view(key))
+            if load.load is None:
+                from rutjournal.core.load.service import Load
+
+                load.set_load(Load(db))
+        elif key == "grow":
+            grow = cast("GrowView", self.view(key))
+            if grow.grow is None:
+                from rutjournal.core.grow.service import Grow
+
+                grow.set_grow(Grow(db))
+        elif key == "guidance":
+            guidance = cast("GuidanceView", self.view(key))
+            if guidance.guidance is None:
+                from rutjournal.core.guidance.service import Guidance
+
+                guidance.set_guidance(Guidance(db))
+            else:
+                guidance.refresh()
+        elif key == "crossroads":
+            crossroads = cast("CrossroadsView", self.view(key))
+            if crossroads.crossroads is None:
+                from rutjournal.core.crossroads.service import Crossroads
+
+                crossroads.set_crossroads(Crossroads(db))
+            else:
+                crossroads.refresh()
+        elif key == "trends":
+            trends = cast("TrendsView", self.view(key))
+            if trends.db is None:
+                trends.set_db(db)
+            else:
+                trends.refresh()
+
+    def _put(self, key: str, view: QWidget) -> None:
+        index = KEYS.index(key)
+        slot = self.widget(index)
+        shown = self.currentIndex() == index
+        self.insertWidget(index, view)
+        self.removeWidget(slot)
+        slot.deleteLater()
+        self._views[key] = view
+        if shown:  # rebuilt while shown (after a restore): keep it shown
+            self.setCurrentIndex(index)
+
+
+def _build(key: str, open_day: Callable[[dt.date], None]) -> QWidget:
+    if key == "load":
+        from rutjournal.ui.load.load_view import LoadView
+
+        load = LoadView()
+        load.open_day.connect(open_day)
+        return load
+    if key == "grow":
+        from rutjournal.ui.grow.grow_view import GrowView
+
+        return GrowView()
+    if key == "guidance":
+        from rutjournal.ui.guidance.guidance_view import GuidanceView
+
+        return GuidanceView()
+    if key == "crossroads":
+        from rutjournal.ui.crossroads.crossroads_view import CrossroadsView
+
+        return CrossroadsView()
+    if key == "trends":
+        from rutjournal.ui.trends.trends_view import TrendsView
+
+        return TrendsView()
+    raise KeyError(key)

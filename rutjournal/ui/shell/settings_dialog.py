@@ -1,0 +1,257 @@
+"""File → Settings…: every setting, stored the moment it changes (no Save button) and applied at once.
+
+Each control can only hold a valid value (a time, a number in range, a choice from a list), and each change
+goes through ``core.settings.change_setting``, which checks it again and writes the file atomically. Moving
+the data folder is a job of its own (``ui/data_folder.py``); the dialog only asks where to and confirms.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rutjournal.core.errors import InvalidInput
+from rutjournal.core.paths import is_demo
+from rutjournal.core.settings import (
+    BACKUP_KEEP_MAX,
+    BACKUP_KEEP_MIN,
+    THEMES,
+    TREND_WINDOWS,
+    WEEK_STARTS,
+    Settings,
+    change_setting,
+    load_settings,
+)
+from rutjournal.ui.shell.preferences import apply_to_window
+from rutjournal.ui.widgets.message import show_message
+
+if TYPE_CHECKING:
+    from rutjournal.ui.shell.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+DEFAULT_REMINDER = QTime(17, 30)
+THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+TREND_LABELS = {30: "Last 30 days", 90: "Last 90 days", 365: "Last 365 days", 0: "All time"}
+
+
+class SettingsDialog(QDialog):
+    """``choose_folder`` and ``confirm_move`` are hooks the tests replace."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.main_window = window
+        self.choose_folder: Callable[[], Path | None] = self._ask_folder
+        self.confirm_move: Callable[[Path], bool] = self._ask_move
+        settings = load_settings(window.paths.settings_file)
+
+        self.folder = QLabel(objectName="dataFolder")
+        self.folder.setTextFormat(Qt.TextFormat.PlainText)
+        self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder.setWordWrap(True)
+        self.folder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.move_button = QPushButton(self.tr("Move…"))
+        self.move_button.setAccessibleName(self.tr("Move the journal to another folder"))
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.move_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.reminder_on = QCheckBox(self.tr("Remind me to write at"))
+        self.reminder_time = QTimeEdit(displayFormat="HH:mm")
+        self.reminder_time.setAccessibleName(self.tr("Reminder time"))
+        reminder_row = QHBoxLayout()
+        reminder_row.addWidget(self.reminder_on)
+        reminder_row.addWidget(self.reminder_time)
+        reminder_row.addStretch(1)
+        self.tray = QCheckBox(self.tr("Keep rutjournal in the tray when its window is closed"))
+
+        self.theme = _combo(self.tr("Theme"), [(THEME_LABELS[t], t) for t in THEMES])
+        self.week_start = _combo(self.tr("Week starts on"), [(d.capitalize(), d) for d in WEEK_STARTS])
+        self.backup_keep = QSpinBox(minimum=BACKUP_KEEP_MIN, maximum=BACKUP_KEEP_MAX)
+        self.backup_keep.setAccessibleName(self.tr("Backups to keep"))
+        self.backup_keep.setPrefix(self.tr("keep "))
+        self.backup_keep.setSuffix(self.tr(" daily copies"))
+        self.trend_window = _combo(self.tr("Trends open on"), [(TREND_LABELS[d], d) for d in TREND_WINDOWS])
+
+        hint = self.tr("Changes are saved as you make them.")
+        self.status = QLabel(hint, objectName="settingsStatus")
+        self.status.setWordWrap(True)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(self.tr("Data folder:"), folder_row)
+        form.addRow(self.tr("Reminder:"), reminder_row)
+        form.addRow("", self.tray)
+        form.addRow(self.tr("Theme:"), self.theme)
+        form.addRow(self.tr("Week starts on:"), self.week_start)
+        form.addRow(self.tr("Backups:"), self.backup_keep)
+        form.addRow(self.tr("Trends open on:"), self.trend_window)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        column = QVBoxLayout(self)
+        column.addLayout(form)
+        column.addWidget(self.status)
+        column.addWidget(buttons)
+        self.setMinimumWidth(620)
+        self.show_settings(settings)
+        self._connect()
+        from rutjournal.ui.care.data_folder import DataFolderMove
+
+        self.mover = window.findChild(DataFolderMove) or DataFolderMove(window)
+        self.mover.finished.connect(self._moved)
+
+    # --- showing ------------------------------------------------------------------------------------------
+    def show_settings(self, settings: Settings) -> None:
+        """Put the stored values into the controls (without storing them again)."""
+        for widget in self._controls():
+            widget.blockSignals(True)
+        self.folder.setText(str(self.main_window.paths.data_dir))
+        demo = is_demo(self.main_window.paths)
+        self.move_button.setEnabled(not demo)
+        self.move_button.setToolTip(
+            self.tr("The demo journal stays in its own folder") if demo else self.tr("Choose a new folder")
+        )
+        self.reminder_on.setChecked(bool(settings.reminder_time))
+        time = QTime.fromString(settings.reminder_time, "HH:mm")
+        self.reminder_time.setTime(time if time.isValid() else DEFAULT_REMINDER)
+        self.tray.setChecked(settings.live_in_tray)
+        _select(self.theme, settings.theme)
+        _select(self.week_start, settings.week_start)
+        self.backup_keep.setValue(settings.backup_keep)
+        _select(self.trend_window, settings.trend_window_days)
+        for widget in self._controls():
+            widget.blockSignals(False)
+
+    def _controls(self) -> list[QWidget]:
+        return [
+            self.reminder_on,
+            self.reminder_time,
+            self.tray,
+            self.theme,
+            self.week_start,
+            self.backup_keep,
+            self.trend_window,
+        ]
+
+    # --- storing ------------------------------------------------------------------------------------------
+    def _connect(self) -> None:
+        self.reminder_on.toggled.connect(self._reminder_changed)
+        self.reminder_time.timeChanged.connect(lambda _t: self._time_typed())
+        self.tray.toggled.connect(lambda on: self.store("live_in_tray", on))
+        self.theme.currentIndexChanged.connect(lambda _i: self.store("theme", self.theme.currentData()))
+        self.week_start.currentIndexChanged.connect(
+            lambda _i: self.store("week_start", self.week_start.currentData())
+        )
+        self.backup_keep.valueChanged.connect(lambda n: self.store("backup_keep", n))
+        self.trend_window.currentIndexChanged.connect(
+            lambda _i: self.store("trend_window_days", self.trend_window.currentData())
+        )
+        self.move_button.clicked.connect(self.move_journal)
+
+    def _time_typed(self) -> None:
+        """A time typed or picked means "remind me then": the box always takes digits, and turns it on."""
+        if self.reminder_on.isChecked():
+            self._reminder_changed()
+        else:
+            self.reminder_on.setChecked(True)  # stores it, through toggled
+
+    def _reminder_changed(self) -> None:
+        on = self.reminder_on.isChecked()
+        self.store("reminder_time", self.reminder_time.time().toString("HH:mm") if on else "")
+
+    def store(self, name: str, value: object) -> Settings | None:
+        """Save one setting and put it into effect in the window now."""
+        try:
+            settings = change_setting(self.main_window.paths.settings_file, name, value)
+        except (InvalidInput, OSError) as exc:
+            log.error("could not store the setting %s: %s", name, exc)
+            show_message(self.status, self.tr("Not saved: {why}").format(why=exc), error=True)
+            return None
+        apply_to_window(self.main_window, name, settings)
+        show_message(self.status, self.tr("Saved."))
+        return settings
+
+    # --- moving the journal -------------------------------------------------------------------------------
+    def move_journal(self) -> None:
+        target = self.choose_folder()
+        if target is None or not self.confirm_move(target):
+            return
+        if self.mover.move(target):
+            self.move_button.setEnabled(False)
+            show_message(self.status, self.tr("Moving the journal to {folder}…").format(folder=target))
+
+    def _moved(self, ok: bool, text: str) -> None:
+        self.show_settings(load_settings(self.main_window.paths.settings_file))
+        show_message(self.status, text, error=not ok)
+        self.main_window.statusBar().showMessage(text, 20000)
+
+    def _ask_folder(self) -> Path | None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Move the journal to"), str(self.main_window.paths.data_dir.parent)
+        )
+        return Path(chosen) if chosen else None
+
+    def _ask_move(self, target: Path) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Move the journal"),
+            self.tr("Move your journal and its backups to {folder}?").format(folder=target),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText(
+            self.tr(
+                "The journal is copied and checked first. The old file stays where it is, renamed "
+                "“.moved-…”, until you delete it yourself. rutjournal will use the new folder from now on."
+            )
+        )
+        go = box.addButton(self.tr("Move"), QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        return box.clickedButton() is go
+
+
+def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName(name)
+    for label, data in items:
+        box.addItem(label, data)
+    return box
+
+
+def _select(box: QComboBox, data: object) -> None:
+    index = box.findData(data)
+    if index >= 0:
+        box.setCurrentIndex(index)
+
+
+def open_settings(window: MainWindow) -> SettingsDialog:
+    """File → Settings… (one dialog per window, brought back with the stored values)."""
+    dialog = window.findChild(SettingsDialog)
+    if dialog is None:
+        dialog = SettingsDialog(window)
+    else:
+        dialog.show_settings(load_settings(window.paths.settings_file))
+    dialog.open()
+    return dialog

@@ -1,0 +1,76 @@
+"""One writer per journal: a lock file beside the database, and a local socket to wake the running window."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from rutjournal.core.paths import AppPaths
+
+log = logging.getLogger(__name__)
+WAKE = b"raise\n"
+
+
+def server_name(paths: AppPaths) -> str:
+    digest = hashlib.sha256(str(paths.data_dir).encode()).hexdigest()[:16]
+    return f"rutjournal-{digest}"
+
+
+class SingleInstance(QObject):
+    """Holds the journal's lock for the life of the window; a second start hands over to the first."""
+
+    activation_requested = Signal()
+
+    def __init__(self, paths: AppPaths, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.lock = QLockFile(str(paths.lock_file))
+        self.lock.setStaleLockTime(0)  # never steal a live lock by age; a dead owner's PID still frees it
+        self.server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        """True when this process now owns the journal; False when another one does."""
+        if not self.lock.tryLock(200):
+            if self.lock.error() == QLockFile.LockError.LockFailedError:
+                return False
+            raise OSError(f"cannot create the lock file {self.paths.lock_file}")
+        self.server = QLocalServer(self)
+        QLocalServer.removeServer(server_name(self.paths))  # a crashed owner may have left its socket
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not self.server.listen(server_name(self.paths)):
+            log.warning("cannot listen for other instances: %s", self.server.errorString())
+        self.server.newConnection.connect(self._on_connection)
+        return True
+
+    def wake_running(self, timeout_ms: int = 1500) -> bool:
+        """Ask the window that owns the journal to come to the front; True if it heard."""
+        socket = QLocalSocket()
+        socket.connectToServer(server_name(self.paths))
+        if not socket.waitForConnected(timeout_ms):
+            return False
+        socket.write(WAKE)
+        ok = socket.waitForBytesWritten(timeout_ms)
+        socket.disconnectFromServer()
+        return ok
+
+    def release(self) -> None:
+        if self.server is not None:
+            self.server.close()
+            self.server = None
+        self.lock.unlock()
+
+    def _on_connection(self) -> None:
+        assert self.server is not None
+        while (socket := self.server.nextPendingConnection()) is not None:
+            socket.readyRead.connect(lambda s=socket: self._on_message(s))
+            socket.disconnected.connect(socket.deleteLater)
+            if socket.bytesAvailable():
+                self._on_message(socket)
+
+    def _on_message(self, socket: QLocalSocket) -> None:
+        if bytes(socket.readAll().data()).startswith(WAKE.strip()):
+            log.info("another start asked this window to come to the front")
+            self.activation_requested.emit()
