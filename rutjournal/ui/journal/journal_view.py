@@ -78,17 +78,26 @@ class JournalView(QWidget):
 
     # --- layout -------------------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.prev_button = QToolButton(text="‹", toolTip="Previous day (Alt+Left)")
+        self.prev_button = QToolButton()
+        self.prev_button.setText("‹")
+        self.prev_button.setToolTip("Previous day (Alt+Left)")
         self.prev_button.setAccessibleName("Previous day")
-        self.next_button = QToolButton(text="›", toolTip="Next day (Alt+Right)")
+        self.next_button = QToolButton()
+        self.next_button.setText("›")
+        self.next_button.setToolTip("Next day (Alt+Right)")
         self.next_button.setAccessibleName("Next day")
-        self.today_button = QPushButton("Today", toolTip="Go to today (Ctrl+T)")
-        self.day_label = QLabel(objectName="dayTitle")
-        self.ahead_label = QLabel(objectName="aheadOfToday", visible=False)
+        self.today_button = QPushButton("Today")
+        self.today_button.setToolTip("Go to today (Ctrl+T)")
+        self.day_label = QLabel()
+        self.day_label.setObjectName("dayTitle")
+        self.ahead_label = QLabel()
+        self.ahead_label.setObjectName("aheadOfToday")
+        self.ahead_label.setVisible(False)
         self.ahead_label.setToolTip(
             "A day that has not come yet: what you write here is a plan, not a record"
         )
-        self.stats_label = QLabel(objectName="dayStats")
+        self.stats_label = QLabel()
+        self.stats_label.setObjectName("dayStats")
         self.stats_label.setToolTip("Words in this entry · days in a row with an entry, up to today")
         header = QHBoxLayout()
         for w in (self.prev_button, self.day_label, self.next_button, self.ahead_label):
@@ -97,20 +106,26 @@ class JournalView(QWidget):
         header.addWidget(self.stats_label)
         header.addWidget(self.today_button)
 
-        self.prompt_label = QLabel(objectName="prompt", wordWrap=True)
+        self.prompt_label = QLabel(wordWrap=True)
+        self.prompt_label.setObjectName("prompt")
         self.prompt_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.another_prompt = QToolButton(text="Another", toolTip="Show another prompt")
-        self.use_prompt = QToolButton(text="Write about it", toolTip="Put the prompt in the entry as a quote")
+        self.another_prompt = QToolButton()
+        self.another_prompt.setText("Another")
+        self.another_prompt.setToolTip("Show another prompt")
+        self.use_prompt = QToolButton()
+        self.use_prompt.setText("Write about it")
+        self.use_prompt.setToolTip("Put the prompt in the entry as a quote")
         prompt_row = QHBoxLayout()
         prompt_row.addWidget(self.prompt_label, 1)
         prompt_row.addWidget(self.use_prompt)
         prompt_row.addWidget(self.another_prompt)
 
         self.editor = EntryEditor()
-        self.preview_button = QPushButton(
-            "Preview", checkable=True, toolTip="Show the rendered Markdown (Ctrl+E)"
-        )
-        self.save_label = QLabel(objectName="saveState")
+        self.preview_button = QPushButton("Preview")
+        self.preview_button.setCheckable(True)
+        self.preview_button.setToolTip("Show the rendered Markdown (Ctrl+E)")
+        self.save_label = QLabel()
+        self.save_label.setObjectName("saveState")
         self.read_only_words = ""  # said in the footer while the journal may only be read
         footer = QHBoxLayout()
         footer.addWidget(self.preview_button)
@@ -155,13 +170,11 @@ class JournalView(QWidget):
     def _shortcuts(self) -> None:
         """Ctrl+E here; the day keys (Alt+Left/Right, Ctrl+T) are the window's actions, so they work from
         anywhere in it — the search box included (see ``day_keys``)."""
-        QShortcut(
-            QKeySequence("Ctrl+E"),
-            self,
-            activated=self.preview_button.toggle,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-            whatsThis="Markdown preview on or off",  # the shortcut sheet's words
+        preview = QShortcut(
+            QKeySequence("Ctrl+E"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
+        preview.activated.connect(self.preview_button.toggle)
+        preview.setWhatsThis("Markdown preview on or off")  # the shortcut sheet's words
         # Tab goes round the day's own fields (text, scores' boxes, hours, tags), never off to the search box.
         QWidget.setTabOrder(self.hours, self.tags)
         QWidget.setTabOrder(self.tags, self.manage_tags)

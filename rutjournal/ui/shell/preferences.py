@@ -17,7 +17,7 @@ from rutjournal.core.paths import settings_path
 from rutjournal.core.settings import Settings, load_settings
 
 if TYPE_CHECKING:
-    from rutjournal.ui.shell.main_window import MainWindow
+    from rutjournal.ui.shell.window_api import WindowServices
 
 log = logging.getLogger(__name__)
 WEEK_DAYS = {"monday": Qt.DayOfWeek.Monday, "sunday": Qt.DayOfWeek.Sunday, "saturday": Qt.DayOfWeek.Saturday}
@@ -55,16 +55,14 @@ def apply_theme_choice(choice: str) -> None:
     apply_theme(app, choice)
 
 
-def apply_to_window(window: MainWindow, name: str, settings: Settings) -> None:
+def apply_to_window(window: WindowServices, name: str, settings: Settings) -> None:
     """Put one changed setting into effect in the window now."""
     if name == "theme":
         apply_theme_choice(settings.theme)
     elif name == "week_start":
         apply_week_start(window.journal_view.calendar, settings.week_start)
-    elif name == "trend_window_days" and "trends" in window.built_sections():
-        select_trend_range(window.trends_view.range_box, settings.trend_window_days)
-    elif name in ("reminder_time", "live_in_tray"):
-        tray = getattr(window, "tray", None)
-        if tray is not None:
-            tray.apply_settings(settings)
+    elif name == "trend_window_days" and "trends" in window.pages.built():
+        select_trend_range(window.pages.trends_view.range_box, settings.trend_window_days)
+    elif name in ("reminder_time", "live_in_tray") and window.tray is not None:
+        window.tray.apply_settings(settings)
     # backup_keep is read at every backup; data_dir is applied by the move itself (ui/data_folder.py)
