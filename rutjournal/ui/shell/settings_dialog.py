@@ -43,7 +43,7 @@ from rutjournal.core.settings import (
     change_setting,
     load_settings,
 )
-from rutjournal.ui.shell.preferences import apply_to_window
+from rutjournal.ui.shell.preferences import apply_theme_choice, apply_week_start, select_trend_range
 from rutjournal.ui.widgets.message import show_message
 
 if TYPE_CHECKING:
@@ -233,6 +233,19 @@ class SettingsDialog(QDialog):
         go = box.addButton(self.tr("Move"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
         return box.clickedButton() is go
+
+
+def apply_to_window(window: WindowServices, name: str, settings: Settings) -> None:
+    """Put one changed setting into effect in the window now."""
+    if name == "theme":
+        apply_theme_choice(settings.theme)
+    elif name == "week_start":
+        apply_week_start(window.journal_view.calendar, settings.week_start)
+    elif name == "trend_window_days" and "trends" in window.pages.built():
+        select_trend_range(window.pages.trends_view.range_box, settings.trend_window_days)
+    elif name in ("reminder_time", "live_in_tray") and window.tray is not None:
+        window.tray.apply_settings(settings)
+    # backup_keep is read at every backup; data_dir is applied by the move itself (ui/data_folder.py)
 
 
 def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
