@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import signal
 import sys
 import traceback
@@ -11,7 +10,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from rutjournal import APP_NAME, __version__
 from rutjournal.core.logsetup import setup_logging
@@ -21,6 +20,7 @@ from rutjournal.ui.shell.main_window import MainWindow
 from rutjournal.ui.shell.single_instance import SingleInstance
 from rutjournal.ui.shell.startup_clock import StartupClock
 from rutjournal.ui.shell.theme import apply_theme
+from rutjournal.ui.widgets.message import tell_user
 
 log = logging.getLogger(__name__)
 
@@ -36,15 +36,6 @@ def create_app(theme: str = "system") -> QApplication:
     app.setWindowIcon(QIcon(str(resource_path("icons", "io.github.rutjournal.Rutjournal.svg"))))
     apply_theme(app, theme)
     return app
-
-
-def tell_user(title: str, text: str, *, critical: bool = True) -> None:
-    """Say it on stderr, and in a dialog when there is a screen to show one on."""
-    print(f"rutjournal: {text}", file=sys.stderr)
-    if os.environ.get("QT_QPA_PLATFORM") == "offscreen" or QApplication.instance() is None:
-        return
-    box = QMessageBox.critical if critical else QMessageBox.information
-    box(None, title, text)
 
 
 def install_excepthook(log_file: str) -> None:
@@ -115,8 +106,7 @@ def run_gui(data_dir: str | None = None, *, demo: bool = False, reset_demo: bool
             tell_user("rutjournal: wrong passphrase", refused)
         return 1 if refused else 0
     window = MainWindow(paths, clock)
-    window.instance = instance  # a move to another folder (Settings) takes the lock along
-    instance.activation_requested.connect(window.bring_to_front)
+    window.hand_over_lock(instance)  # a move to another folder (Settings) takes the lock along
     exit_code = 0
 
     def failed(message: str) -> None:

@@ -7,6 +7,7 @@ import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from rutjournal.core.journal.service import Journal
 from rutjournal.core.paths import AppPaths
@@ -160,7 +161,7 @@ def test_a_damaged_journal_offers_the_newest_backup_and_is_never_written(paths, 
 
     window = open_on_damage(paths, qtbot)
     dialog = window.care.recovery_dialog
-    texts = " ".join(label.text() for label in dialog.findChildren(type(window.where)))
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert str(paths.database) in texts and "What was found:" in texts
     when = f"{YESTERDAY_9AM:%A} {YESTERDAY_9AM.day} {YESTERDAY_9AM:%B %Y, %H:%M}"
     assert f"The newest good backup is from {when}, with 30 entries ({newest.path.name})" in texts
@@ -202,7 +203,7 @@ def test_damage_found_by_the_background_check_stops_every_write(window, paths, q
     assert window.db is None
     qtbot.wait(700)  # past the autosave delay
     assert digest(paths.database) == before
-    labels = window.care.recovery_dialog.findChildren(type(window.where))
+    labels = window.care.recovery_dialog.findChildren(QLabel)
     assert "What was found: *** in database main ***; page 7" in [label.text() for label in labels]
 
 
@@ -241,7 +242,7 @@ def test_with_no_backup_the_dialog_says_so_and_quit_leaves_the_file(paths, qtbot
     dialog = window.care.recovery_dialog
     assert dialog.restore_button is None and dialog.choose_button is None
     assert "There is no backup to restore from." in dialog.offer.text()
-    labels = [label.text() for label in dialog.findChildren(type(window.where))]
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
     assert f"File: {paths.database}" in labels
     assert "Show the folder" in [b.text() for b in dialog.buttons.buttons()]
     qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)

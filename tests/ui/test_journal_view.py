@@ -180,7 +180,7 @@ def test_prompt_rotates_and_can_be_used(window, qtbot) -> None:  # type: ignore[
     qtbot.mouseClick(view.another_prompt, Qt.MouseButton.LeftButton)
     assert view.prompt_label.text() != first
     qtbot.mouseClick(view.use_prompt, Qt.MouseButton.LeftButton)
-    assert view.editor.text().startswith("> ") and view._prompt_text in view.editor.text()
+    assert view.editor.text().startswith("> ") and view.prompts.text in view.editor.text()
 
 
 def test_a_write_from_the_command_line_shows_when_the_user_looks_again(window, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -36,15 +36,15 @@ def test_file_settings_opens_it_with_ctrl_comma(window, qtbot) -> None:  # type:
 
 def test_each_setting_is_stored_and_applied_at_once(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     applied: list[str] = []
-    import rutjournal.ui.shell.preferences as preferences
+    import rutjournal.ui.shell.settings_dialog as settings_dialog
 
-    original = preferences.apply_theme_choice
-    preferences.apply_theme_choice = lambda choice: applied.append(choice)  # type: ignore[assignment]
+    original = settings_dialog.apply_theme_choice
+    settings_dialog.apply_theme_choice = lambda choice: applied.append(choice)  # type: ignore[assignment]
     try:
         dialog = open_settings(window)
         dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
     finally:
-        preferences.apply_theme_choice = original  # type: ignore[assignment]
+        settings_dialog.apply_theme_choice = original  # type: ignore[assignment]
     assert applied == ["dark"] and stored(window)["theme"] == "dark"
 
     dialog.week_start.setCurrentIndex(dialog.week_start.findData("sunday"))

@@ -23,7 +23,7 @@ def welcoming(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_an_empty_journal_is_welcomed_with_its_exact_path(welcoming, window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    dialog = window.welcome_dialog
+    dialog = window.first_run.welcome_dialog
     assert isinstance(dialog, WelcomeDialog) and dialog.isVisible()
     assert str(window.paths.database) in dialog.where.text()
     assert len(dialog.about.text().split("<br>")) == 3  # what the app does, in three lines
@@ -37,14 +37,14 @@ def test_the_demo_choice_opens_the_demo_elsewhere_and_is_not_asked_again(
 ) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     started: list[bool] = []
-    window.launch_demo = lambda: started.append(True) or True
-    window.welcome_dialog.demo_button.click()
+    window.first_run.launch_demo = lambda: started.append(True) or True
+    window.first_run.welcome_dialog.demo_button.click()
     assert started == [True]
     assert "demo journal is opening" in window.statusBar().currentMessage()
     assert load_settings(window.paths.settings_file).welcomed is True
     window.shutdown()
     again = make_window()
-    assert again.welcome_dialog is None
+    assert again.first_run.welcome_dialog is None
 
 
 def test_a_journal_with_entries_gets_no_welcome(welcoming, paths, make_window) -> None:  # type: ignore[no-untyped-def]
@@ -55,13 +55,13 @@ def test_a_journal_with_entries_gets_no_welcome(welcoming, paths, make_window) -
     Journal(db).save(dt.date(2026, 11, 2), "an old day", Scores(), [])
     db.close()
     window = make_window()
-    assert window.welcome_dialog is None
+    assert window.first_run.welcome_dialog is None
     assert load_settings(paths.settings_file).welcomed is True  # never checked again
 
 
 def test_a_welcomed_user_is_not_asked_again(welcoming, paths, make_window) -> None:  # type: ignore[no-untyped-def]
     change_setting(paths.settings_file, "welcomed", True)
-    assert make_window().welcome_dialog is None
+    assert make_window().first_run.welcome_dialog is None
 
 
 def test_the_demo_window_says_so_and_keeps_its_own_folder(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -84,7 +84,7 @@ def test_the_demo_window_says_so_and_keeps_its_own_folder(qtbot, monkeypatch) ->
         assert window.windowTitle().startswith("rutjournal demo journal (made-up data)")
         badge = window.statusBar().findChild(QLabel, "demoBadge")
         assert badge is not None and "Demo journal" in badge.text()
-        assert window.welcome_dialog is None
+        assert window.first_run.welcome_dialog is None
         assert not window.findChild(QAction, "demoAction").isVisible()  # no demo from inside the demo
         with window.db.reader() as conn:
             assert conn.execute("SELECT count(*) FROM entries").fetchone()[0] > 50

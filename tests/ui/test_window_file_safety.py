@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from rutjournal.core.paths import AppPaths
 from rutjournal.core.storage.backups import take_backup
@@ -28,7 +29,7 @@ def test_a_zero_byte_journal_is_offered_the_newest_backup_and_never_replaced(pat
     window = open_on_damage(paths, qtbot)
     dialog = window.care.recovery_dialog
     assert dialog is not None and dialog.restore_button is not None
-    texts = " ".join(label.text() for label in dialog.findChildren(type(window.where)))
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "empty (0 bytes)" in texts and "30 entries" in texts
     assert paths.database.read_bytes() == b""  # not replaced by a new, empty journal
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)

@@ -26,9 +26,10 @@ from rutjournal.ui.widgets.background import JobSet
 from rutjournal.ui.widgets.message import show_message
 
 if TYPE_CHECKING:
+    from rutjournal.core.paths import AppPaths
     from rutjournal.ui.care.recovery_dialog import RecoveryDialog
     from rutjournal.ui.care.restore_dialog import RestoreDialog
-    from rutjournal.ui.shell.main_window import MainWindow
+    from rutjournal.ui.shell.window_api import WindowServices
 
 log = logging.getLogger(__name__)
 MESSAGE_MS = 10000
@@ -41,16 +42,20 @@ class DataCare(QObject):
     checked = Signal(object)  # the StartOfDay of the background check
     restored = Signal(object)  # the path the replaced journal was renamed to (None if there was none)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowServices) -> None:
+        super().__init__(window.widget)
         self.window = window
-        self.paths = window.paths
         self.jobs = JobSet(self)
         self.damage: str | None = None  # SQLite's words while the journal is known to be damaged
         self.recovery_dialog: RecoveryDialog | None = None
         self.restore_dialog: RestoreDialog | None = None
         self.confirm: Callable[[BackupInfo], bool] = self._ask
         self.today: Callable[[], dt.date] = dt.date.today
+
+    @property
+    def paths(self) -> AppPaths:
+        """Where the journal is now (the window's: it changes when the journal is moved)."""
+        return self.window.paths
 
     # --- background jobs ----------------------------------------------------------------------------------
     def _start(self, name: str, work: Callable[[], object], done: Callable[[object, object], None]) -> None:
@@ -69,10 +74,7 @@ class DataCare(QObject):
         return load_settings(self.paths.settings_file).backup_keep
 
     def _status(self, text: str, *, error: bool = False) -> None:
-        bar = self.window.statusBar()
-        bar.showMessage(text, MESSAGE_MS * (2 if error else 1))
-        bar.setProperty("error", error)
-        bar.style().polish(bar)
+        self.window.say(text, MESSAGE_MS * (2 if error else 1), error=error)
 
     # --- the start-of-day check and backups ---------------------------------------------------------------
     def after_open(self, *, back_up: bool = True) -> None:
@@ -150,10 +152,10 @@ class DataCare(QObject):
         if not isinstance(result, list):
             self._status(f"Could not read the backups: {error}", error=True)
             return
-        self.window.statusBar().clearMessage()
+        self.window.widget.statusBar().clearMessage()
         from rutjournal.ui.care.restore_dialog import RestoreDialog
 
-        self.restore_dialog = RestoreDialog(result, self.paths.database, self.window)
+        self.restore_dialog = RestoreDialog(result, self.paths.database, self.window.widget)
         self.restore_dialog.chosen.connect(self._confirm_then_restore)
         self.restore_dialog.open()
 
@@ -167,7 +169,7 @@ class DataCare(QObject):
             "Restore from backup",
             f"Go back to the backup from {when_taken(info)} ({entries_text(info.entries)})?",
             QMessageBox.StandardButton.Cancel,
-            self.window,
+            self.window.widget,
         )
         box.setInformativeText(
             "Your journal as it is now is not deleted: it is renamed and kept in "
@@ -231,10 +233,10 @@ class DataCare(QObject):
             self.recovery_dialog.close()
         from rutjournal.ui.care.recovery_dialog import RecoveryDialog
 
-        dialog = RecoveryDialog(self.paths.database, self.damage or "", backups, self.window)
+        dialog = RecoveryDialog(self.paths.database, self.damage or "", backups, self.window.widget)
         dialog.restore_requested.connect(self.restore)
         dialog.start_afresh_requested.connect(self.start_afresh)
-        dialog.quit_requested.connect(self.window.close)
+        dialog.quit_requested.connect(self.window.widget.close)
         self.recovery_dialog = dialog
         dialog.open()
 

@@ -21,8 +21,8 @@ from rutjournal.core.paths import AppPaths
 from rutjournal.ui.widgets.background import BackgroundJob
 
 if TYPE_CHECKING:
-    from rutjournal.ui.shell.main_window import MainWindow
     from rutjournal.ui.shell.single_instance import SingleInstance
+    from rutjournal.ui.shell.window_api import WindowServices
 
 log = logging.getLogger(__name__)
 
@@ -32,30 +32,29 @@ class DataFolderMove(QObject):
 
     finished = Signal(bool, str)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowServices) -> None:
+        super().__init__(window.widget)
         self.setObjectName("dataFolderMove")
         self.window = window
         self.job: BackgroundJob | None = None
-        window.installEventFilter(self)
+        window.widget.installEventFilter(self)
 
     def busy(self) -> bool:
         return self.job is not None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The window cannot be closed half-way through: the journal is being copied."""
-        if watched is self.window and event.type() == QEvent.Type.Close and self.busy():
+        if watched is self.window.widget and event.type() == QEvent.Type.Close and self.busy():
             event.ignore()
-            self.window.statusBar().showMessage(self.tr("Wait a moment: the journal is being moved."), 5000)
+            self.window.say(self.tr("Wait a moment: the journal is being moved."), 5000)
             return True
         return super().eventFilter(watched, event)
 
     def _other_work(self) -> str:
         window = self.window
-        transfer = window.transfer
-        if window.care.busy() or (transfer.import_dialog is not None and transfer.import_dialog.busy()):
+        if {"backup", "import"} & window.running_jobs():
             return self.tr("A backup or an import is running: let it finish first. Nothing was moved.")
-        if window.care.damage is not None or window.db is None:
+        if window.damage is not None or window.db is None:
             return self.tr("The journal is not open: restore it or open it before moving it.")
         return ""
 
@@ -101,7 +100,7 @@ class DataFolderMove(QObject):
         self.job = BackgroundJob("move-journal", lambda: _move(old, folder), self)
         self.job.finished.connect(lambda result, error: self._done(new, lock, result, error, hint))
         self.job.start()
-        self.window.statusBar().showMessage(self.tr("Moving the journal to {folder}…").format(folder=folder))
+        self.window.say(self.tr("Moving the journal to {folder}…").format(folder=folder))
         return True
 
     def wait(self) -> None:
@@ -131,13 +130,9 @@ class DataFolderMove(QObject):
             self.window.open_data()  # nothing changed: carry on where it was
             self.finished.emit(False, self.tr("Not moved: {why}").format(why=error))
             return
-        switch_paths(self.window, new)
+        self.window.use_paths(new)
         self.window.open_data()
-        previous = getattr(self.window, "instance", None)
-        self.window.instance = lock
-        lock.activation_requested.connect(self.window.bring_to_front)
-        if previous is not None:
-            previous.release()
+        self.window.hand_over_lock(lock)
         kept = (
             self.tr(" The old file is kept as {name}.").format(name=result.old_kept_as.name)
             if result.old_kept_as is not None
@@ -151,17 +146,3 @@ def _move(old: AppPaths, folder: Path) -> object:
     from rutjournal.core.storage.relocate import move_journal
 
     return move_journal(old, folder)
-
-
-def switch_paths(window: MainWindow, paths: AppPaths) -> None:
-    """Point the window, and the parts of it that remember where the journal is, at the new folder."""
-    from rutjournal.ui.care.passphrase_settings import PassphraseSettings
-
-    window.paths = paths
-    window.care.paths = paths
-    passphrase = window.findChild(PassphraseSettings)
-    if passphrase is not None:
-        passphrase.paths = paths
-    for action in window.file_menu.actions():
-        if action.text() == "Show backups folder":
-            action.setStatusTip(str(paths.backup_dir))

@@ -24,7 +24,7 @@ from rutjournal.ui.widgets.background import BackgroundJob
 if TYPE_CHECKING:  # the dialog and the converting code load when first used, never on the way to the window
     from rutjournal.core.storage.encryption import Outcome
     from rutjournal.ui.care.passphrase_settings_dialog import PassphraseSettingsDialog, Request
-    from rutjournal.ui.shell.main_window import MainWindow
+    from rutjournal.ui.shell.window_api import WindowServices
 
 log = logging.getLogger(__name__)
 MESSAGE_MS = 20000
@@ -68,18 +68,22 @@ class PassphraseSettings(QObject):
 
     done = Signal(str, bool)  # what the status bar said, and whether the conversion was done
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowServices) -> None:
+        super().__init__(window.widget)
         self.setObjectName("passphraseSettings")
         self.window = window
-        self.paths = window.paths
         self.dialog: PassphraseSettingsDialog | None = None
         self.job: BackgroundJob | None = None
         self.confirm_remove: Callable[[], bool] = self._ask_remove
-        window.installEventFilter(self)
+        window.widget.installEventFilter(self)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.wait)  # before the window's own shutdown: let the files be finished
+
+    @property
+    def paths(self) -> AppPaths:
+        """Where the journal is now (the window's: it changes when the journal is moved)."""
+        return self.window.paths
 
     def busy(self) -> bool:
         return self.job is not None
@@ -90,23 +94,20 @@ class PassphraseSettings(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The window cannot be closed half-way through: the files are being rewritten."""
-        if watched is self.window and event.type() == QEvent.Type.Close and self.busy():
+        if watched is self.window.widget and event.type() == QEvent.Type.Close and self.busy():
             event.ignore()
             self._status(self.tr("Wait a moment: the journal is being converted."))
             return True
         return super().eventFilter(watched, event)
 
     def _status(self, text: str, *, error: bool = False) -> None:
-        bar = self.window.statusBar()
-        bar.showMessage(text, MESSAGE_MS)
-        bar.setProperty("error", error)
-        bar.style().polish(bar)
+        self.window.say(text, MESSAGE_MS, error=error)
 
     # --- the dialog ---------------------------------------------------------------------------------------
     def open_dialog(self) -> None:
         if self.busy():
             return
-        if self.window.care.damage is not None or self.window.db is None:
+        if self.window.damage is not None or self.window.db is None:
             self._status(self.tr("The journal is not open: nothing to encrypt."), error=True)
             return
         from rutjournal.ui.care.passphrase_settings_dialog import PassphraseSettingsDialog
@@ -115,7 +116,7 @@ class PassphraseSettings(QObject):
             self.dialog.close()
             self.dialog.deleteLater()
         encrypted = not cipher.is_plain(self.paths.database)
-        self.dialog = PassphraseSettingsDialog(encrypted, self.window)
+        self.dialog = PassphraseSettingsDialog(encrypted, self.window.widget)
         self.dialog.requested.connect(self.run)
         self.dialog.open()
 
@@ -125,7 +126,7 @@ class PassphraseSettings(QObject):
             self.tr("Remove the passphrase"),
             self.tr("Store the journal and its backups unencrypted?"),
             QMessageBox.StandardButton.Cancel,
-            self.dialog or self.window,
+            self.dialog or self.window.widget,
         )
         box.setInformativeText(
             self.tr("Anyone who can open the files in your account will be able to read them.")
@@ -136,10 +137,10 @@ class PassphraseSettings(QObject):
 
     def _other_work(self) -> str:
         """Why converting must wait ("" when nothing else is using the journal)."""
-        transfer = self.window.transfer
-        if transfer.import_dialog is not None and transfer.import_dialog.busy():
+        running = self.window.running_jobs()
+        if "import" in running:
             return self.tr("An import is running: let it finish first. Nothing was changed.")
-        if transfer.export_dialog is not None and transfer.export_dialog.jobs.running():
+        if "export" in running:
             return self.tr("An export is running: let it finish first. Nothing was changed.")
         return ""
 
@@ -161,7 +162,7 @@ class PassphraseSettings(QObject):
             dialog.show_error(reason)
             return
         dialog.set_busy(self._working_text(request.action))
-        self.window.care.wait()  # a backup being taken reads the file: let it end first
+        self.window.wait_for_backups()  # a backup being taken reads the file: let it end first
         self.window.close_data(save=True)
         paths = self.paths
         was_plain = cipher.is_plain(paths.database)

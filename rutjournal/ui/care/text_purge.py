@@ -15,21 +15,23 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 if TYPE_CHECKING:
-    from rutjournal.ui.shell.main_window import MainWindow
+    from rutjournal.core.storage.integrity import StartOfDay
+    from rutjournal.ui.shell.window_api import WindowServices
 
 log = logging.getLogger(__name__)
 
 
 class TextPurge(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    """``after_check`` is connected to the care's ``checked`` by the window."""
+
+    def __init__(self, window: WindowServices) -> None:
+        super().__init__(window.widget)
         self.window = window
         self.failed: str | None = None  # what the last attempt said, while it stays owed
-        window.care.checked.connect(self._after_check)
 
-    def _after_check(self, day: object) -> None:
-        check = getattr(day, "check", None)  # integrity.StartOfDay
-        if check is not None and check.ok and self.window.care.damage is None:
+    def after_check(self, day: StartOfDay) -> None:
+        """The start-of-day check is done: purge now if it found the file sound."""
+        if day.check.ok and self.window.damage is None:
             self.run_if_owed()
 
     def run_if_owed(self) -> bool:
@@ -43,12 +45,12 @@ class TextPurge(QObject):
         except Exception as exc:  # locked by another writer for too long, disk full: it stays owed
             log.warning("could not purge deleted text from the search index: %s", exc)
             self.failed = str(exc)
-            self.window.statusBar().showMessage(
+            self.window.say(
                 f"Deleted words could not yet be removed from the search index ({exc}); rutjournal tries "
                 "again when it next opens or closes the journal."
             )
             return False
         if self.failed is not None:
             self.failed = None
-            self.window.statusBar().showMessage("Deleted words are now removed from the search index.", 6000)
+            self.window.say("Deleted words are now removed from the search index.", 6000)
         return True

@@ -48,7 +48,8 @@ class CheckinHistory(QWidget):
             "No check-in yet. Each one you save (This month's check-in) is kept here to read again.",
             wordWrap=True,
         )
-        self.heading = QLabel(objectName="checkinHeading", wordWrap=True)
+        self.heading = QLabel(wordWrap=True)
+        self.heading.setObjectName("checkinHeading")
         self.answers_model = AnswersModel()
         self.answers = read_only_table("Answers of the selected check-in")
         self.answers.setModel(self.answers_model)
@@ -56,7 +57,8 @@ class CheckinHistory(QWidget):
         answers_header = self.answers.horizontalHeader()
         answers_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         answers_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.note = QLabel(objectName="checkinNote", wordWrap=True)
+        self.note = QLabel(wordWrap=True)
+        self.note.setObjectName("checkinNote")
         self.note.setTextFormat(Qt.TextFormat.PlainText)  # the user's words, never read as markup
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 

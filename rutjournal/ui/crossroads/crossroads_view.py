@@ -29,7 +29,8 @@ class CrossroadsView(QWidget):
         super().__init__(parent)
         self.crossroads: Crossroads | None = None
         self.banner = QWidget()
-        self.banner_text = QLabel(objectName="checkinBanner", wordWrap=True)
+        self.banner_text = QLabel(wordWrap=True)
+        self.banner_text.setObjectName("checkinBanner")
         self.take_checkin = QPushButton("Take this month's check-in")
         banner_row = QHBoxLayout(self.banner)
         banner_row.setContentsMargins(0, 0, 0, 0)
@@ -48,7 +49,8 @@ class CrossroadsView(QWidget):
         self.tabs.addTab(self.history, "Check-ins so far")
         self.tabs.addTab(self.tracker, "Job search")
         self.tabs.setTabVisible(TRACKER_TAB, False)
-        self.tracker_button = QPushButton("Open the job-search tracker", checkable=True)
+        self.tracker_button = QPushButton("Open the job-search tracker")
+        self.tracker_button.setCheckable(True)
         self.tabs.setCornerWidget(self.tracker_button)
 
         layout = QVBoxLayout(self)

@@ -52,7 +52,8 @@ class TrackerPanel(QWidget):
         self.move_to = stage_box("Stage to move the selected application to")
         self.move_stage = QPushButton("Move")
         self.move_stage.setAccessibleName("Move the selected application to this stage")
-        self.message = QLabel(objectName="crossroadsMessage", wordWrap=True)
+        self.message = QLabel(wordWrap=True)
+        self.message.setObjectName("crossroadsMessage")
 
         add_row = QHBoxLayout()
         add_row.addWidget(QLabel("New:"))

@@ -39,7 +39,8 @@ class VerdictPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.verdict_label = QLabel(objectName="verdict", wordWrap=True)
+        self.verdict_label = QLabel(wordWrap=True)
+        self.verdict_label.setObjectName("verdict")
         self.steps_bar = QWidget()
         self.steps_row = QHBoxLayout(self.steps_bar)
         self.steps_row.setContentsMargins(0, 0, 0, 0)
@@ -53,7 +54,8 @@ class VerdictPanel(QWidget):
         self.reasons.setResizeMode(QListView.ResizeMode.Adjust)
         self.reasons.setUniformItemSizes(False)
         self.reasons.setSpacing(1)
-        self.rule = QLabel(objectName="verdictRule", wordWrap=True)
+        self.rule = QLabel(wordWrap=True)
+        self.rule.setObjectName("verdictRule")
         self.signals_model = SignalsModel()
         self.signals = read_only_table("Signals")
         self.signals.setModel(self.signals_model)
@@ -103,7 +105,8 @@ class VerdictPanel(QWidget):
         self.step_buttons = []
         for number, step in enumerate(verdict.steps, 1):
             shown = f"{number}. {step.title}" if len(verdict.steps) > 1 else step.title
-            button = QPushButton(f"{shown}: {GO_TO[step.section]}", objectName="stepButton")
+            button = QPushButton(f"{shown}: {GO_TO[step.section]}")
+            button.setObjectName("stepButton")
             button.setToolTip(step.action)
             button.setAccessibleName(f"{step.title}: {GO_TO[step.section]}")
             button.clicked.connect(lambda _=False, section=step.section: self.section_wanted.emit(section))

@@ -53,16 +53,17 @@ class GrowView(QWidget):
     def _build(self) -> None:
         # The target's name and its progress in words get a row of their own: beside the fields they wrapped
         # to a word a line in a narrow window.
-        self.target_label = QLabel(objectName="targetTitle", wordWrap=True)
+        self.target_label = QLabel(wordWrap=True)
+        self.target_label.setObjectName("targetTitle")
         self.target_title = QLineEdit(placeholderText="Where do you want to go? e.g. Senior Analyst")
         self.target_title.setAccessibleName("Target role")
         self.target_title.setMinimumWidth(140)
         self.target_by = DateField("by")
         self.target_button = QPushButton("Set target")
-        self.case_button = QPushButton(
-            "Promotion case…", toolTip="Save the case for your target as PDF or Markdown"
-        )
-        self.case_print = QPushButton("Print…", toolTip="Print the promotion case")
+        self.case_button = QPushButton("Promotion case…")
+        self.case_button.setToolTip("Save the case for your target as PDF or Markdown")
+        self.case_print = QPushButton("Print…")
+        self.case_print.setToolTip("Print the promotion case")
         head = QHBoxLayout()
         head.addWidget(self.target_title, 1)
         for w in (self.target_by, self.target_button, self.case_button, self.case_print):
@@ -104,16 +105,17 @@ class GrowView(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.tree, 1)
-        for widgets in (
+        rows: tuple[tuple[QWidget, ...], ...] = (
             (self.gap_kind, self.gap_title),
             (self.gap_good, self.gap_button),
             (self.goal_title, QLabel("started"), self.goal_start),
             (self.goal_due, self.goal_button),
             (self.milestone_title, self.milestone_button, self.delete_button),
-        ):
+        )
+        for widgets in rows:
             row = QHBoxLayout()
-            for w in widgets:
-                row.addWidget(w, 1 if isinstance(w, (QLineEdit, DateField)) else 0)
+            for widget in widgets:
+                row.addWidget(widget, 1 if isinstance(widget, (QLineEdit, DateField)) else 0)
             left_layout.addLayout(row)
 
         self.goal_panel = goal = GoalPanel()
@@ -145,7 +147,8 @@ class GrowView(QWidget):
         splitter.setSizes([3000, 2000])  # 3 : 2 at any width, whatever the tabs' contents would like
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
-        self.message = QLabel(objectName="growMessage", wordWrap=True)
+        self.message = QLabel(wordWrap=True)
+        self.message.setObjectName("growMessage")
         layout = QVBoxLayout(self)
         layout.addWidget(self.target_label)
         layout.addLayout(head)
@@ -261,7 +264,7 @@ class GrowView(QWidget):
         title = self.target_title.text()
         if self._do(
             lambda: self.grow.set_target(title, self.target_by.value()), f"Target set: {title.strip()}."
-        ):  # type: ignore[union-attr]
+        ):
             self.target_title.clear()
 
     def _add_gap(self) -> None:
@@ -270,7 +273,7 @@ class GrowView(QWidget):
         title, kind, good = self.gap_title.text(), self.gap_kind.currentData(), self.gap_good.text()
         gap_id = self._do(
             lambda: self.grow.add_gap(title, kind, good), "Gap added. Now add a goal that closes it."
-        )  # type: ignore[union-attr]
+        )
         if gap_id:
             self.gap_title.clear()
             self.gap_good.clear()
@@ -283,7 +286,7 @@ class GrowView(QWidget):
             return
         title, start, due = self.goal_title.text(), pydate(self.goal_start.date()), self.goal_due.value()
         goal_id = self._do(
-            lambda: self.grow.add_goal(title, gap_id, due=due, started_on=start),  # type: ignore[union-attr]
+            lambda: self.grow.add_goal(title, gap_id, due=due, started_on=start),
             "Goal added. Break it into milestones.",
         )
         if goal_id:
@@ -297,19 +300,19 @@ class GrowView(QWidget):
             self._say("Select the goal this milestone belongs to first.", error=True)
             return
         title = self.milestone_title.text()
-        if self._do(lambda: self.grow.add_milestone(goal_id, title), "Milestone added."):  # type: ignore[union-attr]
+        if self._do(lambda: self.grow.add_milestone(goal_id, title), "Milestone added."):
             self.milestone_title.clear()
             self._select("goal", goal_id)
 
     def _tick(self, milestone_id: int, done: bool) -> None:
         if self.grow is not None:
-            self._do(lambda: self.grow.set_milestone_done(milestone_id, done), "")  # type: ignore[union-attr]
+            self._do(lambda: self.grow.set_milestone_done(milestone_id, done), "")
 
     def _rename(self, kind: str, ident: int, title: str) -> None:
         if self.grow is None:
             return
         if kind == "goal" and self.grow.goal(ident).title != title:
-            self._do(lambda: self.grow.update_goal(ident, title=title), "Renamed.")  # type: ignore[union-attr]
+            self._do(lambda: self.grow.update_goal(ident, title=title), "Renamed.")
 
     def _delete_selected(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -349,7 +352,7 @@ class GrowView(QWidget):
         if self.grow is None or goal is None:
             return
         fields = self.goal_panel.changes(goal)
-        self._do(lambda: self.grow.update_goal(goal.id, **fields), "Goal saved.")  # type: ignore[union-attr]
+        self._do(lambda: self.grow.update_goal(goal.id, **fields), "Goal saved.")
         self._select("goal", goal.id)
 
     def add_evidence_text(self, text: str, day: dt.date) -> int | None:

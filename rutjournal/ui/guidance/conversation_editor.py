@@ -101,9 +101,8 @@ class ConversationEditor(QWidget):
         self.followup_due = DateField("due")
         self.followup_button = QPushButton("Add follow-up")
         self.delete_button = QPushButton("Delete conversation…")
-        self.brief_button = QPushButton(
-            "1:1 brief…", toolTip="Save a brief for this conversation as PDF or Markdown"
-        )
+        self.brief_button = QPushButton("1:1 brief…")
+        self.brief_button.setToolTip("Save a brief for this conversation as PDF or Markdown")
         self.brief_print = QPushButton("Print brief…")
         for box, lines in (
             (self.agenda, AGENDA_LINES),

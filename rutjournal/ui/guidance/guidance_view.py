@@ -95,7 +95,8 @@ class GuidanceView(QWidget):
         self.followup_owner, self.followup_due = right.followup_owner, right.followup_due
         self.followup_button = right.followup_button
         # With no conversation there is nothing to edit: a page that says what to do, not empty fields
-        self.empty = QLabel(EMPTY_TEXT, wordWrap=True, objectName="guidanceEmpty")
+        self.empty = QLabel(EMPTY_TEXT, wordWrap=True)
+        self.empty.setObjectName("guidanceEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.empty.setMargin(12)
         self.pages = QStackedWidget()
@@ -115,7 +116,8 @@ class GuidanceView(QWidget):
         splitter.setSizes([1000, 2500])
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
-        self.message = QLabel(objectName="guidanceMessage", wordWrap=True)
+        self.message = QLabel(wordWrap=True)
+        self.message.setObjectName("guidanceMessage")
         layout = QVBoxLayout(self)
         layout.addWidget(overdue_box)
         layout.addWidget(splitter, 1)
@@ -246,7 +248,7 @@ class GuidanceView(QWidget):
             lambda: self.guidance.add_option(
                 self.current, str(self.option_kind.currentData()), self.option_said.text()
             )
-        )  # type: ignore[union-attr, arg-type]
+        )
         self.option_said.clear()
 
     def _add_followup(self) -> None:
@@ -257,13 +259,13 @@ class GuidanceView(QWidget):
             str(self.followup_owner.currentData()),
             self.followup_due.value(),
         )
-        if self._try(lambda: self.guidance.add_followup(self.current, text, owner, due)):  # type: ignore[union-attr, arg-type]
+        if self._try(lambda: self.guidance.add_followup(self.current, text, owner, due)):
             self.followup_text.clear()
 
     def _followup_ticked(self, item: QListWidgetItem) -> None:
         if self.guidance is not None:
             done = item.checkState() == Qt.CheckState.Checked
-            self._try(lambda: self.guidance.set_followup_done(int(item.data(Qt.ItemDataRole.UserRole)), done))  # type: ignore[union-attr]
+            self._try(lambda: self.guidance.set_followup_done(int(item.data(Qt.ItemDataRole.UserRole)), done))
 
     def _delete(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -288,9 +290,7 @@ class GuidanceView(QWidget):
             self.promotion_role.text().strip() or None,
             self.promotion_reason.text().strip() or None,
         )
-        if self._try(
-            lambda: self.guidance.add_promotion(day, outcome, reason=reason, role_title=role)  # type: ignore[union-attr]
-        ):
+        if self._try(lambda: self.guidance.add_promotion(day, outcome, reason=reason, role_title=role)):
             self.promotion_role.clear()
             self.promotion_reason.clear()
             self.promotion_day.setDate(qdate(dt.date.today()))

@@ -26,7 +26,8 @@ class DayPanel(QWidget):
     edited = Signal()  # a score, the hours or the tags changed by the user
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="dayPanel")
+        super().__init__(parent)
+        self.setObjectName("dayPanel")
         self.calendar = EntryCalendar()
         self.scores = {name: ScoreSelector(label, words) for name, (label, words) in SCORE_WORDS.items()}
         self.hours = QDoubleSpinBox(minimum=-0.5, maximum=24, singleStep=0.5, decimals=1, suffix=" h")
@@ -34,7 +35,9 @@ class DayPanel(QWidget):
         self.hours.setAccessibleName("Hours worked")
         self.hours.setToolTip("Hours worked today, in half hours. Down to 'not set' to leave it blank.")
         self.tags = TagEdit()
-        self.manage_tags = QToolButton(text="…", objectName="manageTags")
+        self.manage_tags = QToolButton()
+        self.manage_tags.setText("…")
+        self.manage_tags.setObjectName("manageTags")
         self.manage_tags.setToolTip("Tags: rename, merge or delete them across the journal")
         self.manage_tags.setAccessibleName("Manage tags")
         tag_row = QHBoxLayout()

@@ -92,7 +92,8 @@ class MoodLegend(QWidget):
     """What the calendar's colours mean: mood 1 … 5, and a day written with no mood set."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="moodLegend")
+        super().__init__(parent)
+        self.setObjectName("moodLegend")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 2, 0, 0)
         row.setSpacing(4)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QPoint, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QStackedWidget, QTextBrowser, QWidget
 
@@ -69,3 +69,17 @@ class EntryEditor(QStackedWidget):
         else:
             self.setCurrentWidget(self.editor)
             self.editor.setFocus()
+
+    def line_at(self, pos: QPoint | None = None) -> str:
+        """What a right-click at ``pos`` is about: the selection when the click falls inside it, else the line
+        clicked (not the line the text cursor happens to be on); without ``pos``, the selection or the
+        cursor's line."""
+        edit = self.editor
+        cursor = edit.textCursor()
+        text = cursor.selectedText().replace("\u2029", " ").strip()
+        if pos is None:
+            return text or cursor.block().text().strip()
+        clicked = edit.cursorForPosition(pos)
+        if text and cursor.selectionStart() <= clicked.position() <= cursor.selectionEnd():
+            return text
+        return clicked.block().text().strip()

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from rutjournal.core.errors import RutjournalError
-from rutjournal.core.journal.prompts import prompt_for
 from rutjournal.core.plain_text import plain_line
 from rutjournal.core.text import long_day, plural
 from rutjournal.core.values import Scores, word_count
 from rutjournal.ui.journal.day_panel import DayPanel
 from rutjournal.ui.journal.entry_calendar import to_date, to_qdate
 from rutjournal.ui.journal.entry_editor import EntryEditor
+from rutjournal.ui.journal.prompt_bar import PromptBar
 from rutjournal.ui.widgets.message import show_message
 
 if TYPE_CHECKING:  # the journal service brings SQLAlchemy: kept off the start-up path until the window shows
@@ -67,7 +67,7 @@ class JournalView(QWidget):
         self.day = dt.date.today()
         self.loaded: DayEntry | None = None
         self.dirty = False
-        self.prompt_turn = 0
+        self.streak_text = ""  # the last streak read, shown while an edit is not saved yet
         self.save_timer = QTimer(self)
         self.save_timer.setSingleShot(True)
         self.save_timer.setInterval(AUTOSAVE_MS)
@@ -78,17 +78,26 @@ class JournalView(QWidget):
 
     # --- layout -------------------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.prev_button = QToolButton(text="‹", toolTip="Previous day (Alt+Left)")
+        self.prev_button = QToolButton()
+        self.prev_button.setText("‹")
+        self.prev_button.setToolTip("Previous day (Alt+Left)")
         self.prev_button.setAccessibleName("Previous day")
-        self.next_button = QToolButton(text="›", toolTip="Next day (Alt+Right)")
+        self.next_button = QToolButton()
+        self.next_button.setText("›")
+        self.next_button.setToolTip("Next day (Alt+Right)")
         self.next_button.setAccessibleName("Next day")
-        self.today_button = QPushButton("Today", toolTip="Go to today (Ctrl+T)")
-        self.day_label = QLabel(objectName="dayTitle")
-        self.ahead_label = QLabel(objectName="aheadOfToday", visible=False)
+        self.today_button = QPushButton("Today")
+        self.today_button.setToolTip("Go to today (Ctrl+T)")
+        self.day_label = QLabel()
+        self.day_label.setObjectName("dayTitle")
+        self.ahead_label = QLabel()
+        self.ahead_label.setObjectName("aheadOfToday")
+        self.ahead_label.setVisible(False)
         self.ahead_label.setToolTip(
             "A day that has not come yet: what you write here is a plan, not a record"
         )
-        self.stats_label = QLabel(objectName="dayStats")
+        self.stats_label = QLabel()
+        self.stats_label.setObjectName("dayStats")
         self.stats_label.setToolTip("Words in this entry · days in a row with an entry, up to today")
         header = QHBoxLayout()
         for w in (self.prev_button, self.day_label, self.next_button, self.ahead_label):
@@ -97,20 +106,19 @@ class JournalView(QWidget):
         header.addWidget(self.stats_label)
         header.addWidget(self.today_button)
 
-        self.prompt_label = QLabel(objectName="prompt", wordWrap=True)
-        self.prompt_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.another_prompt = QToolButton(text="Another", toolTip="Show another prompt")
-        self.use_prompt = QToolButton(text="Write about it", toolTip="Put the prompt in the entry as a quote")
-        prompt_row = QHBoxLayout()
-        prompt_row.addWidget(self.prompt_label, 1)
-        prompt_row.addWidget(self.use_prompt)
-        prompt_row.addWidget(self.another_prompt)
+        self.prompts = PromptBar()
+        self.prompt_label, self.another_prompt, self.use_prompt = (
+            self.prompts.label,
+            self.prompts.another,
+            self.prompts.use,
+        )
 
         self.editor = EntryEditor()
-        self.preview_button = QPushButton(
-            "Preview", checkable=True, toolTip="Show the rendered Markdown (Ctrl+E)"
-        )
-        self.save_label = QLabel(objectName="saveState")
+        self.preview_button = QPushButton("Preview")
+        self.preview_button.setCheckable(True)
+        self.preview_button.setToolTip("Show the rendered Markdown (Ctrl+E)")
+        self.save_label = QLabel()
+        self.save_label.setObjectName("saveState")
         self.read_only_words = ""  # said in the footer while the journal may only be read
         footer = QHBoxLayout()
         footer.addWidget(self.preview_button)
@@ -119,7 +127,7 @@ class JournalView(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(prompt_row)
+        left_layout.addWidget(self.prompts)
         left_layout.addWidget(self.editor, 1)
         left_layout.addLayout(footer)
 
@@ -149,19 +157,16 @@ class JournalView(QWidget):
         self.calendar.activated.connect(lambda qd: self.show_day(to_date(qd), focus=True))
         self.preview_button.toggled.connect(self.editor.set_previewing)
         self.manage_tags.clicked.connect(self.open_tags)
-        self.another_prompt.clicked.connect(self._next_prompt)
-        self.use_prompt.clicked.connect(self._use_prompt)
+        self.prompts.quote_wanted.connect(self._quote)
 
     def _shortcuts(self) -> None:
         """Ctrl+E here; the day keys (Alt+Left/Right, Ctrl+T) are the window's actions, so they work from
         anywhere in it — the search box included (see ``day_keys``)."""
-        QShortcut(
-            QKeySequence("Ctrl+E"),
-            self,
-            activated=self.preview_button.toggle,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-            whatsThis="Markdown preview on or off",  # the shortcut sheet's words
+        preview = QShortcut(
+            QKeySequence("Ctrl+E"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
+        preview.activated.connect(self.preview_button.toggle)
+        preview.setWhatsThis("Markdown preview on or off")  # the shortcut sheet's words
         # Tab goes round the day's own fields (text, scores' boxes, hours, tags), never off to the search box.
         QWidget.setTabOrder(self.hours, self.tags)
         QWidget.setTabOrder(self.tags, self.manage_tags)
@@ -236,8 +241,7 @@ class JournalView(QWidget):
             self.calendar.setCurrentPage(day.year, day.month)  # re-reads that month's marks
         else:
             self.calendar.refresh_marks()  # another writer may have added days
-        self.prompt_turn = 0
-        self._show_prompt()
+        self.prompts.show_for(day)
         self._update_stats()
         self.save_label.setText(self.read_only_words or ("Saved" if entry else ""))
         if focus:
@@ -272,12 +276,11 @@ class JournalView(QWidget):
             return
         current = self.journal.get(self.day)
         if current != self.loaded:
-            before, cursor, turn = self.editor.text(), self.editor.cursor_index(), self.prompt_turn
+            before, cursor, turn = self.editor.text(), self.editor.cursor_index(), self.prompts.turn
             self.show_day(self.day)
             self.editor.carry_cursor(before, cursor)
-            if turn != self.prompt_turn:  # the same day: the prompt the user moved to stays
-                self.prompt_turn = turn
-                self._show_prompt()
+            if turn != self.prompts.turn:  # the same day: the prompt the user moved to stays
+                self.prompts.show_for(self.day, turn)
 
     def refresh_from_store(self) -> None:
         """Another process wrote: show the day as stored now — unless it is being edited, when the save
@@ -355,18 +358,7 @@ class JournalView(QWidget):
             self.save_timer.start()
 
     def selected_line(self, pos: QPoint | None = None) -> str:
-        """What a right-click at ``pos`` is about: the selection when the click falls inside it, else the line
-        clicked (not the line the text cursor happens to be on); without ``pos``, the selection or the
-        cursor's line."""
-        edit = self.editor.editor
-        cursor = edit.textCursor()
-        text = cursor.selectedText().replace("\u2029", " ").strip()
-        if pos is None:
-            return text or cursor.block().text().strip()
-        clicked = edit.cursorForPosition(pos)
-        if text and cursor.selectionStart() <= clicked.position() <= cursor.selectionEnd():
-            return text
-        return clicked.block().text().strip()
+        return self.editor.line_at(pos)
 
     def _context_menu(self, pos: QPoint) -> None:
         menu = self.context_menu(pos)
@@ -392,26 +384,16 @@ class JournalView(QWidget):
         streak = self.journal.streak(dt.date.today()) if self.journal and not self.dirty else None
         parts = [f"{words} word{'s' if words != 1 else ''}"]
         if streak is not None:
-            parts.append(f"{streak}-day streak" if streak else "no streak yet")
-            self._streak_text = parts[-1]
-        elif hasattr(self, "_streak_text"):
-            parts.append(self._streak_text)
+            self.streak_text = f"{streak}-day streak" if streak else "no streak yet"
+        if self.streak_text:
+            parts.append(self.streak_text)
         self.stats_label.setText(" · ".join(parts))
 
-    def _show_prompt(self) -> None:
-        prompt = prompt_for(self.day, self.prompt_turn)
-        self.prompt_label.setText(f"<b>{prompt.step_name}</b> — {prompt.text}")
-        self._prompt_text = prompt.text
-
-    def _next_prompt(self) -> None:
-        self.prompt_turn += 1
-        self._show_prompt()
-
-    def _use_prompt(self) -> None:
+    def _quote(self, prompt: str) -> None:
         self.editor.set_previewing(False)
         self.preview_button.setChecked(False)
         edit = self.editor.editor
         edit.moveCursor(edit.textCursor().MoveOperation.End)
         prefix = "\n\n" if edit.toPlainText().strip() else ""
-        edit.insertPlainText(f"{prefix}> {self._prompt_text}\n\n")
+        edit.insertPlainText(f"{prefix}> {prompt}\n\n")
         edit.setFocus()

@@ -109,7 +109,8 @@ class TagsDialog(QDialog):
             "changes with it. Renaming into a tag you already have merges the two.",
             wordWrap=True,
         )
-        self.status = QLabel(objectName="tagsStatus", wordWrap=True)
+        self.status = QLabel(wordWrap=True)
+        self.status.setObjectName("tagsStatus")
         self.rename_button = QPushButton("Rename…")
         self.merge_button = QPushButton("Merge…")
         self.delete_button = QPushButton("Delete…")

@@ -30,12 +30,10 @@ class DecisionBar(QWidget):
         longest = max([WHY, *PLACEHOLDERS.values()], key=metrics.horizontalAdvance)
         self.note.setMinimumWidth(metrics.horizontalAdvance(longest) + 40)  # the clear button and frame
         self.apply_button = QPushButton("Apply to selected")
-        self.done_button = QPushButton(
-            "Mark done", toolTip="The decision was carried out: its hours are freed"
-        )
-        self.delete_button = QPushButton(
-            "Delete", toolTip="Delete the selected tasks (Ctrl+Z brings them back)"
-        )
+        self.done_button = QPushButton("Mark done")
+        self.done_button.setToolTip("The decision was carried out: its hours are freed")
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip("Delete the selected tasks (Ctrl+Z brings them back)")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel("Selected:"))

@@ -62,7 +62,8 @@ class LoadView(QWidget):
         self.quick_add = QLineEdit(placeholderText="Add a task: “Status report, 2h” and Enter (Ctrl+N)")
         self.quick_add.setAccessibleName("Add a task")
         self.quick_add.setToolTip(self.quick_add.placeholderText())
-        self.brain_dump = QPushButton("Brain dump…", toolTip="Type many tasks at once, one a line")
+        self.brain_dump = QPushButton("Brain dump…")
+        self.brain_dump.setToolTip("Type many tasks at once, one a line")
         self.kind_filter = self._combo("Kind", [("All kinds", ALL), *[(k.title(), k) for k in KINDS]])
         self.decision_filter = self._combo(
             "Decision", [("All decisions", ALL), *[(d.title(), d) for d in DECISIONS]]
@@ -98,7 +99,8 @@ class LoadView(QWidget):
         self.decision_pick, self.who_or_why = self.bar.pick, self.bar.note
         self.apply_button, self.done_button = self.bar.apply_button, self.bar.done_button
         self.delete_button = self.bar.delete_button
-        self.message = QLabel(objectName="loadMessage", wordWrap=True)
+        self.message = QLabel(wordWrap=True)
+        self.message.setObjectName("loadMessage")
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -152,7 +154,9 @@ class LoadView(QWidget):
             ),
             (QKeySequence(Qt.Key.Key_Delete), self.table, self.delete_selected, "Delete the selected tasks"),
         ):
-            QShortcut(keys, parent, activated=slot, context=ctx, whatsThis=does)
+            shortcut = QShortcut(keys, parent, context=ctx)
+            shortcut.activated.connect(slot)
+            shortcut.setWhatsThis(does)  # the shortcut sheet's words
 
     # --- data ---------------------------------------------------------------------------------------------
     def set_load(self, load: Load) -> None:

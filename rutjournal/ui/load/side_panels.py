@@ -38,7 +38,8 @@ class LoadSidePanels(QTabWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.why = QLabel(objectName="taskWhy", wordWrap=True)
+        self.why = QLabel(wordWrap=True)
+        self.why.setObjectName("taskWhy")
         self.why.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.why.setToolTip(
             "The score adds: not in the job description 40 (partly 20), low value up to 25, dislike up to 20, "
@@ -56,7 +57,8 @@ class LoadSidePanels(QTabWidget):
         why_layout.addWidget(QLabel("In your journal:"))
         why_layout.addWidget(self.mentions, 1)
         # On a short window the page scrolls rather than squeezing the explanation out of sight.
-        self.why_page = why_page = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.why_page = why_page = QScrollArea(widgetResizable=True)
+        why_page.setFrameShape(QFrame.Shape.NoFrame)
         why_page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         why_page.setWidget(inner)
         self.candidates = QListWidget()

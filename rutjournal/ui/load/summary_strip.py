@@ -41,8 +41,10 @@ class SummaryStrip(QFrame):
         self.values: dict[str, QLabel] = {}
         self.captions: dict[str, QLabel] = {}
         for column, (key, caption) in enumerate(self.FIGURES):
-            value = QLabel(text.NOTHING, objectName="summaryValue")
-            label = QLabel(caption, objectName="summaryCaption", wordWrap=True)
+            value = QLabel(text.NOTHING)
+            value.setObjectName("summaryValue")
+            label = QLabel(caption, wordWrap=True)
+            label.setObjectName("summaryCaption")
             value.setAccessibleName(caption)
             if key in ("pending", "freed"):
                 value.setProperty("accent", True)

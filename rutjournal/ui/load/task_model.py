@@ -26,7 +26,6 @@ SortRole = Qt.ItemDataRole.UserRole + 1
 TaskIdRole = Qt.ItemDataRole.UserRole + 2
 ToneRole = Qt.ItemDataRole.UserRole + 3  # the decision cell's colour: "muted", "plain", "warn", "good"
 
-IN_JD_LABELS = {"yes": "yes", "partly": "partly", "no": "no"}
 ENJOY_LABELS = {-2: "−2 dislike", -1: "−1", 0: "0", 1: "+1", 2: "+2 love"}
 
 

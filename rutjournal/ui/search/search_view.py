@@ -39,7 +39,8 @@ class SearchView(QWidget):
         super().__init__(parent)
         self.conn: sqlite3.Connection | None = None
         self.query = ""
-        self.message = QLabel(objectName="searchMessage", wordWrap=True)
+        self.message = QLabel(wordWrap=True)
+        self.message.setObjectName("searchMessage")
         self.model = SearchResultsModel(self)
         self.results = QListView()
         self.results.setAccessibleName("Search results")
@@ -48,7 +49,8 @@ class SearchView(QWidget):
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
         self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-        self.help = QLabel(HELP_HTML, objectName="searchHelp", wordWrap=True)
+        self.help = QLabel(HELP_HTML, wordWrap=True)
+        self.help.setObjectName("searchHelp")
         self.help.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.help.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.body = QStackedWidget()

@@ -15,22 +15,23 @@ from rutjournal.ui.care.passphrase_settings import PassphraseSettings
 
 if TYPE_CHECKING:
     from rutjournal.ui.care.data_care import DataCare
-    from rutjournal.ui.shell.main_window import MainWindow
+    from rutjournal.ui.shell.window_api import WindowServices
 
 
-def build_file_menu(window: MainWindow, care: DataCare) -> tuple[QMenu, QAction]:
+def build_file_menu(window: WindowServices, care: DataCare) -> tuple[QMenu, QAction]:
     """The File menu and its Quit action (other entries can be inserted before the backups' separator)."""
-    menu = window.menuBar().addMenu("&File")
+    widget = window.widget
+    menu = widget.menuBar().addMenu("&File")
     menu.setObjectName("fileMenu")
 
     def add(text: str, slot: object, keys: QKeySequence | None = None, tip: str = "") -> QAction:
-        action = QAction(text, window)
+        action = QAction(text, widget)
         if keys is not None:
             action.setShortcut(keys)
         action.setStatusTip(tip)
         action.triggered.connect(slot)
         menu.addAction(action)
-        window.addAction(action)
+        widget.addAction(action)
         return action
 
     menu.addSeparator()
@@ -49,16 +50,17 @@ def build_file_menu(window: MainWindow, care: DataCare) -> tuple[QMenu, QAction]
         care.choose_backup,
         tip="Go back to an earlier backup; the journal as it is now is kept, renamed",
     )
-    add("Show backups folder", care.show_backups_folder, tip=str(window.paths.backup_dir))
+    backups = add("Show backups folder", care.show_backups_folder, tip=str(window.paths.backup_dir))
+    backups.setObjectName("backupsFolderAction")  # its tip follows the journal when it moves
     menu.addSeparator()
-    passphrase = PassphraseSettings(window)  # found again with window.findChild(PassphraseSettings)
+    passphrase = PassphraseSettings(window)  # found again with widget.findChild(PassphraseSettings)
     add("Passphrase…", passphrase.open_dialog, tip="Encrypt the journal and its backups, or stop")
     menu.addSeparator()
-    quit_action = add("Quit", window.close, QKeySequence(QKeySequence.StandardKey.Quit))
+    quit_action = add("Quit", widget.close, QKeySequence(QKeySequence.StandardKey.Quit))
     return menu, quit_action
 
 
-def _open_settings(window: MainWindow) -> None:
+def _open_settings(window: WindowServices) -> None:
     from rutjournal.ui.shell.settings_dialog import open_settings  # loaded when first used, not at start-up
 
     open_settings(window)

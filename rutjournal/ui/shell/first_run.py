@@ -13,9 +13,10 @@ import datetime as dt
 import logging
 import sqlite3
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QProcess
+from PySide6.QtCore import QObject, QProcess
 from PySide6.QtWidgets import QLabel
 
 from rutjournal.core.errors import RutjournalError
@@ -23,8 +24,8 @@ from rutjournal.core.paths import AppPaths, demo_data_dir, is_demo, resolve_path
 from rutjournal.core.settings import change_setting, load_settings
 
 if TYPE_CHECKING:
-    from rutjournal.ui.shell.main_window import MainWindow
     from rutjournal.ui.shell.welcome_dialog import WelcomeDialog
+    from rutjournal.ui.shell.window_api import WindowServices
 
 log = logging.getLogger(__name__)
 DEMO_TITLE = "rutjournal demo journal (made-up data)"
@@ -39,7 +40,7 @@ def demo_paths(*, reset: bool = False) -> AppPaths | None:
         ensure_demo(folder, reset=reset)
     except (RutjournalError, sqlite3.Error, OSError) as exc:
         log.exception("could not build the demo journal in %s", folder)
-        from rutjournal.ui.app import tell_user
+        from rutjournal.ui.widgets.message import tell_user
 
         tell_user("rutjournal: no demo journal", f"Could not build the demo journal in {folder}: {exc}")
         return None
@@ -62,27 +63,47 @@ def launch_demo() -> bool:
     return ok
 
 
-def install_first_run(window: MainWindow) -> None:
-    """Mark a demo window as such, or offer the welcome once the user's journal is open."""
-    window.launch_demo = launch_demo  # a hook the tests replace
-    window.welcome_dialog = None
-    if is_demo(window.paths):
-        window.app_title = DEMO_TITLE  # the section is added to it as the user moves around
-        window.setWindowTitle(DEMO_TITLE)
-        badge = QLabel(
-            window.tr("Demo journal: made-up data, kept apart from your own journal"), objectName="demoBadge"
-        )
-        badge.setAccessibleName(window.tr("Demo journal"))
-        font = badge.font()
-        font.setBold(True)
-        badge.setFont(font)
-        window.statusBar().addPermanentWidget(badge)
-        window.ready.connect(lambda: open_on_latest_day(window))
-        return
-    window.ready.connect(lambda: offer_welcome(window))
+class FirstRun(QObject):
+    """The welcome (offered once) or the demo window's marks; ``launch_demo`` is a hook the tests replace."""
+
+    def __init__(self, window: WindowServices) -> None:
+        super().__init__(window.widget)
+        self.window = window
+        self.launch_demo: Callable[[], bool] = launch_demo
+        self.welcome_dialog: WelcomeDialog | None = None
+
+    def install(self) -> None:
+        """Mark a demo window as such, or offer the welcome once the user's journal is open."""
+        window = self.window
+        if is_demo(window.paths):
+            window.app_title = DEMO_TITLE  # the section is added to it as the user moves around
+            window.widget.setWindowTitle(DEMO_TITLE)
+            badge = QLabel(self.tr("Demo journal: made-up data, kept apart from your own journal"))
+            badge.setObjectName("demoBadge")
+            badge.setAccessibleName(self.tr("Demo journal"))
+            font = badge.font()
+            font.setBold(True)
+            badge.setFont(font)
+            window.widget.statusBar().addPermanentWidget(badge)
+            window.ready.connect(lambda: open_on_latest_day(window))
+            return
+        window.ready.connect(lambda: offer_welcome(self))
+
+    def open_demo(self) -> None:
+        """Help → Explore the demo journal, and the welcome's second button."""
+        if self.launch_demo():
+            self.window.say(
+                self.tr(
+                    "The demo journal is opening in a window of its own (the first time takes a few seconds). "
+                    "This window stays on your own journal."
+                ),
+                15000,
+            )
+        else:
+            self.window.say(self.tr("Could not start the demo journal; see the log."), 15000)
 
 
-def open_on_latest_day(window: MainWindow) -> None:
+def open_on_latest_day(window: WindowServices) -> None:
     """The demo's story ends on its last written day: open there, not on an empty today."""
     view = window.journal_view
     if view.journal is None:
@@ -92,47 +113,33 @@ def open_on_latest_day(window: MainWindow) -> None:
         view.show_day(latest, focus=True)
 
 
-def offer_welcome(window: MainWindow) -> WelcomeDialog | None:
+def offer_welcome(first: FirstRun) -> WelcomeDialog | None:
     """Show the welcome when it was never shown and the journal is empty; returns the dialog shown."""
-    if window.welcome_dialog is not None or window.db is None:
+    window = first.window
+    if first.welcome_dialog is not None or window.db is None:
         return None
     settings_file = window.paths.settings_file
     if load_settings(settings_file).welcomed:
         return None
     from rutjournal.core.journal.service import Journal
 
-    if not Journal(
-        window.db
-    ).is_empty():  # someone who used rutjournal before the welcome existed: never ask again
+    if not Journal(window.db).is_empty():  # someone who used rutjournal before the welcome: never ask again
         change_setting(settings_file, "welcomed", True)
         return None
     from rutjournal.ui.shell.welcome_dialog import WelcomeDialog
 
-    dialog = WelcomeDialog(window.paths.database, window)
-    dialog.chosen.connect(lambda choice: _chosen(window, choice))
-    window.welcome_dialog = dialog
+    dialog = WelcomeDialog(window.paths.database, window.widget)
+    dialog.chosen.connect(lambda choice: _chosen(first, choice))
+    first.welcome_dialog = dialog
     dialog.open()
     return dialog
 
 
-def _chosen(window: MainWindow, choice: str) -> None:
+def _chosen(first: FirstRun, choice: str) -> None:
+    window = first.window
     change_setting(window.paths.settings_file, "welcomed", True)
     if choice == "demo":
-        open_demo(window)
+        first.open_demo()
     else:
         window.show_section("journal")
         window.journal_view.editor.editor.setFocus()
-
-
-def open_demo(window: MainWindow) -> None:
-    """Help → Explore the demo journal, and the welcome's second button."""
-    if window.launch_demo():
-        window.statusBar().showMessage(
-            window.tr(
-                "The demo journal is opening in a window of its own (the first time takes a few seconds). "
-                "This window stays on your own journal."
-            ),
-            15000,
-        )
-    else:
-        window.statusBar().showMessage(window.tr("Could not start the demo journal; see the log."), 15000)

@@ -3,6 +3,7 @@ last, where people look for it. Later entries can be inserted before the ``about
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
@@ -11,20 +12,24 @@ from PySide6.QtWidgets import QMenu
 from rutjournal.core.paths import is_demo
 
 if TYPE_CHECKING:
-    from rutjournal.ui.shell.main_window import MainWindow
+    from rutjournal.ui.shell.window_api import WindowServices
 
 
-def build_help_menu(window: MainWindow) -> QMenu:
-    menu = window.menuBar().addMenu(window.tr("&Help"))
+def build_help_menu(window: WindowServices, open_demo: Callable[[], None]) -> QMenu:
+    """The menu; ``open_demo`` starts the demo journal's window (``FirstRun.open_demo``)."""
+    widget = window.widget
+    menu = widget.menuBar().addMenu(widget.tr("&Help"))
     menu.setObjectName("helpMenu")
-    demo = QAction(window.tr("Explore the demo journal"), window, objectName="demoAction")
-    demo.setStatusTip(window.tr("Open made-up data in a window of its own, apart from your journal"))
-    demo.triggered.connect(lambda: _open_demo(window))
+    demo = QAction(widget.tr("Explore the demo journal"), widget)
+    demo.setObjectName("demoAction")
+    demo.setStatusTip(widget.tr("Open made-up data in a window of its own, apart from your journal"))
+    demo.triggered.connect(lambda: open_demo())
     demo.setVisible(not is_demo(window.paths))  # the demo window is the demo already
-    about = QAction(window.tr("About rutjournal"), window, objectName="aboutAction")
+    about = QAction(widget.tr("About rutjournal"), widget)
+    about.setObjectName("aboutAction")
     about.setMenuRole(QAction.MenuRole.AboutRole)
     about.triggered.connect(lambda: show_about(window))
-    sheet = window.findChild(QAction, "shortcutSheetAction")  # made before the menu (ui/shortcut_sheet.py)
+    sheet = widget.findChild(QAction, "shortcutSheetAction")  # made before the menu (ui/shortcut_sheet.py)
     if sheet is not None and sheet not in menu.actions():
         menu.addAction(sheet)
     menu.addAction(demo)
@@ -33,17 +38,11 @@ def build_help_menu(window: MainWindow) -> QMenu:
     return menu
 
 
-def _open_demo(window: MainWindow) -> None:
-    from rutjournal.ui.shell.first_run import open_demo
-
-    open_demo(window)
-
-
-def show_about(window: MainWindow) -> None:
+def show_about(window: WindowServices) -> None:
     from rutjournal.ui.shell.about_dialog import AboutDialog
 
-    dialog = window.findChild(AboutDialog)
+    dialog = window.widget.findChild(AboutDialog)
     if dialog is None:
-        dialog = AboutDialog(window.paths, window)
+        dialog = AboutDialog(window.paths, window.widget)
     dialog.set_paths(window.paths)  # the journal may have moved since it was last shown
     dialog.open()

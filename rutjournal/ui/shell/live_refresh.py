@@ -23,7 +23,8 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 from rutjournal.core.journal.reading import data_version
 
 if TYPE_CHECKING:
-    from rutjournal.ui.shell.main_window import MainWindow
+    from rutjournal.ui.shell.section_stack import SectionStack
+    from rutjournal.ui.shell.window_api import WindowServices
 
 log = logging.getLogger(__name__)
 POLL_MS = 500
@@ -32,54 +33,58 @@ READ_WHEN_SHOWN = frozenset(
 )  # SectionStack.fill re-reads these on a switch
 
 
-def reread(window: MainWindow, key: str) -> None:
+def reread(pages: SectionStack, key: str) -> None:
     """Have one section read the journal again (after an import, or another process's write)."""
     if key == "search":
-        window.search_view.refresh()
+        pages.search_view.refresh()
     elif key == "load":
-        window.load_view.reload()
+        pages.load_view.reload()
     elif key == "grow":
-        window.grow_view.reread()
+        pages.grow_view.reread()
     elif key == "guidance":
-        window.guidance_view.save_conversation()  # what is typed there goes in first, never under the re-read
-        window.guidance_view.refresh()
+        pages.guidance_view.save_conversation()  # what is typed there goes in first, never under the re-read
+        pages.guidance_view.refresh()
+    elif key == "crossroads":
+        pages.crossroads_view.refresh()
+    elif key == "trends":
+        pages.trends_view.refresh()
     else:
-        window.section_view(key).refresh()  # type: ignore[attr-defined]
+        raise KeyError(key)  # the journal re-reads its day itself (JournalView.refresh_from_store)
 
 
-def reread_all(window: MainWindow, keys: Iterable[str]) -> list[str]:
+def reread_all(pages: SectionStack, keys: Iterable[str]) -> list[str]:
     """Re-read each section; one failing to redraw must not stop the others. Returns the ones that failed."""
     failed = []
     for key in keys:
         try:
-            reread(window, key)
+            reread(pages, key)
         except Exception:
             log.exception("could not re-read %s", key)
             failed.append(key)
     return failed
 
 
-def is_busy(window: MainWindow, key: str) -> bool:
+def is_busy(pages: SectionStack, key: str) -> bool:
     """Whether re-reading the section now would disturb the user: a cell being edited, or typing in fields
     that the re-read fills again."""
     focus = QApplication.focusWidget()
     if key == "load":
-        return window.load_view.table.state() == QAbstractItemView.State.EditingState
+        return pages.load_view.table.state() == QAbstractItemView.State.EditingState
     if key == "grow":
-        grow = window.grow_view
+        grow = pages.grow_view
         goal_fields = (grow.goal_status, grow.goal_due_edit, grow.goal_percent)
         editing = grow.tree.state() == QAbstractItemView.State.EditingState
         return editing or any(w is focus or w.isAncestorOf(focus) for w in goal_fields if focus is not None)
     if key == "guidance":
-        return focus is not None and window.guidance_view.editor.isAncestorOf(focus)
+        return focus is not None and pages.guidance_view.editor.isAncestorOf(focus)
     return False
 
 
 class LiveRefresh(QObject):
     """Polls the journal for other writers' commits and has the views read again."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowServices) -> None:
+        super().__init__(window.widget)
         self.window = window
         self.stale: set[str] = set()  # sections to re-read when shown (or when the user stops editing there)
         self._conn: sqlite3.Connection | None = None
@@ -117,7 +122,7 @@ class LiveRefresh(QObject):
 
     def changed(self) -> None:
         self._reread_day()
-        self.stale.update(["search", *self.window.built_sections()])
+        self.stale.update(["search", *self.window.pages.built()])
         self._reread_current()
 
     def _reread_day(self) -> None:
@@ -128,9 +133,9 @@ class LiveRefresh(QObject):
 
     def _reread_current(self) -> None:
         key = self.window.current_section()
-        if key in self.stale and not is_busy(self.window, key):
+        if key in self.stale and not is_busy(self.window.pages, key):
             self.stale.discard(key)
-            reread_all(self.window, [key])
+            reread_all(self.window.pages, [key])
 
     def _shown(self) -> None:
         key = self.window.current_section()

@@ -12,16 +12,9 @@ import sqlite3
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from rutjournal.core.errors import RutjournalError
 from rutjournal.core.paths import AppPaths
@@ -30,16 +23,24 @@ from rutjournal.ui.care.text_purge import TextPurge
 from rutjournal.ui.journal.journal_view import Draft, JournalView
 from rutjournal.ui.search.search_view import SearchView
 from rutjournal.ui.shell.file_menu import build_file_menu
-from rutjournal.ui.shell.first_run import install_first_run
+from rutjournal.ui.shell.first_run import FirstRun
+from rutjournal.ui.shell.global_search import GlobalSearch
 from rutjournal.ui.shell.help_menu import build_help_menu
 from rutjournal.ui.shell.live_refresh import LiveRefresh
 from rutjournal.ui.shell.preferences import apply_week_start, current_settings
 from rutjournal.ui.shell.section_stack import SECTIONS, SectionStack
 from rutjournal.ui.shell.shortcut_sheet import add_shortcut_sheet_action
 from rutjournal.ui.shell.startup_clock import StartupClock
-from rutjournal.ui.shell.window_parts import build_checkin_banner, build_sidebar, place_search_box
+from rutjournal.ui.shell.window_api import TrayApi
+from rutjournal.ui.shell.window_parts import (
+    CheckinOffer,
+    DataPlace,
+    build_sidebar,
+    confirm_losing_edits,
+    lay_out,
+    place_search_box,
+)
 from rutjournal.ui.transfer.data_transfer import DataTransfer
-from rutjournal.ui.widgets.message import show_message
 
 if TYPE_CHECKING:
     from rutjournal.core.storage.db import Database
@@ -48,7 +49,6 @@ if TYPE_CHECKING:
     from rutjournal.ui.guidance.guidance_view import GuidanceView
     from rutjournal.ui.load.load_view import LoadView
     from rutjournal.ui.shell.single_instance import SingleInstance
-    from rutjournal.ui.shell.tray import TrayPresence
     from rutjournal.ui.trends.trends_view import TrendsView
 
 log = logging.getLogger(__name__)
@@ -56,6 +56,8 @@ TRANSIENT_SECTIONS = {"search"}
 
 
 class MainWindow(QMainWindow):
+    """Its helpers (menus, tray, care, transfer, live refresh) see it as a ``window_api.WindowServices``."""
+
     data_failed = Signal(str)  # the database could not be opened: the message for the user
     ready = Signal()
 
@@ -70,49 +72,37 @@ class MainWindow(QMainWindow):
         self.put_back: Draft | None = None  # ... and put back into the journal opened after it
         self.settings = QSettings(str(paths.window_settings), QSettings.Format.IniFormat)
         self.app_title = "rutjournal"  # the demo window says so here (ui/first_run.py)
-        self.instance: SingleInstance | None = None  # the journal's lock, handed over by app.run_gui
+        self.instance: SingleInstance | None = (
+            None  # the journal's lock: hand_over_lock (app.run_gui, a move)
+        )
         self.setWindowTitle(self.app_title)
         self.resize(1100, 720)
         self.setMinimumSize(760, 520)
 
         self.journal_view = JournalView()
-        self.search_view = SearchView()
-        self.pages = SectionStack({"journal": self.journal_view, "search": self.search_view}, self.open_day)
+        self.pages = SectionStack({"journal": self.journal_view, "search": SearchView()}, self.open_day)
         self.pages.section_wanted.connect(self.show_section)
         self.sidebar = build_sidebar()
-        self.tray: TrayPresence | None = None  # the reminder and tray icon, put there by ui/tray.py
-        # The monthly check-in is offered here, in a banner the user can act on or put off — never a modal.
-        self.checkin_banner, self.checkin_go, self.checkin_later = build_checkin_banner()
-        self.checkin_go.clicked.connect(lambda: (self.checkin_banner.hide(), self.show_section("crossroads")))
-        self.checkin_later.clicked.connect(self.checkin_banner.hide)
-        right = QWidget()
-        column = QVBoxLayout(right)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.checkin_banner)
-        column.addWidget(self.pages, 1)
-        central = QWidget()
-        row = QHBoxLayout(central)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
-        row.addWidget(self.sidebar)
-        row.addWidget(right, 1)
+        self.tray: TrayApi | None = None  # the reminder and tray icon, put there by ui/shell/tray.py
+        self.checkin_banner = CheckinOffer()  # the monthly check-in, offered above the sections
+        self.checkin_go, self.checkin_later = self.checkin_banner.go, self.checkin_banner.later
+        self.checkin_go.clicked.connect(lambda: self.show_section("crossroads"))
+        central, self.banners = lay_out(self.sidebar, self.checkin_banner, self.pages)  # banners: add_banner
         self.setCentralWidget(central)
 
         self.search_box = place_search_box(self)
-        self.search_timer = QTimer(self, singleShot=True, interval=120)
-        self.search_timer.timeout.connect(self._run_search)
+        self.search = GlobalSearch(self, self.search_box)
 
-        self.where = QLabel(f"Opening the journal in {paths.database} …", objectName="dataPlace")
-        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.where = DataPlace(paths.database)
         self.statusBar().addWidget(self.where, 1)
         self.care = DataCare(self)  # backups, the start-of-day check, restoring and recovery
+        self.first_run = FirstRun(self)  # the welcome, or the demo's title and badge
         self._actions()
         self.transfer = DataTransfer(self)  # File → Import… and Export…
         self.live = LiveRefresh(self)  # other processes' writes show within a second
         self.text_purge = TextPurge(self)  # deleted words leave the search index, retried until done
         self._connect()
-        install_first_run(self)  # the welcome, or the demo's title and badge
+        self.first_run.install()
         self.restore_state()
         apply_week_start(self.journal_view.calendar, current_settings().week_start)
 
@@ -124,25 +114,23 @@ class MainWindow(QMainWindow):
             return action
 
         self.file_menu, self.quit_action = build_file_menu(self, self.care)
-        add("Search", "Ctrl+F", self.focus_search)
+        add("Search", "Ctrl+F", self.search.focus)
         for words, keys, slot in self.journal_view.day_keys():
             add(words, keys, slot)
         for index, (_key, title, keys) in enumerate(SECTIONS):
             add(title, keys, lambda _c=False, i=index: self.sidebar.setCurrentRow(i))
         add_shortcut_sheet_action(self)  # F1 or Ctrl+/
-        self.help_menu = build_help_menu(self)  # the shortcut sheet, the demo, About (last, as usual)
+        self.help_menu = build_help_menu(self, self.first_run.open_demo)  # the sheet, the demo, About
 
     def _connect(self) -> None:
         self.sidebar.currentRowChanged.connect(self._switch_section)
-        self.search_box.textChanged.connect(lambda _t: self.search_timer.start())
-        self.search_box.returnPressed.connect(self._search_now)
-        self.search_box.installEventFilter(self)
         self.search_view.open_day.connect(self.open_day)
         self.journal_view.task_requested.connect(self._task_from_journal)
         self.journal_view.evidence_requested.connect(self._evidence_from_journal)
         self.journal_view.today_wanted.connect(lambda: self.show_section("journal"))
         self.journal_view.saved.connect(lambda _d: self.search_view.refresh())
         self.ready.connect(self.care.after_open)
+        self.care.checked.connect(self.text_purge.after_check)
         self.journal_view.save_failed.connect(self.care.save_failed)
 
     # --- start-up -----------------------------------------------------------------------------------------
@@ -189,17 +177,10 @@ class MainWindow(QMainWindow):
         self.put_back, self.rescued = self.rescued, None
         if self.put_back is not None:  # typed before the damage was found: it goes into the restored journal
             self.journal_view.put_back(self.put_back)
-        locked = " (encrypted with your passphrase)" if encrypted else ""
         self.journal_view.set_read_only(db.read_only)
-        if db.read_only is not None:  # the file or its folder cannot be written: show it, save nothing
-            show_message(self.where, f"Read-only: {db.read_only}", error=True)
-        else:
-            show_message(
-                self.where, f"Journal: {self.paths.database}{locked}"
-            )  # no longer red after a restore
-        self.where.setToolTip("Everything you write is saved in this file, on this computer only.")
+        self.where.show_open(self.paths.database, read_only=db.read_only, encrypted=encrypted)
         if notices:  # an earlier passphrase change was cut short: what was finished now, and what is left
-            self.statusBar().showMessage(" ".join(notices), 30000)
+            self.say(" ".join(notices), 30000)
         if self.current_section() in ("load", "grow", "guidance", "crossroads", "trends"):
             QTimer.singleShot(0, lambda: self._ensure_section(self.current_section()))
         if self.clock.mark_editable():
@@ -211,19 +192,8 @@ class MainWindow(QMainWindow):
         self.ready.emit()
 
     def _offer_checkin(self) -> None:
-        """Show the check-in banner when this month has no check-in (and the user is not already there). A
-        journal with no entry yet is someone's first day: a monthly stay-or-leave question would be noise."""
-        if self.db is None or self.current_section() == "crossroads":
-            return
-        from rutjournal.core.crossroads.service import Crossroads
-        from rutjournal.core.journal.service import Journal
-
-        try:
-            due = not Journal(self.db).is_empty() and Crossroads(self.db).due()
-        except Exception:  # the banner is a kindness: never let it stop the window
-            log.exception("could not tell whether a check-in is due")
-            return
-        self.checkin_banner.setVisible(due)
+        if self.db is not None and self.current_section() != "crossroads":  # not offered where it is made
+            self.checkin_banner.offer(self.db)
 
     @staticmethod
     def _warm_up(db: Database) -> None:
@@ -243,13 +213,11 @@ class MainWindow(QMainWindow):
                 self.sidebar.setCurrentRow(row)
 
     def _switch_section(self, row: int) -> None:
-        self.journal_view.flush()
-        if "guidance" in self.built_sections():
-            self.guidance_view.save_conversation()
+        self.save_pending()
         key = SECTIONS[max(row, 0)][0]
         if key == "crossroads":
             self.checkin_banner.hide()  # the section offers the check-in itself: one banner at most
-        self.section_view(key)
+        self.pages.view(key)  # built on first use
         self.pages.setCurrentIndex(max(row, 0))
         self.setWindowTitle(f"{self.app_title} — {SECTIONS[max(row, 0)][1]}")
         self._ensure_section(key)
@@ -258,33 +226,29 @@ class MainWindow(QMainWindow):
             if not self.journal_view.editor.previewing():
                 self.journal_view.editor.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def section_view(self, key: str) -> QWidget:
-        """The widget of a section, built on first use."""
-        return self.pages.view(key)
-
-    def built_sections(self) -> list[str]:
-        """The lazily built sections that exist now (the ones to re-read after another writer)."""
-        return self.pages.built()
+    @property
+    def search_view(self) -> SearchView:
+        return self.pages.search_view
 
     @property
     def load_view(self) -> LoadView:
-        return self.section_view("load")  # type: ignore[return-value]
+        return self.pages.load_view
 
     @property
     def grow_view(self) -> GrowView:
-        return self.section_view("grow")  # type: ignore[return-value]
+        return self.pages.grow_view
 
     @property
     def guidance_view(self) -> GuidanceView:
-        return self.section_view("guidance")  # type: ignore[return-value]
+        return self.pages.guidance_view
 
     @property
     def crossroads_view(self) -> CrossroadsView:
-        return self.section_view("crossroads")  # type: ignore[return-value]
+        return self.pages.crossroads_view
 
     @property
     def trends_view(self) -> TrendsView:
-        return self.section_view("trends")  # type: ignore[return-value]
+        return self.pages.trends_view
 
     def _ensure_section(self, key: str) -> bool:
         """Fill a section the first time it is needed (they read through services, so not at start-up)."""
@@ -293,57 +257,71 @@ class MainWindow(QMainWindow):
         self.pages.fill(key, self.db)
         return True
 
-    def _ensure_load(self) -> bool:
-        return self._ensure_section("load")
-
     def _evidence_from_journal(self, text: str) -> None:
         if not self._ensure_section("grow"):
             return
         if self.grow_view.add_evidence_text(text, self.journal_view.day) is not None:
-            self.statusBar().showMessage(
-                f"Logged as evidence: “{text.strip()[:60]}” (Ctrl+3 to see it)", 6000
-            )
+            self.say(f"Logged as evidence: “{text.strip()[:60]}” (Ctrl+3 to see it)", 6000)
 
     def _task_from_journal(self, text: str) -> None:
-        if not self._ensure_load():
+        if not self._ensure_section("load"):
             return
         task_id = self.load_view.add_task_from_text(text)
         if task_id is not None:
-            self.statusBar().showMessage(
-                f"Added to Load: “{self.load_view.title_of(task_id)}” (Ctrl+2 to see it)", 6000
-            )
-
-    def focus_search(self) -> None:
-        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_box.selectAll()
-
-    def _run_search(self) -> None:
-        text = self.search_box.text()
-        if text.strip():
-            self.show_section("search")  # first, so the results are laid out at their real width
-        self.search_view.run(text)
-
-    def _search_now(self) -> None:
-        self.search_timer.stop()
-        self._run_search()
-        self.search_view.focus_results()
+            self.say(f"Added to Load: “{self.load_view.title_of(task_id)}” (Ctrl+2 to see it)", 6000)
 
     def open_day(self, day: dt.date) -> None:
         self.show_section("journal")
         self.journal_view.show_day(day, focus=True)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
-            key = event.key()  # type: ignore[attr-defined]
-            if key == Qt.Key.Key_Down:
-                self.search_view.focus_results()
-                return True
-            if key == Qt.Key.Key_Escape:
-                self.search_box.clear()
-                self.show_section("journal")
-                self.journal_view.editor.editor.setFocus()
-                return True
-        return super().eventFilter(watched, event)
+    # --- what the helpers use besides (window_api.WindowServices) ---------------------------------------------
+    @property
+    def widget(self) -> QMainWindow:
+        return self
+
+    @property
+    def damage(self) -> str | None:
+        return self.care.damage
+
+    def say(self, text: str, ms: int = 0, *, error: bool | None = None) -> None:
+        bar = self.statusBar()
+        bar.showMessage(text, ms)
+        if error is not None:
+            bar.setProperty("error", error)
+            bar.style().polish(bar)  # a dynamic property only restyles once the style is asked again
+
+    def add_banner(self, banner: QWidget) -> None:
+        self.banners.insertWidget(0, banner)
+
+    def save_pending(self) -> bool:
+        saved = self.journal_view.flush()
+        if "guidance" in self.pages.built():
+            self.guidance_view.save_conversation()
+        return saved
+
+    def running_jobs(self) -> frozenset[str]:
+        importing, exporting = self.transfer.import_dialog, self.transfer.export_dialog
+        running = {
+            "backup": self.care.busy(),
+            "import": importing is not None and importing.busy(),
+            "export": exporting is not None and exporting.jobs.running(),
+        }
+        return frozenset(job for job, busy in running.items() if busy)
+
+    def wait_for_backups(self) -> None:
+        self.care.wait()
+
+    def use_paths(self, paths: AppPaths) -> None:
+        self.paths = paths  # the care, the passphrase and the About dialog read it from here
+        backups = self.findChild(QAction, "backupsFolderAction")
+        if backups is not None:
+            backups.setStatusTip(str(paths.backup_dir))
+
+    def hand_over_lock(self, lock: SingleInstance) -> None:
+        previous, self.instance = self.instance, lock
+        lock.activation_requested.connect(self.bring_to_front)
+        if previous is not None:
+            previous.release()
 
     # --- activation, state, shutdown ----------------------------------------------------------------------
     def bring_to_front(self) -> None:
@@ -377,24 +355,13 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.tray is not None and self.tray.hide_to_tray(event):
             return  # living in the tray: saved and hidden, not closed
-        if not self.journal_view.flush() and not self._confirm_losing_edits():
+        if not self.journal_view.flush() and not confirm_losing_edits(
+            self, self.journal_view.save_label.text()
+        ):
             event.ignore()
             return
         self.shutdown()
         super().closeEvent(event)
-
-    def _confirm_losing_edits(self) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
-        answer = QMessageBox.warning(
-            self,
-            "rutjournal: not saved",
-            f"Today's latest changes could not be saved:\n{self.journal_view.save_label.text()}\n\n"
-            "Copy your text somewhere safe before quitting. Quit anyway?",
-            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
 
     def shutdown(self) -> None:
         """Save everything now; safe to call more than once (close, then quit)."""
@@ -407,9 +374,7 @@ class MainWindow(QMainWindow):
         """Let go of the journal file: save first (never when it is damaged), close every connection, and
         forget the sections' services so that a reopened (restored) journal gets new ones."""
         if save:
-            self.journal_view.flush()
-            if "guidance" in self.built_sections():
-                self.guidance_view.save_conversation()
+            self.save_pending()
         else:  # a damaged file gets no more writes: unsaved edits are kept aside for the restored journal
             self.rescued = self.journal_view.take_draft() or self.rescued
         if self.search_conn is not None:
@@ -427,9 +392,3 @@ class MainWindow(QMainWindow):
         if self.db is not None:
             self.db.close()
             self.db = None
-
-
-def app_instance() -> QApplication:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    return app

@@ -1,23 +1,20 @@
-"""Putting the user's settings into effect in the window: at start-up, and at once when Settings changes one.
+"""Putting the user's settings into effect in widgets: at start-up, and at once when Settings changes one.
 
 The settings themselves are read, checked and stored by ``core.settings``; this module only applies them to
-widgets (the calendar's first day, the Trends range, the theme, the tray), so the Settings dialog and the
-window share one way of doing it.
+widgets (the calendar's first day, the Trends range, the theme), so the views, the window and the Settings
+dialog (which applies a change to the whole window: ``settings_dialog.apply_to_window``) share one way of
+doing it. It knows no window, so any view may use it.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCalendarWidget, QComboBox
 
 from rutjournal.core.paths import settings_path
 from rutjournal.core.settings import Settings, load_settings
-
-if TYPE_CHECKING:
-    from rutjournal.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 WEEK_DAYS = {"monday": Qt.DayOfWeek.Monday, "sunday": Qt.DayOfWeek.Sunday, "saturday": Qt.DayOfWeek.Saturday}
@@ -53,18 +50,3 @@ def apply_theme_choice(choice: str) -> None:
         apply_style(app)
         return
     apply_theme(app, choice)
-
-
-def apply_to_window(window: MainWindow, name: str, settings: Settings) -> None:
-    """Put one changed setting into effect in the window now."""
-    if name == "theme":
-        apply_theme_choice(settings.theme)
-    elif name == "week_start":
-        apply_week_start(window.journal_view.calendar, settings.week_start)
-    elif name == "trend_window_days" and "trends" in window.built_sections():
-        select_trend_range(window.trends_view.range_box, settings.trend_window_days)
-    elif name in ("reminder_time", "live_in_tray"):
-        tray = getattr(window, "tray", None)
-        if tray is not None:
-            tray.apply_settings(settings)
-    # backup_keep is read at every backup; data_dir is applied by the move itself (ui/data_folder.py)

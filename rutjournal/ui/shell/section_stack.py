@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from rutjournal.ui.grow.grow_view import GrowView
     from rutjournal.ui.guidance.guidance_view import GuidanceView
     from rutjournal.ui.load.load_view import LoadView
+    from rutjournal.ui.search.search_view import SearchView
     from rutjournal.ui.trends.trends_view import TrendsView
 
 SECTIONS = (
@@ -52,6 +53,31 @@ class SectionStack(QStackedWidget):
             self._put(key, built)
         return self._views[key]
 
+    # The views by name, built on first use (the stack holds them as QWidgets; each key holds one kind).
+    @property
+    def search_view(self) -> SearchView:
+        return cast("SearchView", self.view("search"))
+
+    @property
+    def load_view(self) -> LoadView:
+        return cast("LoadView", self.view("load"))
+
+    @property
+    def grow_view(self) -> GrowView:
+        return cast("GrowView", self.view("grow"))
+
+    @property
+    def guidance_view(self) -> GuidanceView:
+        return cast("GuidanceView", self.view("guidance"))
+
+    @property
+    def crossroads_view(self) -> CrossroadsView:
+        return cast("CrossroadsView", self.view("crossroads"))
+
+    @property
+    def trends_view(self) -> TrendsView:
+        return cast("TrendsView", self.view("trends"))
+
     def built(self) -> list[str]:
         """The lazily built sections that exist now (the ones to re-read after another writer)."""
         return [key for key in self._views if key not in ALWAYS_BUILT]
@@ -71,19 +97,19 @@ class SectionStack(QStackedWidget):
         """Give a section its service the first time it is needed, or have it re-read what may have changed
         (the guidance prefill, the crossroads signals and the trends read every other section)."""
         if key == "load":
-            load = cast("LoadView", self.view(key))
+            load = self.load_view
             if load.load is None:
                 from rutjournal.core.load.service import Load
 
                 load.set_load(Load(db))
         elif key == "grow":
-            grow = cast("GrowView", self.view(key))
+            grow = self.grow_view
             if grow.grow is None:
                 from rutjournal.core.grow.service import Grow
 
                 grow.set_grow(Grow(db))
         elif key == "guidance":
-            guidance = cast("GuidanceView", self.view(key))
+            guidance = self.guidance_view
             if guidance.guidance is None:
                 from rutjournal.core.guidance.service import Guidance
 
@@ -91,7 +117,7 @@ class SectionStack(QStackedWidget):
             else:
                 guidance.refresh()
         elif key == "crossroads":
-            crossroads = cast("CrossroadsView", self.view(key))
+            crossroads = self.crossroads_view
             if crossroads.crossroads is None:
                 from rutjournal.core.crossroads.service import Crossroads
 
@@ -99,7 +125,7 @@ class SectionStack(QStackedWidget):
             else:
                 crossroads.refresh()
         elif key == "trends":
-            trends = cast("TrendsView", self.view(key))
+            trends = self.trends_view
             if trends.db is None:
                 trends.set_db(db)
             else:
@@ -110,8 +136,9 @@ class SectionStack(QStackedWidget):
         slot = self.widget(index)
         shown = self.currentIndex() == index
         self.insertWidget(index, view)
-        self.removeWidget(slot)
-        slot.deleteLater()
+        if slot is not None:  # every key has a slot from the start: a placeholder until built
+            self.removeWidget(slot)
+            slot.deleteLater()
         self._views[key] = view
         if shown:  # rebuilt while shown (after a restore): keep it shown
             self.setCurrentIndex(index)

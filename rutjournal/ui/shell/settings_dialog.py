@@ -43,11 +43,11 @@ from rutjournal.core.settings import (
     change_setting,
     load_settings,
 )
-from rutjournal.ui.shell.preferences import apply_to_window
+from rutjournal.ui.shell.preferences import apply_theme_choice, apply_week_start, select_trend_range
 from rutjournal.ui.widgets.message import show_message
 
 if TYPE_CHECKING:
-    from rutjournal.ui.shell.main_window import MainWindow
+    from rutjournal.ui.shell.window_api import WindowServices
 
 log = logging.getLogger(__name__)
 DEFAULT_REMINDER = QTime(17, 30)
@@ -58,8 +58,8 @@ TREND_LABELS = {30: "Last 30 days", 90: "Last 90 days", 365: "Last 365 days", 0:
 class SettingsDialog(QDialog):
     """``choose_folder`` and ``confirm_move`` are hooks the tests replace."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowServices) -> None:
+        super().__init__(window.widget)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.main_window = window
@@ -67,7 +67,8 @@ class SettingsDialog(QDialog):
         self.confirm_move: Callable[[Path], bool] = self._ask_move
         settings = load_settings(window.paths.settings_file)
 
-        self.folder = QLabel(objectName="dataFolder")
+        self.folder = QLabel()
+        self.folder.setObjectName("dataFolder")
         self.folder.setTextFormat(Qt.TextFormat.PlainText)
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folder.setWordWrap(True)
@@ -79,7 +80,8 @@ class SettingsDialog(QDialog):
         folder_row.addWidget(self.move_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.reminder_on = QCheckBox(self.tr("Remind me to write at"))
-        self.reminder_time = QTimeEdit(displayFormat="HH:mm")
+        self.reminder_time = QTimeEdit()
+        self.reminder_time.setDisplayFormat("HH:mm")
         self.reminder_time.setAccessibleName(self.tr("Reminder time"))
         reminder_row = QHBoxLayout()
         reminder_row.addWidget(self.reminder_on)
@@ -96,7 +98,8 @@ class SettingsDialog(QDialog):
         self.trend_window = _combo(self.tr("Trends open on"), [(TREND_LABELS[d], d) for d in TREND_WINDOWS])
 
         hint = self.tr("Changes are saved as you make them.")
-        self.status = QLabel(hint, objectName="settingsStatus")
+        self.status = QLabel(hint)
+        self.status.setObjectName("settingsStatus")
         self.status.setWordWrap(True)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -119,7 +122,7 @@ class SettingsDialog(QDialog):
         self._connect()
         from rutjournal.ui.care.data_folder import DataFolderMove
 
-        self.mover = window.findChild(DataFolderMove) or DataFolderMove(window)
+        self.mover = window.widget.findChild(DataFolderMove) or DataFolderMove(window)
         self.mover.finished.connect(self._moved)
 
     # --- showing ------------------------------------------------------------------------------------------
@@ -205,7 +208,7 @@ class SettingsDialog(QDialog):
     def _moved(self, ok: bool, text: str) -> None:
         self.show_settings(load_settings(self.main_window.paths.settings_file))
         show_message(self.status, text, error=not ok)
-        self.main_window.statusBar().showMessage(text, 20000)
+        self.main_window.say(text, 20000)
 
     def _ask_folder(self) -> Path | None:
         chosen = QFileDialog.getExistingDirectory(
@@ -232,6 +235,19 @@ class SettingsDialog(QDialog):
         return box.clickedButton() is go
 
 
+def apply_to_window(window: WindowServices, name: str, settings: Settings) -> None:
+    """Put one changed setting into effect in the window now."""
+    if name == "theme":
+        apply_theme_choice(settings.theme)
+    elif name == "week_start":
+        apply_week_start(window.journal_view.calendar, settings.week_start)
+    elif name == "trend_window_days" and "trends" in window.pages.built():
+        select_trend_range(window.pages.trends_view.range_box, settings.trend_window_days)
+    elif name in ("reminder_time", "live_in_tray") and window.tray is not None:
+        window.tray.apply_settings(settings)
+    # backup_keep is read at every backup; data_dir is applied by the move itself (ui/data_folder.py)
+
+
 def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
     box = QComboBox()
     box.setAccessibleName(name)
@@ -246,9 +262,9 @@ def _select(box: QComboBox, data: object) -> None:
         box.setCurrentIndex(index)
 
 
-def open_settings(window: MainWindow) -> SettingsDialog:
+def open_settings(window: WindowServices) -> SettingsDialog:
     """File → Settings… (one dialog per window, brought back with the stored values)."""
-    dialog = window.findChild(SettingsDialog)
+    dialog = window.widget.findChild(SettingsDialog)
     if dialog is None:
         dialog = SettingsDialog(window)
     else:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from rutjournal.ui.shell.section_stack import SECTIONS
 
 if TYPE_CHECKING:
-    from rutjournal.ui.shell.main_window import MainWindow
+    from rutjournal.ui.shell.window_api import WindowServices
 
 GROUP_ORDER = ("Window", "Sections", "File", "Help", "Journal", "Load", "Search")
 # Keys read by event filters rather than by an action or shortcut: the only ones written out by hand.
@@ -64,13 +64,14 @@ def _menu_of(action: QAction) -> str | None:
     return None
 
 
-def shortcut_rows(window: MainWindow) -> list[ShortcutRow]:
+def shortcut_rows(window: WindowServices) -> list[ShortcutRow]:
     """Every shortcut of the window and its sections (all built first, so none is missing), grouped."""
-    views = {id(window.section_view(key)): title for key, title, _k in SECTIONS}
+    views = {id(window.pages.view(key)): title for key, title, _k in SECTIONS}
+    widget = window.widget
     section_keys = {(title, keys) for _key, title, keys in SECTIONS}
     rows: list[ShortcutRow] = []
     seen: set[int] = set()
-    for action in [*window.actions(), *window.findChildren(QAction)]:
+    for action in [*widget.actions(), *widget.findChildren(QAction)]:
         keys = keys_text(action.shortcuts())
         if not keys or id(action) in seen:
             continue
@@ -81,7 +82,7 @@ def shortcut_rows(window: MainWindow) -> list[ShortcutRow]:
             continue
         group = _menu_of(action) or _section_of(action.parent(), views) or "Window"
         rows.append(ShortcutRow(group, keys, text))
-    for shortcut in window.findChildren(QShortcut):
+    for shortcut in widget.findChildren(QShortcut):
         keys = keys_text([shortcut.key()])
         if keys:
             group = _section_of(shortcut.parent(), views) or "Window"
@@ -145,11 +146,11 @@ class ShortcutSheet(QDialog):
         return out
 
 
-def open_shortcut_sheet(window: MainWindow) -> ShortcutSheet:
+def open_shortcut_sheet(window: WindowServices) -> ShortcutSheet:
     """Show the sheet (one at a time: a second F1 brings the open one forward)."""
-    sheet = window.findChild(ShortcutSheet)
+    sheet = window.widget.findChild(ShortcutSheet)
     if sheet is None:
-        sheet = ShortcutSheet(shortcut_rows(window), window)
+        sheet = ShortcutSheet(shortcut_rows(window), window.widget)
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     sheet.show()
     sheet.raise_()
@@ -157,17 +158,14 @@ def open_shortcut_sheet(window: MainWindow) -> ShortcutSheet:
     return sheet
 
 
-def add_shortcut_sheet_action(window: MainWindow) -> QAction:
-    """The "Keyboard shortcuts" action: in the Help menu when the window has one, on the window always."""
-    action = QAction("Keyboard shortcuts", window)
+def add_shortcut_sheet_action(window: WindowServices) -> QAction:
+    """The "Keyboard shortcuts" action, on the window (the Help menu, built after it, lists it too)."""
+    action = QAction("Keyboard shortcuts", window.widget)
     action.setObjectName("shortcutSheetAction")
     action.setShortcuts(list(SHEET_KEYS))
     action.setStatusTip("List every keyboard shortcut")
     action.triggered.connect(lambda _c=False: open_shortcut_sheet(window))
-    window.addAction(action)
-    menu = getattr(window, "help_menu", None)
-    if isinstance(menu, QMenu):
-        menu.addAction(action)
+    window.widget.addAction(action)
     return action
 
 

@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 from rutjournal.core.settings import Settings
 
 if TYPE_CHECKING:
-    from rutjournal.ui.shell.main_window import MainWindow
+    from rutjournal.ui.shell.window_api import WindowServices
 
 log = logging.getLogger(__name__)
 REMINDER_TITLE = "rutjournal"
@@ -82,8 +81,8 @@ class ReminderBanner(QWidget):
 class TrayPresence(QObject):
     """The reminder's timer, the tray icon (when there is a tray) and closing to the tray."""
 
-    def __init__(self, app: QApplication, window: MainWindow, settings: Settings) -> None:
-        super().__init__(window)
+    def __init__(self, app: QApplication, window: WindowServices, settings: Settings) -> None:
+        super().__init__(window.widget)
         self.app = app
         self.window = window
         self.now = dt.datetime.now
@@ -95,12 +94,7 @@ class TrayPresence(QObject):
         self.timer = QTimer(self, singleShot=True)
         self.timer.timeout.connect(self.check)
         self.banner = ReminderBanner()
-        holder = (
-            window.checkin_banner.parentWidget()
-        )  # the column above the sections, with the check-in offer
-        column = holder.layout() if holder is not None else None
-        if isinstance(column, QBoxLayout):
-            column.insertWidget(0, self.banner)
+        window.add_banner(self.banner)  # above the sections, with the check-in offer
         self.banner.write.clicked.connect(self.open_today)
         self.open_action = QAction("Open rutjournal", self)
         self.open_action.triggered.connect(self.open_today)
@@ -108,7 +102,7 @@ class TrayPresence(QObject):
         self.quit_action.triggered.connect(self.quit)
         window.ready.connect(lambda: QTimer.singleShot(2000, self.check))  # a reminder missed while closed
         try:  # Quit in the File menu really quits, even when closing the window only hides it
-            window.quit_action.triggered.disconnect(window.close)
+            window.quit_action.triggered.disconnect(window.widget.close)
         except (RuntimeError, TypeError):
             log.warning("could not take over the Quit action; it closes the window as before")
         else:
@@ -136,7 +130,7 @@ class TrayPresence(QObject):
             picture = self.app.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView)
         icon = QSystemTrayIcon(picture, self)
         icon.setToolTip("rutjournal")
-        menu = QMenu(self.window)
+        menu = QMenu(self.window.widget)
         menu.addAction(self.open_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
@@ -207,8 +201,9 @@ class TrayPresence(QObject):
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
-            if self.window.isVisible() and self.window.isActiveWindow():
-                self.window.hide()
+            widget = self.window.widget
+            if widget.isVisible() and widget.isActiveWindow():
+                widget.hide()
             else:
                 self.open_today()
 
@@ -217,12 +212,10 @@ class TrayPresence(QObject):
         """Hide the window instead of closing it (saving first); False when closing should go ahead."""
         if not self.keeps_window():
             return False
-        self.window.journal_view.flush()
-        if "guidance" in self.window.built_sections():
-            self.window.guidance_view.save_conversation()
+        self.window.save_pending()
         self.window.save_state()
         event.ignore()
-        self.window.hide()
+        self.window.widget.hide()
         if self.icon is not None and not self.told_still_running:
             self.told_still_running = True
             self.icon.showMessage(
@@ -237,7 +230,7 @@ class TrayPresence(QObject):
         """Really quit: save, close the journal, let go of the lock (the window's close and the app's exit)."""
         self.quitting = True
         self.app.setQuitOnLastWindowClosed(True)
-        if self.window.close():
+        if self.window.widget.close():
             if self.icon is not None:
                 self.icon.hide()
             QTimer.singleShot(0, self.app.quit)
@@ -246,7 +239,7 @@ class TrayPresence(QObject):
             self.app.setQuitOnLastWindowClosed(not self.keeps_window())
 
 
-def install_tray(app: QApplication, window: MainWindow, settings: Settings) -> TrayPresence:
+def install_tray(app: QApplication, window: WindowServices, settings: Settings) -> TrayPresence:
     """The reminder and tray for this window (``window.tray``; Settings calls ``apply_settings`` on it)."""
     presence = TrayPresence(app, window, settings)
     window.tray = presence

@@ -1,6 +1,11 @@
-"""The main window's fixed furniture: the sidebar of sections, the check-in banner and the search box."""
+"""The main window's fixed furniture: the sidebar of sections, the banners' column, the check-in offer, the
+word on where the journal is, the search box, and the question asked when today could not be saved."""
 
 from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -10,18 +15,27 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from rutjournal.ui.shell.section_icons import set_section_icons
 from rutjournal.ui.shell.section_stack import SECTIONS
+from rutjournal.ui.widgets.message import show_message
+
+if TYPE_CHECKING:
+    from rutjournal.core.storage.db import Database
+
+log = logging.getLogger(__name__)
 
 
 def build_sidebar() -> QListWidget:
     """One row a section, its shortcut in the tooltip and an icon tinted to the theme."""
-    sidebar = QListWidget(objectName="sidebar")
+    sidebar = QListWidget()
+    sidebar.setObjectName("sidebar")
     sidebar.setAccessibleName("Sections")
     for key, title, keys in SECTIONS:
         item = QListWidgetItem(title)
@@ -33,30 +47,87 @@ def build_sidebar() -> QListWidget:
     return sidebar
 
 
-def build_checkin_banner() -> tuple[QWidget, QPushButton, QPushButton]:
-    """The monthly check-in offer (hidden until one is due) and its two buttons: go, or later."""
-    banner = QWidget(objectName="checkinOffer")
-    banner.hide()
-    offer = QHBoxLayout(banner)
-    offer.setContentsMargins(8, 4, 8, 4)
-    text = QLabel("A new month: two minutes of Crossroads check-in tells you whether to stay, push or leave.")
-    go = QPushButton("Check in now")
-    later = QPushButton("Later")
-    offer.addWidget(text, 1)
-    offer.addWidget(go)
-    offer.addWidget(later)
-    return banner, go, later
+def lay_out(sidebar: QWidget, banner: QWidget, pages: QWidget) -> tuple[QWidget, QVBoxLayout]:
+    """The sidebar beside a column of banners over the sections; returns the whole and the column (where
+    more banners go, on top)."""
+    right = QWidget()
+    column = QVBoxLayout(right)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    column.addWidget(banner)
+    column.addWidget(pages, 1)
+    central = QWidget()
+    row = QHBoxLayout(central)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(0)
+    row.addWidget(sidebar)
+    row.addWidget(right, 1)
+    return central, column
+
+
+class DataPlace(QLabel):
+    """The status bar's word on where the journal is: being opened, open (encrypted, read-only), or not."""
+
+    def __init__(self, database: Path) -> None:
+        super().__init__(f"Opening the journal in {database} …")
+        self.setObjectName("dataPlace")
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def show_open(self, database: Path, *, read_only: str | None, encrypted: bool) -> None:
+        if read_only is not None:  # the file or its folder cannot be written: show it, save nothing
+            show_message(self, f"Read-only: {read_only}", error=True)
+        else:  # no longer red after a restore
+            locked = " (encrypted with your passphrase)" if encrypted else ""
+            show_message(self, f"Journal: {database}{locked}")
+        self.setToolTip("Everything you write is saved in this file, on this computer only.")
+
+
+class CheckinOffer(QWidget):
+    """The monthly check-in offer, hidden until one is due, with its two buttons: go (the window shows
+    Crossroads), or later. Never a modal."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("checkinOffer")
+        self.hide()
+        offer = QHBoxLayout(self)
+        offer.setContentsMargins(8, 4, 8, 4)
+        text = QLabel(
+            "A new month: two minutes of Crossroads check-in tells you whether to stay, push or leave."
+        )
+        self.go = QPushButton("Check in now")
+        self.later = QPushButton("Later")
+        offer.addWidget(text, 1)
+        offer.addWidget(self.go)
+        offer.addWidget(self.later)
+        self.go.clicked.connect(self.hide)
+        self.later.clicked.connect(self.hide)
+
+    def offer(self, db: Database) -> None:
+        """Show the offer when this month has no check-in. A journal with no entry yet is someone's first day:
+        a monthly stay-or-leave question would be noise."""
+        from rutjournal.core.crossroads.service import Crossroads
+        from rutjournal.core.journal.service import Journal
+
+        try:
+            due = not Journal(db).is_empty() and Crossroads(db).due()
+        except Exception:  # the offer is a kindness: never let it stop the window
+            log.exception("could not tell whether a check-in is due")
+            return
+        self.setVisible(due)
 
 
 def place_search_box(window: QMainWindow) -> QLineEdit:
     """The global search box: beside the File menu, or in a toolbar row where the menu bar is the system's."""
-    box = QLineEdit(objectName="searchBox", clearButtonEnabled=True)
+    box = QLineEdit(clearButtonEnabled=True)
+    box.setObjectName("searchBox")
     box.setPlaceholderText("Search entries and #tags  (Ctrl+F)")
     box.setAccessibleName("Search")
     box.setMinimumWidth(320)
     bar = window.menuBar()
     if bar.isNativeMenuBar():  # the menus live at the top of the screen (macOS): a toolbar row
-        toolbar = QToolBar("Search", objectName="mainToolbar", movable=False, floatable=False)
+        toolbar = QToolBar("Search", movable=False, floatable=False)
+        toolbar.setObjectName("mainToolbar")
         spacer = QWidget()
         spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
         toolbar.addWidget(spacer)
@@ -69,3 +140,16 @@ def place_search_box(window: QMainWindow) -> QLineEdit:
         row.addWidget(box)
         bar.setCornerWidget(corner, Qt.Corner.TopRightCorner)
     return box
+
+
+def confirm_losing_edits(parent: QWidget, why: str) -> bool:
+    """Asked when today's text could not be saved on closing: True if the user chooses to quit anyway."""
+    answer = QMessageBox.warning(
+        parent,
+        "rutjournal: not saved",
+        f"Today's latest changes could not be saved:\n{why}\n\n"
+        "Copy your text somewhere safe before quitting. Quit anyway?",
+        QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard

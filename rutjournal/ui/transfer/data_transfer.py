@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 if TYPE_CHECKING:  # the dialogs and the importers load when first opened, never on the way to the window
-    from rutjournal.ui.shell.main_window import MainWindow
+    from rutjournal.ui.shell.window_api import WindowServices
     from rutjournal.ui.transfer.export_dialog import ExportDialog
     from rutjournal.ui.transfer.import_dialog import ImportDialog
 
@@ -25,8 +25,8 @@ MESSAGE_MS = 10000
 class DataTransfer(QObject):
     """Import… and Export… at the top of the File menu, and what follows an import."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowServices) -> None:
+        super().__init__(window.widget)
         self.window = window
         self.import_dialog: ImportDialog | None = None
         self.export_dialog: ExportDialog | None = None
@@ -44,25 +44,19 @@ class DataTransfer(QObject):
         menu.insertAction(menu.actions()[1], self.export_action)
 
     def _action(self, text: str, keys: str, slot: object, tip: str) -> QAction:
-        action = QAction(text, self.window, shortcut=QKeySequence(keys))
+        action = QAction(text, self.window.widget, shortcut=QKeySequence(keys))
         action.setStatusTip(tip)
         action.triggered.connect(slot)
-        self.window.addAction(action)  # the shortcut works where the platform hides the menu bar
+        self.window.widget.addAction(action)  # the shortcut works where the platform hides the menu bar
         return action
 
     def save_pending(self) -> bool:
         """Write what is on screen before an import or export (False: the journal could not save it)."""
-        window = self.window
-        saved = window.journal_view.flush()
-        if "guidance" in window.built_sections():
-            window.guidance_view.save_conversation()
-        return saved
+        return self.window.save_pending()
 
     def _journal_closed(self) -> bool:
         if self.window.db is None:
-            self.window.statusBar().showMessage(
-                "The journal is not open, so there is nothing to import into."
-            )
+            self.window.say("The journal is not open, so there is nothing to import into.")
             return True
         return False
 
@@ -73,7 +67,7 @@ class DataTransfer(QObject):
         from rutjournal.ui.transfer.import_dialog import ImportDialog
 
         self.wait()
-        dialog = ImportDialog(self.window.db, self.save_pending, self.window)
+        dialog = ImportDialog(self.window.db, self.save_pending, self.window.widget)
         dialog.imported.connect(self.after_import)
         self.import_dialog = dialog
         dialog.open()
@@ -86,7 +80,9 @@ class DataTransfer(QObject):
         from rutjournal.ui.transfer.export_dialog import ExportDialog
 
         self.wait()
-        dialog = ExportDialog(self.window.db, self.window.paths.database, self.save_pending, self.window)
+        dialog = ExportDialog(
+            self.window.db, self.window.paths.database, self.save_pending, self.window.widget
+        )
         self.export_dialog = dialog
         dialog.open()
         return dialog
@@ -100,19 +96,19 @@ class DataTransfer(QObject):
         window = self.window
         if isinstance(result, RestoreResult):
             # A whole journal came in: open it afresh, as after restoring a backup, so nothing stale remains.
-            window.care.wait()
+            window.wait_for_backups()
             window.close_data(save=True)
             window.open_data()
-            window.statusBar().showMessage("Restored: " + ", ".join(result.lines()), MESSAGE_MS)
+            window.say("Restored: " + ", ".join(result.lines()), MESSAGE_MS)
             return
         journal = window.journal_view
         if journal.journal is not None:
             journal.show_day(journal.day)  # re-reads the day, its tags and the calendar's marks
         from rutjournal.ui.shell.live_refresh import reread_all
 
-        reread_all(window, ["search", *window.built_sections()])  # one failing must not hide the import
+        reread_all(window.pages, ["search", *window.pages.built()])  # one failing must not hide the import
         if isinstance(result, ImportPlan):
-            window.statusBar().showMessage(" ".join(summary_lines(result, done=True)[1:2]), MESSAGE_MS)
+            window.say(" ".join(summary_lines(result, done=True)[1:2]), MESSAGE_MS)
 
     def wait(self) -> None:
         """Let the dialogs' worker threads end (before the journal is let go, or another dialog opens)."""

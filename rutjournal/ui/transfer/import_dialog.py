@@ -15,31 +15,26 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from rutjournal.core.transfer.importers.detect import available_formats
 from rutjournal.core.transfer.importers.plan import ImportPlan
 from rutjournal.core.transfer.importers.records import ImportCancelled, ImportOptions, Rejected
 from rutjournal.ui.transfer.import_jobs import DialogJobs, ProgressRelay
 from rutjournal.ui.transfer.import_mapping import ColumnMapTable, MoodMapTable
 from rutjournal.ui.transfer.import_preview import PreviewBox
+from rutjournal.ui.transfer.import_source import SourcePicker
 from rutjournal.ui.transfer.import_steps import (
     Reading,
     detail_lines,
-    format_words,
     next_step,
     preview_lines,
     problem_text,
@@ -91,28 +86,13 @@ class ImportDialog(QDialog):
     # --- layout -------------------------------------------------------------------------------------------
     def _build(self) -> None:
         intro = QLabel(INTRO, wordWrap=True)
-        self.path_edit = QLineEdit(readOnly=True, placeholderText="No file or folder chosen yet")
-        self.path_edit.setAccessibleName("File or folder to import")
-        self.file_button = QPushButton("Choose file…")
-        self.folder_button = QPushButton("Choose folder…")
-        self.folder_button.setToolTip("RedNotebook keeps its journal in a folder: choose that folder")
-        source = QHBoxLayout()
-        source.addWidget(self.path_edit, 1)
-        source.addWidget(self.file_button)
-        source.addWidget(self.folder_button)
-        self.format_combo = QComboBox()
-        self.format_combo.setAccessibleName("Read it as")
-        self.format_combo.addItem("Not recognised: choose one", None)
-        for fmt in available_formats():
-            self.format_combo.addItem(format_words(fmt.name), fmt.name)
-        self.detected_label = QLabel()
-        self.detected_label.setObjectName("detectedFormat")
-        kind = QHBoxLayout()
-        kind.addWidget(self.format_combo)
-        kind.addWidget(self.detected_label, 1)
-        form = QFormLayout()
-        form.addRow("Import from:", source)
-        form.addRow("Read it as:", kind)
+        self.picker = SourcePicker()
+        self.path_edit, self.file_button, self.folder_button = (
+            self.picker.path_edit,
+            self.picker.file_button,
+            self.picker.folder_button,
+        )
+        self.format_combo, self.detected_label = self.picker.format_combo, self.picker.detected_label
 
         self.mood_box = QGroupBox("Daylio moods: which score each one means")
         self.mood_table = MoodMapTable()
@@ -144,7 +124,7 @@ class ImportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(form)
+        layout.addWidget(self.picker)
         layout.addWidget(self.mood_box)
         layout.addWidget(self.column_box)
         layout.addWidget(self.preview_box, 1)
@@ -153,8 +133,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
         self._show_reading(None)
 
-        self.file_button.clicked.connect(self.choose_file)
-        self.folder_button.clicked.connect(self.choose_folder)
+        self.picker.chosen.connect(self.set_source)
         self.format_combo.activated.connect(self._format_chosen)
         self.mood_table.changed.connect(self._moods_changed)
         self.column_table.changed.connect(self._columns_changed)
@@ -163,26 +142,10 @@ class ImportDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
 
     # --- choosing and reading -----------------------------------------------------------------------------
-    def choose_file(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self,
-            "Import from a file",
-            str(Path.home()),
-            "Exports (*.json *.csv *.zip *.txt);;All files (*)",
-        )
-        if name:
-            self.set_source(Path(name))
-
-    def choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, "Import a RedNotebook data folder", str(Path.home()))
-        if name:
-            self.set_source(Path(name))
-
     def set_source(self, path: Path) -> None:
         """Start over with ``path`` (what the Choose buttons call): detect its format, read it, preview it."""
         self.source = path
-        self.path_edit.setText(str(path))
-        self.path_edit.setToolTip(str(path))
+        self.picker.show_path(path)
         self.forced = None
         self._forget_mapping()
         self._show_reading(None)
@@ -258,13 +221,7 @@ class ImportDialog(QDialog):
             show_message(self.status, "")
             self.import_button.setEnabled(False)
             return
-        self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(reading.format)))
-        if reading.detected == reading.format:
-            self.detected_label.setText("found from what the file holds; pick another to read it differently")
-        elif reading.detected:
-            self.detected_label.setText(f"chosen by you (it looks like a {format_words(reading.detected)})")
-        else:
-            self.detected_label.setText("chosen by you")
+        self.picker.show_format(reading)
         self._show_mapping(reading)
         show_message(self.status, next_step(reading))
         self.import_button.setEnabled(reading.can_import)
@@ -357,14 +314,9 @@ class ImportDialog(QDialog):
             return
         self.finished_ok = True
         self.import_button.hide()
-        for widget in (
-            self.file_button,
-            self.folder_button,
-            self.format_combo,
-            self.mood_box,
-            self.column_box,
-        ):
-            widget.setEnabled(False)
+        self.picker.set_choosing(False)
+        self.mood_box.setEnabled(False)
+        self.column_box.setEnabled(False)
         self.preview_box.setTitle("What the import did")
         self.detected_label.setText("")
         self.preview_box.show_lines(self.done_lines(result))
@@ -380,15 +332,8 @@ class ImportDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.running.setVisible(busy)
-        for widget in (
-            self.file_button,
-            self.folder_button,
-            self.format_combo,
-            self.mood_box,
-            self.column_box,
-            self.import_button,
-            self.close_button,
-        ):
+        self.picker.set_choosing(not busy)
+        for widget in (self.mood_box, self.column_box, self.import_button, self.close_button):
             widget.setEnabled(not busy)
 
     # --- jobs and closing ---------------------------------------------------------------------------------

@@ -146,7 +146,9 @@ class TrendsView(QWidget):
             assert panel.canvas is not None
             panel.canvas.customContextMenuRequested.connect(lambda pos, n=name: self._menu(n, pos))
         self._charts = True
-        self.body.layout().activate()  # the canvases have their size before the first is drawn
+        layout = self.body.layout()
+        if layout is not None:
+            layout.activate()  # the canvases have their size before the first is drawn
         return True
 
     def _ensure_charts(self) -> bool:

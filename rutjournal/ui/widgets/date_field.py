@@ -22,7 +22,9 @@ def pydate(value: QDate) -> dt.date:
 def day_edit(name: str, day: dt.date | None = None) -> QDateEdit:
     """A calendar-popup editor for a day that is always given (today unless ``day`` says otherwise); past days
     are as welcome as future ones."""
-    edit = QDateEdit(calendarPopup=True, displayFormat=DAY_FORMAT)
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DAY_FORMAT)
     edit.setAccessibleName(name)
     edit.setDate(qdate(day or dt.date.today()))
     edit.setMinimumWidth(edit.sizeHint().width())  # a squeezed row cuts the year off, never the whole day

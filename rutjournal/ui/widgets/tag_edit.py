@@ -86,8 +86,8 @@ class TagEdit(QLineEdit):
         self.known.setStringList(found)
         if found:
             self.completer_.complete()
-        else:
-            self.completer_.popup().hide()
+        elif (popup := self.completer_.popup()) is not None:  # made by the completer on first use
+            popup.hide()
 
     def _insert(self, name: str) -> None:
         before = self.text()[: self.cursorPosition()]
