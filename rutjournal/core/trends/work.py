@@ -1,6 +1,7 @@
 """The work numbers behind the Trends plots: task hours a week kept vs freed by decision, and the progress of
-the active target's goals over time. Pure functions over plain SQL reads (no Qt, no matplotlib, no ORM); the
-rules (a task's state at the end of each week, a goal's progress on each day) are in ``trends``' docstring.
+the active target's goals over time, from plain SQL reads of the tasks and Grow's goal histories (no Qt, no
+matplotlib, no ORM); the rules (a task's state at the end of each week, a goal's progress on each day) are in
+``trends``' docstring.
 """
 
 from __future__ import annotations
