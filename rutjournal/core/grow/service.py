@@ -1,6 +1,6 @@
 """The Grow service: a target role, the gaps between today and it, goals that close them, and the proof.
 
-The rules (pure functions in ``grow_rules``, each tested on its own):
+The rules (pure functions in ``rules``, each tested on its own; a goal's dated history in ``activity``):
 
 - A goal's progress is the share of its milestones done; with no milestones, its manual percentage / 100; with
   neither, 0. A goal whose status is done counts 1.0 whatever its milestones say.
