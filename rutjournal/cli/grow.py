@@ -1,4 +1,4 @@
-"""The command line of the Grow section: ``target``, ``gap``, ``goal``, ``milestone``, ``evidence``, ``challenge``
+"""The command line of the Grow section: ``target set|edit``, ``gap``, ``goal``, ``milestone``, ``evidence``, ``challenge``
 and ``report grow``.
 
 Everything a user typed is checked before the journal is opened (an id that does not exist can only be found
@@ -11,9 +11,11 @@ import argparse
 import datetime as dt
 import json
 from collections.abc import Callable
+from types import EllipsisType
 from typing import TYPE_CHECKING
 
 from rutjournal.core import text
+from rutjournal.core.errors import InvalidInput
 from rutjournal.core.grow.rules import (
     ANSWERS,
     EVIDENCE_KINDS,
@@ -49,11 +51,20 @@ def add_parsers(
         )
         return subs
 
-    target = actions("target", "Grow: the role you are working toward").add_parser(
+    targets = actions("target", "Grow: the role you are working toward")
+    target = targets.add_parser(
         "set", parents=[common], help="set a new target role (prints its id; the previous one is kept)"
     )
     target.add_argument("title", nargs="+", metavar="TITLE")
     target.add_argument("--by", metavar="DATE", help="when you want to be there, YYYY-MM-DD")
+    edit = targets.add_parser(
+        "edit", parents=[common], help="correct the active target's title or date (its gaps and goals stay)"
+    )
+    edit.add_argument("title", nargs="*", metavar="TITLE", help="the corrected title")
+    when = edit.add_mutually_exclusive_group()
+    when.add_argument("--by", metavar="DATE", help="the new date, YYYY-MM-DD")
+    when.add_argument("--no-by", action="store_true", help="clear the date")
+    edit.add_argument("--id", metavar="ID", help="a target other than the active one (an earlier one)")
 
     gap = actions("gap", "Grow: the gaps between you and the target").add_parser(
         "add", parents=[common], help="add a gap under the active target (prints its id)"
@@ -122,6 +133,8 @@ def _prepare(args: argparse.Namespace) -> Action:
     if command == ("target", "set"):
         title, by = check_title(" ".join(args.title)), _date("--by", args.by)
         return lambda grow: print(grow.set_target(title, by))
+    if command == ("target", "edit"):
+        return _edit_target(args)
     if command == ("gap", "add"):
         title, kind = check_title(" ".join(args.title)), _choice("--kind", args.kind, GAP_KINDS)
         good = check_note(args.good, "--good")
@@ -153,6 +166,29 @@ def _prepare(args: argparse.Namespace) -> Action:
     what, asked_of = check_text(" ".join(args.text), "TEXT"), check_title(args.asked_of, "--asked-of")
     answer, day = _choice("--answer", args.answer, ANSWERS), _date("--date", args.date)
     return lambda grow: print(grow.add_challenge(what, asked_of, day, answer))
+
+
+def _edit_target(args: argparse.Namespace) -> Action:
+    """Correct a target in place: unlike ``target set``, which starts a new one, its gaps and goals stay."""
+    title = check_title(" ".join(args.title)) if args.title else None
+    by: dt.date | EllipsisType | None = (
+        None if args.no_by else ... if args.by is None else _date("--by", args.by)
+    )
+    if title is None and isinstance(by, EllipsisType):
+        raise InvalidInput("target edit", "given a corrected TITLE, --by DATE or --no-by")
+    chosen = _id("--id", args.id)
+
+    def edit(grow: Grow) -> None:
+        target_id = chosen
+        if target_id is None:
+            active = grow.active_target()
+            if active is None:
+                raise InvalidInput("target", "set first (there is no active target)")
+            target_id = active.id
+        view = grow.update_target(target_id, title=title, by=by)
+        print(f"{view.id}: {view.title}{_by(view.by_date, grow.today())}")
+
+    return edit
 
 
 def _id(field: str, typed: str | None) -> int | None:

@@ -158,14 +158,26 @@ def test_unknown_ids_exit_2_and_write_nothing(data_dir: Path, args: tuple[str, .
     assert count(data_dir, table) == 0
 
 
-def test_reading_commands_import_no_orm_and_no_qt(data_dir: Path) -> None:
+def test_commands_import_no_orm_and_no_qt(data_dir: Path) -> None:
+    """Reading and writing alike run on plain sqlite3: Grow's store imports no SQLAlchemy."""
     assert rut("target", "set", "Lead").returncode == 0
     code = (
         "import sys, json; from rutjournal.__main__ import main; code = main(sys.argv[1:]); "
         "print(json.dumps([code] + [m for m in ('sqlalchemy', 'PySide6', 'matplotlib') if m in sys.modules]), "
         "file=sys.stderr)"
     )
-    for args in (("report", "grow"), ("goal", "list")):
+    for args in (
+        ("report", "grow"),
+        ("goal", "list"),
+        ("target", "set", "Senior Lead"),
+        ("target", "edit", "Senior", "Lead", "--by", "2030-01-01"),
+        ("gap", "add", "SQL", "--kind", "skill"),
+        ("goal", "add", "Course", "--gap", "1"),
+        ("milestone", "add", "1", "Module one"),
+        ("milestone", "done", "1"),
+        ("evidence", "add", "Shipped it", "--goal", "1"),
+        ("challenge", "add", "Lead the migration", "--asked-of", "Dana"),
+    ):
         done = subprocess.run(
             [sys.executable, "-c", code, *args],
             capture_output=True,
@@ -174,6 +186,43 @@ def test_reading_commands_import_no_orm_and_no_qt(data_dir: Path) -> None:
             timeout=60,
         )
         assert json.loads(done.stderr.strip().splitlines()[-1]) == [0], args
+
+
+def test_target_edit_corrects_the_active_target_and_keeps_its_gaps(data_dir: Path) -> None:
+    assert rut("target", "set", "Senoir", "Analyst", "--by", "2030-09-01").stdout == "1\n"
+    assert rut("gap", "add", "SQL", "--kind", "skill").stdout == "1\n"
+    fixed = rut("target", "edit", "Senior", "Analyst")
+    assert (fixed.returncode, fixed.stdout) == (0, f"1: Senior Analyst, by {text.day(dt.date(2030, 9, 1))}\n")
+    assert rut("target", "edit", "--no-by").stdout == "1: Senior Analyst\n"
+    report = json.loads(rut("report", "grow", "--json").stdout)
+    assert report["target"] == {"id": 1, "title": "Senior Analyst", "by": None}
+    assert [g["title"] for g in report["gaps"]] == ["SQL"]
+    assert count(data_dir, "targets") == 1
+    assert rut("target", "set", "Lead Analyst").stdout == "2\n"
+    earlier = rut("target", "edit", "--id", "1", "--by", "2031-01-31")
+    assert earlier.stdout == f"1: Senior Analyst, by {text.day(dt.date(2031, 1, 31))}\n"
+    assert json.loads(rut("report", "grow", "--json").stdout)["target"]["title"] == "Lead Analyst"
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("target", "edit"), "target edit: must be given a corrected TITLE, --by DATE or --no-by"),
+        (("target", "edit", "--by", "2030-01-01", "--no-by"), "not allowed with argument"),
+        (("target", "edit", "--by", "someday"), "--by"),
+        (("target", "edit", "Lead", "--id", "7"), "target: must be the id of an existing target"),
+    ],
+)
+def test_target_edit_refuses_what_it_cannot_do(data_dir: Path, args: tuple[str, ...], says: str) -> None:
+    assert rut("target", "set", "Lead").returncode == 0
+    done = rut(*args)
+    assert done.returncode == 2 and says in done.stderr
+    assert json.loads(rut("report", "grow", "--json").stdout)["target"]["title"] == "Lead"
+
+
+def test_target_edit_without_a_target_says_to_set_one(data_dir: Path) -> None:
+    done = rut("target", "edit", "Lead")
+    assert done.returncode == 2 and "target: must be set first (there is no active target)" in done.stderr
 
 
 def test_a_goal_already_under_way_is_entered_as_it_is(data_dir: Path) -> None:

@@ -87,14 +87,23 @@ def test_unknown_ids_exit_2_and_add_nothing(data_dir: Path) -> None:
     assert json.loads(rut("followup", "list", "--json").stdout) == []
 
 
-def test_reading_commands_import_no_orm_and_no_qt(data_dir: Path) -> None:
+def test_commands_import_no_orm_and_no_qt(data_dir: Path) -> None:
+    """Reading and writing alike run on plain sqlite3: Guidance's store imports no SQLAlchemy."""
     assert rut("conversation", "add", "--with", "Dana", "--role", "boss").returncode == 0
     code = (
         "import sys, json; from rutjournal.__main__ import main; code = main(sys.argv[1:]); "
         "print(json.dumps([code] + [m for m in ('sqlalchemy', 'PySide6', 'matplotlib') if m in sys.modules]), "
         "file=sys.stderr)"
     )
-    for args in (("conversation", "list"), ("followup", "list"), ("promotion", "list", "--json")):
+    for args in (
+        ("conversation", "list"),
+        ("followup", "list"),
+        ("promotion", "list", "--json"),
+        ("conversation", "add", "--with", "Sam", "--role", "mentor", "--held"),
+        ("followup", "add", "1", "Send the plan", "--owner", "me"),
+        ("followup", "done", "1"),
+        ("promotion", "add", "--outcome", "refused", "--reason", "budget"),
+    ):
         done = subprocess.run(
             [sys.executable, "-c", code, *args],
             capture_output=True,

@@ -73,6 +73,16 @@ def test_options_and_a_refused_promotion(window, qtbot) -> None:  # type: ignore
     assert [(o.kind, o.said) for o in guidance.conversations()[0].options] == [
         ("cross_training", "Two weeks with the data team")
     ]
+    assert not view.option_remove.isEnabled()  # nothing selected: nothing to remove
+    view.option_kind.setCurrentIndex(view.option_kind.findData("seminar"))
+    qtbot.mouseClick(view.option_button, Qt.MouseButton.LeftButton)
+    view.options.setCurrentRow(1)
+    qtbot.mouseClick(view.option_remove, Qt.MouseButton.LeftButton)
+    assert [o.kind for o in guidance.conversations()[0].options] == ["cross_training"]
+    assert [view.options.item(i).text() for i in range(view.options.count())] == [
+        "Cross-training: Two weeks with the data team"
+    ]
+    assert not view.option_remove.isEnabled()
     view.promotion_outcome.setCurrentIndex(view.promotion_outcome.findData("refused"))
     qtbot.keyClicks(view.promotion_reason, "budget freeze")
     qtbot.mouseClick(view.promotion_button, Qt.MouseButton.LeftButton)
@@ -193,6 +203,7 @@ def test_every_part_of_guidance_is_usable_in_a_small_window(window, qtbot, size)
         view.option_kind,
         view.option_said,
         view.option_button,
+        view.option_remove,
         view.followup_text,
         view.followup_owner,
         view.followup_due,

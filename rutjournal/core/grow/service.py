@@ -1,6 +1,6 @@
 """The Grow service: a target role, the gaps between today and it, goals that close them, and the proof.
 
-The rules (pure functions in ``grow_rules``, each tested on its own):
+The rules (pure functions in ``rules``, each tested on its own; a goal's dated history in ``activity``):
 
 - A goal's progress is the share of its milestones done; with no milestones, its manual percentage / 100; with
   neither, 0. A goal whose status is done counts 1.0 whatever its milestones say.
@@ -15,8 +15,8 @@ The rules (pure functions in ``grow_rules``, each tested on its own):
   challenge is granted when its answer is yes.
 
 Every check happens before anything is written: a bad value raises InvalidInput naming the field and what is
-allowed. Writes go through the ORM (imported inside the methods); reads are plain SQL, so showing or reporting
-imports no ORM. "Today" comes from the ``today`` callable, so tests run on a fixed clock.
+allowed. The SQL is in ``store``: reads run on ``db.reader()``, each write in one ``db.writer()`` transaction, so
+nothing here imports SQLAlchemy. "Today" comes from the ``today`` callable, so tests run on a fixed clock.
 """
 
 from __future__ import annotations
@@ -25,10 +25,11 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 from types import EllipsisType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.grow.reads import as_date, as_day, read_gaps, read_goals, read_targets
+from rutjournal.core.grow import store
+from rutjournal.core.grow.activity import GoalHistory
 from rutjournal.core.grow.rules import (
     ANSWERS,
     EVIDENCE_KINDS,
@@ -53,13 +54,11 @@ from rutjournal.core.grow.rules import (
 )
 from rutjournal.core.storage.db import Database
 
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
 __all__ = [
     "ChallengeView",
     "EvidenceView",
     "GapView",
+    "GoalHistory",
     "GoalView",
     "Grow",
     "GrowSummary",
@@ -81,80 +80,57 @@ class Grow:
     def set_target(self, title: str, by: dt.date | None = None) -> int:
         """Make a new active target; the previous one stays as history (no longer active)."""
         title, by = check_title(title), check_optional_date("by", by)
-        from sqlalchemy import update
-
-        from rutjournal.core.storage.models_grow import Target
-
-        with self.db.write_session() as session, session.begin():
-            session.execute(update(Target).where(Target.active).values(active=False))
-            target = Target(title=title, by_date=by, active=True)
-            session.add(target)
-            session.flush()
-            return target.id
+        with self.db.writer() as conn:
+            return store.add_target(conn, title, by)
 
     def update_target(
         self, target_id: int, *, title: str | None = None, by: dt.date | EllipsisType | None = ...
     ) -> TargetView:
+        """Correct a target's title or date (``by=None`` clears the date) without losing its gaps, as setting a
+        new target would."""
         values: dict[str, object] = {}
         if title is not None:
             values["title"] = check_title(title)
         if not isinstance(by, EllipsisType):
             values["by_date"] = check_optional_date("by", by)
-        from rutjournal.core.storage.models_grow import Target
-
-        with self.db.write_session() as session, session.begin():
-            target = _existing(session, Target, target_id, "target")
-            for name, value in values.items():
-                setattr(target, name, value)
-        return self._one(read_targets, "WHERE id = ?", target_id, "target")
+        with self.db.writer() as conn:
+            store.update_row(conn, "targets", target_id, values, "target")
+        return self._one(store.read_targets, "WHERE id = ?", target_id, "target")
 
     def active_target(self) -> TargetView | None:
         with self.db.reader() as conn:
-            found = read_targets(conn, self.today(), "WHERE active = 1", ())
+            found = store.read_targets(conn, self.today(), "WHERE active = 1", ())
         return found[0] if found else None
 
     def targets(self) -> list[TargetView]:
         """Every target, the newest first."""
         with self.db.reader() as conn:
-            return read_targets(conn, self.today(), "", ())
+            return store.read_targets(conn, self.today(), "", ())
 
     # -- gaps ------------------------------------------------------------------------------------------------
     def add_gap(self, title: str, kind: str, good_looks_like: str = "", target_id: int | None = None) -> int:
         """Add a gap under a target (by default the active one)."""
         values = check_fields({"title": title, "kind": kind, "good_looks_like": good_looks_like}, GAP_CHECKS)
-        from sqlalchemy import select
-
-        from rutjournal.core.storage.models_grow import Gap, Target
-
-        with self.db.write_session() as session, session.begin():
+        with self.db.writer() as conn:
             if target_id is None:
-                target_id = session.scalar(select(Target.id).where(Target.active).order_by(Target.id.desc()))
+                target_id = store.active_target_id(conn)
                 if target_id is None:
                     raise InvalidInput("target", "set first (there is no active target)")
             else:
-                _existing(session, Target, target_id, "target")
-            gap = Gap(target_id=target_id, **values)
-            session.add(gap)
-            session.flush()
-            return gap.id
+                store.require_row(conn, "targets", target_id, "target")
+            return store.insert_row(conn, "gaps", {"target_id": target_id, **values})
 
     def update_gap(self, gap_id: int, **fields: object) -> GapView:
         """Change a gap's title, kind or good_looks_like."""
         values = check_fields(fields, GAP_CHECKS)
-        from rutjournal.core.storage.models_grow import Gap
-
-        with self.db.write_session() as session, session.begin():
-            gap = _existing(session, Gap, gap_id, "gap")
-            for name, value in values.items():
-                setattr(gap, name, value)
-        return self._one(read_gaps, "WHERE id = ?", gap_id, "gap")
+        with self.db.writer() as conn:
+            store.update_row(conn, "gaps", gap_id, values, "gap")
+        return self._one(store.read_gaps, "WHERE id = ?", gap_id, "gap")
 
     def delete_gap(self, gap_id: int) -> None:
         """Delete a gap and its goals; evidence linked to it is kept, unlinked."""
-        from rutjournal.core.storage.models_grow import Gap
-
-        with self.db.write_session() as session, session.begin():
-            session.delete(_existing(session, Gap, gap_id, "gap"))
+        with self.db.writer() as conn:
+            store.delete_row(conn, "gaps", gap_id, "gap")
 
     # -- goals and milestones --------------------------------------------------------------------------------
     def add_goal(
@@ -168,82 +144,66 @@ class Grow:
         values = check_fields({"title": title, "due": due, "status": status}, GOAL_CHECKS)
         start = check_optional_date("started_on", started_on) or self.today()
         check_due(start, due)
-        from rutjournal.core.storage.models_grow import Gap, Goal
-
-        with self.db.write_session() as session, session.begin():
-            _existing(session, Gap, gap_id, "gap")
-            goal = Goal(gap_id=gap_id, started_on=start, **values)
-            session.add(goal)
-            session.flush()
-            return goal.id
+        with self.db.writer() as conn:
+            store.require_row(conn, "gaps", gap_id, "gap")
+            return store.insert_row(conn, "goals", {"gap_id": gap_id, "started_on": start, **values})
 
     def update_goal(self, goal_id: int, **fields: object) -> GoalView:
         """Change title, started_on, due, status or manual_percent; a new manual percentage is also kept with
         today's date."""
         values = check_fields(fields, GOAL_CHECKS)
-        from rutjournal.core.storage.models_grow import Goal, GoalProgress
-
-        with self.db.write_session() as session, session.begin():
-            goal = _existing(session, Goal, goal_id, "goal")
+        with self.db.writer() as conn:
+            started_on, due, manual_percent = store.goal_dates(conn, goal_id)
             if "due" in values or "started_on" in values:
-                start = values.get("started_on", goal.started_on)
-                due = values.get("due", goal.due)
-                assert isinstance(start, dt.date) and (due is None or isinstance(due, dt.date))
-                check_due(start, due)
+                start = values.get("started_on", started_on)
+                new_due = values.get("due", due)
+                assert isinstance(start, dt.date) and (new_due is None or isinstance(new_due, dt.date))
+                check_due(start, new_due)
             percent = values.get("manual_percent")
-            if isinstance(percent, int) and percent != goal.manual_percent:
-                session.add(GoalProgress(goal_id=goal_id, day=self.today(), percent=percent))
-            for name, value in values.items():
-                setattr(goal, name, value)
+            if isinstance(percent, int) and percent != manual_percent:
+                store.add_goal_progress(conn, goal_id, self.today(), percent)
+            store.update_row(conn, "goals", goal_id, values, "goal")
         return self.goal(goal_id)
 
     def delete_goal(self, goal_id: int) -> None:
         """Delete a goal with its milestones and progress history; evidence linked to it is kept, unlinked."""
-        from rutjournal.core.storage.models_grow import Goal
-
-        with self.db.write_session() as session, session.begin():
-            session.delete(_existing(session, Goal, goal_id, "goal"))
+        with self.db.writer() as conn:
+            store.delete_row(conn, "goals", goal_id, "goal")
 
     def add_milestone(self, goal_id: int, title: str) -> int:
         """Append a milestone to a goal's checklist."""
         title = check_title(title)
-        from sqlalchemy import func, select
-
-        from rutjournal.core.storage.models_grow import Goal, Milestone
-
-        with self.db.write_session() as session, session.begin():
-            _existing(session, Goal, goal_id, "goal")
-            last = session.scalar(select(func.max(Milestone.position)).where(Milestone.goal_id == goal_id))
-            milestone = Milestone(goal_id=goal_id, title=title, position=(last or 0) + 1)
-            session.add(milestone)
-            session.flush()
-            return milestone.id
+        with self.db.writer() as conn:
+            return store.add_milestone(conn, goal_id, title)
 
     def set_milestone_done(
         self, milestone_id: int, done: bool = True, on: dt.date | None = None
     ) -> MilestoneView:
         day = check_optional_date("date", on)
-        from rutjournal.core.storage.models_grow import Milestone
-
-        with self.db.write_session() as session, session.begin():
-            milestone = _existing(session, Milestone, milestone_id, "milestone")
-            milestone.done_on = (day or self.today()) if done else None
-        return MilestoneView(milestone.id, milestone.goal_id, milestone.title, milestone.done_on)
+        done_on = (day or self.today()) if done else None
+        with self.db.writer() as conn:
+            store.update_row(conn, "milestones", milestone_id, {"done_on": done_on}, "milestone")
+            return store.read_milestone(conn, milestone_id)
 
     def delete_milestone(self, milestone_id: int) -> None:
-        from rutjournal.core.storage.models_grow import Milestone
-
-        with self.db.write_session() as session, session.begin():
-            session.delete(_existing(session, Milestone, milestone_id, "milestone"))
+        with self.db.writer() as conn:
+            store.delete_row(conn, "milestones", milestone_id, "milestone")
 
     def goal(self, goal_id: int) -> GoalView:
-        return self._one(read_goals, "WHERE id = ?", goal_id, "goal")
+        return self._one(store.read_goals, "WHERE id = ?", goal_id, "goal")
 
     def goals(self) -> list[GoalView]:
         """The goals of the active target: overdue first, then by due date (none last)."""
         target = self.active_target()
         goals = [goal for gap in target.gaps for goal in gap.goals] if target else []
         return sorted(goals, key=lambda g: (not g.overdue, g.due is None, g.due or dt.date.max, g.id))
+
+    def goal_histories(self) -> list[GoalHistory]:
+        """Every goal of the active target (dropped ones too), by id, with the days it moved: what Guidance,
+        Trends and Crossroads ask for a goal's last activity, its progress on a day, or whether it stalled."""
+        with self.db.reader() as conn:
+            target_id = store.active_target_id(conn)
+            return [] if target_id is None else store.read_goal_histories(conn, target_id)
 
     # -- evidence and challenges -----------------------------------------------------------------------------
     def add_evidence(
@@ -259,34 +219,32 @@ class Grow:
         text, kind = check_text(text), check_choice("kind", kind, EVIDENCE_KINDS)
         on = check_optional_date("date", day) or self.today()
         outcome = None if result is None else check_note(result, "result") or None
-        from rutjournal.core.storage.models_grow import Evidence, Gap, Goal
-
-        with self.db.write_session() as session, session.begin():
+        with self.db.writer() as conn:
             if goal_id is not None:
-                goal = _existing(session, Goal, goal_id, "goal")
-                if gap_id is not None and gap_id != goal.gap_id:
-                    raise InvalidInput("gap", f"the gap of goal {goal_id} ({goal.gap_id}), or blank", gap_id)
-                gap_id = goal.gap_id
+                goal_gap = store.gap_of_goal(conn, goal_id)
+                if gap_id is not None and gap_id != goal_gap:
+                    raise InvalidInput("gap", f"the gap of goal {goal_id} ({goal_gap}), or blank", gap_id)
+                gap_id = goal_gap
             if gap_id is not None:
-                _existing(session, Gap, gap_id, "gap")
-            row = Evidence(day=on, text=text, kind=kind, result=outcome, gap_id=gap_id, goal_id=goal_id)
-            session.add(row)
-            session.flush()
-            return row.id
+                store.require_row(conn, "gaps", gap_id, "gap")
+            row = {
+                "day": on,
+                "text": text,
+                "kind": kind,
+                "result": outcome,
+                "gap_id": gap_id,
+                "goal_id": goal_id,
+            }
+            return store.insert_row(conn, "evidence", row)
 
     def evidence(self, gap_id: int | None = None) -> list[EvidenceView]:
         """Evidence (of one gap, or all), the newest first."""
-        where, params = ("", ()) if gap_id is None else ("WHERE gap_id = ?", (gap_id,))
-        sql = f"SELECT id, day, text, kind, result, gap_id, goal_id FROM evidence {where} ORDER BY day DESC, id DESC"
         with self.db.reader() as conn:
-            rows = conn.execute(sql, params).fetchall()
-        return [EvidenceView(r[0], as_day(r[1]), r[2], r[3], r[4], r[5], r[6]) for r in rows]
+            return store.read_evidence(conn, gap_id)
 
     def delete_evidence(self, evidence_id: int) -> None:
-        from rutjournal.core.storage.models_grow import Evidence
-
-        with self.db.write_session() as session, session.begin():
-            session.delete(_existing(session, Evidence, evidence_id, "evidence"))
+        with self.db.writer() as conn:
+            store.delete_row(conn, "evidence", evidence_id, "evidence")
 
     def add_challenge(
         self, what: str, asked_of: str, asked_on: dt.date | None = None, answer: str = "pending"
@@ -295,46 +253,31 @@ class Grow:
         what, asked_of = check_text(what, "what"), check_title(asked_of, "asked_of")
         answer = check_choice("answer", answer, ANSWERS)
         day = check_optional_date("date", asked_on) or self.today()
-        from rutjournal.core.storage.models_grow import Challenge
-
-        with self.db.write_session() as session, session.begin():
-            row = Challenge(
-                asked_on=day,
-                what=what,
-                asked_of=asked_of,
-                answer=answer,
-                answered_on=None if answer == "pending" else day,
+        row = {"asked_on": day, "what": what, "asked_of": asked_of, "answer": answer}
+        with self.db.writer() as conn:
+            return store.insert_row(
+                conn, "challenges", row | {"answered_on": None if answer == "pending" else day}
             )
-            session.add(row)
-            session.flush()
-            return row.id
 
     def answer_challenge(self, challenge_id: int, answer: str, on: dt.date | None = None) -> ChallengeView:
         answer = check_choice("answer", answer, ANSWERS)
         day = check_optional_date("date", on)
-        from rutjournal.core.storage.models_grow import Challenge
-
-        with self.db.write_session() as session, session.begin():
-            row = _existing(session, Challenge, challenge_id, "challenge")
-            row.answer = answer
-            row.answered_on = None if answer == "pending" else (day or self.today())
-        return ChallengeView(row.id, row.asked_on, row.what, row.asked_of, row.answer, row.answered_on)
+        answered_on = None if answer == "pending" else (day or self.today())
+        with self.db.writer() as conn:
+            values = {"answer": answer, "answered_on": answered_on}
+            store.update_row(conn, "challenges", challenge_id, values, "challenge")
+            return store.read_challenges(conn, "WHERE id = ?", (challenge_id,))[0]
 
     def challenges(self) -> list[ChallengeView]:
         """Every challenge asked for, the newest first."""
-        sql = "SELECT id, asked_on, what, asked_of, answer, answered_on FROM challenges ORDER BY asked_on DESC, id DESC"
         with self.db.reader() as conn:
-            rows = conn.execute(sql).fetchall()
-        return [ChallengeView(r[0], as_day(r[1]), r[2], r[3], r[4], as_date(r[5])) for r in rows]
+            return store.read_challenges(conn)
 
     def summary(self) -> GrowSummary:
         target = self.active_target()
         goals = [goal for gap in target.gaps for goal in gap.goals] if target else []
         with self.db.reader() as conn:
-            (evidence,) = conn.execute("SELECT count(*) FROM evidence").fetchone()
-            asked, granted = conn.execute(
-                "SELECT count(*), coalesce(sum(answer = 'yes'), 0) FROM challenges"
-            ).fetchone()
+            evidence, asked, granted = store.tallies(conn)
         return GrowSummary(
             goals_active=sum(g.status == "active" for g in goals),
             goals_done=sum(g.status == "done" for g in goals),
@@ -357,10 +300,3 @@ class Grow:
         if not found:
             raise InvalidInput(field, f"the id of an existing {field}", row_id)
         return found[0]
-
-
-def _existing(session: Session, model: type[_Row], row_id: int, field: str) -> _Row:
-    row = session.get(model, row_id)
-    if row is None:
-        raise InvalidInput(field, f"the id of an existing {field}", row_id)
-    return row

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.grow.activity import STALL_DAYS as STALL_DAYS  # what "stalled" means is Grow's
 from rutjournal.core.values import MAX_BODY_CHARS, check_day
 
 ROLE_LABELS: dict[str, str] = {"boss": "Boss", "hr": "HR", "mentor": "Mentor", "skip_level": "Skip-level"}
@@ -26,7 +27,6 @@ OPTION_LABELS: dict[str, str] = {
 }
 OWNER_LABELS: dict[str, str] = {"me": "Me", "them": "Them"}
 OUTCOME_LABELS: dict[str, str] = {"pending": "Pending", "granted": "Granted", "refused": "Refused"}
-STALL_DAYS = 30
 MAX_NAME_CHARS = 200
 MAX_FOLLOWUP_CHARS = 1000
 CONVERSATION_FIELDS = ("day", "with_name", "role", "held", "agenda", "notes", "outcome")

@@ -1,6 +1,7 @@
 """The work numbers behind the Trends plots: task hours a week kept vs freed by decision, and the progress of
-the active target's goals over time. Pure functions over plain SQL reads (no Qt, no matplotlib, no ORM); the
-rules (a task's state at the end of each week, a goal's progress on each day) are in ``trends``' docstring.
+the active target's goals over time, from plain SQL reads of the tasks and Grow's goal histories (no Qt, no
+matplotlib, no ORM); the rules (a task's state at the end of each week, a goal's progress on each day) are in
+``trends``' docstring.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from rutjournal.core.grow.service import Grow
 from rutjournal.core.storage.db import Database
 from rutjournal.core.trends.series import DateRange
 
@@ -110,46 +112,26 @@ class GoalTrack:
     points: list[tuple[dt.date, float]]  # a step function: each point holds until the next
 
 
-def _progress_on(day: dt.date, done_days: list[dt.date | None], percents: list[tuple[dt.date, int]]) -> float:
-    if done_days:
-        return sum(d is not None and d <= day for d in done_days) / len(done_days)
-    known = [p for d, p in percents if d <= day]
-    return known[-1] / 100 if known else 0.0
-
-
 def goal_progress_over_time(db: Database, rng: DateRange) -> list[GoalTrack]:
     """Per goal of the active target (not dropped), started by the range's end: its progress at the range's
-    start (or the goal's start), at each change inside the range, and at the range's last day."""
-    with db.reader() as conn:
-        goals = conn.execute(
-            "SELECT g.id, g.title, g.started_on FROM goals g JOIN gaps p ON p.id = g.gap_id "
-            "JOIN targets t ON t.id = p.target_id WHERE t.active = 1 AND g.status != 'dropped' ORDER BY g.id"
-        ).fetchall()
-        milestones: dict[int, list[dt.date | None]] = {}
-        for goal_id, done_on in conn.execute("SELECT goal_id, done_on FROM milestones ORDER BY id"):
-            milestones.setdefault(goal_id, []).append(dt.date.fromisoformat(done_on) if done_on else None)
-        percents: dict[int, list[tuple[dt.date, int]]] = {}
-        for goal_id, day, percent in conn.execute(
-            "SELECT goal_id, day, percent FROM goal_progress ORDER BY day, id"
-        ):
-            percents.setdefault(goal_id, []).append((dt.date.fromisoformat(day), percent))
+    start (or the goal's start), at each change inside the range, and at the range's last day. The goals and
+    their dated progress come from Grow (``Grow.goal_histories``), which owns the rule for a goal's progress on
+    a day."""
     tracks: list[GoalTrack] = []
-    for goal_id, title, started in goals:
-        start = max(dt.date.fromisoformat(started), rng.first)
-        if start > rng.last:
+    for goal in Grow(db).goal_histories():
+        start = max(goal.started_on, rng.first)
+        if goal.status == "dropped" or start > rng.last:
             continue
-        done_days, marks = milestones.get(goal_id, []), percents.get(goal_id, [])
-        if done_days:  # milestones decide; manual percentages only count for a goal without milestones
-            changes = sorted({d for d in done_days if d is not None})
+        if goal.milestones_done:  # milestones decide; manual percentages only count for a goal without them
+            changes = sorted({d for d in goal.milestones_done if d is not None})
         else:
-            changes = sorted({d for d, _ in marks})
-        days = [start, *(d for d in changes if start < d <= rng.last)]
+            changes = sorted({d for d, _ in goal.percents})
         points: list[tuple[dt.date, float]] = []
-        for day in days:
-            value = _progress_on(day, done_days, marks)
+        for day in [start, *(d for d in changes if start < d <= rng.last)]:
+            value = goal.progress_on(day)
             if not points or points[-1][1] != value:
                 points.append((day, value))
         if points[-1][0] != rng.last:
             points.append((rng.last, points[-1][1]))
-        tracks.append(GoalTrack(goal_id, title, points))
+        tracks.append(GoalTrack(goal.id, goal.title, points))
     return tracks

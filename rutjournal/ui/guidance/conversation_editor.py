@@ -1,7 +1,7 @@
 """The Guidance section's editor for one conversation: who, when, agenda, notes, options and follow-ups.
 
-It only shows a conversation; the view saves its fields and adds the options and follow-ups typed in it. Who and
-when sit in two short rows above two tabs — the agenda and notes to prepare and hold it, the options and
+It only shows a conversation; the view saves its fields, adds the options and follow-ups typed in it and removes an
+option taken back. Who and when sit in two short rows above two tabs — the agenda and notes to prepare and hold it, the options and
 follow-ups that came of it — so each text box keeps several lines even in a small window.
 """
 
@@ -89,6 +89,9 @@ class ConversationEditor(QWidget):
         self.option_said = QLineEdit(placeholderText="what was said about it")
         self.option_said.setAccessibleName("What was said")
         self.option_button = QPushButton("Add option")
+        self.option_remove = QPushButton("Remove option", toolTip="Take back the option selected above")
+        self.option_remove.setEnabled(False)
+        self.options.currentRowChanged.connect(lambda row: self.option_remove.setEnabled(row >= 0))
         self.followups = QListWidget()
         self.followups.setAccessibleName("Follow-ups")
         self.followups.setWordWrap(True)
@@ -140,7 +143,10 @@ class ConversationEditor(QWidget):
 
         results = QWidget()
         rv = QVBoxLayout(results)
-        rv.addWidget(QLabel("Options offered"))
+        head = QHBoxLayout()
+        head.addWidget(QLabel("Options offered"), 1)
+        head.addWidget(self.option_remove)  # up here, apart from Add: a slip of the mouse adds, never removes
+        rv.addLayout(head)
         rv.addWidget(self.options, 1)
         row = QHBoxLayout()
         for w in (self.option_kind, self.option_said, self.option_button):
@@ -191,7 +197,10 @@ class ConversationEditor(QWidget):
         self.options.clear()
         for o in c.options:
             label = OPTION_LABELS.get(o.kind, o.kind)
-            self.options.addItem(f"{label}: {o.said}" if o.said else label)
+            item = QListWidgetItem(f"{label}: {o.said}" if o.said else label)
+            item.setData(Qt.ItemDataRole.UserRole, o.id)
+            self.options.addItem(item)
+        self.option_remove.setEnabled(False)
         self.followups.blockSignals(True)
         self.followups.clear()
         today = dt.date.today()

@@ -91,6 +91,7 @@ class GuidanceView(QWidget):
         self.brief_button, self.brief_print = right.brief_button, right.brief_print
         self.options, self.option_kind = right.options, right.option_kind
         self.option_said, self.option_button = right.option_said, right.option_button
+        self.option_remove = right.option_remove
         self.followups, self.followup_text = right.followups, right.followup_text
         self.followup_owner, self.followup_due = right.followup_owner, right.followup_due
         self.followup_button = right.followup_button
@@ -135,6 +136,7 @@ class GuidanceView(QWidget):
         self.edit_role.activated.connect(lambda _i: self.save_timer.start())
         self.edit_day.dateChanged.connect(lambda _d: self.save_timer.start())
         self.option_button.clicked.connect(self._add_option)
+        self.option_remove.clicked.connect(self._remove_option)
         self.followup_button.clicked.connect(self._add_followup)
         self.followup_text.returnPressed.connect(self._add_followup)
         self.followups.itemChanged.connect(self._followup_ticked)
@@ -250,6 +252,13 @@ class GuidanceView(QWidget):
             )
         )
         self.option_said.clear()
+
+    def _remove_option(self) -> None:
+        item = self.options.currentItem()
+        if self.guidance is None or item is None:
+            return
+        option_id = int(item.data(Qt.ItemDataRole.UserRole))
+        self._try(lambda: self.guidance.delete_option(option_id))  # type: ignore[union-attr]
 
     def _add_followup(self) -> None:
         if self.guidance is None or self.current is None:
