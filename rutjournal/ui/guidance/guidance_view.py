@@ -257,8 +257,8 @@ class GuidanceView(QWidget):
         item = self.options.currentItem()
         if self.guidance is None or item is None:
             return
-        option_id = int(item.data(Qt.ItemDataRole.UserRole))
-        self._try(lambda: self.guidance.delete_option(option_id))  # type: ignore[union-attr]
+        option_id, guidance = int(item.data(Qt.ItemDataRole.UserRole)), self.guidance
+        self._try(lambda: guidance.delete_option(option_id))
 
     def _add_followup(self) -> None:
         if self.guidance is None or self.current is None:
