@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.journal.search import SearchHit
 from rutjournal.core.load import store
 from rutjournal.core.load.delegability import TaskFacts, delegability
 from rutjournal.core.load.rules import (
@@ -32,6 +32,9 @@ from rutjournal.core.load.rules import (
 from rutjournal.core.load.store import DeletedTask, TaskEventRow, TaskRow
 from rutjournal.core.storage.db import Database
 from rutjournal.core.values import check_day
+
+if TYPE_CHECKING:
+    from rutjournal.core.journal.search import SearchHit  # the search (and its html import) only for mentions
 
 __all__ = [
     "DECISIONS",
