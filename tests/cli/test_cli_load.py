@@ -89,6 +89,24 @@ def test_reading_commands_import_no_orm_and_no_qt(data_dir: Path) -> None:
         assert json.loads(done.stderr.strip().splitlines()[-1]) == [0], args
 
 
+def test_writing_commands_import_no_orm_and_no_qt(data_dir: Path) -> None:
+    assert rut("task", "add", "Reports", "--hours", "1").returncode == 0  # the journal exists (no first run)
+    code = (
+        "import sys, json; from rutjournal.__main__ import main; code = main(sys.argv[1:]); "
+        "print(json.dumps([code] + [m for m in ('sqlalchemy', 'PySide6', 'matplotlib') if m in sys.modules]), "
+        "file=sys.stderr)"
+    )
+    for args in (("task", "add", "Team sync 1h"), ("task", "decide", "1", "drop"), ("task", "done", "1")):
+        done = subprocess.run(
+            [sys.executable, "-c", code, *args],
+            capture_output=True,
+            text=True,
+            env=os.environ.copy(),
+            timeout=60,
+        )
+        assert json.loads(done.stderr.strip().splitlines()[-1]) == [0], args
+
+
 def test_task_add_reads_the_title_as_the_quick_add_does(data_dir: Path) -> None:
     from tests.rut import rut_here
 

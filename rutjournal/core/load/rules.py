@@ -61,14 +61,6 @@ class TaskView:
 
 
 @dataclass(frozen=True)
-class DeletedTask:
-    """What ``Load.delete`` removed: the task's row and its history, enough to put both back."""
-
-    row: dict[str, object]
-    events: tuple[dict[str, object], ...]
-
-
-@dataclass(frozen=True)
 class LoadSummary:
     """The totals of the summary strip, in minutes a week; shares are None when there is nothing to share."""
 

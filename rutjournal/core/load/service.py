@@ -1,16 +1,19 @@
 """The Load service: the task inventory, decisions with their history, and the hours they free.
 
-The rules it applies (allowed values, reading hours, the totals) are in ``load_rules``; they are named here
-too, so the rest of the app imports the section from one place.
+The rules it applies (allowed values, reading hours, the totals) are in ``load.rules`` and its SQL in
+``load.store``; the rules are named here too, so the rest of the app imports the section from one place.
+Each method is one transaction on a bare sqlite3 connection: no ORM is imported to show or change a task.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import sqlite3
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.journal.search import SearchHit
+from rutjournal.core.load import store
 from rutjournal.core.load.delegability import TaskFacts, delegability
 from rutjournal.core.load.rules import (
     DECISIONS,
@@ -19,7 +22,6 @@ from rutjournal.core.load.rules import (
     IN_JD,
     KINDS,
     MAX_MINUTES,
-    DeletedTask,
     LoadSummary,
     TaskView,
     check_task_fields,
@@ -27,8 +29,12 @@ from rutjournal.core.load.rules import (
     rank_candidates,
     summarize,
 )
+from rutjournal.core.load.store import DeletedTask, TaskEventRow, TaskRow
 from rutjournal.core.storage.db import Database
 from rutjournal.core.values import check_day
+
+if TYPE_CHECKING:
+    from rutjournal.core.journal.search import SearchHit  # the search (and its html import) only for mentions
 
 __all__ = [
     "DECISIONS",
@@ -54,43 +60,29 @@ class Load:
 
     def add(self, title: str, **fields: object) -> int:
         """Add a task and return its id."""
-        values = check_task_fields({"title": title, **fields})
-        from rutjournal.core.storage.models import Task
-
-        with self.db.write_session() as session, session.begin():
-            task = Task(**values)
-            session.add(task)
-            session.flush()
-            return task.id
+        task = store.task_from_columns(check_task_fields({"title": title, **fields}))
+        with self.db.writer() as conn:
+            return store.insert_task(conn, task)
 
     def add_many(
         self, tasks: list[dict[str, object]], *, new_minutes: dict[int, int] | None = None
     ) -> list[int]:
         """Add several tasks in one transaction (a brain dump), and give tasks already listed that a line was
         merged into their new hours (``new_minutes``: id → minutes a week). All is checked, then all written."""
-        checked = [check_task_fields(dict(fields)) for fields in tasks]
-        updates = {i: check_task_fields({"minutes_per_week": m}) for i, m in (new_minutes or {}).items()}
-        from rutjournal.core.storage.models import Task, utcnow
-
-        with self.db.write_session() as session, session.begin():
-            for task_id, values in updates.items():
-                task = self._task(session, task_id)
-                task.minutes_per_week = values["minutes_per_week"]
-                task.updated_at = utcnow()
-            rows = [Task(**values) for values in checked]
-            session.add_all(rows)
-            session.flush()
-            return [row.id for row in rows]
+        rows = [store.task_from_columns(check_task_fields(dict(fields))) for fields in tasks]
+        updates = new_minutes or {}
+        for minutes in updates.values():
+            check_task_fields({"minutes_per_week": minutes})
+        with self.db.writer() as conn:
+            ids = [store.insert_task(conn, row) for row in rows]
+            for task_id, minutes in updates.items():
+                store.update_task(conn, replace(_task(conn, task_id), minutes_per_week=minutes))
+            return ids
 
     def update(self, task_id: int, **fields: object) -> TaskView:
-        values = check_task_fields(dict(fields))
-        from rutjournal.core.storage.models import utcnow
-
-        with self.db.write_session() as session, session.begin():
-            task = self._task(session, task_id)
-            for name, value in values.items():
-                setattr(task, name, value)
-            task.updated_at = utcnow()
+        changes = check_task_fields(dict(fields))
+        with self.db.writer() as conn:
+            store.update_task(conn, store.changed(_task(conn, task_id), changes))
         return self.get(task_id)
 
     def decide(
@@ -105,74 +97,44 @@ class Load:
         """Record a decision (kept in the task's history); a new decision is not yet carried out."""
         if decision not in DECISIONS:
             raise InvalidInput("decision", " / ".join(DECISIONS), decision)
-        from rutjournal.core.storage.models import TaskEvent, utcnow
-
-        with self.db.write_session() as session, session.begin():
-            task = self._task(session, task_id)
-            task.decision = decision
-            task.decided_on = dt.date.today() if on is None else check_day("date", on)
-            task.done_on = None
-            if to is not None:
-                task.delegate_to = to.strip() or None
-            if reason is not None:
-                task.reason = reason.strip() or None
-            task.updated_at = utcnow()
-            session.add(
-                TaskEvent(task=task, decision=decision, done=False, minutes_per_week=task.minutes_per_week)
-            )
+        with self.db.writer() as conn:
+            task = _task(conn, task_id)
+            day = dt.date.today() if on is None else check_day("date", on)
+            _record_decision(conn, task, decision, day, to=to, reason=reason)
         return self.get(task_id)
 
     def done(self, task_id: int, on: dt.date | None = None) -> TaskView:
         """Mark the task's decision as carried out: for delegate/drop/decline/automate, its hours are freed."""
-        from rutjournal.core.storage.models import TaskEvent, utcnow
-
-        with self.db.write_session() as session, session.begin():
-            task = self._task(session, task_id)
+        with self.db.writer() as conn:
+            task = _task(conn, task_id)
             if task.decision in ("undecided", "keep"):
                 raise InvalidInput(
                     "decision", "taken first (delegate, drop, decline, automate, renegotiate)", task.decision
                 )
-            task.done_on = dt.date.today() if on is None else check_day("date", on)
-            task.updated_at = utcnow()
-            session.add(
-                TaskEvent(
-                    task=task, decision=task.decision, done=True, minutes_per_week=task.minutes_per_week
-                )
-            )
+            task = replace(task, done_on=dt.date.today() if on is None else check_day("date", on))
+            store.update_task(conn, task)
+            store.insert_event(conn, TaskEventRow(task_id, task.decision, task.minutes_per_week, done=True))
         return self.get(task_id)
 
     def delete(self, task_id: int) -> DeletedTask:
         """Delete a task and its history; the returned copy can bring both back (undo)."""
-        from sqlalchemy import inspect
-
-        with self.db.write_session() as session, session.begin():
-            task = self._task(session, task_id)
-            columns = [c.key for c in inspect(task).mapper.column_attrs]
-            copy = DeletedTask(
-                {name: getattr(task, name) for name in columns},
-                tuple(
-                    {
-                        "at": e.at,
-                        "decision": e.decision,
-                        "done": e.done,
-                        "minutes_per_week": e.minutes_per_week,
-                    }
-                    for e in task.events
-                ),
-            )
-            session.delete(task)
+        with self.db.writer() as conn:
+            task = _task(conn, task_id)
+            copy = DeletedTask(task, tuple(store.read_events(conn, task_id)))
+            store.delete_task(conn, task_id)
         return copy
 
     def restore(self, deleted: DeletedTask) -> int:
-        """Put a deleted task back, with its id and its history."""
-        from rutjournal.core.storage.models import Task, TaskEvent
-
-        with self.db.write_session() as session, session.begin():
-            task = Task(**deleted.row)
-            task.events = [TaskEvent(**event) for event in deleted.events]
-            session.add(task)
-            session.flush()
-            return task.id
+        """Put a deleted task back, with its history, and return its id: its own, unless a task added since
+        was given that id (SQLite reuses the highest), when it gets a new one."""
+        task = deleted.task
+        with self.db.writer() as conn:
+            if task.id is not None and store.read_task(conn, task.id) is not None:
+                task = replace(task, id=None)
+            task_id = store.insert_task(conn, task)
+            for event in deleted.events:
+                store.insert_event(conn, replace(event, id=None, task_id=task_id))
+            return task_id
 
     def decide_many(
         self, task_ids: list[int], decision: str, *, to: str | None = None, reason: str | None = None
@@ -180,41 +142,24 @@ class Load:
         """Apply one decision to several tasks at once (all or none)."""
         if decision not in DECISIONS:
             raise InvalidInput("decision", " / ".join(DECISIONS), decision)
-        from rutjournal.core.storage.models import TaskEvent, utcnow
-
         today = dt.date.today()
-        with self.db.write_session() as session, session.begin():
+        with self.db.writer() as conn:
             for task_id in task_ids:
-                task = self._task(session, task_id)
+                task = _task(conn, task_id)
                 if task.decision == decision and task.done_on is None:
                     continue
-                task.decision, task.decided_on, task.done_on = decision, today, None
-                if to is not None:
-                    task.delegate_to = to.strip() or None
-                if reason is not None:
-                    task.reason = reason.strip() or None
-                task.updated_at = utcnow()
-                session.add(
-                    TaskEvent(
-                        task=task, decision=decision, done=False, minutes_per_week=task.minutes_per_week
-                    )
-                )
+                _record_decision(conn, task, decision, today, to=to, reason=reason)
 
     def get(self, task_id: int) -> TaskView:
         with self.db.reader() as conn:
-            found = _read_tasks(conn, "WHERE id = ?", (task_id,))
-        if not found:
-            raise InvalidInput("task", "the id of an existing task", task_id)
-        return found[0]
+            return _view(_task(conn, task_id))
 
     def tasks(self, decision: str | None = None) -> list[TaskView]:
-        """Every task (or those with one decision), read with plain SQL: no ORM needed to show or report."""
+        """Every task (or those with one decision)."""
         if decision is not None and decision not in DECISIONS:
             raise InvalidInput("decision", " / ".join(DECISIONS), decision)
         with self.db.reader() as conn:
-            if decision is None:
-                return _read_tasks(conn, "", ())
-            return _read_tasks(conn, "WHERE decision = ?", (decision,))
+            return [_view(task) for task in store.read_tasks(conn, decision)]
 
     def candidates(self, limit: int = 10, tasks: list[TaskView] | None = None) -> list[TaskView]:
         """Undecided tasks, best candidates to hand off first (from ``tasks`` if already read)."""
@@ -230,59 +175,49 @@ class Load:
     def summary(self) -> LoadSummary:
         return summarize(self.tasks())
 
-    @staticmethod
-    def _task(session, task_id: int):  # type: ignore[no-untyped-def]
-        from rutjournal.core.storage.models import Task
 
-        task = session.get(Task, task_id)
-        if task is None:
-            raise InvalidInput("task", "the id of an existing task", task_id)
-        return task
+def _task(conn: sqlite3.Connection, task_id: int) -> TaskRow:
+    task = store.read_task(conn, task_id)
+    if task is None:
+        raise InvalidInput("task", "the id of an existing task", task_id)
+    return task
 
 
-_TASK_COLUMNS = (
-    "id, title, kind, minutes_per_week, in_jd, enjoyment, value, decision, delegate_to, reason, decided_on, "
-    "done_on, notes"
-)
-
-
-def _read_tasks(conn: Any, where: str, params: tuple[object, ...]) -> list[TaskView]:
-    rows = conn.execute(f"SELECT {_TASK_COLUMNS} FROM tasks {where} ORDER BY id", params).fetchall()
-    return [_view(*row) for row in rows]
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
-def _view(
-    task_id: int,
-    title: str,
-    kind: str,
-    minutes: int,
-    in_jd: str,
-    enjoyment: int | None,
-    value: int | None,
+def _record_decision(
+    conn: sqlite3.Connection,
+    task: TaskRow,
     decision: str,
-    delegate_to: str | None,
+    day: dt.date,
+    *,
+    to: str | None,
     reason: str | None,
-    decided_on: str | None,
-    done_on: str | None,
-    notes: str,
-) -> TaskView:
+) -> None:
+    """Write the decision onto the task (not yet carried out) and into its history."""
+    assert task.id is not None
+    decided = replace(task, decision=decision, decided_on=day, done_on=None)
+    if to is not None:
+        decided = replace(decided, delegate_to=to.strip() or None)
+    if reason is not None:
+        decided = replace(decided, reason=reason.strip() or None)
+    store.update_task(conn, decided)
+    store.insert_event(conn, TaskEventRow(task.id, decision, task.minutes_per_week))
+
+
+def _view(task: TaskRow) -> TaskView:
+    assert task.id is not None
     return TaskView(
-        id=task_id,
-        title=title,
-        kind=kind,
-        minutes_per_week=minutes,
-        in_jd=in_jd,
-        enjoyment=enjoyment,
-        value=value,
-        decision=decision,
-        delegate_to=delegate_to,
-        reason=reason,
-        decided_on=_date(decided_on),
-        done_on=_date(done_on),
-        notes=notes,
-        delegability=delegability(TaskFacts(minutes, in_jd, enjoyment, value)),
+        id=task.id,
+        title=task.title,
+        kind=task.kind,
+        minutes_per_week=task.minutes_per_week,
+        in_jd=task.in_jd,
+        enjoyment=task.enjoyment,
+        value=task.value,
+        decision=task.decision,
+        delegate_to=task.delegate_to,
+        reason=task.reason,
+        decided_on=task.decided_on,
+        done_on=task.done_on,
+        notes=task.notes,
+        delegability=delegability(TaskFacts(task.minutes_per_week, task.in_jd, task.enjoyment, task.value)),
     )

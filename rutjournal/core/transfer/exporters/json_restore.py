@@ -14,11 +14,13 @@ import json
 import math
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from rutjournal.core.errors import RutjournalError
+from rutjournal.core.load import store as load_store
 from rutjournal.core.storage.db import Database
 from rutjournal.core.storage.migrations import KNOWN_REVISIONS
 from rutjournal.core.transfer.exporters.json_export import FORMAT, FORMAT_VERSION
@@ -173,14 +175,11 @@ def _fill(conn: sqlite3.Connection, path: Path, tables: dict[str, Any], journal:
         for index, row in enumerate(rows, 1):
             place = f"table {table}, row {index}"
             values = _checked_row(path, place, cols, row)
-            listed = ", ".join(f'"{n}"' for n in values)
-            marks = ", ".join("?" for _ in values)
-            sql = f'INSERT INTO "{table}" ({listed}) VALUES ({marks})' if values else None
             try:
-                cursor = conn.execute(sql or f'INSERT INTO "{table}" DEFAULT VALUES', tuple(values.values()))
+                rowid = _insert(conn, table, values)
             except sqlite3.IntegrityError as exc:
                 raise _refused(path, place, table, values, exc) from exc
-            row_of[table, cursor.lastrowid or 0] = index
+            row_of[table, rowid] = index
         counts[table] = len(rows)
     broken = conn.execute("PRAGMA foreign_key_check").fetchone()
     if broken:
@@ -191,6 +190,24 @@ def _fill(conn: sqlite3.Connection, path: Path, tables: dict[str, Any], journal:
             f"it refers to a row of {parent} that is not in the export",
         )
     return {table: counts[table] for table in known}
+
+
+# The tables whose section has a store write through it, as every other writer of them does.
+_STORES: dict[str, Callable[[sqlite3.Connection, dict[str, object]], int]] = {
+    "tasks": lambda conn, values: load_store.insert_task(conn, load_store.task_from_columns(values)),
+    "task_events": lambda conn, values: load_store.insert_event(conn, load_store.event_from_columns(values)),
+}
+
+
+def _insert(conn: sqlite3.Connection, table: str, values: dict[str, object]) -> int:
+    """Write one checked row and return its rowid (to name the row when a foreign key is found broken)."""
+    if table in _STORES:
+        return _STORES[table](conn, values)
+    listed = ", ".join(f'"{n}"' for n in values)
+    marks = ", ".join("?" for _ in values)
+    sql = f'INSERT INTO "{table}" ({listed}) VALUES ({marks})' if values else None
+    cursor = conn.execute(sql or f'INSERT INTO "{table}" DEFAULT VALUES', tuple(values.values()))
+    return cursor.lastrowid or 0
 
 
 def _checked_row(path: Path, place: str, cols: dict[str, Column], row: Any) -> dict[str, object]:

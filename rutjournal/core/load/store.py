@@ -1,0 +1,169 @@
+"""The Load section's SQL: the tasks and their decision history, as typed rows, on a bare sqlite3 connection.
+
+Every write to ``tasks`` and ``task_events`` goes through here — the window and the command line (through the
+service), the importers and the JSON restore — inside the caller's one transaction (``Database.writer``), so
+what a call writes goes in whole or not at all. Days and moments are ``datetime`` values on the way in and out
+(storage.dates turns them into the text SQLite compares), and the defaults are the schema's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from rutjournal.core.storage.dates import day_of, moment_of, now_utc
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """One row of ``tasks``. ``id`` is None until SQLite gives one; the moments None until the row is
+    written, which stamps them now."""
+
+    title: str
+    kind: str = "task"
+    minutes_per_week: int = 0
+    in_jd: str = "yes"
+    enjoyment: int | None = None
+    value: int | None = None
+    decision: str = "undecided"
+    delegate_to: str | None = None
+    reason: str | None = None
+    decided_on: dt.date | None = None
+    done_on: dt.date | None = None
+    notes: str = ""
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class TaskEventRow:
+    """One row of ``task_events``: a decision taken, or carried out (``done``), with the hours at the time."""
+
+    task_id: int
+    decision: str
+    minutes_per_week: int
+    done: bool = False
+    at: dt.datetime | None = None  # None: now, when written
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class DeletedTask:
+    """What ``Load.delete`` removed: the task's row and its history, enough to put both back."""
+
+    task: TaskRow
+    events: tuple[TaskEventRow, ...]
+
+
+_TASK_COLUMNS = tuple(f.name for f in fields(TaskRow))
+_EVENT_COLUMNS = tuple(f.name for f in fields(TaskEventRow))
+_DAYS = frozenset({"decided_on", "done_on"})
+_MOMENTS = frozenset({"created_at", "updated_at", "at"})
+_INSERT_TASK = (
+    f"INSERT INTO tasks ({', '.join(_TASK_COLUMNS)}) VALUES ({', '.join('?' for _ in _TASK_COLUMNS)})"
+)
+_INSERT_EVENT = (
+    f"INSERT INTO task_events ({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join('?' for _ in _EVENT_COLUMNS)})"
+)
+_CHANGED = tuple(c for c in _TASK_COLUMNS if c not in ("id", "created_at"))
+_UPDATE_TASK = f"UPDATE tasks SET {', '.join(f'{c} = ?' for c in _CHANGED)} WHERE id = ?"
+
+
+def task_from_columns(values: Mapping[str, object]) -> TaskRow:
+    """A row from column values by name — checked fields of a new task, or a row of a JSON export (days and
+    moments as text) — the columns not given taking the schema's defaults."""
+    return TaskRow(**_typed(values))
+
+
+def changed(task: TaskRow, values: Mapping[str, object]) -> TaskRow:
+    """The task with some columns given new values (checked fields, by name)."""
+    return replace(task, **_typed(values))
+
+
+def event_from_columns(values: Mapping[str, object]) -> TaskEventRow:
+    """A history row from column values by name (a row of a JSON export: ``done`` as 0 or 1)."""
+    typed = _typed(values)
+    if "done" in typed:
+        typed["done"] = bool(typed["done"])
+    return TaskEventRow(**typed)
+
+
+def _typed(values: Mapping[str, object]) -> dict[str, Any]:
+    """Days and moments given as text turned into dates; everything else as it is."""
+    typed: dict[str, Any] = dict(values)
+    for name, value in values.items():
+        if isinstance(value, str) and name in _DAYS:
+            typed[name] = day_of(value)
+        elif isinstance(value, str) and name in _MOMENTS:
+            typed[name] = moment_of(value)
+    return typed
+
+
+def read_tasks(conn: sqlite3.Connection, decision: str | None = None) -> list[TaskRow]:
+    """Every task (or those with one decision), oldest first."""
+    where, params = ("", ()) if decision is None else ("WHERE decision = ?", (decision,))
+    return _select_tasks(conn, where, params)
+
+
+def read_task(conn: sqlite3.Connection, task_id: int) -> TaskRow | None:
+    found = _select_tasks(conn, "WHERE id = ?", (task_id,))
+    return found[0] if found else None
+
+
+def _select_tasks(conn: sqlite3.Connection, where: str, params: tuple[object, ...]) -> list[TaskRow]:
+    sql = f"SELECT {', '.join(_TASK_COLUMNS)} FROM tasks {where} ORDER BY id"
+    return [
+        task_from_columns(dict(zip(_TASK_COLUMNS, row, strict=True))) for row in conn.execute(sql, params)
+    ]
+
+
+def read_events(conn: sqlite3.Connection, task_id: int) -> list[TaskEventRow]:
+    """A task's history in the order it happened."""
+    sql = f"SELECT {', '.join(_EVENT_COLUMNS)} FROM task_events WHERE task_id = ? ORDER BY at, id"
+    return [
+        event_from_columns(dict(zip(_EVENT_COLUMNS, row, strict=True)))
+        for row in conn.execute(sql, (task_id,))
+    ]
+
+
+def insert_task(conn: sqlite3.Connection, task: TaskRow) -> int:
+    """Write a new task (with its own ``id`` when it has one, as a restore does) and return its id."""
+    cursor = conn.execute(_INSERT_TASK, _task_values(task, now_utc()))
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def insert_tasks(conn: sqlite3.Connection, tasks: Iterable[TaskRow]) -> None:
+    """Write many new tasks in one statement (an import): all stamped with the same moment."""
+    now = now_utc()
+    conn.executemany(_INSERT_TASK, (_task_values(task, now) for task in tasks))
+
+
+def update_task(conn: sqlite3.Connection, task: TaskRow) -> None:
+    """Write every column of a task that exists back, and stamp ``updated_at`` now, as every change does."""
+    assert task.id is not None, "only a task read from the journal can be written back"
+    stamped = replace(task, updated_at=now_utc())
+    conn.execute(_UPDATE_TASK, (*(getattr(stamped, c) for c in _CHANGED), task.id))
+
+
+def delete_task(conn: sqlite3.Connection, task_id: int) -> None:
+    """Delete a task and its history."""
+    conn.execute("DELETE FROM task_events WHERE task_id = ?", (task_id,))
+    conn.execute("DELETE FROM tasks WHERE id = ?", (task_id,))
+
+
+def insert_event(conn: sqlite3.Connection, event: TaskEventRow) -> int:
+    """Add a step to a task's history (stamped now unless it has its moment) and return its id."""
+    stamped = event if event.at is not None else replace(event, at=now_utc())
+    cursor = conn.execute(_INSERT_EVENT, tuple(getattr(stamped, c) for c in _EVENT_COLUMNS))
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def _task_values(task: TaskRow, now: dt.datetime) -> tuple[object, ...]:
+    stamped = replace(task, created_at=task.created_at or now, updated_at=task.updated_at or now)
+    return tuple(getattr(stamped, c) for c in _TASK_COLUMNS)
