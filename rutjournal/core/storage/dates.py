@@ -20,7 +20,7 @@ def day_text(day: dt.date) -> str:
 
 
 def moment_text(moment: dt.datetime) -> str:
-    return moment.isoformat(" ")
+    return moment.isoformat(" ", timespec="microseconds")  # six digits always, as SQLAlchemy wrote them
 
 
 def now_utc() -> dt.datetime:
