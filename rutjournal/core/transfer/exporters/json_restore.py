@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from rutjournal.core.errors import RutjournalError
+from rutjournal.core.journal import store as journal_store
 from rutjournal.core.storage.db import Database
 from rutjournal.core.storage.migrations import KNOWN_REVISIONS
 from rutjournal.core.transfer.exporters.json_export import FORMAT, FORMAT_VERSION
@@ -73,18 +74,25 @@ class RestoreResult:
         }
 
 
+class _DryRun(Exception):
+    """Raised out of the write transaction so that it rolls back, carrying what it would have written."""
+
+    def __init__(self, counts: dict[str, int]) -> None:
+        super().__init__("dry run")
+        self.counts = counts
+
+
 def restore_json(db: Database, path: Path, *, dry_run: bool = False) -> RestoreResult:
     """Load the export at ``path`` into the (empty) journal in one transaction; ``dry_run`` rolls it back."""
     data = _load(path)
     tables = _check_header(path, data)
-    with db.reader() as conn:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+    try:
+        with db.writer() as conn:
             counts = _fill(conn, path, tables, db.path)
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("ROLLBACK" if dry_run else "COMMIT")
+            if dry_run:
+                raise _DryRun(counts)
+    except _DryRun as rolled_back:
+        counts = rolled_back.counts
     return RestoreResult(path, counts, dry_run)
 
 
@@ -173,14 +181,11 @@ def _fill(conn: sqlite3.Connection, path: Path, tables: dict[str, Any], journal:
         for index, row in enumerate(rows, 1):
             place = f"table {table}, row {index}"
             values = _checked_row(path, place, cols, row)
-            listed = ", ".join(f'"{n}"' for n in values)
-            marks = ", ".join("?" for _ in values)
-            sql = f'INSERT INTO "{table}" ({listed}) VALUES ({marks})' if values else None
             try:
-                cursor = conn.execute(sql or f'INSERT INTO "{table}" DEFAULT VALUES', tuple(values.values()))
+                rowid = _insert(conn, table, values)
             except sqlite3.IntegrityError as exc:
                 raise _refused(path, place, table, values, exc) from exc
-            row_of[table, cursor.lastrowid or 0] = index
+            row_of[table, rowid] = index
         counts[table] = len(rows)
     broken = conn.execute("PRAGMA foreign_key_check").fetchone()
     if broken:
@@ -191,6 +196,20 @@ def _fill(conn: sqlite3.Connection, path: Path, tables: dict[str, Any], journal:
             f"it refers to a row of {parent} that is not in the export",
         )
     return {table: counts[table] for table in known}
+
+
+def _insert(conn: sqlite3.Connection, table: str, values: dict[str, object]) -> int:
+    """One row in: the journal's tables through the journal's store (their one write path), the others here."""
+    if table in journal_store.TABLES:
+        return journal_store.restore_row(conn, table, values)
+    listed = ", ".join(f'"{n}"' for n in values)
+    marks = ", ".join("?" for _ in values)
+    sql = (
+        f'INSERT INTO "{table}" ({listed}) VALUES ({marks})'
+        if values
+        else f'INSERT INTO "{table}" DEFAULT VALUES'
+    )
+    return int(conn.execute(sql, tuple(values.values())).lastrowid or 0)
 
 
 def _checked_row(path: Path, place: str, cols: dict[str, Column], row: Any) -> dict[str, object]:
