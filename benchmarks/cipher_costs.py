@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from rutjournal.core.journal.reading import read_day
+from rutjournal.core.journal.store import read_day
 from rutjournal.core.storage import cipher, encryption
 from rutjournal.core.storage.db import connect_raw
 

@@ -340,11 +340,12 @@ def ensure_demo(data_dir: Path, *, reset: bool = False, today: dt.date | None = 
     if is_built(data_dir) and not reset:
         return None
     if database.exists() and not is_built(data_dir) and database.stat().st_size > 0:
+        from rutjournal.core.journal import store
         from rutjournal.core.storage.db import connect_raw
 
         conn = connect_raw(database)
         try:
-            has_entries = conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is not None
+            has_entries = not store.is_empty(conn)
         finally:
             conn.close()
         if has_entries:  # the demo is built aside and moved in whole: this journal is someone's own

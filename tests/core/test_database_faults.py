@@ -316,20 +316,33 @@ def parts_of(journal: Journal) -> list[str]:
     return entry.body.split("\n\n")
 
 
-def test_writes_begin_immediate_and_reads_take_no_write_lock(db) -> None:  # type: ignore[no-untyped-def]
+def test_writes_begin_immediate_and_reads_take_no_write_lock(db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from rutjournal.core.storage import db as db_module
+
     statements: list[str] = []
 
-    @event.listens_for(db.engine, "before_cursor_execute")
-    def _record(_conn, _cursor, statement, *_rest) -> None:  # type: ignore[no-untyped-def]
+    def record(statement: str) -> None:
         statements.append(statement.strip().split()[0] + (" IMMEDIATE" if "IMMEDIATE" in statement else ""))
 
+    def traced(*args, **kwargs) -> sqlite3.Connection:  # type: ignore[no-untyped-def]
+        conn = connect_raw(*args, **kwargs)
+        conn.set_trace_callback(record)
+        return conn
+
+    monkeypatch.setattr(db_module, "connect_raw", traced)
     journal = Journal(db)
     journal.append(DAY, "written", Scores(), [])
     assert statements[0] == "BEGIN IMMEDIATE"
     assert statements.count("BEGIN IMMEDIATE") == 1
     statements.clear()
     assert journal.get(DAY) is not None
-    assert statements == []  # reads use a bare connection in autocommit: no transaction, no write lock
+    assert statements and not any(s.startswith("BEGIN") for s in statements)  # autocommit: no write lock
+    statements.clear()
+
+    @event.listens_for(db.engine, "before_cursor_execute")
+    def _record(_conn, _cursor, statement, *_rest) -> None:  # type: ignore[no-untyped-def]
+        record(statement)
+
     with db.session() as session:
         session.connection().exec_driver_sql("SELECT 1")
     assert statements[0] == "BEGIN"

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.storage.models import Entry
+from rutjournal.core.journal import store
+from rutjournal.core.storage.dates import now_utc
 from rutjournal.core.values import MAX_BODY_CHARS, Scores
 
 DAY = dt.date(2026, 3, 10)
@@ -179,8 +180,9 @@ def test_tag_names_sorted_and_unique(journal) -> None:  # type: ignore[no-untype
 
 def add_days(db, days: list[dt.date]) -> None:  # type: ignore[no-untyped-def]
     """Many entries in one transaction (a commit per day would be slow with synchronous=FULL)."""
-    with db.write_session() as session, session.begin():
-        session.add_all(Entry(day=day, body=f"day {day}") for day in days)
+    bulk = [store.BulkDay(day, None, f"day {day}", Scores(), ()) for day in days]
+    with db.writer() as conn:
+        store.write_days(conn, bulk, (), now_utc())
 
 
 def run(last: dt.date, length: int) -> list[dt.date]:

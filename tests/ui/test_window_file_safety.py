@@ -139,15 +139,11 @@ def test_a_full_disk_while_saving_is_one_plain_sentence_and_the_text_stays(
 ) -> None:  # type: ignore[no-untyped-def]
     import sqlite3
 
-    from sqlalchemy.exc import OperationalError
-
     view = window.journal_view
     assert view.journal is not None
 
     def full(*_args: object, **_kw: object) -> object:
-        raise OperationalError(
-            "INSERT INTO entries …", {}, sqlite3.OperationalError("database or disk is full")
-        )
+        raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(view.journal, "save_edit", full)
     view.editor.editor.insertPlainText("words that must not be lost")

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from rutjournal.core.errors import SearchSyntaxError
+from rutjournal.core.journal import store
 from rutjournal.core.plain_text import plain_line
+from rutjournal.core.storage.dates import day_of
 
 MARK_START, MARK_END = "\x02", "\x03"
 OPERATORS = {"AND", "OR", "NOT", "NEAR"}
@@ -88,25 +90,16 @@ def search(conn: Any, query: str, limit: int = 50) -> list[SearchHit]:
     fts = to_fts_query(query)
     if not fts:
         return []
-    sql = (
-        "SELECT e.day, snippet(entry_search, 0, char(2), char(3), '…', 14), e.mood, entry_search.tags "
-        "FROM entry_search JOIN entries e ON e.id = entry_search.rowid "
-        "WHERE entry_search MATCH ? ORDER BY bm25(entry_search, 1.0, 4.0), e.day DESC LIMIT ?"
-    )
     try:
-        rows = conn.cursor().execute(sql, (fts, limit)).fetchall()
+        rows = store.search_rows(conn, fts, limit)
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc) or "unterminated" in str(exc) or "no such column" in str(exc):
             raise SearchSyntaxError(f"Could not understand the search “{query.strip()}”. {HELP}") from exc
         raise
     return [
-        SearchHit(_as_date(day), snippet or "", mood, tuple(tags.split()) if tags else ())
+        SearchHit(day_of(day), snippet or "", mood, tuple(tags.split()) if tags else ())
         for day, snippet, mood, tags in rows
     ]
-
-
-def _as_date(value: str | dt.date) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
 def mentions(conn: Any, text: str, limit: int = 20) -> list[SearchHit]:

@@ -1,27 +1,24 @@
 """The journal service: one entry a day, saved whole (the editor) or appended to (the command line).
 
-Reads are plain SQL (``reading``); writes go through the ORM (``journal_writes``), which is imported on the
-first write — so showing an entry never waits for SQLAlchemy.
+Everything goes through the store (``store``: plain SQL on the bare sqlite3 connection), reads on
+``Database.reader`` and each write in one ``Database.writer`` transaction — so neither showing nor saving an
+entry waits for SQLAlchemy.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
-from rutjournal.core.journal import tags
+from rutjournal.core.journal import store, tags
 from rutjournal.core.journal.entry_merge import EditBase
-from rutjournal.core.journal.reading import DayEntry, read_day, read_marks, read_streak, read_tag_names
-from rutjournal.core.journal.tags import TagUse
+from rutjournal.core.journal.reading import DayEntry
+from rutjournal.core.journal.store import TagUse
+from rutjournal.core.journal.writes import Saved, append_day, save_day
 from rutjournal.core.storage.db import Database
 from rutjournal.core.values import Scores, check_body, check_day, normalize_tags
 
-if TYPE_CHECKING:
-    from rutjournal.core.journal.writes import Saved
-
-__all__ = ["DayEntry", "EditBase", "Journal"]
-PURGE_TASK = "search-purge"  # the row migration 0006's triggers leave in upkeep_owed
+__all__ = ["DayEntry", "EditBase", "Journal", "Saved", "TagUse"]
 
 
 class Journal:
@@ -32,7 +29,7 @@ class Journal:
 
     def get(self, day: dt.date) -> DayEntry | None:
         with self.db.reader() as conn:
-            return read_day(conn, day)
+            return store.read_day(conn, day)
 
     def save(self, day: dt.date, body: str, scores: Scores, tags: Sequence[str]) -> DayEntry | None:
         """Make the day's entry exactly this; an entry with nothing in it is removed (returns None)."""
@@ -51,8 +48,6 @@ class Journal:
         check_body(body)
         scores.validated()
         names = normalize_tags(list(tags))
-        from rutjournal.core.journal.writes import save_day
-
         return save_day(self.db, day, body, scores, names, base)
 
     def append(self, day: dt.date, text: str, scores: Scores, tags: Sequence[str]) -> DayEntry:
@@ -60,8 +55,6 @@ class Journal:
         check_day("date", day)
         scores.validated()
         names = normalize_tags(list(tags))
-        from rutjournal.core.journal.writes import append_day
-
         append_day(self.db, day, text, scores, names)
         entry = self.get(day)
         assert entry is not None
@@ -70,41 +63,37 @@ class Journal:
     def marks(self, first: dt.date, last: dt.date) -> dict[dt.date, int | None]:
         """The days in [first, last] that have an entry, with their mood (for a calendar)."""
         with self.db.reader() as conn:
-            return read_marks(conn, first, last)
+            return store.read_marks(conn, first, last)
 
     def latest_day(self, until: dt.date) -> dt.date | None:
         """The last day up to ``until`` that has an entry (one indexed look-up)."""
         with self.db.reader() as conn:
-            row = conn.execute("SELECT max(day) FROM entries WHERE day <= ?", (until.isoformat(),)).fetchone()
-        return dt.date.fromisoformat(row[0]) if row and row[0] else None
+            return store.latest_day(conn, until)
 
     def is_empty(self) -> bool:
         """True while no day has an entry (one indexed look-up: it does not grow with the journal)."""
         with self.db.reader() as conn:
-            return conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is None
+            return store.is_empty(conn)
 
     def tag_names(self) -> list[str]:
         with self.db.reader() as conn:
-            return read_tag_names(conn)
+            return store.read_tag_names(conn)
 
     def tag_uses(self) -> list[TagUse]:
         """Every tag and how many days carry it, the most used first."""
         with self.db.reader() as conn:
-            return tags.tag_uses(conn)
+            return store.tag_uses(conn)
 
     def rename_tag(self, old: str, new: str) -> int:
         """Rename a tag everywhere (into an existing one: the two merge); returns the days touched."""
-        with self.db.reader() as conn:
-            return tags.rename_tag(conn, old, new)
+        return tags.rename_tag(self.db, old, new)
 
     def merge_tags(self, sources: Sequence[str], target: str) -> int:
-        with self.db.reader() as conn:
-            return tags.merge_tags(conn, sources, target)
+        return tags.merge_tags(self.db, sources, target)
 
     def delete_tag(self, name: str) -> int:
         """Take a tag off every day (the days stay); returns the days touched."""
-        with self.db.reader() as conn:
-            return tags.delete_tag(conn, name)
+        return tags.delete_tag(self.db, name)
 
     def purge_deleted_text(self) -> None:
         """Rewrite the search index so the words of replaced or deleted text leave the file.
@@ -114,25 +103,16 @@ class Journal:
         freed. It costs about 0.1 s on ten years. The purge and the end of its being owed are one
         transaction: a purge that fails, or never runs, is still owed (``purge_owed``).
         """
-        with self.db.reader() as conn:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                conn.execute("INSERT INTO entry_search(entry_search) VALUES ('optimize')")
-                conn.execute("DELETE FROM upkeep_owed WHERE task = ?", (PURGE_TASK,))
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
+        with self.db.writer() as conn:
+            store.purge_search_index(conn)
 
     def purge_owed(self) -> bool:
         """Whether text was replaced or deleted (by any writer) since the last purge: the triggers of migration
         0006 record it in the same transaction as the change, so a crash cannot lose it."""
         with self.db.reader() as conn:
-            row = conn.execute("SELECT 1 FROM upkeep_owed WHERE task = ?", (PURGE_TASK,)).fetchone()
-            return row is not None
+            return store.purge_owed(conn)
 
     def streak(self, today: dt.date) -> int:
         """Days in a row with an entry, ending today — or yesterday, while today is still unwritten."""
         with self.db.reader() as conn:
-            return read_streak(conn, today)
+            return store.read_streak(conn, today)

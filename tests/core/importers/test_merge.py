@@ -151,13 +151,13 @@ def test_a_failure_half_way_leaves_the_journal_as_it_was(
     before = dump(db)
     from rutjournal.core.transfer.importers import apply
 
-    real = apply._write
+    real = apply._write_tasks  # the last write: the journal's days are in by then
 
     def failing_write(*args: object) -> None:
         real(*args)  # type: ignore[arg-type]
         raise OSError("disk full")  # after every row is in, before the commit
 
-    monkeypatch.setattr(apply, "_write", failing_write)
+    monkeypatch.setattr(apply, "_write_tasks", failing_write)
     with pytest.raises(OSError):
         apply_import(db, parse(FIXTURE))
     assert dump(db) == before

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from rutjournal.core.errors import RutjournalError
+from rutjournal.core.journal import store as journal_store
 from rutjournal.core.load import store as load_store
 from rutjournal.core.storage.db import Database
 from rutjournal.core.storage.migrations import KNOWN_REVISIONS
@@ -75,18 +76,25 @@ class RestoreResult:
         }
 
 
+class _DryRun(Exception):
+    """Raised out of the write transaction so that it rolls back, carrying what it would have written."""
+
+    def __init__(self, counts: dict[str, int]) -> None:
+        super().__init__("dry run")
+        self.counts = counts
+
+
 def restore_json(db: Database, path: Path, *, dry_run: bool = False) -> RestoreResult:
     """Load the export at ``path`` into the (empty) journal in one transaction; ``dry_run`` rolls it back."""
     data = _load(path)
     tables = _check_header(path, data)
-    with db.reader() as conn:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+    try:
+        with db.writer() as conn:
             counts = _fill(conn, path, tables, db.path)
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("ROLLBACK" if dry_run else "COMMIT")
+            if dry_run:
+                raise _DryRun(counts)
+    except _DryRun as rolled_back:
+        counts = rolled_back.counts
     return RestoreResult(path, counts, dry_run)
 
 
@@ -192,22 +200,31 @@ def _fill(conn: sqlite3.Connection, path: Path, tables: dict[str, Any], journal:
     return {table: counts[table] for table in known}
 
 
+def _journal_row(table: str) -> Callable[[sqlite3.Connection, dict[str, object]], int]:
+    return lambda conn, values: journal_store.restore_row(conn, table, values)
+
+
 # The tables whose section has a store write through it, as every other writer of them does.
 _STORES: dict[str, Callable[[sqlite3.Connection, dict[str, object]], int]] = {
     "tasks": lambda conn, values: load_store.insert_task(conn, load_store.task_from_columns(values)),
     "task_events": lambda conn, values: load_store.insert_event(conn, load_store.event_from_columns(values)),
+    **{table: _journal_row(table) for table in journal_store.TABLES},
 }
 
 
 def _insert(conn: sqlite3.Connection, table: str, values: dict[str, object]) -> int:
-    """Write one checked row and return its rowid (to name the row when a foreign key is found broken)."""
+    """One checked row in, returning its rowid (to name the row when a foreign key is found broken): a table
+    whose section has a store goes through it (its one write path), the others here."""
     if table in _STORES:
         return _STORES[table](conn, values)
     listed = ", ".join(f'"{n}"' for n in values)
     marks = ", ".join("?" for _ in values)
-    sql = f'INSERT INTO "{table}" ({listed}) VALUES ({marks})' if values else None
-    cursor = conn.execute(sql or f'INSERT INTO "{table}" DEFAULT VALUES', tuple(values.values()))
-    return cursor.lastrowid or 0
+    sql = (
+        f'INSERT INTO "{table}" ({listed}) VALUES ({marks})'
+        if values
+        else f'INSERT INTO "{table}" DEFAULT VALUES'
+    )
+    return int(conn.execute(sql, tuple(values.values())).lastrowid or 0)
 
 
 def _checked_row(path: Path, place: str, cols: dict[str, Column], row: Any) -> dict[str, object]:

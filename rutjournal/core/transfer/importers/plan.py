@@ -8,19 +8,20 @@ user has is ever replaced: text is appended, a score is set only where the day's
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.journal import store
 from rutjournal.core.load.service import check_task_fields
 from rutjournal.core.transfer.importers.records import EntryRecord, ParsedFile, Rejected, TaskRecord
 from rutjournal.core.values import MAX_BODY_CHARS, Scores, check_body, check_day, normalize_tags
 
-SCORE_COLUMNS = ("mood", "energy", "challenge", "hours", "load")
+SCORE_COLUMNS = store.SCORE_COLUMNS
 STARRED_TAG = "starred"
-Query = Callable[[str, tuple[object, ...]], Sequence[Sequence[Any]]]
 Tick = Callable[[], None]
 
 
@@ -41,32 +42,18 @@ class Existing:
     task_titles: set[str] = field(default_factory=set)  # case-folded
 
 
-def read_existing(query: Query, parsed: ParsedFile) -> Existing:
-    """Read the days the file touches (one range query), every tag and every task title."""
+def read_existing(conn: sqlite3.Connection, parsed: ParsedFile) -> Existing:
+    """Read the days the file touches (range queries of the journal's store), every tag and every task title."""
     found = Existing()
     days = {record.day for record in parsed.entries}
     if days:
-        span = (min(days).isoformat(), max(days).isoformat())
-        for id_, day, body, *scores in query(
-            "SELECT id, day, body, mood, energy, challenge, hours, load FROM entries WHERE day BETWEEN ? AND ?",
-            span,
-        ):
-            when = dt.date.fromisoformat(day)
-            if when in days:
-                found.days[when] = ExistingDay(
-                    id_, body or "", dict(zip(SCORE_COLUMNS, scores, strict=True)), set()
-                )
-        by_id = {d.id: d for d in found.days.values()}
-        for entry_id, name in query(
-            "SELECT et.entry_id, t.name FROM entry_tags et JOIN tags t ON t.id = et.tag_id "
-            "JOIN entries e ON e.id = et.entry_id WHERE e.day BETWEEN ? AND ?",
-            span,
-        ):
-            if entry_id in by_id:
-                by_id[entry_id].tags.add(name)
-    found.tag_ids = {name: id_ for id_, name in query("SELECT id, name FROM tags", ())}
+        for entry in store.read_days(conn, min(days), max(days)):
+            if entry.day in days:
+                scores = {column: getattr(entry.scores, column) for column in SCORE_COLUMNS}
+                found.days[entry.day] = ExistingDay(entry.id, entry.body, scores, set(entry.tags))
+    found.tag_ids = store.tag_ids(conn)
     if parsed.tasks:
-        found.task_titles = {title.casefold() for (title,) in query("SELECT title FROM tasks", ())}
+        found.task_titles = {title.casefold() for (title,) in conn.execute("SELECT title FROM tasks")}
     return found
 
 
