@@ -63,7 +63,7 @@ def test_a_data_folder_an_older_version_left_open_is_made_private(data_dir: Path
 KILLED_BACKUP = """
 import sys, time
 from pathlib import Path
-from rutjournal.core import backups
+from rutjournal.core.storage import backups
 def stall(path, **kw):
     print("copied", flush=True)
     time.sleep(60)
@@ -91,7 +91,7 @@ def test_a_backup_killed_half_way_leaves_nothing_after_the_next_command(data_dir
 KILLED_PASSPHRASE = """
 import os, sys
 from pathlib import Path
-from rutjournal.core import encryption
+from rutjournal.core.storage import encryption
 real = encryption._convert_backup
 done = []
 def convert_one_then_die(path, old, new, outcome):
