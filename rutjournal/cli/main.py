@@ -206,9 +206,7 @@ def run(args: argparse.Namespace) -> int:
     except Exception as exc:
         log.exception("%s failed", args.command)
         from rutjournal.core.failures import plain_failure
-        from rutjournal.core.storage.db import (
-            is_damage,  # SQLite's words, through sqlite3 or SQLAlchemy alike
-        )
+        from rutjournal.core.storage.connect import is_damage
 
         plain = plain_failure(exc, paths.database)  # a full or read-only disk: the machine, not a bug
         if plain is not None:
@@ -370,7 +368,7 @@ def _search(args: argparse.Namespace, paths: AppPaths) -> int:
             sqlite3.connect(":memory:"), " ".join(args.query)
         )  # a bad query is bad with no journal too
     else:
-        from rutjournal.core.storage.db import connect_raw, inspect_file
+        from rutjournal.core.storage.connect import connect_raw, inspect_file
 
         state = inspect_file(paths.database)
         if not state.is_current:  # an older file: upgrade it the normal way first
