@@ -23,7 +23,7 @@ from pathlib import Path
 
 from rutjournal.core.journal.store import read_day
 from rutjournal.core.storage import cipher, encryption
-from rutjournal.core.storage.db import connect_raw
+from rutjournal.core.storage.connect import connect_raw
 
 PASSPHRASE = "correct horse battery"
 

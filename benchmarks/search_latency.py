@@ -20,7 +20,7 @@ from pathlib import Path
 
 from rutjournal.core.journal.search import search
 from rutjournal.core.paths import DATABASE_NAME
-from rutjournal.core.storage.db import connect_raw
+from rutjournal.core.storage.connect import connect_raw
 
 TARGET_P95_MS = 10.0
 TARGET_PROCESS_S = 0.25

@@ -8,23 +8,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
+import importlib
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from types import ModuleType
 from typing import TYPE_CHECKING, NoReturn
 
 from rutjournal import __version__
-from rutjournal.cli import backups as cli_backups
-from rutjournal.cli import crossroads as cli_crossroads
-from rutjournal.cli import export as cli_export
-from rutjournal.cli import grow as cli_grow
-from rutjournal.cli import guidance as cli_guidance
-from rutjournal.cli import imports as cli_import
-from rutjournal.cli import load as cli_load
 from rutjournal.cli import passphrase as cli_passphrase
-from rutjournal.cli import reports as cli_reports
-from rutjournal.cli import trends as cli_trends
 from rutjournal.core.errors import DamagedDatabase, InvalidInput, RutjournalError, SearchSyntaxError
 from rutjournal.core.paths import AppPaths, resolve_paths
 from rutjournal.core.values import (
@@ -41,18 +33,22 @@ if TYPE_CHECKING:
     from rutjournal.core.journal.service import DayEntry
 
 log = logging.getLogger("rutjournal.cli.main")
-SECTION_CLIS = (
-    cli_load,
-    cli_grow,
-    cli_guidance,
-    cli_reports,
-    cli_trends,
-    cli_crossroads,
-    cli_backups,
-    cli_export,
-    cli_import,
-    cli_passphrase,
-)  # each: add_parsers(), COMMANDS, REPORTS
+# The modules of rutjournal.cli that add commands and reports, with the commands and reports each adds. A command
+# line imports only the one module its command needs (``rutjournal add`` none of them); help, and a command
+# nobody knows, build them all. tests/cli/test_cli_parser.py checks that each module adds exactly these.
+SECTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "load": (("task",), ("load",)),
+    "grow": (("target", "gap", "goal", "milestone", "evidence", "challenge"), ("grow",)),
+    "guidance": (("conversation", "followup", "promotion"), ()),
+    "reports": ((), ("promotion-case", "brief")),
+    "trends": (("plot",), ("trends",)),
+    "crossroads": (("checkin", "application"), ("crossroads",)),
+    "backups": (("backup", "backups", "restore"), ()),
+    "export": (("export",), ()),
+    "imports": (("import",), ()),
+    "passphrase": (("passphrase",), ()),
+}  # each module: add_parsers(), COMMANDS, REPORTS
+OWN_COMMANDS = ("add", "show", "search", "report")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 MAX_SEARCH_RESULTS = 10_000
 Handler = Callable[[argparse.Namespace, AppPaths], int]
@@ -67,7 +63,37 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def sections_for(argv: Sequence[str]) -> list[str]:
+    """The section modules a command line needs: none for the window or the journal's own commands, the one
+    owning its command (or its report), or every one when it asks for help or names a command or report no
+    module adds (so that argparse can list them all)."""
+    words = iter(argv)
+    found: list[str] = []
+    for word in words:
+        if word in ("-h", "--help"):
+            return list(SECTIONS)
+        if word == "--data-dir":
+            next(words, None)
+            continue
+        if word.startswith("-"):
+            continue
+        found.append(word)
+        if found[0] != "report" or len(found) == 2:
+            break
+    if not found or found[0] in ("add", "show", "search"):
+        return []  # the window, or a command of the journal's own
+    for name, (commands, reports) in SECTIONS.items():
+        if found[0] in commands or (found[0] == "report" and found[1:] and found[1] in reports):
+            return [name]
+    return list(SECTIONS)
+
+
+def section_module(name: str) -> ModuleType:
+    return importlib.import_module(f"rutjournal.cli.{name}")
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv`` (every command when None): the main commands, and the sections it needs."""
     common = _Parser(add_help=False)
     common.add_argument(
         "--data-dir",
@@ -122,13 +148,13 @@ def build_parser() -> argparse.ArgumentParser:
     reports = report.add_subparsers(
         dest="report_command", metavar="REPORT", required=True, parser_class=_Parser
     )
-    for section in SECTION_CLIS:
-        section.add_parsers(sub, common, reports)
+    for name in list(SECTIONS) if argv is None else sections_for(argv):
+        section_module(name).add_parsers(sub, common, reports)
     return parser
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(list(argv))
     from rutjournal.cli.text import check_text_arguments
 
@@ -181,7 +207,7 @@ def run(args: argparse.Namespace) -> int:
     if reconfigure is not None:
         reconfigure(errors="backslashreplace")
     try:
-        handler = _handlers()[args.command]
+        handler = _handler(args.command)
         if args.command != "passphrase":
             cli_passphrase.unlock(paths)  # an encrypted journal: its passphrase first (nothing else asks)
             _tell_what_happened_before(paths)
@@ -206,9 +232,7 @@ def run(args: argparse.Namespace) -> int:
     except Exception as exc:
         log.exception("%s failed", args.command)
         from rutjournal.core.failures import plain_failure
-        from rutjournal.core.storage.db import (
-            is_damage,  # SQLite's words, through sqlite3 or SQLAlchemy alike
-        )
+        from rutjournal.core.storage.connect import is_damage
 
         plain = plain_failure(exc, paths.database)  # a full or read-only disk: the machine, not a bug
         if plain is not None:
@@ -236,18 +260,19 @@ def _tell_what_happened_before(paths: AppPaths) -> None:
         print(f"rutjournal: warning: {damage.sentence(paths.database)}", file=sys.stderr)
 
 
-def _handlers() -> dict[str, Handler]:
-    handlers: dict[str, Handler] = {"add": _add, "show": _show, "search": _search, "report": _report}
-    for section in SECTION_CLIS:
-        handlers.update(section.COMMANDS)
-    return handlers
+def _handler(command: str) -> Handler:
+    own: dict[str, Handler] = {"add": _add, "show": _show, "search": _search, "report": _report}
+    if command in own:
+        return own[command]
+    name = next(name for name, (commands, _) in SECTIONS.items() if command in commands)
+    handler: Handler = section_module(name).COMMANDS[command]
+    return handler
 
 
 def _report(args: argparse.Namespace, paths: AppPaths) -> int:
-    reports: dict[str, Handler] = {}
-    for section in SECTION_CLIS:
-        reports.update(section.REPORTS)
-    return reports[args.report_command](args, paths)
+    name = next(name for name, (_, reports) in SECTIONS.items() if args.report_command in reports)
+    handler: Handler = section_module(name).REPORTS[args.report_command]
+    return handler(args, paths)
 
 
 def _first_line(exc: BaseException) -> str:
@@ -277,6 +302,8 @@ def _stdin_text() -> str:
 
 
 def _add(args: argparse.Namespace, paths: AppPaths) -> int:
+    import json
+
     day = _day(args.date)
     values: dict[str, object] = {
         name: parse_score(name, getattr(args, name))
@@ -321,6 +348,8 @@ def _what_add_did(before: DayEntry | None, after: DayEntry) -> str:
 
 
 def _show(args: argparse.Namespace, paths: AppPaths) -> int:
+    import json
+
     day = _day(args.date, bounded=False)  # a look-up: days an older journal holds outside the bounds too
     if not paths.database.exists():
         entry = None
@@ -357,6 +386,8 @@ def _num(value: float | None) -> str:
 
 
 def _search(args: argparse.Namespace, paths: AppPaths) -> int:
+    import json
+
     limit = parse_whole("--limit", args.limit, 1, MAX_SEARCH_RESULTS)
     from rutjournal.core.journal.search import search
 
@@ -370,7 +401,7 @@ def _search(args: argparse.Namespace, paths: AppPaths) -> int:
             sqlite3.connect(":memory:"), " ".join(args.query)
         )  # a bad query is bad with no journal too
     else:
-        from rutjournal.core.storage.db import connect_raw, inspect_file
+        from rutjournal.core.storage.connect import connect_raw, inspect_file
 
         state = inspect_file(paths.database)
         if not state.is_current:  # an older file: upgrade it the normal way first

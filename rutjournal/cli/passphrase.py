@@ -9,7 +9,6 @@ input, in the order the prompts would ask for them. A wrong passphrase exits 2 w
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from collections.abc import Callable
@@ -40,6 +39,8 @@ def add_parsers(
 
 def _read(prompt: str) -> str:
     if sys.stdin.isatty():
+        import getpass  # (termios: only when a passphrase is asked for)
+
         return getpass.getpass(prompt)
     try:
         line = sys.stdin.readline()

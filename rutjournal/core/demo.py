@@ -341,7 +341,7 @@ def ensure_demo(data_dir: Path, *, reset: bool = False, today: dt.date | None = 
         return None
     if database.exists() and not is_built(data_dir) and database.stat().st_size > 0:
         from rutjournal.core.journal import store
-        from rutjournal.core.storage.db import connect_raw
+        from rutjournal.core.storage.connect import connect_raw
 
         conn = connect_raw(database)
         try:

@@ -1,9 +1,12 @@
-"""Logging to a rotating file in the user log directory (stderr only gets warnings)."""
+"""Logging to a rotating file in the user log directory (stderr only gets warnings).
+
+The file is opened, and ``logging.handlers`` (which brings sockets and pickle) imported, when the first record
+is written: a command that has nothing to log pays for neither.
+"""
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 from pathlib import Path
 
@@ -26,9 +29,7 @@ def setup_logging(log_file: Path, *, stderr_level: int = logging.WARNING) -> Pat
         from rutjournal.core.storage.private_files import tighten
 
         tighten(log_file.parent)  # the log names files and dates: the user's alone
-        file_handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-        )
+        file_handler: logging.Handler = _RotatingOnFirstRecord(log_file)
     except OSError as exc:  # a read-only home must not stop the app
         file_handler = logging.StreamHandler(sys.stderr)
         print(f"rutjournal: cannot write the log file {log_file}: {exc.strerror}", file=sys.stderr)
@@ -42,3 +43,36 @@ def setup_logging(log_file: Path, *, stderr_level: int = logging.WARNING) -> Pat
     root.addHandler(err)
     _configured = log_file
     return log_file
+
+
+class _RotatingOnFirstRecord(logging.Handler):
+    """A ``RotatingFileHandler`` (1 MB, five old files kept) made when the first record arrives."""
+
+    def __init__(self, log_file: Path) -> None:
+        super().__init__()
+        self._file = log_file
+        self._target: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._target is None:
+            import logging.handlers
+
+            try:
+                target: logging.Handler = logging.handlers.RotatingFileHandler(
+                    self._file, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+                )
+            except OSError as exc:  # a log folder that turned read-only: say so once, on stderr
+                print(f"rutjournal: cannot write the log file {self._file}: {exc.strerror}", file=sys.stderr)
+                target = logging.StreamHandler(sys.stderr)
+            target.setFormatter(self.formatter)
+            self._target = target
+        self._target.emit(record)
+
+    def flush(self) -> None:
+        if self._target is not None:
+            self._target.flush()
+
+    def close(self) -> None:
+        if self._target is not None:
+            self._target.close()
+        super().close()

@@ -22,7 +22,8 @@ from sqlalchemy import event
 
 from rutjournal.core.errors import DatabaseProblem, NewerSchema, NotADatabase, NotWritable
 from rutjournal.core.journal.service import Journal
-from rutjournal.core.storage.db import connect_raw, inspect_file, open_database
+from rutjournal.core.storage.connect import connect_raw, inspect_file
+from rutjournal.core.storage.db import open_database
 from rutjournal.core.values import Scores
 
 DAY = dt.date(2026, 11, 20)

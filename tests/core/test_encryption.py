@@ -16,7 +16,8 @@ from rutjournal.core.errors import InvalidInput, NotADatabase
 from rutjournal.core.journal.search import search
 from rutjournal.core.journal.service import Journal
 from rutjournal.core.storage import backups, cipher, encryption
-from rutjournal.core.storage.db import connect_raw, inspect_file, open_database
+from rutjournal.core.storage.connect import connect_raw, inspect_file
+from rutjournal.core.storage.db import open_database
 from rutjournal.core.storage.migrations import HEAD_REVISION
 from rutjournal.core.values import Scores
 

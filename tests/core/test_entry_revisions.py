@@ -136,11 +136,11 @@ def test_a_failed_purge_stays_owed(journal, db, monkeypatch: pytest.MonkeyPatch)
     journal.save(DAY, "", Scores(), [])
     blocker = sqlite3.connect(db.path, timeout=0)
     blocker.execute("BEGIN IMMEDIATE")  # another process holds the write lock
-    from rutjournal.core.storage import db as db_module
+    from rutjournal.core.storage import connect as connect_module
 
-    quick = tuple("PRAGMA busy_timeout=50" if "busy_timeout" in p else p for p in db_module.PRAGMAS)
-    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 50)
-    monkeypatch.setattr(db_module, "PRAGMAS", quick)
+    quick = tuple("PRAGMA busy_timeout=50" if "busy_timeout" in p else p for p in connect_module.PRAGMAS)
+    monkeypatch.setattr(connect_module, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(connect_module, "PRAGMAS", quick)
     try:
         with pytest.raises(sqlite3.OperationalError, match="locked"):
             journal.purge_deleted_text()

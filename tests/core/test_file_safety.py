@@ -23,8 +23,9 @@ from rutjournal.core.errors import DamagedDatabase, NotWritable
 from rutjournal.core.journal.service import Journal
 from rutjournal.core.storage import cipher
 from rutjournal.core.storage.backups import take_backup
+from rutjournal.core.storage.connect import connect_raw
 from rutjournal.core.storage.damage_record import read_damage
-from rutjournal.core.storage.db import connect_raw, open_database
+from rutjournal.core.storage.db import open_database
 from rutjournal.core.storage.file_locks import JournalBusy, sole_use
 from rutjournal.core.values import Scores
 from tests.core.test_database_faults import write_journal

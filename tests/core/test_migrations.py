@@ -19,7 +19,9 @@ from rutjournal.core.errors import MigrationFailed
 from rutjournal.core.journal.search import search
 from rutjournal.core.journal.service import Journal
 from rutjournal.core.storage import migrate
-from rutjournal.core.storage.db import connect_raw, create_engine_for, inspect_file, open_database
+from rutjournal.core.storage.connect import connect_raw, inspect_file
+from rutjournal.core.storage.db import open_database
+from rutjournal.core.storage.engine import create_engine_for
 from rutjournal.core.storage.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from rutjournal.core.values import Scores
 

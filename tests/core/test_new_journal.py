@@ -7,7 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from rutjournal.core.storage.db import create_engine_for, inspect_file, open_database
+from rutjournal.core.storage.connect import inspect_file
+from rutjournal.core.storage.db import open_database
+from rutjournal.core.storage.engine import create_engine_for
 from rutjournal.core.storage.migrate import upgrade_to_head
 from rutjournal.core.storage.migrations import HEAD_REVISION
 from rutjournal.core.storage.new_journal import SCHEMA_FILE, dump_schema

@@ -10,7 +10,7 @@ import pytest
 
 from rutjournal.core.errors import SearchSyntaxError
 from rutjournal.core.journal.search import MARK_END, MARK_START, SearchHit, search, to_fts_query
-from rutjournal.core.storage.db import connect_raw
+from rutjournal.core.storage.connect import connect_raw
 from rutjournal.core.values import Scores
 
 D1, D2, D3, D4 = (dt.date(2026, 3, day) for day in (1, 2, 3, 4))

@@ -112,7 +112,7 @@ def copy_database(source: Path, target: Path) -> None:
     alike, and the key carries the source's salt, so the copy opens with the same passphrase. The source is
     opened without ever creating it (a vanished journal is an error, not an empty backup).
     """
-    from rutjournal.core.storage.db import connect_existing
+    from rutjournal.core.storage.connect import connect_existing
 
     key = cipher.key_for(source)
     src = connect_existing(source, key)

@@ -9,7 +9,6 @@ journal in place of an empty file) removes it.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import os
 from dataclasses import dataclass
@@ -40,6 +39,8 @@ def record_path(db_path: Path) -> Path:
 def record_damage(db_path: Path, words: str, now: dt.datetime | None = None) -> None:
     """Remember that the journal is damaged (written whole, under a temporary name first). Never raises:
     failing to write the note must not hide the damage from the one who found it."""
+    import json
+
     words = " ".join(words.split())[:MAX_WORDS]
     when = (now or dt.datetime.now()).replace(microsecond=0)
     target = record_path(db_path)
@@ -57,6 +58,8 @@ def record_damage(db_path: Path, words: str, now: dt.datetime | None = None) -> 
 
 def read_damage(db_path: Path) -> DamageRecord | None:
     """The damage recorded for the journal, or None (one stat when there is none)."""
+    import json
+
     target = record_path(db_path)
     if not target.exists():
         return None

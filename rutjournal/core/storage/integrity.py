@@ -16,8 +16,8 @@ from pathlib import Path
 from rutjournal.core.errors import DamagedDatabase, DatabaseProblem, NotADatabase
 from rutjournal.core.storage import cipher
 from rutjournal.core.storage.backups import BackupInfo, backup_due, list_backups, take_backup
+from rutjournal.core.storage.connect import is_damage
 from rutjournal.core.storage.damage_record import read_damage, record_damage
-from rutjournal.core.storage.db import is_damage
 from rutjournal.core.storage.migrations import KNOWN_REVISIONS
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ class CheckResult:
 def quick_check(path: Path, *, thorough: bool = False) -> CheckResult:
     """Run ``PRAGMA quick_check`` (``integrity_check`` when ``thorough``) on ``path`` read-only; a file SQLite
     cannot even read counts as damaged. Damage found in the journal is recorded for every process to see."""
-    from rutjournal.core.storage.db import connect_existing
+    from rutjournal.core.storage.connect import connect_existing
 
     check = "integrity_check" if thorough else "quick_check"
     try:
@@ -175,7 +175,7 @@ WRITTEN_TABLES = (
 
 def holds_anything(db_path: Path) -> bool:
     """True once the journal holds something the user wrote (one indexed look-up a table, whatever its size)."""
-    from rutjournal.core.storage.db import connect_existing
+    from rutjournal.core.storage.connect import connect_existing
 
     try:
         conn = connect_existing(db_path, cipher.key_for(db_path), read_only=True)

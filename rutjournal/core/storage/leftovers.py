@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import secrets
 import time
 from pathlib import Path
 
@@ -30,6 +29,8 @@ OLD_LEFTOVER_AGE_S = 3600
 
 def temp_name(kind: str, final: str) -> str:
     """The temporary name of this process's own for a file that will be renamed to ``final``."""
+    import secrets
+
     assert kind in KINDS
     return f".{kind}-{os.getpid()}-{secrets.token_hex(4)}-{final}"
 

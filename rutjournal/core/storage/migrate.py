@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy.engine import Connection, Engine
 
-    from rutjournal.core.storage.db import FileState
+    from rutjournal.core.storage.connect import FileState
 
 log = logging.getLogger(__name__)
 

@@ -69,7 +69,8 @@ def _write_schema_file() -> int:
     """Build a journal with the migrations and record its schema (run after adding a migration)."""
     import tempfile
 
-    from rutjournal.core.storage.db import create_engine_for, inspect_file
+    from rutjournal.core.storage.connect import inspect_file
+    from rutjournal.core.storage.engine import create_engine_for
     from rutjournal.core.storage.migrate import upgrade_to_head
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -64,7 +64,7 @@ def check_target(current: AppPaths, target: Path) -> Path:
 
 def _live_facts(path: Path) -> tuple[int, str]:
     """Entries and schema revision of the live journal, read the way the app reads it (its -wal included)."""
-    from rutjournal.core.storage.db import connect_raw
+    from rutjournal.core.storage.connect import connect_raw
 
     conn = connect_raw(path)
     try:

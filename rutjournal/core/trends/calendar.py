@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rutjournal.core.calendar_words import WEEKDAYS
 from rutjournal.core.storage.db import Database
-from rutjournal.core.trends.readings import MIN_MONDAYS, MIN_OTHER_WEEKDAYS
+from rutjournal.core.trends.rules import MIN_MONDAYS, MIN_OTHER_WEEKDAYS
 from rutjournal.core.trends.series import DateRange, Series, daily_series, mean
 
 __all__ = ["Dread", "WeekdayMean", "monday_dread", "weekday_means", "year_pixels"]

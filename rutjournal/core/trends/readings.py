@@ -11,26 +11,24 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rutjournal.core import text
+from rutjournal.core.trends.rules import (
+    HOURS_LINE,
+    MIN_DAYS,
+    MIN_HALF,
+    MIN_MONDAYS,
+    MIN_OTHER_WEEKDAYS,
+    MIN_PAIRS,
+    PAST,
+    STEADY,
+    STRENGTHS,
+    SUBJECTS,
+    WORK_DAYS,
+)
 
 if TYPE_CHECKING:
-    from rutjournal.core.trends.service import Correlation, Dread, GoalTrack, Series, WeekHours
-
-MIN_DAYS = 10  # a series reading needs this many days with a value
-MIN_HALF = 5  # each half of the range needs this many values for "went up / down" to be said
-STEADY = 0.1  # a change smaller than this is "about the same"
-HOURS_LINE = 40
-WORK_DAYS = 5
-MIN_MONDAYS = 4
-MIN_OTHER_WEEKDAYS = 8
-MIN_PAIRS = 10
-STRENGTHS = ((0.1, "no"), (0.3, "weak"), (0.5, "moderate"))  # below the bound: that word; else "strong"
-SUBJECTS = {
-    "mood": "Your mood",
-    "energy": "Your energy",
-    "challenge": "Your sense of challenge",
-    "load": "Your perceived load",
-}
-PAST = {"delegate": "delegated", "drop": "dropped", "decline": "declined", "automate": "automated"}
+    from rutjournal.core.trends.calendar import Dread
+    from rutjournal.core.trends.series import Correlation, Series
+    from rutjournal.core.trends.work import GoalTrack, WeekHours
 
 
 def _values(series: Series) -> list[float]:

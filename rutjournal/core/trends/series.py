@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.storage.db import Database
-from rutjournal.core.trends.readings import MIN_PAIRS
+from rutjournal.core.trends.rules import MIN_PAIRS
 
 __all__ = [
     "SERIES_FIELDS",

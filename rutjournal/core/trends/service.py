@@ -48,9 +48,6 @@ from rutjournal.core.calendar_words import WEEKDAYS
 from rutjournal.core.storage.db import Database
 from rutjournal.core.trends.calendar import Dread, WeekdayMean, monday_dread, weekday_means, year_pixels
 from rutjournal.core.trends.readings import (
-    MIN_MONDAYS,
-    MIN_OTHER_WEEKDAYS,
-    MIN_PAIRS,
     correlation_reading,
     decision_reading,
     describe_correlation,
@@ -60,6 +57,7 @@ from rutjournal.core.trends.readings import (
     pixels_reading,
     series_reading,
 )
+from rutjournal.core.trends.rules import MIN_MONDAYS, MIN_OTHER_WEEKDAYS, MIN_PAIRS
 from rutjournal.core.trends.series import (
     SERIES_FIELDS,
     WINDOWS,

@@ -12,7 +12,8 @@ from matplotlib.patches import Patch
 from rutjournal.core import text
 from rutjournal.core.calendar_words import MONTHS
 from rutjournal.core.storage.db import Database
-from rutjournal.core.trends.readings import MIN_MONDAYS, dread_reading, pixels_reading
+from rutjournal.core.trends.readings import dread_reading, pixels_reading
+from rutjournal.core.trends.rules import MIN_MONDAYS
 from rutjournal.core.trends.service import (
     WEEKDAYS,
     DateRange,

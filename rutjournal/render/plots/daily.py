@@ -9,7 +9,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from rutjournal.core.storage.db import Database
-from rutjournal.core.trends.readings import HOURS_LINE, MIN_DAYS, WORK_DAYS, hours_reading, series_reading
+from rutjournal.core.trends.readings import hours_reading, series_reading
+from rutjournal.core.trends.rules import HOURS_LINE, MIN_DAYS, WORK_DAYS
 from rutjournal.core.trends.service import DateRange, Series, daily_series, present, rolling_mean
 from rutjournal.render.plots.options import PlotOptions, Theme
 from rutjournal.render.plots.style import (

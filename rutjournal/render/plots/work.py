@@ -12,15 +12,8 @@ from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 
 from rutjournal.core.storage.db import Database
-from rutjournal.core.trends.readings import (
-    HOURS_LINE,
-    PAST,
-    WORK_DAYS,
-    correlation_reading,
-    decision_reading,
-    goals_reading,
-    strength,
-)
+from rutjournal.core.trends.readings import correlation_reading, decision_reading, goals_reading, strength
+from rutjournal.core.trends.rules import HOURS_LINE, PAST, WORK_DAYS
 from rutjournal.core.trends.service import (
     FREEING,
     MIN_PAIRS,

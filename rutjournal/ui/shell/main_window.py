@@ -146,7 +146,8 @@ class MainWindow(QMainWindow):
             return  # already open, or known damaged: only a restore opens it again
         from rutjournal.core.journal.service import Journal
         from rutjournal.core.storage.cipher import is_encrypted
-        from rutjournal.core.storage.db import connect_raw, open_database
+        from rutjournal.core.storage.connect import connect_raw
+        from rutjournal.core.storage.db import open_database
         from rutjournal.core.storage.encryption import finish_interrupted
         from rutjournal.core.storage.integrity import is_damaged_file, problem_text
 

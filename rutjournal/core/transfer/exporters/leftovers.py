@@ -10,7 +10,6 @@ the partial files of records whose process is gone — only files named as this 
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import re
@@ -38,6 +37,8 @@ class PartRecord:
 
     def add(self, part: Path) -> None:
         """Note ``part`` (best effort: a data folder that cannot be written must not stop an export)."""
+        import json
+
         try:
             if self._file is None:
                 self._file = self._create()
@@ -56,6 +57,7 @@ class PartRecord:
         self._file = None
 
     def _create(self) -> Path:
+        import json
         import secrets
         import socket
 
@@ -102,6 +104,7 @@ def remove_abandoned_exports(data_dir: Path) -> list[Path]:
 
 def _clear(record: Path) -> list[Path]:
     """The partial files of one record, deleted when its process is gone (and then the record itself)."""
+    import json
     import socket
 
     if record.is_symlink() or not record.is_file():

@@ -1,0 +1,227 @@
+"""Looking at the journal file and connecting to it with the bare ``sqlite3`` module: checks that never touch a
+bad file, the pragmas every connection gets, and SQLite's words for damage.
+
+The file is looked at read-only first (fast, and safe), so a file that is not ours, is damaged, or was written
+by a newer rutjournal is refused before anything writes to it, and before SQLAlchemy or Alembic are imported.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from rutjournal.core.errors import DamagedDatabase, NewerSchema, NotADatabase, NotWritable
+from rutjournal.core.storage import cipher, dates  # noqa: F401  (dates: the adapters, registered on import)
+from rutjournal.core.storage.migrations import HEAD_REVISION, KNOWN_REVISIONS
+
+log = logging.getLogger(__name__)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",  # a journal must survive power loss, not only a crash
+    "PRAGMA foreign_keys=ON",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+    "PRAGMA secure_delete=ON",  # deleted text must not linger in free pages
+)
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What a quick read-only look at the database file found.
+
+    ``read_only`` says why the journal may only be read (damage found earlier, or a file or folder this
+    account cannot write); None when it can be written.
+    """
+
+    path: Path
+    exists: bool
+    revision: str | None
+    read_only: str | None = None
+
+    @property
+    def is_current(self) -> bool:
+        return self.exists and self.revision == HEAD_REVISION
+
+
+def inspect_file(path: Path) -> FileState:
+    """Look at the file without writing to it; raise a DatabaseProblem naming it if it cannot be used.
+
+    A file that exists but is empty or too short to hold a database header is damage, not "no journal": it
+    is never replaced by a new one here (the recovery keeps it aside and offers a backup).
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        _ensure_writable_dir(path)
+        return FileState(path, exists=False, revision=None)
+    except OSError as exc:
+        raise NotWritable(path, f"cannot look at {path}: {exc.strerror}") from exc
+    if path.is_dir():
+        raise NotADatabase(path, f"{path} is a folder, not a rutjournal database; it was left as it is.")
+    head = cipher.read_header(path)
+    if size == 0 or head is None:
+        what = "empty (0 bytes)" if size == 0 else f"cut short ({size} bytes)"
+        raise DamagedDatabase(
+            path,
+            f"the journal file {path} is {what}: it is damaged, and was left as it is",
+            f"the file is {what}",
+        )
+    key = None
+    if head != SQLITE_MAGIC:
+        if cipher.needs_passphrase(path):
+            raise cipher.PassphraseNeeded(
+                path,
+                f"the journal {path} is encrypted: give its passphrase in {cipher.PASSPHRASE_ENV}, "
+                "or run rutjournal in a terminal to be asked for it",
+            )
+        key = cipher.key_for(path)
+        if key is None:
+            raise NotADatabase(
+                path, f"{path} is not a rutjournal database (not an SQLite file); it was left as it is."
+            )
+    try:
+        conn = connect_existing(path, key, read_only=True)
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        if key is not None and "not a database" in str(exc):
+            raise cipher.WrongPassphrase(
+                path, f"the passphrase does not open {path} (wrong passphrase, or a damaged file)"
+            ) from exc
+        if is_damage(exc):
+            raise DamagedDatabase(
+                path, f"the journal file {path} is damaged ({_one_line(exc)}); it was left as it is"
+            ) from exc
+        raise NotADatabase(
+            path, f"{path} cannot be read as a database ({_one_line(exc)}); it was left as it is."
+        ) from exc
+    if revision is None and tables - {"sqlite_sequence"}:
+        raise NotADatabase(
+            path, f"{path} is an SQLite database but not a rutjournal one; it was left as it is."
+        )
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise NewerSchema(
+            path,
+            f"{path} was written by a newer version of rutjournal (schema {revision}); "
+            "update rutjournal to open it. The file was left as it is.",
+        )
+    return FileState(path, exists=True, revision=revision, read_only=_why_read_only(path))
+
+
+def _why_read_only(path: Path) -> str | None:
+    """Why the journal may only be read, or None: damage recorded by any process, or permissions."""
+    from rutjournal.core.storage.damage_record import read_damage
+
+    damage = read_damage(path)
+    if damage is not None:
+        return damage.sentence(path)
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK):
+        return (
+            f"the journal file {path} is read-only for you (check the permissions of the file and its "
+            "folder): it can be read, and nothing was written"
+        )
+    return None
+
+
+def _one_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _uri(path: Path, *, read_only: bool) -> str:
+    """A URI that never creates the file (``mode=rw``), or reads it only (``mode=ro``).
+
+    A read-only look at a file with no write-ahead log beside it in a folder we cannot write is made
+    ``immutable``: SQLite could not create the -shm it would otherwise want, and nobody is writing the file.
+    """
+    uri = f"{path.absolute().as_uri()}?mode={'ro' if read_only else 'rw'}"
+    if read_only and not path.with_name(path.name + "-wal").exists():
+        # Nothing to miss by reading it as immutable, and SQLite then makes no -wal/-shm beside a file we
+        # may be about to refuse.
+        uri += "&immutable=1"
+    return uri
+
+
+def connect_existing(path: Path, key: cipher.Key | None, *, read_only: bool = False) -> sqlite3.Connection:
+    """A bare connection that never creates the file; keyed (through SQLCipher) when ``key`` is given."""
+    uri = _uri(path, read_only=read_only)
+    if key is not None:
+        conn = cipher.connect(uri, key, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    else:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.text_factory = _text
+    return conn
+
+
+def _text(data: bytes) -> str:
+    """Text cells as str; bytes that are not UTF-8 become U+FFFD instead of an error that would quote the
+    cell's text (journal text) in its message and so in the log."""
+    return data.decode("utf-8", "replace")
+
+
+def _ensure_writable_dir(path: Path) -> None:
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise NotWritable(path, f"cannot create the data folder {folder}: {exc.strerror}") from exc
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise NotWritable(path, f"the data folder {folder} is not writable: {os.strerror(errno.EACCES)}")
+
+
+def apply_pragmas(dbapi_connection: sqlite3.Connection, *, read_only: bool = False) -> None:
+    """Set the durability and safety pragmas; the connection is left in autocommit mode.
+
+    A read-only journal gets ``query_only`` on top of its read-only open, so even a statement that would
+    write is refused by SQLite before it starts.
+    """
+    dbapi_connection.isolation_level = None  # we issue BEGIN ourselves, so DDL is transactional too
+    for pragma in PRAGMAS:
+        if read_only and "journal_mode" in pragma:
+            continue  # a read-only connection cannot change the journal mode (and need not)
+        dbapi_connection.execute(pragma)
+    if read_only:
+        dbapi_connection.execute("PRAGMA query_only=ON")
+
+
+def connect_raw(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A bare sqlite3 connection with the app's pragmas, for fast read paths (CLI search) and backups.
+
+    For an encrypted journal it is a keyed sqlcipher3 connection that raises sqlite3's errors (see cipher).
+    It never creates the file: a journal that vanished is an error, not a new empty file.
+    """
+    conn = connect_existing(path, cipher.key_for(path), read_only=read_only)
+    apply_pragmas(conn, read_only=read_only)
+    return conn
+
+
+def is_damage(exc: BaseException) -> bool:
+    """SQLite's words for a file that is damaged (as opposed to busy, full or read-only)."""
+    text = str(exc)
+    return "malformed" in text or "file is not a database" in text
+
+
+def note_damage(path: Path, exc: BaseException) -> None:
+    """Record damage SQLite reported (``SQLITE_CORRUPT``) so that no process writes into the file again.
+
+    "file is not a database" is not recorded: with a passphrase it is also what a wrong key looks like.
+    """
+    if "malformed" in str(exc):
+        from rutjournal.core.storage.damage_record import record_damage
+
+        record_damage(path, _one_line(exc))
+
+
+def is_read_only_refusal(exc: BaseException) -> bool:
+    return "readonly database" in str(exc) or "query_only" in str(exc)

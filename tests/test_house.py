@@ -1,0 +1,131 @@
+"""The house's rules, read from the code: floors (core → render → cli / ui), no circle of imports, no file too
+long to read. A module-level import is an edge; an import inside a function or under ``if TYPE_CHECKING:`` is
+not (it runs late, or never), but it must still respect the floors."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "rutjournal"
+MOST_LINES = 420  # "no file over ~400 lines"
+# What each floor may import from rutjournal; the core imports nothing outside itself.
+FLOORS = {
+    "rutjournal.core": ("rutjournal.core",),
+    "rutjournal.render": ("rutjournal.core", "rutjournal.render"),
+    "rutjournal.cli": ("rutjournal.core", "rutjournal.render", "rutjournal.cli", "rutjournal.__init__"),
+    "rutjournal.ui": ("rutjournal.core", "rutjournal.render", "rutjournal.ui", "rutjournal.__init__"),
+}
+NEVER_IN_CORE = ("PySide6", "shiboken6", "matplotlib")
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(p): p for p in sorted(PACKAGE.rglob("*.py")) if "migrations" not in p.parts}
+
+
+def resolve(importer: str, node: ast.ImportFrom | ast.Import) -> list[str]:
+    """The rutjournal modules an import statement loads (a name imported from a package may be a module)."""
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    base = node.module or ""
+    if node.level:
+        package = importer if MODULES[importer].name == "__init__.py" else importer.rpartition(".")[0]
+        for _ in range(node.level - 1):
+            package = package.rpartition(".")[0]
+        base = f"{package}.{base}" if base else package
+    found = []
+    for alias in node.names:
+        full = f"{base}.{alias.name}"
+        found.append(full if full in MODULES else base)
+    return found
+
+
+def imports(module: str) -> tuple[set[str], set[str]]:
+    """(modules imported at module level, every module imported anywhere) by ``module``."""
+    tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+    top: set[str] = set()
+    anywhere: set[str] = set()
+    late: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or (
+            isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        ):
+            late.update(id(child) for child in ast.walk(node) if child is not node)
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            names = resolve(module, node)
+            anywhere.update(names)
+            if id(node) not in late:
+                top.update(name for name in names if name in MODULES)
+    return top, anywhere
+
+
+GRAPH = {module: imports(module) for module in MODULES}
+
+
+def floor_of(module: str) -> str | None:
+    return next((floor for floor in FLOORS if module == floor or module.startswith(floor + ".")), None)
+
+
+def test_no_import_runs_up_a_floor() -> None:
+    wrong = []
+    for module, (_, anywhere) in GRAPH.items():
+        floor = floor_of(module)
+        if floor is None:
+            continue
+        for name in anywhere:
+            if name.startswith("rutjournal") and not name.startswith(FLOORS[floor]) and name != "rutjournal":
+                wrong.append(f"{module} imports {name}")
+            if floor == "rutjournal.core" and name.split(".")[0] in NEVER_IN_CORE:
+                wrong.append(f"{module} imports {name}")
+    assert wrong == []
+
+
+def test_no_circle_of_imports() -> None:
+    """Module-level imports form no cycle (Tarjan's strongly connected components, each of one module)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    circles: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in GRAPH[node][1]:
+            if target == node or target not in GRAPH:
+                continue
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                circles.append(sorted(group))
+
+    for module in GRAPH:
+        if module not in index:
+            visit(module)
+    assert circles == []
+
+
+def test_no_file_is_too_long_to_read() -> None:
+    long = {
+        str(path.relative_to(PACKAGE)): lines
+        for path in MODULES.values()
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MOST_LINES
+    }
+    assert long == {}
