@@ -59,5 +59,5 @@ def test_every_command_and_report_parses_as_in_the_full_parser() -> None:
 
 
 def test_an_unknown_command_is_refused_naming_the_real_ones() -> None:
-    with pytest.raises(UsageError, match="invalid choice: 'nonsense'.*checkin"):
+    with pytest.raises(UsageError, match=r"invalid choice: 'nonsense'.*checkin"):
         parse_args(["nonsense"])
