@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rutjournal.core.crossroads.job_signals import (
     challenge_level_signal,
@@ -57,8 +58,10 @@ from rutjournal.core.crossroads.numbers import (
 from rutjournal.core.crossroads.questions import Question, checkin_mean
 from rutjournal.core.crossroads.rules import BURIED_MINUTES, DREAD_STRONG, DREAD_WORSE, NOT_ENOUGH
 from rutjournal.core.crossroads.sources import GoalState, Sources
-from rutjournal.core.guidance.service import ConversationView, PromotionView
 from rutjournal.core.text import day, minutes_as_hours, number, plural, score
+
+if TYPE_CHECKING:
+    from rutjournal.core.guidance.service import ConversationView, PromotionView
 
 STALL_DAYS = 30
 ROOM_WHY = "When there is no room left to move up, staying longer rarely changes that."

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rutjournal.core.crossroads.grow_reads import last_progress_days
 from rutjournal.core.crossroads.journal_reads import scores_between
 from rutjournal.core.crossroads.numbers import DREAD_DAYS
-from rutjournal.core.grow.service import Grow
-from rutjournal.core.guidance.service import ConversationView, Guidance, PromotionView
 from rutjournal.core.storage.db import Database
+
+if TYPE_CHECKING:  # the services are imported when a reading is made, not when the window asks if one is due
+    from rutjournal.core.grow.service import Grow
+    from rutjournal.core.guidance.service import ConversationView, PromotionView
 
 SCORES = ("mood", "energy", "challenge", "hours", "load")
 
@@ -47,6 +50,9 @@ class Sources:
 
 
 def read_sources(db: Database, day: dt.date) -> Sources:
+    from rutjournal.core.grow.service import Grow
+    from rutjournal.core.guidance.service import Guidance
+
     guidance = Guidance(db, today=lambda: day)
     return Sources(
         scores=read_scores(db, day),
