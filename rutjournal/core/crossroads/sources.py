@@ -41,15 +41,14 @@ class GoalState:
 class Sources:
     """The other sections' data behind one reading; every list holds only what existed by its day."""
 
-    scores: dict[
-        str, dict[dt.date, float]
-    ]  # by name (SCORES), the last 90 days; a blank is left out, never 0
+    scores: dict[str, dict[dt.date, float]]  # by name (SCORES): the last 90 days, a blank left out (never 0)
     goals: list[GoalState]  # the active target's, started by the day
     conversations: list[ConversationView]  # dated by the day, held or not, with their follow-ups
     promotions: list[PromotionView]  # dated by the day, the oldest first
 
 
 def read_sources(db: Database, day: dt.date) -> Sources:
+    """The other sections' data as of ``day`` (today, or the day of the last reading)."""
     from rutjournal.core.grow.service import Grow
     from rutjournal.core.guidance.service import Guidance
 
