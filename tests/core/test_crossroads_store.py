@@ -16,6 +16,7 @@ from rutjournal.core.crossroads import store
 from rutjournal.core.crossroads.grow_reads import last_progress_days
 from rutjournal.core.crossroads.journal_reads import scores_between
 from rutjournal.core.crossroads.service import Crossroads
+from rutjournal.core.storage.dates import moment_of
 from rutjournal.core.values import Scores
 
 TODAY = dt.date(2026, 11, 26)
@@ -52,7 +53,7 @@ def test_a_checkin_is_kept_with_all_its_answers_or_not_at_all(db) -> None:  # ty
 def test_replacing_a_checkin_keeps_its_id_and_creation_and_moves_its_update(crossroads, db) -> None:  # type: ignore[no-untyped-def]
     first = crossroads.save_checkin(d(11, 2), dict.fromkeys(KEYS, 2), "bad week")
     created, updated = stamps(db, "checkins", first)
-    assert created == updated and dt.datetime.fromisoformat(created).year >= 2026
+    assert created == updated and moment_of(created).year >= 2026
     assert crossroads.save_checkin(d(11, 2), dict.fromkeys(KEYS, 4), "better") == first
     again = stamps(db, "checkins", first)
     assert again[0] == created and again[1] > updated
