@@ -1,5 +1,5 @@
 """The Crossroads signals of the job as it is — the first two steps out of a rut: is the work still a challenge,
-and is the load bearable? Pure functions over the daily scores (read by ``crossroads_signals``) and what the Load
+and is the load bearable? Pure functions over the daily scores (read by ``sources``) and what the Load
 service says (``LoadFacts``); no database, no Qt.
 
 - ``challenge_level``, ``energy``, ``load_level``: the mean score of the last 30 days (at least 10 scored days);

@@ -1,11 +1,31 @@
-"""What a Crossroads reading is made of: the signals, how much data they rest on, the facts from Load the steps
-quote, the steps named and the verdict. Plain frozen dataclasses, shared by the rules, the signals, the service,
-the window and the command line."""
+"""What Crossroads keeps and what a reading is made of: the check-ins and applications as the store reads them,
+the signals, how much data they rest on, the facts from Load the steps quote, the steps named and the verdict.
+Plain frozen dataclasses, shared by the store, the rules, the signals, the service, the window and the command
+line."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class CheckinView:
+    id: int
+    day: dt.date
+    note: str
+    answers: dict[str, int] = field(compare=False)
+
+
+@dataclass(frozen=True)
+class ApplicationView:
+    id: int
+    company: str
+    role: str
+    stage: str
+    applied_on: dt.date | None
+    updated_on: dt.date
+    notes: str
 
 
 @dataclass(frozen=True)

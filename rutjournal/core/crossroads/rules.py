@@ -1,7 +1,7 @@
 """The Crossroads rules, Qt-free and database-free: the thresholds and the verdict (stay / push / leave, or too
-early to say) with the steps it names. ``crossroads_signals`` reads the numbers from the journal,
-``crossroads_numbers`` holds the arithmetic, ``crossroads_steps`` the table of the steps; everything that turns
-signals into a verdict is here, each piece tested on its own.
+early to say) with the steps it names. ``signals`` reads the numbers (from ``sources``), ``numbers`` holds the
+arithmetic, ``steps`` the table of the steps; everything that turns signals into a verdict is here, each piece
+tested on its own.
 
 Every figure is judged as it is shown: rounded to one decimal (``as_shown``), so a change written "+0.2" is never
 called "better" by a line drawn at 0.25 that the reader cannot see.
@@ -13,33 +13,17 @@ import datetime as dt
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
-from rutjournal.core.crossroads.model import Evidence, LoadFacts, Signal, Step, Verdict
+from rutjournal.core.crossroads.model import Evidence, LoadFacts, Signal, Verdict
 from rutjournal.core.crossroads.numbers import (
     DREAD_DAYS,
-    DREAD_MIN_MONDAYS,
-    DREAD_MIN_OTHER,
-    LEVEL_MIN_DAYS,
-    TREND_DAYS,
-    TREND_MIN_DAYS,
     TREND_STEP,
-    as_shown,
     direction_of,
-    dread_days,
-    level,
-    level_without_a_week,
-    mean,
     monday_dread,
     points,
-    scored_days,
     signed,
-    spans,
-    steady_change,
     trend,
 )
 from rutjournal.core.crossroads.questions import (
-    REVERSE_MARK,
-    Question,
-    anchor_words,
     check_answers,
     checkin_mean,
     load_questions,
@@ -51,7 +35,6 @@ from rutjournal.core.crossroads.steps import (
     HEAVY_LOAD,
     LONG_WEEK,
     LOW_ANSWER,
-    LOW_LEARNING,
     OUTSIDE_SHARE,
     STEP_RULES,
     TITLES,
@@ -67,46 +50,25 @@ __all__ = [
     "BORED_LEVEL",
     "DRAINED",
     "DREAD_DAYS",
-    "DREAD_MIN_MONDAYS",
-    "DREAD_MIN_OTHER",
     "HEAVY_LOAD",
-    "LEVEL_MIN_DAYS",
     "LONG_WEEK",
     "LOW_ANSWER",
-    "LOW_LEARNING",
     "OUTSIDE_SHARE",
-    "REVERSE_MARK",
     "STEP_RULES",
-    "TREND_DAYS",
-    "TREND_MIN_DAYS",
     "TREND_STEP",
     "Evidence",
     "LoadFacts",
-    "Question",
     "Signal",
-    "Step",
-    "StrongRule",
-    "Verdict",
-    "anchor_words",
-    "as_shown",
     "check_answers",
     "checkin_mean",
     "counted",
     "decide",
     "direction_of",
-    "dread_days",
-    "level",
-    "level_without_a_week",
     "load_questions",
-    "mean",
     "monday_dread",
     "parse_questions",
-    "points",
     "rules_for",
-    "scored_days",
     "signed",
-    "spans",
-    "steady_change",
     "trend",
 ]
 
@@ -260,7 +222,7 @@ def decide(
     monday_dread            Mondays ≥ 1.0 point below the Tuesday-Friday mean
     ======================  ======================================================
 
-    Steps (``crossroads_steps.STEP_RULES``): a step is called for when one of its naming signals counts; the
+    Steps (``steps.STEP_RULES``): a step is called for when one of its naming signals counts; the
     others only add to it. A 30-day level counts only if it also holds with its most extreme week left out;
     one that counted at the last reading keeps counting until it is back past its release line.
 

@@ -1,11 +1,12 @@
 """The Crossroads service: the monthly check-in, the signals that combine it with what the app already knows
-(``crossroads_signals``, and the Load service for the inventory), the verdict (stay / push / leave, or too early:
-rules in ``crossroads_rules.decide``) with the steps it names, what changed since the last reading
-(``crossroads_changes``: the reading of 30 days earlier, recomputed), and a light job-search tracker
-(``crossroads_tracker``).
+(``signals``, over what ``sources`` asks of the other sections' services, and the Load service for the
+inventory), the verdict (stay / push / leave, or too early: rules in ``rules.decide``) with the steps it names,
+what changed since the last reading (``changes``: the reading of 30 days earlier, recomputed), and a light
+job-search tracker (``tracker``).
 
-Reads are plain SQL (no ORM import), writes go through the ORM imported inside the methods; every check happens
-before anything is written. "Today" comes from the ``today`` callable.
+Its own tables are read and written through ``store`` (plain sqlite3, no ORM); other sections' data only
+through their services. Every check happens before anything is written. "Today" comes from the ``today``
+callable.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
+from rutjournal.core.crossroads import store
 from rutjournal.core.crossroads.changes import last_reading_day, what_changed
-from rutjournal.core.crossroads.model import Evidence, LoadFacts, Signal, Step, Verdict
+from rutjournal.core.crossroads.model import CheckinView, Evidence, LoadFacts, Signal, Step, Verdict
 from rutjournal.core.crossroads.numbers import as_shown
 from rutjournal.core.crossroads.questions import Question, check_answers, checkin_mean, load_questions
 from rutjournal.core.crossroads.rules import decide
-from rutjournal.core.crossroads.signals import CheckinView, read_signals
+from rutjournal.core.crossroads.signals import all_signals
+from rutjournal.core.crossroads.sources import read_sources
 from rutjournal.core.crossroads.tracker import (
     STAGES,
     ApplicationView,
@@ -69,43 +72,19 @@ class Crossroads(JobSearch):
         day = check_date(day)
         checked = check_answers(self.questions(), answers)
         note = check_note(note)
-        from sqlalchemy import select
-
-        from rutjournal.core.storage.models import utcnow
-        from rutjournal.core.storage.models_crossroads import Checkin, CheckinAnswer
-
-        with self.db.write_session() as session, session.begin():
-            checkin = session.scalar(select(Checkin).where(Checkin.day == day))
-            if checkin is None:
-                checkin = Checkin(day=day)
-                session.add(checkin)
-            else:
-                checkin.answers.clear()
-                session.flush()
-                checkin.updated_at = utcnow()
-            checkin.note = note
-            checkin.answers.extend(CheckinAnswer(key=k, score=s) for k, s in checked.items())
-            session.flush()
-            return checkin.id
+        return store.save_checkin(self.db, day, checked, note)
 
     def checkins(self) -> list[CheckinView]:
         """Every check-in, the newest first, its answers in the order of the questions."""
-        with self.db.reader() as conn:
-            rows = conn.execute("SELECT id, day, note FROM checkins ORDER BY day DESC").fetchall()
-            answers: dict[int, dict[str, int]] = {}
-            for cid, key, score in conn.execute("SELECT checkin_id, key, score FROM checkin_answers"):
-                answers.setdefault(cid, {})[key] = score
-        order = {q.key: i for i, q in enumerate(self.questions())}  # answers in the questions' order
+        order = {q.key: i for i, q in enumerate(self.questions())}
         return [
-            CheckinView(
-                cid,
-                dt.date.fromisoformat(day),
-                note,
-                dict(
-                    sorted(answers.get(cid, {}).items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
+            replace(
+                checkin,
+                answers=dict(
+                    sorted(checkin.answers.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
                 ),
             )
-            for cid, day, note in rows
+            for checkin in store.read_checkins(self.db)
         ]
 
     def this_month(self) -> CheckinView | None:
@@ -123,13 +102,7 @@ class Crossroads(JobSearch):
     def due(self) -> bool:
         """True when there is no check-in in the current calendar month."""
         today = self.today()
-        first = today.replace(day=1)
-        with self.db.reader() as conn:
-            row = conn.execute(
-                "SELECT 1 FROM checkins WHERE day BETWEEN ? AND ? LIMIT 1",
-                (first.isoformat(), _month_end(today).isoformat()),
-            ).fetchone()
-        return row is None
+        return not store.has_checkin_between(self.db, today.replace(day=1), _month_end(today))
 
     # -- signals and verdict ---------------------------------------------------------------------------------
     def signals(self) -> list[Signal]:
@@ -166,9 +139,9 @@ class Crossroads(JobSearch):
         day = self.today() if as_of is None else as_of
         load = self.load_facts() if load is None else load
         checkins = [c for c in self.checkins() if c.day <= day]
-        with self.db.reader() as conn:
-            signals, mood_days = read_signals(conn, day, self.questions(), checkins, load)
-        return signals, Evidence(mood_days=mood_days, checkins=len(checkins))
+        sources = read_sources(self.db, day)
+        signals = all_signals(sources, day, self.questions(), checkins, load)
+        return signals, Evidence(mood_days=len(sources.scores["mood"]), checkins=len(checkins))
 
     def verdict(self, signals: list[Signal] | None = None, evidence: Evidence | None = None) -> Verdict:
         """The verdict over the given signals and evidence (or a fresh read of whichever is not given), with the

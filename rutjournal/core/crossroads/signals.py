@@ -1,6 +1,7 @@
-"""The Crossroads signals: each a value in words, a direction and why it counts, read from the journal with
-plain SQL (no ORM import) as of a day (today, or the day of the last reading). "Not enough data" says what is
-missing; a direction needs an earlier value. In the order shown:
+"""The Crossroads signals: each a value in words, a direction and why it counts, as of a day (today, or the day
+of the last reading). Pure functions over the check-ins and what ``sources`` read from the other sections'
+services; no database. "Not enough data" says what is missing; a direction needs an earlier value. In the order
+shown:
 
 - ``checkin``: mean of the latest check-in (reverse-scored questions turned round) and its change since the
   previous one (± 0.3 or more, as shown, is better / worse; the first check-in has nothing to compare with);
@@ -8,9 +9,9 @@ missing; a direction needs an earlier value. In the order shown:
   week alone (gone once that week is left out) reads as steady;
 - ``monday_dread``: Tuesday-Friday mean mood minus Monday mean mood over the last 90 days (positive = Mondays
   worse; at least 4 Mondays and 8 other weekdays); ≥ 0.5 worse, ≤ 0 better;
-- find new challenges: ``challenge_level`` (``crossroads_job_signals``), ``challenge`` (the trend, like mood)
+- find new challenges: ``challenge_level`` (``job_signals``), ``challenge`` (the trend, like mood)
   and ``learning`` (the latest check-in answer on it, against the one before);
-- lighten your load: ``hours_worked``, ``load_level``, ``energy``, ``outside_jd`` (``crossroads_job_signals``)
+- lighten your load: ``hours_worked``, ``load_level``, ``energy``, ``outside_jd`` (``job_signals``)
   and ``hours``: hours a week freed by carried-out decisions vs still on the plate (Load);
 - ask for guidance: ``room`` and ``options`` (the latest answers, against the check-in before); ``goals``: goals
   of the active target, not started or active, that are overdue or stalled (started 30+ days ago, no milestone
@@ -25,9 +26,8 @@ Every figure is written by ``core.text`` and its ``number`` is the figure as sho
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rutjournal.core.crossroads.job_signals import (
     challenge_level_signal,
@@ -37,7 +37,7 @@ from rutjournal.core.crossroads.job_signals import (
     one_week,
     outside_signal,
 )
-from rutjournal.core.crossroads.model import LoadFacts, Signal
+from rutjournal.core.crossroads.model import CheckinView, LoadFacts, Signal
 from rutjournal.core.crossroads.numbers import (
     DREAD_DAYS,
     DREAD_MIN_MONDAYS,
@@ -57,7 +57,11 @@ from rutjournal.core.crossroads.numbers import (
 )
 from rutjournal.core.crossroads.questions import Question, checkin_mean
 from rutjournal.core.crossroads.rules import BURIED_MINUTES, DREAD_STRONG, DREAD_WORSE, NOT_ENOUGH
+from rutjournal.core.crossroads.sources import GoalState, Sources
 from rutjournal.core.text import day, minutes_as_hours, number, plural, score
+
+if TYPE_CHECKING:
+    from rutjournal.core.guidance.service import ConversationView, PromotionView
 
 STALL_DAYS = 30
 ROOM_WHY = "When there is no room left to move up, staying longer rarely changes that."
@@ -66,31 +70,24 @@ MOOD_WHY = "A mood that keeps falling over weeks is the rut getting deeper, not 
 CHALLENGE_WHY = "Boredom is the usual root of a rut: a falling challenge score means the work teaches less."
 LEARNING_WHY = "Work that no longer teaches you anything is boredom in your own words."
 CHECKIN_NOUN = "your check-in score"
-SCORES = ("mood", "energy", "challenge", "hours", "load")
+
+__all__ = ["CheckinView", "all_signals"]
 
 
-@dataclass(frozen=True)
-class CheckinView:
-    id: int
-    day: dt.date
-    note: str
-    answers: dict[str, int] = field(compare=False)
-
-
-def read_signals(
-    conn: sqlite3.Connection,
+def all_signals(
+    sources: Sources,
     today: dt.date,
     questions: Sequence[Question],
     checkins: Sequence[CheckinView],
     load: LoadFacts | None = None,
-) -> tuple[list[Signal], int]:
-    """Every signal as of ``today``, in the order shown, and the number of days with a mood in the last 90
-    days. ``checkins`` are all of them, newest first (those after ``today`` are left out); ``load`` is what
-    the Load service says (None: no inventory read)."""
-    scores = read_scores(conn, today)
+) -> list[Signal]:
+    """Every signal as of ``today``, in the order shown, over the other sections' data of that day.
+    ``checkins`` are all of them, newest first (those after ``today`` are left out); ``load`` is what the Load
+    service says (None: no inventory read)."""
+    scores = sources.scores
     checkins = [c for c in checkins if c.day <= today]
     moods, challenges = scores["mood"], scores["challenge"]
-    signals = [
+    return [
         checkin_signal(questions, checkins),
         trend_signal("mood", "Mood trend", moods, today, MOOD_WHY, "a mood"),
         dread_signal(moods, today),
@@ -104,12 +101,11 @@ def read_signals(
         hours_signal(load),
         answer_signal("room", "Room to advance", checkins, ROOM_WHY, "your answer on room to advance"),
         answer_signal("options", "Options match your goals", checkins, OPTIONS_WHY, "your answer on options"),
-        goals_signal(conn, today),
-        promotion_signal(conn, today),
-        followups_signal(conn, today),
-        guidance_signal(conn, today),
+        goals_signal(sources.goals, today),
+        promotion_signal(sources.promotions),
+        followups_signal(sources.conversations, today),
+        guidance_signal(sources.conversations),
     ]
-    return signals, len(moods)
 
 
 def checkin_signal(questions: Sequence[Question], checkins: Sequence[CheckinView]) -> Signal:
@@ -201,56 +197,31 @@ def dread_signal(moods: Scores, today: dt.date) -> Signal:
     return Signal("monday_dread", label, value + strong, direction, why, index, True, None, figure, noun)
 
 
-def read_scores(conn: sqlite3.Connection, today: dt.date) -> dict[str, dict[dt.date, float]]:
-    """Each daily score of the last 90 days up to ``today`` (enough for the 60-day trends and the dread),
-    by name: mood, energy, challenge, hours, load; a blank is left out, never read as a zero."""
-    start = (today - dt.timedelta(days=DREAD_DAYS - 1)).isoformat()
-    rows = conn.execute(
-        "SELECT day, mood, energy, challenge, hours, load FROM entries WHERE day BETWEEN ? AND ?",
-        (start, today.isoformat()),
-    ).fetchall()
-    found: dict[str, dict[dt.date, float]] = {name: {} for name in SCORES}
-    for row in rows:
-        when = dt.date.fromisoformat(row[0])
-        for name, value in zip(SCORES, row[1:], strict=True):
-            if value is not None:
-                found[name][when] = value
-    return found
-
-
-def goals_signal(conn: sqlite3.Connection, today: dt.date) -> Signal:
-    """Open goals of the active target started by ``today``, and those overdue or stalled then (their status
-    is today's: Grow keeps no history of it)."""
+def goals_signal(goals: Sequence[GoalState], today: dt.date) -> Signal:
+    """Open goals of the active target (those started by ``today``), and those overdue or stalled then (their
+    status is today's: Grow keeps no history of it)."""
     why = "Goals that stall or slip often mean the job gives you no room to grow, whatever the effort."
     label = "Stalled or overdue goals"
-    on, since = today.isoformat(), (today - dt.timedelta(days=STALL_DAYS)).isoformat()
-    rows = conn.execute(
-        "SELECT g.status, g.started_on, g.due, MAX("
-        " COALESCE((SELECT MAX(done_on) FROM milestones m WHERE m.goal_id = g.id AND done_on <= ?), ''),"
-        " COALESCE((SELECT MAX(day) FROM goal_progress p WHERE p.goal_id = g.id AND day <= ?), '')) "
-        "FROM goals g JOIN gaps ON gaps.id = g.gap_id JOIN targets t ON t.id = gaps.target_id "
-        "WHERE t.active AND g.started_on <= ?",
-        (on, on, on),
-    ).fetchall()
-    live = [r for r in rows if r[0] in ("not_started", "active")]
+    since = today - dt.timedelta(days=STALL_DAYS)
+    live = [g for g in goals if g.status in ("not_started", "active")]
     if not live:
         return Signal("goals", label, f"{NOT_ENOUGH} (no open goals in Grow)", "unknown", why)
     stuck = sum(
         1
-        for _status, started, due, last in live
-        if (due is not None and due < on) or (started <= since and (not last or last < since))
+        for g in live
+        if (g.due is not None and g.due < today)
+        or (g.started_on <= since and (g.last_progress is None or g.last_progress < since))
     )
     value = f"{stuck} of {plural(len(live), 'open goal')}"
     direction = "worse" if stuck else "better"
     return Signal("goals", label, value, direction, why, float(stuck), level=True, figure=str(stuck))
 
 
-def promotion_signal(conn: sqlite3.Connection, today: dt.date) -> Signal:
+def promotion_signal(promotions: Sequence[PromotionView]) -> Signal:
+    """The promotions recorded by the reading's day (the oldest first): those refused, with the latest reason."""
     why = "A refused promotion is the clearest sign of how far this employer will let you go."
     label = "Refused promotions"
-    rows = conn.execute(
-        "SELECT outcome, reason FROM promotions WHERE day <= ? ORDER BY day, id", (today.isoformat(),)
-    ).fetchall()
+    rows = [(p.outcome, p.reason) for p in promotions]
     if not rows:
         return Signal("promotion", label, f"{NOT_ENOUGH} (no promotion recorded)", "unknown", why)
     refused = [reason for outcome, reason in rows if outcome == "refused"]
@@ -265,21 +236,17 @@ def promotion_signal(conn: sqlite3.Connection, today: dt.date) -> Signal:
     return Signal("promotion", label, value, direction, why, 0.0, level=True, figure="0")
 
 
-def followups_signal(conn: sqlite3.Connection, today: dt.date) -> Signal:
-    """Follow-ups your employer owes from conversations up to ``today``, and those past due and not done then."""
+def followups_signal(conversations: Sequence[ConversationView], today: dt.date) -> Signal:
+    """Follow-ups your employer owes from the conversations dated by ``today``, and those past due and not done
+    then."""
     why = "An employer who does not do what they promised in a career conversation is telling you something."
     label = "Employer follow-ups undone"
-    on = today.isoformat()
-    rows = conn.execute(
-        "SELECT f.due, f.done_on FROM followups f JOIN conversations c ON c.id = f.conversation_id "
-        "WHERE f.owner = 'them' AND c.day <= ?",
-        (on,),
-    ).fetchall()
+    rows = [(f.due, f.done_on) for c in conversations for f in c.followups if f.owner == "them"]
     if not rows:
         return Signal(
             "followups", label, f"{NOT_ENOUGH} (no follow-up owned by your employer)", "unknown", why
         )
-    late = sum(1 for due, done in rows if (done is None or done > on) and due is not None and due < on)
+    late = sum(1 for due, done in rows if (done is None or done > today) and due is not None and due < today)
     value = f"{late} of {plural(len(rows), 'follow-up')} past due"
     direction = "worse" if late else "better"
     return Signal("followups", label, value, direction, why, float(late), level=True, figure=str(late))
@@ -298,12 +265,11 @@ def hours_signal(load: LoadFacts | None) -> Signal:
     return Signal("hours", label, value, direction, why, as_shown(load.freed / 60), level=True)
 
 
-def guidance_signal(conn: sqlite3.Connection, today: dt.date) -> Signal:
+def guidance_signal(conversations: Sequence[ConversationView]) -> Signal:
+    """The conversations held, of those dated by the reading's day."""
     why = "Leaving is only advised after a good-faith effort: at least one conversation with your boss or HR."
     label = "Guidance conversations"
-    (held,) = conn.execute(
-        "SELECT count(*) FROM conversations WHERE held AND day <= ?", (today.isoformat(),)
-    ).fetchone()
+    held = sum(c.held for c in conversations)
     if not held:
         return Signal("guidance", label, "none held yet", "unknown", why, 0.0, level=True)
     value = f"{plural(held, 'conversation')} held"

@@ -3,7 +3,7 @@ which step and at what line (``STEP_RULES``), the steps named over a set of sign
 each step asks of you, with the app's own numbers.
 
 Find new challenges (boredom), lighten your load (overload) and ask for guidance (no visible next step) are the
-three steps of "push"; the fourth, know when to leave, is the verdict "leave" itself (``crossroads_rules``).
+three steps of "push"; the fourth, know when to leave, is the verdict "leave" itself (``rules``).
 
 A signal that counted at the last reading (30 days earlier) keeps counting until its figure is back past its
 release line, a little beyond the line that made it count: one better week does not end a month of boredom.

@@ -4,12 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import replace
 
+from rutjournal.core.crossroads import store
+from rutjournal.core.crossroads.model import ApplicationView
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.storage.db import Database
 from rutjournal.core.text import plural
 from rutjournal.core.values import MAX_BODY_CHARS, check_day
+
+__all__ = [
+    "STAGES",
+    "STAGE_LABELS",
+    "ApplicationView",
+    "JobSearch",
+    "at_stage",
+    "check_date",
+    "check_name",
+    "check_note",
+    "check_stage",
+    "stage_summary",
+]
 
 STAGES = ("idea", "applied", "interview", "offer", "rejected", "withdrawn")
 STAGE_LABELS = {
@@ -20,17 +35,6 @@ STAGE_LABELS = {
     "rejected": "Rejected",
     "withdrawn": "Withdrawn",
 }
-
-
-@dataclass(frozen=True)
-class ApplicationView:
-    id: int
-    company: str
-    role: str
-    stage: str
-    applied_on: dt.date | None
-    updated_on: dt.date
-    notes: str
 
 
 def at_stage(stage: str, count: int) -> str:
@@ -74,7 +78,8 @@ def check_note(value: object) -> str:
 
 
 class JobSearch:
-    """The tracker's reads and writes; ``Crossroads`` is one (``db`` and ``today`` are set by it)."""
+    """The tracker's reads and writes (through ``crossroads.store``); ``Crossroads`` is one (``db`` and
+    ``today`` are set by it)."""
 
     db: Database
     today: Callable[[], dt.date]
@@ -95,15 +100,7 @@ class JobSearch:
         today = self.today()
         if applied_on is None and stage != "idea":
             applied_on = today
-        from rutjournal.core.storage.models_crossroads import Application
-
-        with self.db.write_session() as session, session.begin():
-            row = Application(
-                company=company, role=role, stage=stage, applied_on=applied_on, updated_on=today, notes=notes
-            )
-            session.add(row)
-            session.flush()
-            return row.id
+        return store.add_application(self.db, company, role, stage, applied_on, today, notes)
 
     def update_application(
         self,
@@ -121,40 +118,26 @@ class JobSearch:
         if applied_on is not None:
             check_date(applied_on)
         today = self.today()
-        from rutjournal.core.storage.models_crossroads import Application
 
-        with self.db.write_session() as session, session.begin():
-            row = session.get(Application, application_id)
-            if row is None:
-                raise InvalidInput("application", "the id of an existing application", application_id)
-            if stage is not None:
-                row.stage = stage
-                if stage != "idea" and row.applied_on is None and applied_on is None:
-                    row.applied_on = today
-            if notes is not None:
-                row.notes = notes
-            if applied_on is not None:
-                row.applied_on = applied_on
-            row.updated_on = today
+        def change(row: ApplicationView) -> ApplicationView:
+            applied = row.applied_on if applied_on is None else applied_on
+            if stage is not None and stage != "idea" and applied is None:
+                applied = today  # moved past "idea" with no date: taken as applied today
+            return replace(
+                row,
+                stage=row.stage if stage is None else stage,
+                notes=row.notes if notes is None else notes,
+                applied_on=applied,
+                updated_on=today,
+            )
+
+        if not store.change_application(self.db, application_id, change):
+            raise InvalidInput("application", "the id of an existing application", application_id)
         return next(a for a in self.applications() if a.id == application_id)
 
     def applications(self) -> list[ApplicationView]:
-        with self.db.reader() as conn:
-            rows = conn.execute(
-                "SELECT id, company, role, stage, applied_on, updated_on, notes FROM applications ORDER BY id"
-            ).fetchall()
-        return [
-            ApplicationView(i, c, r, s, _date(a), dt.date.fromisoformat(u), n) for i, c, r, s, a, u, n in rows
-        ]
+        return store.read_applications(self.db)
 
     def counts_by_stage(self) -> dict[str, int]:
         """Every stage, in order, with how many applications are at it (zeros included)."""
-        counts = dict.fromkeys(STAGES, 0)
-        with self.db.reader() as conn:
-            for stage, n in conn.execute("SELECT stage, count(*) FROM applications GROUP BY stage"):
-                counts[stage] = n
-        return counts
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
+        return {**dict.fromkeys(STAGES, 0), **store.count_by_stage(self.db)}
