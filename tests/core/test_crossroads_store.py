@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from rutjournal.core.crossroads import store
-from rutjournal.core.crossroads.grow_reads import last_progress_days
-from rutjournal.core.crossroads.journal_reads import scores_between
 from rutjournal.core.crossroads.service import Crossroads
+from rutjournal.core.crossroads.sources import read_goals
+from rutjournal.core.journal.service import Journal
 from rutjournal.core.storage.dates import moment_of
 from rutjournal.core.values import Scores
 
@@ -97,7 +97,7 @@ def test_the_scores_of_a_span_leave_out_the_days_outside_it(db) -> None:  # type
             "INSERT INTO entries (day, body, mood, hours, created_at, updated_at) VALUES (?, '', ?, ?, 'x', 'x')",
             [("2026-08-28", 1, None), ("2026-08-29", 2, 7), ("2026-11-26", 4, None), ("2026-11-27", 5, 9)],
         )
-    assert scores_between(db, d(8, 29), TODAY) == {
+    assert Journal(db).scores_between(d(8, 29), TODAY) == {
         d(8, 29): Scores(mood=2, hours=7.0),
         d(11, 26): Scores(mood=4),
     }
@@ -111,15 +111,18 @@ def test_a_goals_last_progress_is_the_later_of_its_milestones_and_percentages_by
     grow = Grow(db, today=lambda: d(10, 1))
     grow.set_target("Lead")
     gap = grow.add_gap("SQL", "skill")
-    ticked, measured, quiet = (grow.add_goal(t, gap, started_on=d(9, 1)) for t in ("a", "b", "c"))
+    ticked, measured, _quiet = (grow.add_goal(t, gap, started_on=d(9, 1)) for t in ("a", "b", "c"))
     grow.set_milestone_done(grow.add_milestone(ticked, "one"), on=d(10, 5))
     grow.set_milestone_done(grow.add_milestone(ticked, "two"), on=d(11, 10))
     grow.update_goal(measured, manual_percent=20)  # recorded on 1 October
     grow.set_milestone_done(grow.add_milestone(measured, "three"), on=d(9, 20))
-    assert last_progress_days(db, TODAY) == {ticked: d(11, 10), measured: d(10, 1)}
-    assert last_progress_days(db, d(10, 7)) == {ticked: d(10, 5), measured: d(10, 1)}
-    assert last_progress_days(db, d(9, 30)) == {measured: d(9, 20)}
-    assert quiet not in last_progress_days(db, TODAY)
+
+    def last(day: dt.date) -> list[dt.date | None]:
+        return [goal.last_progress for goal in read_goals(grow, day)]
+
+    assert last(TODAY) == [d(11, 10), d(10, 1), None]  # ticked, measured, quiet
+    assert last(d(10, 7)) == [d(10, 5), d(10, 1), None]
+    assert last(d(9, 30)) == [None, d(9, 20), None]
 
 
 def test_a_reading_of_an_earlier_day_sees_the_other_sections_as_they_were_then(db, crossroads) -> None:  # type: ignore[no-untyped-def]

@@ -15,8 +15,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rutjournal.core.crossroads.grow_reads import last_progress_days
-from rutjournal.core.crossroads.journal_reads import scores_between
 from rutjournal.core.crossroads.numbers import DREAD_DAYS
 from rutjournal.core.storage.db import Database
 
@@ -55,7 +53,7 @@ def read_sources(db: Database, day: dt.date) -> Sources:
     guidance = Guidance(db, today=lambda: day)
     return Sources(
         scores=read_scores(db, day),
-        goals=read_goals(Grow(db, today=lambda: day), db, day),
+        goals=read_goals(Grow(db, today=lambda: day), day),
         conversations=[c for c in guidance.conversations() if c.day <= day],
         promotions=[p for p in reversed(guidance.promotions()) if p.day <= day],
     )
@@ -63,7 +61,9 @@ def read_sources(db: Database, day: dt.date) -> Sources:
 
 def read_scores(db: Database, day: dt.date) -> dict[str, dict[dt.date, float]]:
     """Each daily score of the 90 days up to ``day``, by name, then by day; the days left blank are not in it."""
-    days = scores_between(db, day - dt.timedelta(days=DREAD_DAYS - 1), day)
+    from rutjournal.core.journal.service import Journal
+
+    days = Journal(db).scores_between(day - dt.timedelta(days=DREAD_DAYS - 1), day)
     found: dict[str, dict[dt.date, float]] = {name: {} for name in SCORES}
     for when, scores in days.items():
         for name in SCORES:
@@ -73,12 +73,11 @@ def read_scores(db: Database, day: dt.date) -> dict[str, dict[dt.date, float]]:
     return found
 
 
-def read_goals(grow: Grow, db: Database, day: dt.date) -> list[GoalState]:
+def read_goals(grow: Grow, day: dt.date) -> list[GoalState]:
     """The active target's goals started by ``day``, each with its last progress by then (their status is
     today's: Grow keeps no history of it)."""
-    last = last_progress_days(db, day)
     return [
-        GoalState(goal.status, goal.started_on, goal.due, last.get(goal.id))
-        for goal in sorted(grow.goals(), key=lambda g: g.id)
+        GoalState(goal.status, goal.started_on, goal.due, goal.last_activity(day))
+        for goal in grow.goal_histories()
         if goal.started_on <= day
     ]

@@ -31,6 +31,11 @@ class Journal:
         with self.db.reader() as conn:
             return store.read_day(conn, day)
 
+    def scores_between(self, first: dt.date, last: dt.date) -> dict[dt.date, Scores]:
+        """Each day's scores from ``first`` to ``last`` (the days with an entry): what Crossroads reads."""
+        with self.db.reader() as conn:
+            return store.read_scores(conn, first, last)
+
     def save(self, day: dt.date, body: str, scores: Scores, tags: Sequence[str]) -> DayEntry | None:
         """Make the day's entry exactly this; an entry with nothing in it is removed (returns None)."""
         return self.save_edit(day, body, scores, tags, None).entry

@@ -102,6 +102,16 @@ def _scores(mood: Any, energy: Any, challenge: Any, hours: Any, load: Any) -> Sc
     return Scores(mood, energy, challenge, None if hours is None else float(hours), load)
 
 
+def read_scores(conn: sqlite3.Connection, first: dt.date, last: dt.date) -> dict[dt.date, Scores]:
+    """The scores of each day from ``first`` to ``last`` (both included) that has an entry, in one indexed
+    range read; a score left blank stays None."""
+    rows = conn.execute(
+        "SELECT day, mood, energy, challenge, hours, load FROM entries WHERE day BETWEEN ? AND ?",
+        (first, last),
+    ).fetchall()
+    return {day_of(day): _scores(*scores) for day, *scores in rows}
+
+
 def read_marks(conn: sqlite3.Connection, first: dt.date, last: dt.date) -> dict[dt.date, int | None]:
     """The days in [first, last] that have an entry, with their mood (for a calendar)."""
     rows = conn.execute("SELECT day, mood FROM entries WHERE day BETWEEN ? AND ?", (first, last))
