@@ -6,20 +6,15 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from rutjournal.core.choices import STAGES as STAGES  # named here too for older callers
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.storage.db import Database
 from rutjournal.core.text import plural
 from rutjournal.core.values import MAX_BODY_CHARS, check_day
 
-STAGES = ("idea", "applied", "interview", "offer", "rejected", "withdrawn")
-STAGE_LABELS = {
-    "idea": "Idea",
-    "applied": "Applied",
-    "interview": "Interview",
-    "offer": "Offer",
-    "rejected": "Rejected",
-    "withdrawn": "Withdrawn",
-}
+STAGE_LABELS = dict(
+    zip(STAGES, ("Idea", "Applied", "Interview", "Offer", "Rejected", "Withdrawn"), strict=True)
+)
 
 
 @dataclass(frozen=True)

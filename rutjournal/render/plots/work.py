@@ -11,6 +11,7 @@ from matplotlib.axes import Axes
 from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 
+from rutjournal.core.choices import FREEING
 from rutjournal.core.storage.db import Database
 from rutjournal.core.trends.readings import (
     HOURS_LINE,
@@ -22,7 +23,6 @@ from rutjournal.core.trends.readings import (
     strength,
 )
 from rutjournal.core.trends.service import (
-    FREEING,
     MIN_PAIRS,
     DateRange,
     WeekHours,

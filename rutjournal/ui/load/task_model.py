@@ -16,8 +16,9 @@ from PySide6.QtCore import (
 )
 
 from rutjournal.core import text
+from rutjournal.core.choices import DECISIONS
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.load.service import DECISIONS, Load, TaskView, parse_minutes
+from rutjournal.core.load.service import Load, TaskView, parse_minutes
 from rutjournal.core.load.words import decision_detail, decision_label, decision_tone
 from rutjournal.ui.shell.theme import status_colour
 
@@ -26,7 +27,6 @@ SortRole = Qt.ItemDataRole.UserRole + 1
 TaskIdRole = Qt.ItemDataRole.UserRole + 2
 ToneRole = Qt.ItemDataRole.UserRole + 3  # the decision cell's colour: "muted", "plain", "warn", "good"
 
-IN_JD_LABELS = {"yes": "yes", "partly": "partly", "no": "no"}
 ENJOY_LABELS = {-2: "−2 dislike", -1: "−1", 0: "0", 1: "+1", 2: "+2 love"}
 
 
