@@ -1,4 +1,4 @@
--- The schema at revision 0006, as the migrations make it. Written by python -m rutjournal.core.new_journal.
+-- The schema at revision 0006, as the migrations make it. Written by python -m rutjournal.core.storage.new_journal.
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
