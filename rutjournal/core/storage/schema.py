@@ -35,6 +35,7 @@ from sqlalchemy import (
 from rutjournal.core import choices
 
 metadata = MetaData()
+NEW_UID = "(lower(hex(randomblob(16))))"
 FULL_TEXT_INDEX = "entry_search"  # FTS5 makes its shadow tables entry_search_data, _idx, _content, …
 
 
@@ -70,6 +71,15 @@ def parent(table: str, *, cascade: bool = True) -> ForeignKey:
     return ForeignKey(f"{table}.id", ondelete="CASCADE" if cascade else "SET NULL")
 
 
+def uid(table: str) -> tuple[Column[str], UniqueConstraint]:
+    """A row's stable unique id (0007): 32 hex digits SQLite makes itself when an INSERT leaves it out, so two
+    journals can tell a record they share from one that only looks alike."""
+    return (
+        Column("uid", Text(), nullable=False, server_default=text(NEW_UID)),
+        UniqueConstraint("uid", name=f"uq_{table}_uid"),
+    )
+
+
 def _score(column: str) -> CheckConstraint:
     return between(column, choices.SCORE, f"ck_entries_{column}", blank=True)
 
@@ -98,6 +108,7 @@ entries = Table(
         name="ck_entries_hours",
     ),
     Index("ix_entries_day", "day", unique=True),
+    *uid("entries"),
 )
 
 tags = Table(
@@ -147,6 +158,7 @@ tasks = Table(
     between("minutes_per_week", choices.MINUTES_PER_WEEK, "ck_tasks_minutes"),
     between("enjoyment", choices.ENJOYMENT, "ck_tasks_enjoyment", blank=True),
     between("value", choices.TASK_VALUE, "ck_tasks_value", blank=True),
+    *uid("tasks"),
 )
 
 task_events = Table(  # each decision taken or carried out, with the task's hours at the time
@@ -160,6 +172,7 @@ task_events = Table(  # each decision taken or carried out, with the task's hour
     Column("minutes_per_week", Integer(), nullable=False),
     one_of("decision", choices.DECISIONS, "ck_task_events_decision"),
     Index("ix_task_events_task_id", "task_id"),
+    *uid("task_events"),
 )
 
 # -- Grow (0004) ------------------------------------------------------------------------------------------------
@@ -171,6 +184,7 @@ targets = Table(
     Column("by_date", Date()),
     Column("active", Boolean(), nullable=False, server_default=true()),
     *stamps(),
+    *uid("targets"),
 )
 
 gaps = Table(
@@ -183,6 +197,7 @@ gaps = Table(
     Column("good_looks_like", Text(), nullable=False, server_default=""),
     *stamps(),
     one_of("kind", choices.GAP_KINDS, "ck_gaps_kind"),
+    *uid("gaps"),
 )
 
 goals = Table(
@@ -198,6 +213,7 @@ goals = Table(
     *stamps(),
     one_of("status", choices.GOAL_STATUSES, "ck_goals_status"),
     between("manual_percent", choices.PERCENT, "ck_goals_percent", blank=True),
+    *uid("goals"),
 )
 
 milestones = Table(
@@ -209,6 +225,7 @@ milestones = Table(
     Column("position", Integer(), nullable=False, server_default="0"),
     Column("done_on", Date()),
     *stamps(),
+    *uid("milestones"),
 )
 
 goal_progress = Table(  # a goal's manual percentage as it was set on a day, for the Trends plot
@@ -219,6 +236,7 @@ goal_progress = Table(  # a goal's manual percentage as it was set on a day, for
     Column("day", Date(), nullable=False),
     Column("percent", Integer(), nullable=False),
     between("percent", choices.PERCENT, "ck_goal_progress_percent"),
+    *uid("goal_progress"),
 )
 
 evidence = Table(
@@ -233,6 +251,7 @@ evidence = Table(
     Column("goal_id", Integer(), parent("goals", cascade=False), index=True),
     *stamps(),
     one_of("kind", choices.EVIDENCE_KINDS, "ck_evidence_kind"),
+    *uid("evidence"),
 )
 
 challenges = Table(
@@ -246,6 +265,7 @@ challenges = Table(
     Column("answered_on", Date()),
     *stamps(),
     one_of("answer", choices.ANSWERS, "ck_challenges_answer"),
+    *uid("challenges"),
 )
 
 # -- Guidance (0004) --------------------------------------------------------------------------------------------
@@ -262,6 +282,7 @@ conversations = Table(
     Column("outcome", Text(), nullable=False, server_default=""),
     *stamps(),
     one_of("role", choices.ROLES, "ck_conversations_role"),
+    *uid("conversations"),
 )
 
 conversation_options = Table(
@@ -272,6 +293,7 @@ conversation_options = Table(
     Column("kind", String(24), nullable=False),
     Column("said", Text(), nullable=False, server_default=""),
     one_of("kind", choices.OPTION_KINDS, "ck_conversation_options_kind"),
+    *uid("conversation_options"),
 )
 
 followups = Table(
@@ -285,6 +307,7 @@ followups = Table(
     Column("done_on", Date()),
     *stamps(),
     one_of("owner", choices.OWNERS, "ck_followups_owner"),
+    *uid("followups"),
 )
 
 promotions = Table(
@@ -297,6 +320,7 @@ promotions = Table(
     Column("reason", Text()),
     *stamps(),
     one_of("outcome", choices.OUTCOMES, "ck_promotions_outcome"),
+    *uid("promotions"),
 )
 
 # -- Crossroads (0005) ------------------------------------------------------------------------------------------
@@ -308,6 +332,7 @@ checkins = Table(  # at most one a day
     Column("note", Text(), nullable=False, server_default=""),
     *stamps(),
     UniqueConstraint("day"),
+    *uid("checkins"),
 )
 
 checkin_answers = Table(  # one score per question of a check-in, keyed by the question
@@ -331,4 +356,5 @@ applications = Table(
     Column("notes", Text(), nullable=False, server_default=""),
     *stamps(),
     one_of("stage", choices.STAGES, "ck_applications_stage"),
+    *uid("applications"),
 )
