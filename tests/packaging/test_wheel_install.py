@@ -102,7 +102,7 @@ def test_wheel_holds_resources_and_migrations(installed: Installed) -> None:
     migrations = {
         f"rutjournal/core/storage/migrations/{path.relative_to(ROOT / 'rutjournal/core/storage/migrations').as_posix()}"
         for pattern in ("*.py", "*.sql", "*.mako", "versions/*.py")
-        for path in (ROOT / "rutjournal" / "core" / "migrations").glob(pattern)
+        for path in (ROOT / "rutjournal" / "core" / "storage" / "migrations").glob(pattern)
     }
     assert {
         "rutjournal/core/storage/migrations/head_schema.sql",
