@@ -15,11 +15,9 @@ from types import EllipsisType
 from typing import TYPE_CHECKING
 
 from rutjournal.core import text
+from rutjournal.core.choices import ANSWERS, EVIDENCE_KINDS, GAP_KINDS
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.grow.rules import (
-    ANSWERS,
-    EVIDENCE_KINDS,
-    GAP_KINDS,
     VERDICT_WORDS,
     check_choice,
     check_due,

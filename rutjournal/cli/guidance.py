@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from rutjournal.core import text
+from rutjournal.core.choices import ROLES
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.paths import AppPaths
 from rutjournal.core.values import parse_day, parse_id
@@ -17,7 +18,7 @@ from rutjournal.core.values import parse_day, parse_id
 if TYPE_CHECKING:
     from rutjournal.core.guidance.service import ConversationView, FollowupView, Guidance, PromotionView
 
-CLI_ROLES = ("boss", "hr", "mentor", "skip-level")  # the stored values, with skip_level as people type it
+CLI_ROLES = tuple(role.replace("_", "-") for role in ROLES)  # as people type them: skip-level for skip_level
 Handler = Callable[[argparse.Namespace, AppPaths], int]
 _T = TypeVar("_T")
 

@@ -87,7 +87,7 @@ def run_task(args: argparse.Namespace, paths: AppPaths) -> int:
     if args.task_command == "add":
         fields = _new_task(args)  # bad input: nothing is opened or written
     task_id = None if args.task_command in ("add", "list") else parse_id("ID", args.id)
-    from rutjournal.core.load.service import DECISIONS
+    from rutjournal.core.choices import DECISIONS
 
     for given in (getattr(args, "decision", None),):
         if given is not None and given not in DECISIONS:

@@ -252,7 +252,10 @@ def test_a_broken_file_is_refused_with_its_place(
 ) -> None:
     path = export_json(seeded, tmp_path / "x.json").paths[0]
     whole = path.read_bytes()
-    path.write_bytes(whole[: len(whole) // 2] if content is None else content)
+    half = (
+        whole[: len(whole) // 2].decode("utf-8", "ignore").encode()
+    )  # cut between characters, not inside one
+    path.write_bytes(half if content is None else content)
     with pytest.raises(ImportFileError) as caught:
         restore_json(empty, path)
     assert caught.value.place.startswith(place) and reason in caught.value.reason

@@ -8,10 +8,8 @@ import sqlite3
 import pytest
 
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.grow import rules as grow_rules
 from rutjournal.core.grow.rules import goal_progress, is_overdue, mean_progress, pace, pace_verdict, time_gone
 from rutjournal.core.grow.service import Grow
-from rutjournal.core.storage import models_grow
 
 TODAY = dt.date(2026, 6, 1)
 START = dt.date(2026, 5, 2)  # 30 days before TODAY
@@ -30,13 +28,6 @@ def counts(db) -> dict[str, int]:  # type: ignore[no-untyped-def]
         return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
     finally:
         conn.close()
-
-
-def test_the_allowed_values_match_the_models() -> None:
-    assert grow_rules.GAP_KINDS == models_grow.GAP_KINDS
-    assert grow_rules.GOAL_STATUSES == models_grow.GOAL_STATUSES
-    assert grow_rules.EVIDENCE_KINDS == models_grow.EVIDENCE_KINDS
-    assert grow_rules.ANSWERS == models_grow.ANSWERS
 
 
 @pytest.mark.parametrize(

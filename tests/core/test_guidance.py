@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from rutjournal.core import choices
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.guidance.service import (
     OPTION_LABELS,
@@ -16,7 +17,6 @@ from rutjournal.core.guidance.service import (
     ROLE_LABELS,
     Guidance,
 )
-from rutjournal.core.storage import models_grow
 
 TODAY = date(2026, 6, 1)
 STAMP = "2026-01-01 00:00:00.000000"
@@ -78,10 +78,10 @@ def count(db, table: str) -> int:  # type: ignore[no-untyped-def]
 
 
 def test_allowed_values_match_the_database() -> None:
-    assert tuple(ROLE_LABELS) == models_grow.ROLES
-    assert tuple(OPTION_LABELS) == models_grow.OPTION_KINDS
-    assert tuple(OWNER_LABELS) == models_grow.OWNERS
-    assert tuple(OUTCOME_LABELS) == models_grow.OUTCOMES
+    assert tuple(ROLE_LABELS) == choices.ROLES
+    assert tuple(OPTION_LABELS) == choices.OPTION_KINDS
+    assert tuple(OWNER_LABELS) == choices.OWNERS
+    assert tuple(OUTCOME_LABELS) == choices.OUTCOMES
     assert ROLE_LABELS["skip_level"] == "Skip-level" and OPTION_LABELS["lateral_move"] == "Lateral move"
 
 

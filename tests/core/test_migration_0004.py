@@ -32,8 +32,13 @@ def kept(path: Path) -> list[list[tuple[object, ...]]]:
     entries = "id, day, body, mood, energy, challenge, hours, load, created_at, updated_at"
     return [
         rows(path, f"SELECT {entries} FROM entries ORDER BY id"),
-        *(rows(path, f"SELECT * FROM {t} ORDER BY id") for t in ("tasks", "task_events")),
+        *(rows(path, f"SELECT {columns_of(t)} FROM {t} ORDER BY id") for t in ("tasks", "task_events")),
     ]
+
+
+def columns_of(table: str) -> str:
+    """The columns ``table`` has in the 0003 sample (0007 adds a uid)."""
+    return ", ".join(str(row[1]) for row in rows(SAMPLE, f"PRAGMA table_info({table})"))
 
 
 def rows(path: Path, sql: str) -> list[tuple[object, ...]]:

@@ -42,8 +42,11 @@ def test_the_0005_sample_upgrades_keeping_everything(tmp_path: Path) -> None:
         SAMPLE, f"SELECT {ENTRY_COLUMNS} FROM entries ORDER BY id"
     )
     for table in (*KEPT, "entry_tags", "checkin_answers"):
-        assert rows(path, f"SELECT * FROM {table} ORDER BY 1, 2") == rows(
-            SAMPLE, f"SELECT * FROM {table} ORDER BY 1, 2"
+        columns = ", ".join(
+            str(row[1]) for row in rows(SAMPLE, f"PRAGMA table_info({table})")
+        )  # 0007 adds uid
+        assert rows(path, f"SELECT {columns} FROM {table} ORDER BY 1, 2") == rows(
+            SAMPLE, f"SELECT {columns} FROM {table} ORDER BY 1, 2"
         )
     assert rows(path, "SELECT DISTINCT revision FROM entries") == [(1,)]
     assert rows(path, "SELECT count(*) FROM upkeep_owed") == [(0,)]

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
+from rutjournal.core.choices import STAGES as STAGES  # named here too for older callers
 from rutjournal.core.crossroads import store
 from rutjournal.core.crossroads.model import ApplicationView
 from rutjournal.core.errors import InvalidInput
@@ -26,15 +27,9 @@ __all__ = [
     "stage_summary",
 ]
 
-STAGES = ("idea", "applied", "interview", "offer", "rejected", "withdrawn")
-STAGE_LABELS = {
-    "idea": "Idea",
-    "applied": "Applied",
-    "interview": "Interview",
-    "offer": "Offer",
-    "rejected": "Rejected",
-    "withdrawn": "Withdrawn",
-}
+STAGE_LABELS = dict(
+    zip(STAGES, ("Idea", "Applied", "Interview", "Offer", "Rejected", "Withdrawn"), strict=True)
+)
 
 
 def at_stage(stage: str, count: int) -> str:

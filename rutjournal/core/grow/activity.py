@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from rutjournal.core.grow.rules import CLOSED, goal_progress, is_overdue
+from rutjournal.core.choices import CLOSED_STATUSES as CLOSED
+from rutjournal.core.grow.rules import goal_progress, is_overdue
 
 STALL_DAYS = 30  # a goal started this long ago with no progress within as many days has stalled
 

@@ -2,8 +2,8 @@
 small pure functions (no database, no Qt).
 
 They live apart from the service so the CLI can check what a user typed before it opens the journal, and so
-every rule is tested on its own (the rules are written out in ``grow``'s docstring). The allowed values
-repeat those of ``models_grow`` (which imports SQLAlchemy); a test keeps the two in step.
+every rule is tested on its own (the rules are written out in ``grow``'s docstring). The allowed values are
+``core.choices``'; they are named here too for older callers.
 """
 
 from __future__ import annotations
@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rutjournal.core import text
+from rutjournal.core.choices import ANSWERS as ANSWERS
+from rutjournal.core.choices import CLOSED_STATUSES as CLOSED
+from rutjournal.core.choices import EVIDENCE_KINDS as EVIDENCE_KINDS
+from rutjournal.core.choices import GAP_KINDS as GAP_KINDS
+from rutjournal.core.choices import GOAL_STATUSES as GOAL_STATUSES
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.values import check_day
 
-GAP_KINDS = ("skill", "experience", "knowledge", "visibility")
-GOAL_STATUSES = ("not_started", "active", "done", "dropped")
-EVIDENCE_KINDS = ("project_shipped", "writing_design", "collaboration_mentoring", "beyond_role")
-ANSWERS = ("pending", "yes", "no", "later")
-CLOSED = frozenset({"done", "dropped"})
 MAX_TITLE = 200
 MAX_TEXT = 10_000
 ON_TRACK_POINTS = 10  # within this many points of the time gone: on track

@@ -2,8 +2,7 @@
 and the checks a value passes before it is written (no database, no Qt, no ORM).
 
 They live apart from the service so the CLI checks what a user typed before it opens the journal. The keys of the
-label tables are the values the database allows (``models_grow``'s ROLES, OPTION_KINDS, OWNERS, OUTCOMES); a
-test keeps them equal.
+label tables are the values the database allows, taken from ``core.choices``.
 """
 
 from __future__ import annotations
@@ -11,22 +10,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from rutjournal.core.choices import OPTION_KINDS, OUTCOMES, OWNERS, ROLES
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.grow.activity import STALL_DAYS as STALL_DAYS  # what "stalled" means is Grow's
 from rutjournal.core.values import MAX_BODY_CHARS, check_day
 
-ROLE_LABELS: dict[str, str] = {"boss": "Boss", "hr": "HR", "mentor": "Mentor", "skip_level": "Skip-level"}
-OPTION_LABELS: dict[str, str] = {
-    "lateral_move": "Lateral move",
-    "cross_training": "Cross-training",
-    "leadership_programme": "Leadership programme",
-    "seminar": "Seminar",
-    "course_reimbursement": "Course reimbursement",
-    "promotion_path": "Promotion path",
-    "other": "Other",
-}
-OWNER_LABELS: dict[str, str] = {"me": "Me", "them": "Them"}
-OUTCOME_LABELS: dict[str, str] = {"pending": "Pending", "granted": "Granted", "refused": "Refused"}
+ROLE_LABELS: dict[str, str] = dict(zip(ROLES, ("Boss", "HR", "Mentor", "Skip-level"), strict=True))
+OPTION_LABELS: dict[str, str] = dict(
+    zip(
+        OPTION_KINDS,
+        (
+            "Lateral move",
+            "Cross-training",
+            "Leadership programme",
+            "Seminar",
+            "Course reimbursement",
+            "Promotion path",
+            "Other",
+        ),
+        strict=True,
+    )
+)
+OWNER_LABELS: dict[str, str] = dict(zip(OWNERS, ("Me", "Them"), strict=True))
+OUTCOME_LABELS: dict[str, str] = dict(zip(OUTCOMES, ("Pending", "Granted", "Refused"), strict=True))
 MAX_NAME_CHARS = 200
 MAX_FOLLOWUP_CHARS = 1000
 CONVERSATION_FIELDS = ("day", "with_name", "role", "held", "agenda", "notes", "outcome")

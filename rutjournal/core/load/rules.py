@@ -12,14 +12,16 @@ import math
 import re
 from dataclasses import dataclass, field
 
+# The allowed values, named here too for older callers.
+from rutjournal.core.choices import DECISIONS as DECISIONS
+from rutjournal.core.choices import FREEING as FREEING
+from rutjournal.core.choices import IN_JD as IN_JD
+from rutjournal.core.choices import MINUTES_PER_WEEK, TASK_KINDS
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.load.delegability import Delegability
 
-KINDS = ("task", "meeting", "project")
-IN_JD = ("yes", "partly", "no")
-DECISIONS = ("undecided", "keep", "delegate", "drop", "decline", "automate", "renegotiate")
-FREEING = frozenset({"delegate", "drop", "decline", "automate"})
-MAX_MINUTES = 7 * 24 * 60
+KINDS = TASK_KINDS
+MAX_MINUTES = MINUTES_PER_WEEK[1]
 _HOURS = re.compile(r"^\s*(?:(\d+(?:\.\d+)?)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*$", re.IGNORECASE)
 EDITABLE = (
     "title",

@@ -37,6 +37,7 @@ class TaskRow:
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
     id: int | None = None
+    uid: str | None = None  # None until written: SQLite makes one (revision 0007); a restore brings its own
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class TaskEventRow:
     done: bool = False
     at: dt.datetime | None = None  # None: now, when written
     id: int | None = None
+    uid: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,13 +65,17 @@ _TASK_COLUMNS = tuple(f.name for f in fields(TaskRow))
 _EVENT_COLUMNS = tuple(f.name for f in fields(TaskEventRow))
 _DAYS = frozenset({"decided_on", "done_on"})
 _MOMENTS = frozenset({"created_at", "updated_at", "at"})
-_INSERT_TASK = (
-    f"INSERT INTO tasks ({', '.join(_TASK_COLUMNS)}) VALUES ({', '.join('?' for _ in _TASK_COLUMNS)})"
-)
-_INSERT_EVENT = (
-    f"INSERT INTO task_events ({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join('?' for _ in _EVENT_COLUMNS)})"
-)
-_CHANGED = tuple(c for c in _TASK_COLUMNS if c not in ("id", "created_at"))
+_NEW_UID = "coalesce(?, lower(hex(randomblob(16))))"  # the schema's default, for a row that has no uid yet
+
+
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    marks = ", ".join(_NEW_UID if c == "uid" else "?" for c in columns)
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+
+
+_INSERT_TASK = _insert_sql("tasks", _TASK_COLUMNS)
+_INSERT_EVENT = _insert_sql("task_events", _EVENT_COLUMNS)
+_CHANGED = tuple(c for c in _TASK_COLUMNS if c not in ("id", "created_at", "uid"))
 _UPDATE_TASK = f"UPDATE tasks SET {', '.join(f'{c} = ?' for c in _CHANGED)} WHERE id = ?"
 
 

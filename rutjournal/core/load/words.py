@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rutjournal.core import text
-from rutjournal.core.load.rules import FREEING, KINDS, TaskView, summarize
+from rutjournal.core.choices import FREEING, TASK_KINDS
+from rutjournal.core.load.rules import TaskView, summarize
 
 DONE_WORDS = {
     "keep": "Kept",
@@ -72,7 +73,7 @@ def decision_detail(task: TaskView) -> str:
 
 def kinds_count(tasks: Sequence[TaskView]) -> str:
     """How many tasks, by kind: "1 task", "2 meetings and 1 project", "1 task, 2 meetings and 1 project"."""
-    counts = [(kind, sum(1 for t in tasks if t.kind == kind)) for kind in KINDS]
+    counts = [(kind, sum(1 for t in tasks if t.kind == kind)) for kind in TASK_KINDS]
     parts = [text.plural(n, kind) for kind, n in counts if n]
     if not parts:
         return text.plural(0, "task")

@@ -96,7 +96,7 @@ def inspect_file(path: Path) -> FileState:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        if key is not None and "not a database" in str(exc):
+        if key is not None and is_not_a_database(exc):
             raise cipher.WrongPassphrase(
                 path, f"the passphrase does not open {path} (wrong passphrase, or a damaged file)"
             ) from exc
@@ -206,22 +206,50 @@ def connect_raw(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     return conn
 
 
+# SQLite's primary result codes (https://sqlite.org/rescode.html); an extended code keeps one in its low byte.
+SQLITE_READONLY = 8
+SQLITE_CORRUPT = 11
+SQLITE_NOTADB = 26
+
+
+def sqlite_code(exc: BaseException) -> int | None:
+    """The primary result code SQLite gave for ``exc`` (or for the driver error SQLAlchemy wraps in it), or
+    None when the error does not carry one (sqlcipher3's errors, or one raised by Python code)."""
+    for error in (exc, getattr(exc, "orig", None), exc.__cause__):
+        code = getattr(error, "sqlite_errorcode", None)
+        if isinstance(code, int):
+            return code & 0xFF
+    return None
+
+
+def _says(exc: BaseException, code: int, *words: str) -> bool:
+    """Whether SQLite answered ``code``; only an error without a code is judged by its words."""
+    found = sqlite_code(exc)
+    return found == code if found is not None else any(w in str(exc) for w in words)
+
+
 def is_damage(exc: BaseException) -> bool:
-    """SQLite's words for a file that is damaged (as opposed to busy, full or read-only)."""
-    text = str(exc)
-    return "malformed" in text or "file is not a database" in text
+    """A file that is damaged (SQLITE_CORRUPT, or SQLITE_NOTADB: not a database at all), as opposed to busy,
+    full or read-only. By SQLite's code: its words alone would also take "malformed JSON" for damage."""
+    return _says(exc, SQLITE_CORRUPT, "malformed") or _says(exc, SQLITE_NOTADB, "file is not a database")
+
+
+def is_not_a_database(exc: BaseException) -> bool:
+    """SQLITE_NOTADB: not an SQLite file, or (for an encrypted journal) the wrong key."""
+    return _says(exc, SQLITE_NOTADB, "not a database")
 
 
 def note_damage(path: Path, exc: BaseException) -> None:
     """Record damage SQLite reported (``SQLITE_CORRUPT``) so that no process writes into the file again.
 
-    "file is not a database" is not recorded: with a passphrase it is also what a wrong key looks like.
+    SQLITE_NOTADB is not recorded: with a passphrase it is also what a wrong key looks like.
     """
-    if "malformed" in str(exc):
+    if _says(exc, SQLITE_CORRUPT, "malformed"):
         from rutjournal.core.storage.damage_record import record_damage
 
         record_damage(path, _one_line(exc))
 
 
 def is_read_only_refusal(exc: BaseException) -> bool:
-    return "readonly database" in str(exc) or "query_only" in str(exc)
+    """SQLITE_READONLY: a write to a file opened read-only (or with ``PRAGMA query_only``)."""
+    return _says(exc, SQLITE_READONLY, "readonly database", "query_only")

@@ -82,12 +82,6 @@ class Tag(Base):
     entries: Mapped[list[Entry]] = relationship(secondary=entry_tags, back_populates="tags")
 
 
-TASK_KINDS = ("task", "meeting", "project")
-IN_JD = ("yes", "partly", "no")
-DECISIONS = ("undecided", "keep", "delegate", "drop", "decline", "automate", "renegotiate")
-FREEING_DECISIONS = ("delegate", "drop", "decline", "automate")  # carried out, they take the hours off you
-
-
 class Task(Base):
     """A responsibility, recurring meeting or project in the Load inventory. Time is whole minutes a week."""
 

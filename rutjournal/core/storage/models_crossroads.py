@@ -7,10 +7,9 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from rutjournal.core.choices import STAGES
 from rutjournal.core.storage.models import Base
 from rutjournal.core.storage.models_grow import Stamped
-
-STAGES = ("idea", "applied", "interview", "offer", "rejected", "withdrawn")
 
 
 class Checkin(Stamped, Base):

@@ -9,23 +9,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from rutjournal.core.storage.models import Base, utcnow
 
-GAP_KINDS = ("skill", "experience", "knowledge", "visibility")
-GOAL_STATUSES = ("not_started", "active", "done", "dropped")
-EVIDENCE_KINDS = ("project_shipped", "writing_design", "collaboration_mentoring", "beyond_role")
-ANSWERS = ("pending", "yes", "no", "later")
-ROLES = ("boss", "hr", "mentor", "skip_level")
-OPTION_KINDS = (
-    "lateral_move",
-    "cross_training",
-    "leadership_programme",
-    "seminar",
-    "course_reimbursement",
-    "promotion_path",
-    "other",
-)
-OWNERS = ("me", "them")
-OUTCOMES = ("pending", "granted", "refused")
-
 
 class Stamped:
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

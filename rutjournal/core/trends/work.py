@@ -9,13 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from rutjournal.core.choices import FREEING as FREEING
 from rutjournal.core.grow.service import Grow
 from rutjournal.core.storage.db import Database
 from rutjournal.core.trends.series import DateRange
 
 __all__ = ["FREEING", "GoalTrack", "WeekHours", "goal_progress_over_time", "weekly_hours_by_decision"]
-
-FREEING = frozenset({"delegate", "drop", "decline", "automate"})
 
 
 # -- weekly hours by decision --------------------------------------------------------------------------------

@@ -11,11 +11,11 @@ from matplotlib.axes import Axes
 from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 
+from rutjournal.core.choices import FREEING
 from rutjournal.core.storage.db import Database
 from rutjournal.core.trends.readings import correlation_reading, decision_reading, goals_reading, strength
 from rutjournal.core.trends.rules import HOURS_LINE, PAST, WORK_DAYS
 from rutjournal.core.trends.service import (
-    FREEING,
     MIN_PAIRS,
     DateRange,
     WeekHours,

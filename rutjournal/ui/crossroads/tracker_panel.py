@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rutjournal.core.choices import STAGES
 from rutjournal.core.crossroads.service import Crossroads
-from rutjournal.core.crossroads.tracker import STAGE_LABELS, STAGES, stage_summary
+from rutjournal.core.crossroads.tracker import STAGE_LABELS, stage_summary
 from rutjournal.core.errors import InvalidInput
 from rutjournal.ui.crossroads.checkin_history import read_only_table
 from rutjournal.ui.crossroads.crossroads_models import ApplicationsModel, IdRole

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from rutjournal.core import text
-from rutjournal.core.grow.rules import EVIDENCE_KINDS
+from rutjournal.core.choices import EVIDENCE_KINDS
 from rutjournal.core.grow.service import Grow, TargetView
 from rutjournal.ui.widgets.date_field import day_edit, pydate, qdate
 

@@ -11,7 +11,7 @@ import html
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 from rutjournal.core import text
-from rutjournal.core.grow.rules import GOAL_STATUSES
+from rutjournal.core.choices import GOAL_STATUSES
 from rutjournal.core.grow.service import GoalView
 from rutjournal.ui.widgets.date_field import DateField, day_edit, pydate, qdate
 

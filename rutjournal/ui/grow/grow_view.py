@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rutjournal.core.choices import GAP_KINDS
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.grow.rules import GAP_KINDS
 from rutjournal.core.grow.service import GoalView, Grow
 from rutjournal.ui.grow.challenges_panel import ChallengesPanel
 from rutjournal.ui.grow.evidence_panel import EvidencePanel

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from rutjournal.core.load.service import DECISIONS, TaskView
+from rutjournal.core.choices import DECISIONS
+from rutjournal.core.load.service import TaskView
 
 PLACEHOLDERS = {"delegate": "to whom? (e.g. Sam in finance)"}
 WHY = "why? (optional, shown under Saying no)"

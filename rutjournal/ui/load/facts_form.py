@@ -12,12 +12,13 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
-from rutjournal.core.load.service import IN_JD, KINDS, TaskView
+from rutjournal.core.choices import IN_JD, TASK_KINDS
+from rutjournal.core.load.service import TaskView
 from rutjournal.ui.load.task_model import ENJOY_LABELS
 
 NOT_RATED = "not rated"
 FACTS: tuple[tuple[str, str, str, list[tuple[str, Any]]], ...] = (
-    ("kind", "Kind", "Task, meeting or project", [(k, k) for k in KINDS]),
+    ("kind", "Kind", "Task, meeting or project", [(k, k) for k in TASK_KINDS]),
     ("in_jd", "My job?", "In your job description, the job you were hired for?", [(v, v) for v in IN_JD]),
     (
         "enjoyment",

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from rutjournal.core import text as words
+from rutjournal.core.choices import DECISIONS, TASK_KINDS
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.load.brain_dump import ParsedTask, parse_task_line
-from rutjournal.core.load.service import DECISIONS, KINDS, DeletedTask, Load, TaskView
+from rutjournal.core.load.service import DeletedTask, Load, TaskView
 from rutjournal.core.load.task_match import find_match
 from rutjournal.core.load.words import hours, task_hours
 from rutjournal.core.plain_text import plain_line
@@ -64,7 +65,7 @@ class LoadView(QWidget):
         self.quick_add.setToolTip(self.quick_add.placeholderText())
         self.brain_dump = QPushButton("Brain dump…")
         self.brain_dump.setToolTip("Type many tasks at once, one a line")
-        self.kind_filter = self._combo("Kind", [("All kinds", ALL), *[(k.title(), k) for k in KINDS]])
+        self.kind_filter = self._combo("Kind", [("All kinds", ALL), *[(k.title(), k) for k in TASK_KINDS]])
         self.decision_filter = self._combo(
             "Decision", [("All decisions", ALL), *[(d.title(), d) for d in DECISIONS]]
         )

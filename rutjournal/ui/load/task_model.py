@@ -16,8 +16,9 @@ from PySide6.QtCore import (
 )
 
 from rutjournal.core import text
+from rutjournal.core.choices import DECISIONS
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.load.service import DECISIONS, Load, TaskView, parse_minutes
+from rutjournal.core.load.service import Load, TaskView, parse_minutes
 from rutjournal.core.load.words import decision_detail, decision_label, decision_tone
 from rutjournal.ui.shell.theme import status_colour
 

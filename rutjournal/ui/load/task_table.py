@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rutjournal.core.load.service import DECISIONS, KINDS
+from rutjournal.core.choices import DECISIONS, TASK_KINDS
 from rutjournal.core.paths import settings_path
 from rutjournal.ui.load.choice_delegate import ChoiceDelegate
 from rutjournal.ui.load.decision_delegate import MARGIN, PAD_X, DecisionDelegate
@@ -112,7 +112,7 @@ class TaskTable(QTableView):
 
     def _delegates(self) -> None:
         pick = ChoiceDelegate
-        self.setItemDelegateForColumn(COLUMN["kind"], pick([(k, k) for k in KINDS], self))
+        self.setItemDelegateForColumn(COLUMN["kind"], pick([(k, k) for k in TASK_KINDS], self))
         self.setItemDelegateForColumn(COLUMN["in_jd"], pick([(v, v) for v in ("yes", "partly", "no")], self))
         self.setItemDelegateForColumn(COLUMN["decision"], DecisionDelegate([(d, d) for d in DECISIONS], self))
         enjoy = [("not rated", None), *[(label, v) for v, label in ENJOY_LABELS.items()]]

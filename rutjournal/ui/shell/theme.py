@@ -14,9 +14,10 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from rutjournal.core.resources import resource_path
+from rutjournal.core.settings import THEMES
 
 log = logging.getLogger(__name__)
-CHOICES = ("system", "light", "dark")
+CHOICES = THEMES  # the values the settings file allows
 _CHOICE_PROPERTY = "rutjournalTheme"
 
 Role = QPalette.ColorRole

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from rutjournal.core.storage.models import Base
+from rutjournal.core.storage import schema
 
 connection = context.config.attributes.get("connection")
 if connection is None:
@@ -10,7 +10,8 @@ if connection is None:
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=schema.metadata,
+    include_name=schema.include_name,
     render_as_batch=True,
     transactional_ddl=True,
 )

@@ -1,9 +1,9 @@
--- The schema at revision 0006, as the migrations make it. Written by python -m rutjournal.core.storage.new_journal.
+-- The schema at revision 0007, as the migrations make it. Written by python -m rutjournal.core.storage.new_journal.
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
 );
-CREATE TABLE applications (
+CREATE TABLE "applications" (
 	id INTEGER NOT NULL, 
 	company VARCHAR(200) NOT NULL, 
 	role VARCHAR(200) NOT NULL, 
@@ -13,10 +13,12 @@ CREATE TABLE applications (
 	notes TEXT DEFAULT '' NOT NULL, 
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 
+	uid TEXT DEFAULT (lower(hex(randomblob(16)))) NOT NULL, 
 	PRIMARY KEY (id), 
-	CONSTRAINT ck_applications_stage CHECK (stage IN ('idea', 'applied', 'interview', 'offer', 'rejected', 'withdrawn'))
+	CONSTRAINT ck_applications_stage CHECK (stage IN ('idea', 'applied', 'interview', 'offer', 'rejected', 'withdrawn')), 
+	CONSTRAINT uq_applications_uid UNIQUE (uid)
 );
-CREATE TABLE challenges (
+CREATE TABLE "challenges" (
 	id INTEGER NOT NULL, 
 	asked_on DATE NOT NULL, 
 	what TEXT NOT NULL, 
@@ -25,8 +27,10 @@ CREATE TABLE challenges (
 	answered_on DATE, 
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 
+	uid TEXT DEFAULT (lower(hex(randomblob(16)))) NOT NULL, 
 	PRIMARY KEY (id), 
-	CONSTRAINT ck_challenges_answer CHECK (answer IN ('pending', 'yes', 'no', 'later'))
+	CONSTRAINT ck_challenges_answer CHECK (answer IN ('pending', 'yes', 'no', 'later')), 
+	CONSTRAINT uq_challenges_uid UNIQUE (uid)
 );
 CREATE TABLE checkin_answers (
 	checkin_id INTEGER NOT NULL, 
@@ -36,25 +40,29 @@ CREATE TABLE checkin_answers (
 	CONSTRAINT ck_checkin_answers_score CHECK (score BETWEEN 1 AND 5), 
 	FOREIGN KEY(checkin_id) REFERENCES checkins (id) ON DELETE CASCADE
 );
-CREATE TABLE checkins (
+CREATE TABLE "checkins" (
 	id INTEGER NOT NULL, 
 	day DATE NOT NULL, 
 	note TEXT DEFAULT '' NOT NULL, 
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 
+	uid TEXT DEFAULT (lower(hex(randomblob(16)))) NOT NULL, 
 	PRIMARY KEY (id), 
-	UNIQUE (day)
+	UNIQUE (day), 
+	CONSTRAINT uq_checkins_uid UNIQUE (uid)
 );
-CREATE TABLE conversation_options (
+CREATE TABLE "conversation_options" (
 	id INTEGER NOT NULL, 
 	conversation_id INTEGER NOT NULL, 
 	kind VARCHAR(24) NOT NULL, 
 	said TEXT DEFAULT '' NOT NULL, 
+	uid TEXT DEFAULT (lower(hex(randomblob(16)))) NOT NULL, 
 	PRIMARY KEY (id), 
 	CONSTRAINT ck_conversation_options_kind CHECK (kind IN ('lateral_move', 'cross_training', 'leadership_programme', 'seminar', 'course_reimbursement', 'promotion_path', 'other')), 
-	FOREIGN KEY(conversation_id) REFERENCES conversations (id) ON DELETE CASCADE
+	FOREIGN KEY(conversation_id) REFERENCES conversations (id) ON DELETE CASCADE, 
+	CONSTRAINT uq_conversation_options_uid UNIQUE (uid)
 );
-CREATE TABLE conversations (
+CREATE TABLE "conversations" (
 	id INTEGER NOT NULL, 
 	day DATE NOT NULL, 
 	with_name VARCHAR(200) NOT NULL, 
@@ -65,10 +73,12 @@ CREATE TABLE conversations (
 	outcome TEXT DEFAULT '' NOT NULL, 
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 
+	uid TEXT DEFAULT (lower(hex(randomblob(16)))) NOT NULL, 
 	PRIMARY KEY (id), 
-	CONSTRAINT ck_conversations_role CHECK (role IN ('boss', 'hr', 'mentor', 'skip_level'))
+	CONSTRAINT ck_conversations_role CHECK (role IN ('boss', 'hr', 'mentor', 'skip_level')), 
+	CONSTRAINT uq_conversations_uid UNIQUE (uid)
 );
-CREATE TABLE entries (
+CREATE TABLE "entries" (
 	id INTEGER NOT NULL, 
 	day DATE NOT NULL, 
 	body TEXT DEFAULT '' NOT NULL, 
@@ -78,13 +88,16 @@ CREATE TABLE entries (
 	hours FLOAT, 
 	load INTEGER, 
 	created_at DATETIME NOT NULL, 
-	updated_at DATETIME NOT NULL, revision INTEGER DEFAULT 1 NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	revision INTEGER DEFAULT 1 NOT NULL, 
+	uid TEXT DEFAULT (lower(hex(randomblob(16)))) NOT NULL, 
 	PRIMARY KEY (id), 
 	CONSTRAINT ck_entries_mood CHECK (mood IS NULL OR mood BETWEEN 1 AND 5), 
 	CONSTRAINT ck_entries_energy CHECK (energy IS NULL OR energy BETWEEN 1 AND 5), 
 	CONSTRAINT ck_entries_challenge CHECK (challenge IS NULL OR challenge BETWEEN 1 AND 5), 
 	CONSTRAINT ck_entries_load CHECK (load IS NULL OR load BETWEEN 1 AND 5), 
-	CONSTRAINT ck_entries_hours CHECK (hours IS NULL OR (hours >= 0 AND hours <= 24))
+	CONSTRAINT ck_entries_hours CHECK (hours IS NULL OR (hours >= 0 AND hours <= 24)), 
+	CONSTRAINT uq_entries_uid UNIQUE (uid)
 );
 CREATE VIRTUAL TABLE entry_search USING fts5(body, tags, tokenize = 'unicode61 remove_diacritics 2');
 CREATE TABLE entry_tags (
@@ -94,7 +107,7 @@ CREATE TABLE entry_tags (
 	FOREIGN KEY(entry_id) REFERENCES entries (id) ON DELETE CASCADE, 
 	FOREIGN KEY(tag_id) REFERENCES tags (id) ON DELETE CASCADE
 );
-CREATE TABLE evidence (
+CREATE TABLE "evidence" (
 	id INTEGER NOT NULL, 
 	day DATE NOT NULL, 
 	text TEXT NOT NULL, 
@@ -104,12 +117,14 @@ CREATE TABLE evidence (
 	goal_id INTEGER, 
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 
+	uid TEXT DEFAULT (lower(hex(randomblob(16)))) NOT NULL, 
 	PRIMARY KEY (id), 
 	CONSTRAINT ck_evidence_kind CHECK (kind IN ('project_shipped', 'writing_design', 'collaboration_mentoring', 'beyond_role')), 
 	FOREIGN KEY(gap_id) REFERENCES gaps (id) ON DELETE SET NULL, 
-	FOREIGN KEY(goal_id) REFERENCES goals (id) ON DELETE SET NULL
+	FOREIGN KEY(goal_id) REFERENCES goals (id) ON DELETE SET NULL, 
+	CONSTRAINT uq_evidence_uid UNIQUE (uid)
 );
-CREATE TABLE followups (
+CREATE TABLE "followups" (
 	id INTEGER NOT NULL, 
 	conversation_id INTEGER NOT NULL, 
 	text TEXT NOT NULL, 
@@ -118,11 +133,13 @@ CREATE TABLE followups (
 	done_on DATE, 
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 
+	uid TEXT DEFAULT (lower(hex(randomblob(16)))) NOT NULL, 
 	PRIMARY KEY (id), 
 	CONSTRAINT ck_followups_owner CHECK (owner IN ('me', 'them')), 
-	FOREIGN KEY(conversation_id) REFERENCES conversations (id) ON DELETE CASCADE
+	FOREIGN KEY(conversation_id) REFERENCES conversations (id) ON DELETE CASCADE, 
+	CONSTRAINT uq_followups_uid UNIQUE (uid)
 );
-CREATE TABLE gaps (
+CREATE TABLE "gaps" (
 	id INTEGER NOT NULL, 
 	target_id INTEGER NOT NULL, 
 	title VARCHAR(200) NOT NULL, 
@@ -130,20 +147,24 @@ CREATE TABLE gaps (
 	good_looks_like TEXT DEFAULT '' NOT NULL, 
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 
+	uid TEXT DEFAULT (lower(hex(randomblob(16)))) NOT NULL, 
 	PRIMARY KEY (id), 
 	CONSTRAINT ck_gaps_kind CHECK (kind IN ('skill', 'experience', 'knowledge', 'visibility')), 
-	FOREIGN KEY(target_id) REFERENCES targets (id) ON DELETE CASCADE
+	FOREIGN KEY(target_id) REFERENCES targets (id) ON DELETE CASCADE, 
+	CONSTRAINT uq_gaps_uid UNIQUE (uid)
 );
-CREATE TABLE goal_progress (
+CREATE TABLE "goal_progress" (
 	id INTEGER NOT NULL, 
 	goal_id INTEGER NOT NULL, 
 	day DATE NOT NULL, 
 	percent INTEGER NOT NULL, 
+	uid TEXT DEFAULT (lower(hex(randomblob(16)))) NOT NULL, 
 	PRIMARY KEY (id), 
 	CONSTRAINT ck_goal_progress_percent CHECK (percent BETWEEN 0 AND 100), 
-	FOREIGN KEY(goal_id) REFERENCES goals (id) ON DELETE CASCADE
+	FOREIGN KEY(goal_id) REFERENCES goals (id) ON DELETE CASCADE, 
+	CONSTRAINT uq_goal_progress_uid UNIQUE (uid)
 );
-CREATE TABLE goals (
+CREATE TABLE "goals" (
 	id INTEGER NOT NULL, 
 	gap_id INTEGER NOT NULL, 
 	title VARCHAR(200) NOT NULL, 
@@ -153,12 +174,14 @@ CREATE TABLE goals (
 	manual_percent INTEGER, 
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 
+	uid TEXT DEFAULT (lower(hex(randomblob(16)))) NOT NULL, 
 	PRIMARY KEY (id), 
 	CONSTRAINT ck_goals_status CHECK (status IN ('not_started', 'active', 'done', 'dropped')), 
 	CONSTRAINT ck_goals_percent CHECK (manual_percent IS NULL OR manual_percent BETWEEN 0 AND 100), 
-	FOREIGN KEY(gap_id) REFERENCES gaps (id) ON DELETE CASCADE
+	FOREIGN KEY(gap_id) REFERENCES gaps (id) ON DELETE CASCADE, 
+	CONSTRAINT uq_goals_uid UNIQUE (uid)
 );
-CREATE TABLE milestones (
+CREATE TABLE "milestones" (
 	id INTEGER NOT NULL, 
 	goal_id INTEGER NOT NULL, 
 	title VARCHAR(200) NOT NULL, 
@@ -166,10 +189,12 @@ CREATE TABLE milestones (
 	done_on DATE, 
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 
+	uid TEXT DEFAULT (lower(hex(randomblob(16)))) NOT NULL, 
 	PRIMARY KEY (id), 
-	FOREIGN KEY(goal_id) REFERENCES goals (id) ON DELETE CASCADE
+	FOREIGN KEY(goal_id) REFERENCES goals (id) ON DELETE CASCADE, 
+	CONSTRAINT uq_milestones_uid UNIQUE (uid)
 );
-CREATE TABLE promotions (
+CREATE TABLE "promotions" (
 	id INTEGER NOT NULL, 
 	day DATE NOT NULL, 
 	outcome VARCHAR(8) NOT NULL, 
@@ -177,8 +202,10 @@ CREATE TABLE promotions (
 	reason TEXT, 
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 
+	uid TEXT DEFAULT (lower(hex(randomblob(16)))) NOT NULL, 
 	PRIMARY KEY (id), 
-	CONSTRAINT ck_promotions_outcome CHECK (outcome IN ('pending', 'granted', 'refused'))
+	CONSTRAINT ck_promotions_outcome CHECK (outcome IN ('pending', 'granted', 'refused')), 
+	CONSTRAINT uq_promotions_uid UNIQUE (uid)
 );
 CREATE TABLE tags (
 	id INTEGER NOT NULL, 
@@ -186,27 +213,31 @@ CREATE TABLE tags (
 	PRIMARY KEY (id), 
 	UNIQUE (name)
 );
-CREATE TABLE targets (
+CREATE TABLE "targets" (
 	id INTEGER NOT NULL, 
 	title VARCHAR(200) NOT NULL, 
 	by_date DATE, 
 	active BOOLEAN DEFAULT 1 NOT NULL, 
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 
-	PRIMARY KEY (id)
+	uid TEXT DEFAULT (lower(hex(randomblob(16)))) NOT NULL, 
+	PRIMARY KEY (id), 
+	CONSTRAINT uq_targets_uid UNIQUE (uid)
 );
-CREATE TABLE task_events (
+CREATE TABLE "task_events" (
 	id INTEGER NOT NULL, 
 	task_id INTEGER NOT NULL, 
 	at DATETIME NOT NULL, 
 	decision VARCHAR(12) NOT NULL, 
 	done BOOLEAN DEFAULT 0 NOT NULL, 
 	minutes_per_week INTEGER NOT NULL, 
+	uid TEXT DEFAULT (lower(hex(randomblob(16)))) NOT NULL, 
 	PRIMARY KEY (id), 
 	CONSTRAINT ck_task_events_decision CHECK (decision IN ('undecided', 'keep', 'delegate', 'drop', 'decline', 'automate', 'renegotiate')), 
-	FOREIGN KEY(task_id) REFERENCES tasks (id) ON DELETE CASCADE
+	FOREIGN KEY(task_id) REFERENCES tasks (id) ON DELETE CASCADE, 
+	CONSTRAINT uq_task_events_uid UNIQUE (uid)
 );
-CREATE TABLE tasks (
+CREATE TABLE "tasks" (
 	id INTEGER NOT NULL, 
 	title VARCHAR(200) NOT NULL, 
 	kind VARCHAR(10) DEFAULT 'task' NOT NULL, 
@@ -222,13 +253,15 @@ CREATE TABLE tasks (
 	notes TEXT DEFAULT '' NOT NULL, 
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 
+	uid TEXT DEFAULT (lower(hex(randomblob(16)))) NOT NULL, 
 	PRIMARY KEY (id), 
 	CONSTRAINT ck_tasks_kind CHECK (kind IN ('task', 'meeting', 'project')), 
 	CONSTRAINT ck_tasks_in_jd CHECK (in_jd IN ('yes', 'partly', 'no')), 
 	CONSTRAINT ck_tasks_decision CHECK (decision IN ('undecided', 'keep', 'delegate', 'drop', 'decline', 'automate', 'renegotiate')), 
 	CONSTRAINT ck_tasks_minutes CHECK (minutes_per_week BETWEEN 0 AND 10080), 
 	CONSTRAINT ck_tasks_enjoyment CHECK (enjoyment IS NULL OR enjoyment BETWEEN -2 AND 2), 
-	CONSTRAINT ck_tasks_value CHECK (value IS NULL OR value BETWEEN 1 AND 5)
+	CONSTRAINT ck_tasks_value CHECK (value IS NULL OR value BETWEEN 1 AND 5), 
+	CONSTRAINT uq_tasks_uid UNIQUE (uid)
 );
 CREATE TABLE upkeep_owed (
 	task VARCHAR(40) NOT NULL, 
@@ -275,4 +308,4 @@ CREATE TRIGGER tags_search_rename AFTER UPDATE OF name ON tags BEGIN
          UPDATE entry_search SET tags = (SELECT coalesce(group_concat(t.name, ' '), '') FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = entry_search.rowid)
          WHERE rowid IN (SELECT entry_id FROM entry_tags WHERE tag_id = new.id);
        END;
-INSERT INTO alembic_version (version_num) VALUES ('0006');
+INSERT INTO alembic_version (version_num) VALUES ('0007');
