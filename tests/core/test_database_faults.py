@@ -18,7 +18,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
 
 from rutjournal.core.errors import DatabaseProblem, NewerSchema, NotADatabase, NotWritable
 from rutjournal.core.journal.service import Journal
@@ -338,16 +337,6 @@ def test_writes_begin_immediate_and_reads_take_no_write_lock(db, monkeypatch) ->
     statements.clear()
     assert journal.get(DAY) is not None
     assert statements and not any(s.startswith("BEGIN") for s in statements)  # autocommit: no write lock
-    statements.clear()
-
-    @event.listens_for(db.engine, "before_cursor_execute")
-    def _record(_conn, _cursor, statement, *_rest) -> None:  # type: ignore[no-untyped-def]
-        record(statement)
-
-    with db.session() as session:
-        session.connection().exec_driver_sql("SELECT 1")
-    assert statements[0] == "BEGIN"
-    assert "BEGIN IMMEDIATE" not in statements
 
 
 def test_two_journals_writing_in_turn_lose_nothing(journal_path: Path) -> None:

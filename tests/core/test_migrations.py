@@ -175,12 +175,12 @@ def test_fresh_file_is_created_at_head_with_the_expected_schema(tmp_path: Path) 
     path = tmp_path / "data" / "journal.sqlite3"
     db = open_database(path)
     try:
-        with db.engine.connect() as conn:
-            tables = set(conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'").scalars())
-            triggers = set(
-                conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'").scalars()
-            )
-            version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all()
+        with db.reader() as conn:
+            tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            triggers = {
+                name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")
+            }
+            version = [v for (v,) in conn.execute("SELECT version_num FROM alembic_version")]
     finally:
         db.close()
     assert tables == HEAD_TABLES
@@ -189,7 +189,7 @@ def test_fresh_file_is_created_at_head_with_the_expected_schema(tmp_path: Path) 
     assert not (tmp_path / "data" / "backups").exists()  # nothing to back up for a new file
 
 
-def test_pragmas_hold_on_engine_connections(db) -> None:  # type: ignore[no-untyped-def]
+def test_pragmas_hold_on_every_connection(db) -> None:  # type: ignore[no-untyped-def]
     expected = {
         "journal_mode": "wal",
         "synchronous": 2,
@@ -197,12 +197,10 @@ def test_pragmas_hold_on_engine_connections(db) -> None:  # type: ignore[no-unty
         "busy_timeout": 5000,
         "secure_delete": 1,
     }
-    for engine in (db.engine, db.engine.execution_options(write=True)):
-        with engine.connect() as conn:
-            got = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar() for name in expected}
+    for connection in (db.reader, db.writer):
+        with connection() as conn:
+            got = {name: conn.execute(f"PRAGMA {name}").fetchone()[0] for name in expected}
         assert got == expected
-    with db.write_session() as session:
-        assert session.connection().exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
 # --- upgrading the committed 0001 sample --------------------------------------------------------------------
@@ -232,10 +230,8 @@ def test_old_journal_is_upgraded_to_head_without_losing_anything(tmp_path: Path)
         journal = Journal(db)
         swiss = journal.get(dt.date(2026, 11, 6))
         blank = journal.get(dt.date(2026, 11, 4))
-        with (
-            db.engine.connect() as conn
-        ):  # the pooled connection that ran the upgrade (foreign keys were off)
-            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        with db.writer() as conn:  # the upgrade ran with foreign keys off; every connection after has them on
+            assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     finally:
         db.close()
 

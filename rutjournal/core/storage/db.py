@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rutjournal.core.errors import DamagedDatabase, NotWritable
 from rutjournal.core.storage import cipher
@@ -25,15 +24,11 @@ from rutjournal.core.storage.connect import (
     is_read_only_refusal,
     note_damage,
 )
-from rutjournal.core.storage.engine import create_engine_for
 from rutjournal.core.storage.file_locks import FileLock, setup_lock, use_lock
 from rutjournal.core.storage.leftovers import remove_leftovers
 from rutjournal.core.storage.private_files import tighten
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
-    from sqlalchemy.orm import Session, sessionmaker
-
     from rutjournal.core.storage.damage_record import DamageRecord
 
 log = logging.getLogger(__name__)
@@ -42,26 +37,15 @@ log = logging.getLogger(__name__)
 class Database:
     """An open, up-to-date journal database.
 
-    Reads use short-lived bare sqlite3 connections (``reader``); the SQLAlchemy engine and sessions, for writes,
-    are created on first use or ahead of time by ``warm_up`` — so opening a current journal imports no ORM.
-    A Database holds the journal's shared use lock (see file_locks) until it is closed. ``read_only`` says
-    why the journal may only be read (damage recorded, permissions), or is None.
+    Every read and every write is a short-lived bare sqlite3 connection: ``reader`` for a read, ``writer`` for
+    one write transaction. SQLAlchemy is never imported here: only an upgrade of an older file uses it
+    (``_make_current``). A Database holds the journal's shared use lock (see file_locks) until it is closed.
+    ``read_only`` says why the journal may only be read (damage recorded, permissions), or is None.
     """
 
-    def __init__(
-        self,
-        path: Path,
-        engine: Engine | None = None,
-        *,
-        read_only: str | None = None,
-        use: FileLock | None = None,
-    ) -> None:
+    def __init__(self, path: Path, *, read_only: str | None = None, use: FileLock | None = None) -> None:
         self.path = path
         self.read_only = read_only
-        self._engine = engine
-        self._sessions: sessionmaker[Session] | None = None
-        self._writer: Engine | None = None
-        self._lock = threading.RLock()
         self._use = use
         self._held = True
         cipher.hold(path)
@@ -72,48 +56,6 @@ class Database:
         from rutjournal.core.storage.damage_record import read_damage
 
         return read_damage(self.path) if self.read_only is not None else None
-
-    @property
-    def engine(self) -> Engine:
-        with self._lock:
-            if self._engine is None:
-                self._engine = create_engine_for(self.path, read_only=self.read_only is not None)
-                if self.read_only is not None:
-                    self._refuse_writes(self._engine)
-            return self._engine
-
-    def _refuse_writes(self, engine: Engine) -> None:
-        from sqlalchemy import event
-
-        reason = self.read_only
-
-        @event.listens_for(engine, "handle_error")
-        def _on_error(context: Any) -> None:
-            if reason is not None and is_read_only_refusal(context.original_exception):
-                raise NotWritable(self.path, reason) from context.original_exception
-
-    @property
-    def sessions(self) -> sessionmaker[Session]:
-        with self._lock:
-            if self._sessions is None:
-                from sqlalchemy.orm import sessionmaker
-
-                orm_ready()
-
-                self._writer = self.engine.execution_options(write=True)
-                self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-            return self._sessions
-
-    def session(self) -> Session:
-        """A session for reading through the ORM."""
-        return self.sessions()
-
-    def write_session(self) -> Session:
-        """A session whose transactions begin IMMEDIATE: use it for anything that writes."""
-        if self.read_only is not None:
-            raise NotWritable(self.path, self.read_only)
-        sessions = self.sessions
-        return sessions(bind=self._writer)
 
     @contextmanager
     def reader(self) -> Iterator[sqlite3.Connection]:
@@ -154,15 +96,7 @@ class Database:
         finally:
             conn.close()
 
-    def warm_up(self) -> None:
-        """Import the ORM and build the engine now (from a background thread), so the first save is quick."""
-        import rutjournal.core.journal.writes  # noqa: F401
-
-        _ = self.sessions
-
     def close(self) -> None:
-        if self._engine is not None:
-            self._engine.dispose()
         if self._held:
             self._held = False
             cipher.let_go(self.path)
@@ -181,31 +115,6 @@ class Database:
         return exc
 
 
-_orm_lock = threading.Lock()
-_orm_configured = False
-
-
-def orm_ready() -> None:
-    """Every model class defined and every mapper configured, once per process, before any session exists.
-
-    Each models module is imported whole first (an import another thread has begun is waited for), then the
-    mappers are configured under a lock: configured while another thread was half-way through a models
-    module, a relationship would name a class not yet defined and every write of the session would fail.
-    """
-    global _orm_configured
-    with _orm_lock:
-        if _orm_configured:
-            return
-        from sqlalchemy.orm import configure_mappers
-
-        import rutjournal.core.storage.models
-        import rutjournal.core.storage.models_crossroads
-        import rutjournal.core.storage.models_grow  # noqa: F401
-
-        configure_mappers()
-        _orm_configured = True
-
-
 def open_database(path: Path, *, backup_dir: Path | None = None) -> Database:
     """Check the file, create or upgrade it (after a backup) if need be, and open it.
 
@@ -219,20 +128,19 @@ def open_database(path: Path, *, backup_dir: Path | None = None) -> Database:
     try:
         remove_leftovers(path.parent, path.parent / "backups")  # files a killed process left half-written
         state = inspect_file(path)
-        engine = None
         if not state.is_current:
             with setup_lock(path):
                 state = inspect_file(path)
                 if not state.is_current:
-                    engine = _make_current(state, backup_dir or path.parent / "backups")
-        return Database(path, engine, read_only=state.read_only, use=use)
+                    _make_current(state, backup_dir or path.parent / "backups")
+        return Database(path, read_only=state.read_only, use=use)
     except BaseException:
         use.release()
         raise
 
 
-def _make_current(state: FileState, backup_dir: Path) -> Engine | None:
-    """Create the journal, or upgrade it to this version's schema; the engine used for an upgrade."""
+def _make_current(state: FileState, backup_dir: Path) -> None:
+    """Create the journal, or upgrade it to this version's schema (the only use of SQLAlchemy and Alembic)."""
     path = state.path
     if state.read_only is not None:
         raise NotWritable(path, f"{state.read_only}; this version needs to upgrade it first")
@@ -241,13 +149,12 @@ def _make_current(state: FileState, backup_dir: Path) -> Engine | None:
 
         create_new(path)  # the migrations' result in one step (see new_journal)
         log.info("created a new journal at %s", path)
-        return None
+        return
+    from rutjournal.core.storage.engine import create_engine_for
     from rutjournal.core.storage.migrate import upgrade_to_head
 
     engine = create_engine_for(path)
     try:
         upgrade_to_head(engine, state, backup_dir=backup_dir)
-    except BaseException:
+    finally:
         engine.dispose()
-        raise
-    return engine

@@ -1,7 +1,7 @@
 """The main window: a sidebar of sections, a global search box, and a status bar that says where the data is.
 
-The window shows before the database is opened (SQLAlchemy and the migrations load behind it), so the first
-paint never waits on the journal's size or the ORM's import time.
+The window shows before the database is opened (an older file's upgrade, the only use of SQLAlchemy and
+Alembic, runs behind it), so the first paint never waits on the journal's size or on a migration.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
-import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
@@ -66,7 +65,6 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.clock = clock or StartupClock()
         self.db: Database | None = None
-        self.warm_up: threading.Thread | None = None
         self.search_conn: sqlite3.Connection | None = None
         self.rescued: Draft | None = None  # edits not saved when the file was found damaged
         self.put_back: Draft | None = None  # ... and put back into the journal opened after it
@@ -187,21 +185,11 @@ class MainWindow(QMainWindow):
         if self.clock.mark_editable():
             QTimer.singleShot(0, self.close)
         QTimer.singleShot(0, self._offer_checkin)
-        # Today is on screen from plain SQL; the ORM that saves it loads behind, off the GUI thread.
-        self.warm_up = threading.Thread(target=self._warm_up, args=(db,), name="orm-warm-up", daemon=True)
-        self.warm_up.start()
         self.ready.emit()
 
     def _offer_checkin(self) -> None:
         if self.db is not None and self.current_section() != "crossroads":  # not offered where it is made
             self.checkin_banner.offer(self.db)
-
-    @staticmethod
-    def _warm_up(db: Database) -> None:
-        try:
-            db.warm_up()
-        except Exception:  # the first save will try again, on the GUI thread, and report what fails
-            log.exception("could not prepare the database layer in the background")
 
     # --- sections and search ------------------------------------------------------------------------------
     def current_section(self) -> str:
@@ -382,9 +370,6 @@ class MainWindow(QMainWindow):
             self.search_conn.close()
             self.search_conn = None
         self.search_view.conn = None
-        if self.warm_up is not None:
-            self.warm_up.join(10)
-            self.warm_up = None
         if save:
             self.text_purge.run_if_owed()  # deleted words must not stay in the file
         self.journal_view.journal = None
