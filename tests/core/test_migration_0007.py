@@ -15,7 +15,9 @@ from alembic import command
 from rutjournal.core.demo import build_demo
 from rutjournal.core.journal.search import search
 from rutjournal.core.journal.service import Journal
-from rutjournal.core.storage.db import connect_raw, create_engine_for, open_database
+from rutjournal.core.storage.connect import connect_raw
+from rutjournal.core.storage.db import open_database
+from rutjournal.core.storage.engine import create_engine_for
 from rutjournal.core.storage.migrate import alembic_config
 from rutjournal.core.storage.migrations import HEAD_REVISION
 from rutjournal.core.storage.new_journal import SCHEMA_FILE, dump_schema

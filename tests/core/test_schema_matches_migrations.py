@@ -24,7 +24,8 @@ from sqlalchemy.schema import CreateTable
 
 from rutjournal.core import choices
 from rutjournal.core.storage import schema
-from rutjournal.core.storage.db import create_engine_for, inspect_file
+from rutjournal.core.storage.connect import inspect_file
+from rutjournal.core.storage.engine import create_engine_for
 from rutjournal.core.storage.migrate import upgrade_to_head
 
 _CHECK = re.compile(r"(?:CONSTRAINT\s+(\"?\w+\"?)\s+)?CHECK\s*\(", re.IGNORECASE)
