@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from rutjournal.core import text
-from tests.rut import rut
+from tests.rut import heavy_imports, rut
 
 
 def count(data_dir: Path, table: str) -> int:
@@ -160,20 +157,7 @@ def test_unknown_ids_exit_2_and_write_nothing(data_dir: Path, args: tuple[str, .
 
 def test_reading_commands_import_no_orm_and_no_qt(data_dir: Path) -> None:
     assert rut("target", "set", "Lead").returncode == 0
-    code = (
-        "import sys, json; from rutjournal.__main__ import main; code = main(sys.argv[1:]); "
-        "print(json.dumps([code] + [m for m in ('sqlalchemy', 'PySide6', 'matplotlib') if m in sys.modules]), "
-        "file=sys.stderr)"
-    )
-    for args in (("report", "grow"), ("goal", "list")):
-        done = subprocess.run(
-            [sys.executable, "-c", code, *args],
-            capture_output=True,
-            text=True,
-            env=os.environ.copy(),
-            timeout=60,
-        )
-        assert json.loads(done.stderr.strip().splitlines()[-1]) == [0], args
+    assert heavy_imports(["report", "grow"], ["goal", "list"]) == [[0], [0]]
 
 
 def test_a_goal_already_under_way_is_entered_as_it_is(data_dir: Path) -> None:

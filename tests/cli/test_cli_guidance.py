@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.rut import rut
+from tests.rut import heavy_imports, rut
 
 
 def test_conversations_followups_and_promotions_round_trip(data_dir: Path) -> None:
@@ -89,17 +86,8 @@ def test_unknown_ids_exit_2_and_add_nothing(data_dir: Path) -> None:
 
 def test_reading_commands_import_no_orm_and_no_qt(data_dir: Path) -> None:
     assert rut("conversation", "add", "--with", "Dana", "--role", "boss").returncode == 0
-    code = (
-        "import sys, json; from rutjournal.__main__ import main; code = main(sys.argv[1:]); "
-        "print(json.dumps([code] + [m for m in ('sqlalchemy', 'PySide6', 'matplotlib') if m in sys.modules]), "
-        "file=sys.stderr)"
-    )
-    for args in (("conversation", "list"), ("followup", "list"), ("promotion", "list", "--json")):
-        done = subprocess.run(
-            [sys.executable, "-c", code, *args],
-            capture_output=True,
-            text=True,
-            env=os.environ.copy(),
-            timeout=60,
-        )
-        assert json.loads(done.stderr.strip().splitlines()[-1]) == [0], args
+    assert heavy_imports(["conversation", "list"], ["followup", "list"], ["promotion", "list", "--json"]) == [
+        [0],
+        [0],
+        [0],
+    ]
