@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,3 +57,29 @@ def journal(db):  # type: ignore[no-untyped-def]
     from rutjournal.core.journal.service import Journal
 
     return Journal(db)
+
+
+@pytest.fixture
+def journal_with(data_dir: Path) -> Callable[..., Path]:
+    """``journal_with(entries=[(day, text, scores, tags), ...])`` makes the test's journal holding them, written
+    through the journal service (as the window writes) and closed again; scores and tags may be left off.
+    Returns the journal's path. Seeding through commands would cost a command, once a process, per entry."""
+
+    def make(*, entries: Iterable[tuple[Any, ...]] = ()) -> Path:
+        from rutjournal.core.journal.service import Journal
+        from rutjournal.core.storage.db import open_database
+        from rutjournal.core.values import Scores
+
+        path = data_dir / "journal.sqlite3"
+        database = open_database(path)
+        try:
+            journal = Journal(database)
+            for day, text, *rest in entries:
+                scores: Scores = rest[0] if rest else Scores()
+                tags: Sequence[str] = rest[1] if len(rest) > 1 else ()
+                journal.save(day, text, scores, tags)
+        finally:
+            database.close()
+        return path
+
+    return make

@@ -20,10 +20,7 @@ def setup_logging(log_file: Path, *, stderr_level: int = logging.WARNING) -> Pat
         return log_file
     root = logging.getLogger()
     root.setLevel(logging.INFO)
-    for handler in list(root.handlers):
-        if getattr(handler, "_rutjournal", False):
-            root.removeHandler(handler)
-            handler.close()
+    _remove_handlers(root)
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
         from rutjournal.core.storage.private_files import tighten
@@ -43,6 +40,22 @@ def setup_logging(log_file: Path, *, stderr_level: int = logging.WARNING) -> Pat
     root.addHandler(err)
     _configured = log_file
     return log_file
+
+
+def stop_logging() -> None:
+    """Close and remove the handlers ``setup_logging`` added; the next call starts afresh. A process ends with
+    this done for it; commands run one after another in one process (the tests) would otherwise keep writing
+    to the first one's standard error and log file, which may be gone."""
+    global _configured
+    _remove_handlers(logging.getLogger())
+    _configured = None
+
+
+def _remove_handlers(root: logging.Logger) -> None:
+    for handler in list(root.handlers):
+        if getattr(handler, "_rutjournal", False):
+            root.removeHandler(handler)
+            handler.close()
 
 
 class _RotatingOnFirstRecord(logging.Handler):

@@ -1,12 +1,10 @@
-"""The command line, run as a real subprocess: output, exit statuses, one-line errors, and no Qt imports."""
+"""The command line as a user runs it: output, exit statuses, one-line errors, and no Qt imports."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,40 +12,24 @@ import pytest
 from rutjournal import __version__
 from rutjournal.core.paths import DATABASE_NAME, resolve_paths
 from rutjournal.core.values import Scores
-
-
-def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "rutjournal", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=os.environ.copy(),
-        timeout=60,
-    )
+from tests.rut import heavy_imports, rut, rut_process
 
 
 def ok(*args: str, stdin: str = "") -> str:
-    result = cli(*args, stdin=stdin)
+    result = rut(*args, stdin=stdin)
     assert (result.returncode, result.stderr) == (0, ""), result
     return result.stdout
 
 
-def seed(data_dir: Path) -> None:
-    """A current database with two entries, written in-process and closed again."""
-    from rutjournal.core.journal.service import Journal
-    from rutjournal.core.storage.db import open_database
-
-    db = open_database(data_dir / DATABASE_NAME)
-    try:
-        journal = Journal(db)
-        journal.save(
-            dt.date(2026, 3, 1), "The quick brown fox; talked about my promotion", Scores(mood=4), ["work"]
-        )
-        journal.save(dt.date(2026, 3, 2), "brown and quick, I was promoted!", Scores(), ["#Team Meeting"])
-    finally:
-        db.close()
+@pytest.fixture
+def seeded(journal_with: Callable[..., Path]) -> Path:
+    """A current database with two entries, closed again."""
+    return journal_with(
+        entries=[
+            (dt.date(2026, 3, 1), "The quick brown fox; talked about my promotion", Scores(mood=4), ["work"]),
+            (dt.date(2026, 3, 2), "brown and quick, I was promoted!", Scores(), ["#Team Meeting"]),
+        ]
+    )
 
 
 def snapshot(path: Path) -> list[object]:
@@ -187,8 +169,7 @@ def test_show_without_a_database_creates_nothing(data_dir: Path) -> None:
     assert not (data_dir / DATABASE_NAME).exists()
 
 
-def test_search_human_and_json(data_dir: Path) -> None:
-    seed(data_dir)
+def test_search_human_and_json(seeded: Path) -> None:
     assert ok("search", "fox").splitlines() == [
         "2026-03-01  The quick brown [fox]; talked about my promotion"
     ]
@@ -245,38 +226,36 @@ BAD_INPUT = [
 
 @pytest.mark.parametrize(("args", "start"), BAD_INPUT, ids=[" ".join(a) for a, _ in BAD_INPUT])
 def test_bad_input_exits_2_with_one_line_and_writes_nothing(
-    data_dir: Path, args: list[str], start: str
+    seeded: Path, args: list[str], start: str
 ) -> None:
-    seed(data_dir)
-    before = snapshot(data_dir / DATABASE_NAME)
-    result = cli(*args)
+    before = snapshot(seeded)
+    result = rut(*args)
     assert result.returncode == 2
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith(start)
-    assert snapshot(data_dir / DATABASE_NAME) == before
+    assert snapshot(seeded) == before
 
 
 @pytest.mark.parametrize("args", [["add", "--mood", "7", "x"], ["add", "--date", "2026-02-30", "x"], ["add"]])
 def test_bad_input_creates_no_database(data_dir: Path, args: list[str]) -> None:
-    assert cli(*args).returncode == 2
+    assert rut(*args).returncode == 2
     assert not (data_dir / DATABASE_NAME).exists()
 
 
 def test_unparsable_search_is_an_error_even_without_a_database(data_dir: Path) -> None:
-    result = cli("search", '"unbalanced')
+    result = rut("search", '"unbalanced')
     assert result.returncode == 2
     assert result.stderr.startswith("rutjournal search: Could not understand")
 
 
-def test_add_with_only_a_blank_tag_is_rejected_and_writes_no_entry(data_dir: Path) -> None:
-    seed(data_dir)
-    before = snapshot(data_dir / DATABASE_NAME)
-    result = cli("add", "--date", "2026-04-01", "--tag", "#")
+def test_add_with_only_a_blank_tag_is_rejected_and_writes_no_entry(seeded: Path) -> None:
+    before = snapshot(seeded)
+    result = rut("add", "--date", "2026-04-01", "--tag", "#")
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.startswith("rutjournal add: TEXT: ")
-    assert snapshot(data_dir / DATABASE_NAME) == before
+    assert snapshot(seeded) == before
 
 
 @pytest.mark.parametrize("command", [["add", "text"], ["show", "today"], ["search", "text"]])
@@ -284,7 +263,7 @@ def test_corrupt_database_is_refused_and_left_alone(data_dir: Path, command: lis
     data_dir.mkdir(parents=True)
     database = data_dir / DATABASE_NAME
     database.write_bytes(b"hello")
-    result = cli(*command)
+    result = rut(*command)
     assert result.returncode == 1
     assert result.stdout == ""
     lines = result.stderr.splitlines()
@@ -298,35 +277,26 @@ def test_corrupt_database_is_refused_and_left_alone(data_dir: Path, command: lis
     assert f"{command[0]} failed" in log_file.read_text(encoding="utf-8")
 
 
-IMPORTS = (
-    "import json, sys\n"
-    "from rutjournal.__main__ import main\n"
-    "code = main(sys.argv[1:])\n"
-    "print(json.dumps([code] + [m for m in ('PySide6', 'matplotlib', 'sqlalchemy') if m in sys.modules]))\n"
-)
-
-
-def imported_by(*args: str) -> list[object]:
-    result = subprocess.run(
-        [sys.executable, "-c", IMPORTS, *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=os.environ.copy(),
-        timeout=60,
-        input="",
-    )
-    assert result.returncode == 0, result
-    return json.loads(result.stdout.splitlines()[-1])
+def test_a_real_process_exits_with_the_status_main_returns(data_dir: Path) -> None:
+    """A process: the status the shell sees (0, 2, 1), and the one line on its stderr."""
+    version = rut_process("--version")
+    assert (version.returncode, version.stdout, version.stderr) == (0, f"rutjournal {__version__}\n", "")
+    done = rut_process("add", "--mood", "7", "x")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith("rutjournal add: mood: ") and len(done.stderr.splitlines()) == 1
+    data_dir.mkdir(parents=True)
+    (data_dir / DATABASE_NAME).write_bytes(b"hello")
+    failed = rut_process("show", "today")
+    assert (failed.returncode, failed.stdout) == (1, "")
+    assert str(data_dir / DATABASE_NAME) in failed.stderr and "Traceback" not in failed.stderr
 
 
 def test_add_show_search_do_not_import_qt_or_matplotlib(data_dir: Path) -> None:
-    assert imported_by("add", "--date", "2026-03-01", "--mood", "3", "words") == [
-        0
-    ]  # writing needs none either
-    assert imported_by("show", "2026-03-01") == [0]  # reading needs no ORM
-    assert imported_by("search", "words") == [0]  # a current database: bare sqlite3, no SQLAlchemy
+    # writing needs no ORM either; reading neither; a current database: bare sqlite3, no SQLAlchemy
+    assert heavy_imports(
+        ["add", "--date", "2026-03-01", "--mood", "3", "words"], ["show", "2026-03-01"], ["search", "words"]
+    ) == [[0], [0], [0]]
 
 
 def test_search_without_a_database_imports_nothing_heavy() -> None:
-    assert imported_by("search", "words") == [0]
+    assert heavy_imports(["search", "words"]) == [[0]]

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.rut import rut
+from tests.rut import rut_process  # processes side by side: the point of this file
 
 pytestmark = pytest.mark.slow
 DAYS = [dt.date(2025, 1, d).isoformat() for d in range(1, 4)]
@@ -47,7 +47,8 @@ def test_every_command_that_succeeds_keeps_its_write(commands: list[tuple[str, s
         with ThreadPoolExecutor(len(commands)) as pool:
             results = list(
                 pool.map(
-                    lambda job: rut("--data-dir", str(data_dir), *_args(job[0], *job[1])), enumerate(commands)
+                    lambda job: rut_process("--data-dir", str(data_dir), *_args(job[0], *job[1])),
+                    enumerate(commands),
                 )
             )
         for (kind, _day), result in zip(commands, results, strict=True):

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from rutjournal.cli.crossroads import parse_answers
 from rutjournal.core.errors import InvalidInput
-from tests.rut import rut, rut_here
+from tests.rut import heavy_imports, rut
 
 KEYS = ["room", "options", "learning", "dread", "followups", "recognition", "energy", "recommend"]
 
@@ -97,34 +94,22 @@ def test_bad_values_exit_2_with_one_line_and_write_nothing(
 
 def test_reading_commands_import_no_orm_and_no_qt(data_dir: Path) -> None:
     assert rut("checkin", *answers(3)).returncode == 0
-    code = (
-        "import sys, json; from rutjournal.__main__ import main; code = main(sys.argv[1:]); "
-        "print(json.dumps([code] + [m for m in ('sqlalchemy', 'PySide6', 'matplotlib') if m in sys.modules]), "
-        "file=sys.stderr)"
-    )
-    for args in (("report", "crossroads"), ("report", "crossroads", "--json"), ("checkin", "--questions")):
-        done = subprocess.run(
-            [sys.executable, "-c", code, *args],
-            capture_output=True,
-            text=True,
-            env=os.environ.copy(),
-            timeout=60,
-        )
-        assert json.loads(done.stderr.strip().splitlines()[-1]) == [0], args
+    assert heavy_imports(
+        ["report", "crossroads"], ["report", "crossroads", "--json"], ["checkin", "--questions"]
+    ) == [[0], [0], [0]]
 
 
 def test_checkin_list_shows_every_check_in_with_its_answers_and_note(data_dir: Path) -> None:
-    assert rut_here("checkin", "--list").stdout == (
+    assert rut("checkin", "--list").stdout == (
         "No check-in yet: rutjournal checkin --questions lists the questions.\n"
     )
-    assert rut_here("checkin", "--list", "--json").stdout == "[]\n"
+    assert rut("checkin", "--list", "--json").stdout == "[]\n"
     assert not (data_dir / "journal.sqlite3").exists()  # a look-up makes no journal
     assert (
-        rut_here("checkin", "--date", "2026-10-01", *answers(4, dread=2), "--note", "good month").returncode
-        == 0
+        rut("checkin", "--date", "2026-10-01", *answers(4, dread=2), "--note", "good month").returncode == 0
     )
-    assert rut_here("checkin", "--date", "2026-11-02", *answers(3, room=2, dread=3)).returncode == 0
-    listed = rut_here("checkin", "--list")
+    assert rut("checkin", "--date", "2026-11-02", *answers(3, room=2, dread=3)).returncode == 0
+    listed = rut("checkin", "--list")
     assert listed.returncode == 0
     assert listed.stdout == (
         "Mon 2 Nov 2026   score 2.9 / 5\n"
@@ -134,7 +119,7 @@ def test_checkin_list_shows_every_check_in_with_its_answers_and_note(data_dir: P
         "  room=4 options=4 learning=4 dread=2 followups=4 recognition=4 energy=4 recommend=4\n"
         "  note: good month\n"
     )
-    found = json.loads(rut_here("checkin", "--list", "--json").stdout)
+    found = json.loads(rut("checkin", "--list", "--json").stdout)
     assert [(c["day"], c["score"], c["note"]) for c in found] == [
         ("2026-11-02", 2.9, ""),  # 2.875, rounded as shown
         ("2026-10-01", 4.0, "good month"),
@@ -154,31 +139,31 @@ def test_checkin_list_shows_every_check_in_with_its_answers_and_note(data_dir: P
 def test_list_and_json_refuse_what_does_not_go_with_them(
     data_dir: Path, args: tuple[str, ...], named: str
 ) -> None:
-    done = rut_here(*args)
+    done = rut(*args)
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1 and named in done.stderr
     assert not (data_dir / "journal.sqlite3").exists()
 
 
 def test_the_report_rounds_hours_and_keeps_one_unit(data_dir: Path) -> None:
-    assert rut_here("task", "add", "Forecast", "--hours", "28.8667").returncode == 0
-    assert rut_here("task", "add", "Weekly export", "--hours", "45m").returncode == 0
-    assert rut_here("task", "decide", "2", "automate").returncode == 0
-    assert rut_here("task", "done", "2").returncode == 0
-    text = rut_here("report", "crossroads").stdout
+    assert rut("task", "add", "Forecast", "--hours", "28.8667").returncode == 0
+    assert rut("task", "add", "Weekly export", "--hours", "45m").returncode == 0
+    assert rut("task", "decide", "2", "automate").returncode == 0
+    assert rut("task", "done", "2").returncode == 0
+    text = rut("report", "crossroads").stdout
     assert (
         "Hours freed vs on your plate: 0.8 h/week freed, 28.9 h/week still on your plate [a good sign]"
         in text
     )
     assert "min/week" not in text and "28.86" not in text
-    hours = {s["key"]: s for s in json.loads(rut_here("report", "crossroads", "--json").stdout)["signals"]}[
+    hours = {s["key"]: s for s in json.loads(rut("report", "crossroads", "--json").stdout)["signals"]}[
         "hours"
     ]
     assert (hours["number"], hours["level"], hours["reading"]) == (0.8, True, "a good sign")
 
 
 def test_the_questions_as_json(data_dir: Path) -> None:
-    found = json.loads(rut_here("checkin", "--questions", "--json").stdout)
+    found = json.loads(rut("checkin", "--questions", "--json").stdout)
     assert [q["key"] for q in found] == KEYS
     assert [q["key"] for q in found if q["reverse"]] == ["dread"]
 
@@ -193,12 +178,12 @@ def test_the_report_names_the_steps_with_their_signals(db, data_dir: Path) -> No
             "VALUES (?, '', 3, 3, 1, 11, 5, 'x', 'x')",
             [((today - dt.timedelta(days=i)).isoformat(),) for i in range(30)],
         )
-    assert rut_here("checkin", *answers(3)).returncode == 0
-    assert rut_here("task", "add", "Office admin", "--hours", "10", "--in-jd", "no").returncode == 0
-    assert rut_here("task", "add", "Forecast", "--hours", "30", "--in-jd", "yes").returncode == 0
-    assert rut_here("task", "decide", "1", "delegate", "--to", "Sam").returncode == 0
+    assert rut("checkin", *answers(3)).returncode == 0
+    assert rut("task", "add", "Office admin", "--hours", "10", "--in-jd", "no").returncode == 0
+    assert rut("task", "add", "Forecast", "--hours", "30", "--in-jd", "yes").returncode == 0
+    assert rut("task", "decide", "1", "delegate", "--to", "Sam").returncode == 0
 
-    report = json.loads(rut_here("report", "crossroads", "--json").stdout)
+    report = json.loads(rut("report", "crossroads", "--json").stdout)
     assert report["verdict"]["verdict"] == "push"
     assert report["verdict"]["headline"] == "Push — lighten your load first, then find new challenges."
     assert [(s["key"], s["section"]) for s in report["steps"]] == [("load", "load"), ("challenge", "grow")]
@@ -217,7 +202,7 @@ def test_the_report_names_the_steps_with_their_signals(db, data_dir: Path) -> No
         "counts until it is back at 2.3 or more."
     ]
 
-    text = rut_here("report", "crossroads").stdout
+    text = rut("report", "crossroads").stdout
     assert "Verdict: PUSH — lighten your load first, then find new challenges." in text
     assert "  1. Lighten your load, in Load (rutjournal report load):" in text
     assert "  2. Find new challenges, in Grow (rutjournal report grow):" in text

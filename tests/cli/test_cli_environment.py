@@ -9,19 +9,19 @@ from pathlib import Path
 import pytest
 
 from rutjournal.core.paths import resolve_paths
-from tests.rut import rut_here
+from tests.rut import rut
 
 
 def test_a_full_disk_while_saving_is_one_plain_sentence(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert rut_here("add", "first").returncode == 0
+    assert rut("add", "first").returncode == 0
 
     def full(*args: object, **kwargs: object) -> None:
         raise sqlite3.OperationalError("database or disk is full")  # as the journal's store meets it
 
     monkeypatch.setattr("rutjournal.core.journal.service.Journal.append", full)
-    done = rut_here("add", "secret words")
+    done = rut("add", "secret words")
     assert (done.returncode, done.stdout) == (1, "")
     log_file = resolve_paths().log_file
     assert done.stderr.splitlines() == [
@@ -33,14 +33,14 @@ def test_a_full_disk_while_saving_is_one_plain_sentence(
 def test_a_full_disk_while_exporting_names_the_export(
     data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert rut_here("add", "words").returncode == 0
+    assert rut("add", "words").returncode == 0
     out = tmp_path / "journal.json"
 
     def no_space(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr("rutjournal.core.transfer.exporters.files.os.fsync", no_space)
-    done = rut_here("export", "--format", "json", "--out", str(out))
+    done = rut("export", "--format", "json", "--out", str(out))
     assert done.returncode == 1
     assert done.stderr.startswith(
         f"rutjournal export: the disk holding {out} is full: free some space and try again; nothing was written"
@@ -53,9 +53,9 @@ def test_a_settings_file_nested_too_deep_falls_back_to_the_defaults(data_dir: Pa
     settings = resolve_paths().settings_file
     settings.parent.mkdir(parents=True, exist_ok=True)
     settings.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
-    assert rut_here("add", "still works").returncode == 0
-    assert rut_here("backup").returncode == 0
-    shown = rut_here("backups")
+    assert rut("add", "still works").returncode == 0
+    assert rut("backup").returncode == 0
+    shown = rut("backups")
     assert shown.returncode == 0, shown
     assert "The newest 14 daily backups are kept" in shown.stdout  # the default
     log = resolve_paths().log_file.read_text(encoding="utf-8")

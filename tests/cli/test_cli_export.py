@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.rut import rut
+from tests.rut import heavy_imports, rut
 
 
 @pytest.fixture
@@ -52,14 +50,7 @@ def test_export_csv(journal: Path, tmp_path: Path) -> None:
 
 def test_the_json_export_imports_no_sqlalchemy(journal: Path, tmp_path: Path) -> None:
     out = tmp_path / "x.json"
-    code = (
-        "import sys; from rutjournal.__main__ import main; "
-        f"rc = main(['export', '--format', 'json', '--out', {str(out)!r}]); "
-        "print(rc, 'sqlalchemy' in sys.modules, 'PySide6' in sys.modules, 'matplotlib' in sys.modules)"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-1] == "0 False False False"
+    assert heavy_imports(["export", "--format", "json", "--out", str(out)]) == [[0]]
 
 
 @pytest.mark.parametrize(

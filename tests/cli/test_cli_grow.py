@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from rutjournal.core import text
-from tests.rut import rut
+from tests.rut import heavy_imports, rut
 
 
 def count(data_dir: Path, table: str) -> int:
@@ -161,31 +158,19 @@ def test_unknown_ids_exit_2_and_write_nothing(data_dir: Path, args: tuple[str, .
 def test_commands_import_no_orm_and_no_qt(data_dir: Path) -> None:
     """Reading and writing alike run on plain sqlite3: Grow's store imports no SQLAlchemy."""
     assert rut("target", "set", "Lead").returncode == 0
-    code = (
-        "import sys, json; from rutjournal.__main__ import main; code = main(sys.argv[1:]); "
-        "print(json.dumps([code] + [m for m in ('sqlalchemy', 'PySide6', 'matplotlib') if m in sys.modules]), "
-        "file=sys.stderr)"
-    )
-    for args in (
-        ("report", "grow"),
-        ("goal", "list"),
-        ("target", "set", "Senior Lead"),
-        ("target", "edit", "Senior", "Lead", "--by", "2030-01-01"),
-        ("gap", "add", "SQL", "--kind", "skill"),
-        ("goal", "add", "Course", "--gap", "1"),
-        ("milestone", "add", "1", "Module one"),
-        ("milestone", "done", "1"),
-        ("evidence", "add", "Shipped it", "--goal", "1"),
-        ("challenge", "add", "Lead the migration", "--asked-of", "Dana"),
-    ):
-        done = subprocess.run(
-            [sys.executable, "-c", code, *args],
-            capture_output=True,
-            text=True,
-            env=os.environ.copy(),
-            timeout=60,
-        )
-        assert json.loads(done.stderr.strip().splitlines()[-1]) == [0], args
+    commands = [
+        ["report", "grow"],
+        ["goal", "list"],
+        ["target", "set", "Senior Lead"],
+        ["target", "edit", "Senior", "Lead", "--by", "2030-01-01"],
+        ["gap", "add", "SQL", "--kind", "skill"],
+        ["goal", "add", "Course", "--gap", "1"],
+        ["milestone", "add", "1", "Module one"],
+        ["milestone", "done", "1"],
+        ["evidence", "add", "Shipped it", "--goal", "1"],
+        ["challenge", "add", "Lead the migration", "--asked-of", "Dana"],
+    ]
+    assert heavy_imports(*commands) == [[0]] * len(commands)
 
 
 def test_target_edit_corrects_the_active_target_and_keeps_its_gaps(data_dir: Path) -> None:

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.rut import rut
+from tests.rut import heavy_imports, rut
 
 
 def test_conversations_followups_and_promotions_round_trip(data_dir: Path) -> None:
@@ -90,25 +87,13 @@ def test_unknown_ids_exit_2_and_add_nothing(data_dir: Path) -> None:
 def test_commands_import_no_orm_and_no_qt(data_dir: Path) -> None:
     """Reading and writing alike run on plain sqlite3: Guidance's store imports no SQLAlchemy."""
     assert rut("conversation", "add", "--with", "Dana", "--role", "boss").returncode == 0
-    code = (
-        "import sys, json; from rutjournal.__main__ import main; code = main(sys.argv[1:]); "
-        "print(json.dumps([code] + [m for m in ('sqlalchemy', 'PySide6', 'matplotlib') if m in sys.modules]), "
-        "file=sys.stderr)"
-    )
-    for args in (
-        ("conversation", "list"),
-        ("followup", "list"),
-        ("promotion", "list", "--json"),
-        ("conversation", "add", "--with", "Sam", "--role", "mentor", "--held"),
-        ("followup", "add", "1", "Send the plan", "--owner", "me"),
-        ("followup", "done", "1"),
-        ("promotion", "add", "--outcome", "refused", "--reason", "budget"),
-    ):
-        done = subprocess.run(
-            [sys.executable, "-c", code, *args],
-            capture_output=True,
-            text=True,
-            env=os.environ.copy(),
-            timeout=60,
-        )
-        assert json.loads(done.stderr.strip().splitlines()[-1]) == [0], args
+    commands = [
+        ["conversation", "list"],
+        ["followup", "list"],
+        ["promotion", "list", "--json"],
+        ["conversation", "add", "--with", "Sam", "--role", "mentor", "--held"],
+        ["followup", "add", "1", "Send the plan", "--owner", "me"],
+        ["followup", "done", "1"],
+        ["promotion", "add", "--outcome", "refused", "--reason", "budget"],
+    ]
+    assert heavy_imports(*commands) == [[0]] * len(commands)

@@ -1,6 +1,6 @@
 """Odd and hostile arguments: each exits 2 with one line naming the field, and writes nothing.
 
-Run in-process (``rut_here``): the interpreter hands ``main()`` what it makes of the command line, so bytes that
+Run in-process (``rut``): the interpreter hands ``main()`` what it makes of the command line, so bytes that
 are not UTF-8 arrive as lone surrogates, exactly as here. One subprocess test checks that real bytes do too.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.rut import rut_here
+from tests.rut import rut
 
 HUGE = str(2**63)  # one past SQLite's largest whole number
 TODAY = dt.date.today()
@@ -32,7 +32,7 @@ def seed(data_dir: Path) -> None:
         ("goal", "add", "Mentor", "--gap", "1"),
         ("conversation", "add", "--with", "Kim", "--role", "boss"),
     ):
-        assert rut_here(*args).returncode == 0, args
+        assert rut(*args).returncode == 0, args
 
 
 def dump(data_dir: Path) -> list[str]:
@@ -111,7 +111,7 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(
     seed(data_dir)
     monkeypatch.chdir(tmp_path)
     before = dump(data_dir)
-    done = rut_here(*args)
+    done = rut(*args)
     assert done.returncode == 2, done
     assert done.stdout == ""
     lines = done.stderr.splitlines()
@@ -122,18 +122,18 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(
 
 
 def test_standard_input_that_is_not_utf8_is_bad_input(data_dir: Path) -> None:
-    done = rut_here("add", "-", stdin=b"fine first line\nthen \xff\xfe\n")
+    done = rut("add", "-", stdin=b"fine first line\nthen \xff\xfe\n")
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr.splitlines() == [
         "rutjournal add: TEXT: must be UTF-8 text (standard input has a byte that is not, on line 2)"
     ]
     assert not (data_dir / "journal.sqlite3").exists()
-    assert rut_here("add", "-", stdin="caf\u00e9 \u2615\n".encode()).returncode == 0
-    assert "caf\u00e9 \u2615" in rut_here("show", "today").stdout
+    assert rut("add", "-", stdin="caf\u00e9 \u2615\n".encode()).returncode == 0
+    assert "caf\u00e9 \u2615" in rut("show", "today").stdout
 
 
 def test_command_line_bytes_that_are_not_utf8_exit_2_in_a_real_process(data_dir: Path) -> None:
-    done = subprocess.run(
+    done = subprocess.run(  # a process: the interpreter decodes the bytes of its command line
         [sys.executable.encode(), b"-m", b"rutjournal", b"add", b"caf\xe9"],
         capture_output=True,
         env=os.environ.copy(),
@@ -148,7 +148,7 @@ def test_command_line_bytes_that_are_not_utf8_exit_2_in_a_real_process(data_dir:
 
 def test_the_largest_id_sqlite_holds_is_only_not_found(data_dir: Path) -> None:
     seed(data_dir)
-    done = rut_here("task", "done", str(2**63 - 1))
+    done = rut("task", "done", str(2**63 - 1))
     assert done.returncode == 2
     assert "must be the id of an existing task (got 9223372036854775807)" in done.stderr
 
@@ -159,7 +159,7 @@ def test_a_day_before_the_bounds_that_a_journal_already_holds_can_still_be_shown
     with conn:
         conn.execute("UPDATE entries SET day = '0999-03-05'")
     conn.close()
-    shown = rut_here("show", "0999-03-05")
+    shown = rut("show", "0999-03-05")
     assert shown.returncode == 0, shown
     assert shown.stdout.startswith("0999-03-05 (Tuesday)")
 
@@ -167,15 +167,9 @@ def test_a_day_before_the_bounds_that_a_journal_already_holds_can_still_be_shown
 def test_a_reader_that_stops_early_is_no_error(data_dir: Path) -> None:
     """`rutjournal show DAY | head -1`: the pipe closes under a long entry; the command ends quietly, exit 0."""
     long_text = "\n".join(f"line {i:05d}" for i in range(9000))  # more than a pipe's buffer holds
-    added = subprocess.run(
-        [sys.executable, "-m", "rutjournal", "--data-dir", str(data_dir), "add", "--date", "2026-05-06", "-"],
-        input=long_text,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    added = rut("--data-dir", str(data_dir), "add", "--date", "2026-05-06", "-", stdin=long_text)
     assert added.returncode == 0, added.stderr
-    proc = subprocess.Popen(
+    proc = subprocess.Popen(  # a process: its standard output is a pipe the reader closes
         [sys.executable, "-m", "rutjournal", "--data-dir", str(data_dir), "show", "2026-05-06"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
-from tests.rut import rut
+from tests.rut import heavy_imports, rut
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "imports"
 JRNL = FIXTURES / "jrnl" / "export.json"
@@ -116,15 +114,4 @@ def test_bad_usage_exits_2(data_dir: Path, tmp_path: Path) -> None:
 
 
 def test_the_import_command_does_not_load_qt_or_matplotlib(data_dir: Path) -> None:
-    code = (
-        "import sys; from rutjournal.__main__ import main; rc = main(['import', sys.argv[1]]); "
-        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'matplotlib'))]; print(rc, bad)"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(JRNL)],
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-        timeout=60,
-    )
-    assert done.stdout.strip().splitlines()[-1] == "0 []", done.stderr
+    assert heavy_imports(["import", str(JRNL)], heavy=("PySide6", "matplotlib")) == [[0]]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.rut import rut, rut_here
+from tests.rut import rut, rut_process
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "imports"
 JRNL = FIXTURES / "jrnl" / "export.json"
@@ -36,7 +36,7 @@ def imported(data_dir: Path) -> list[tuple[str, str]]:
 
 
 def preview(*args: str, stdin: bytes = b"") -> dict[str, object]:
-    done = rut_here("import", *args, "--dry-run", "--json", stdin=stdin)
+    done = rut("import", *args, "--dry-run", "--json", stdin=stdin)
     assert done.returncode == 0, done
     result: dict[str, object] = json.loads(done.stdout)
     return result
@@ -49,7 +49,7 @@ def rejected(result: dict[str, object]) -> dict[str, str]:
 
 
 def refused(source: Path | str, reason: str, stdin: bytes = b"") -> None:
-    done = rut_here("import", str(source), stdin=stdin)
+    done = rut("import", str(source), stdin=stdin)
     assert (done.returncode, done.stdout) == (2, ""), done
     assert len(done.stderr.splitlines()) == 1, done.stderr
     assert reason in done.stderr
@@ -67,7 +67,7 @@ def test_yaml_aliases_are_refused_before_they_unfold(data_dir: Path, tmp_path: P
     folder = tmp_path / "rn"
     assert len(month(folder, "2024-03.txt", LAUGHS).read_bytes()) < 400
     month(folder, "2024-04.txt", "2: {text: a fine day}\n")
-    done = rut("import", str(folder), "--json")  # a process of its own: a hang would be stopped at 60 s
+    done = rut_process("import", str(folder), "--json")  # a process: a hang would be stopped at 60 s
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert rejected(result) == {
@@ -126,7 +126,7 @@ def test_a_link_inside_the_folder_is_followed(data_dir: Path, tmp_path: Path) ->
     folder = tmp_path / "rn"
     month(folder / "old", "2024-04.txt", "2: {text: inside}\n")
     (folder / "2024-04.txt").symlink_to(folder / "old" / "2024-04.txt")
-    assert rut_here("import", str(folder)).returncode == 0
+    assert rut("import", str(folder)).returncode == 0
     assert imported(data_dir) == [("2024-04-02", "inside")]
 
 
@@ -218,9 +218,9 @@ def test_json_nested_100000_deep_refuses_the_file(data_dir: Path, tmp_path: Path
 
 
 def export_of(data_dir: Path, tmp_path: Path) -> dict[str, object]:
-    assert rut_here("add", "--date", "2024-01-02", "--mood", "3", "hello").returncode == 0
+    assert rut("add", "--date", "2024-01-02", "--mood", "3", "hello").returncode == 0
     out = tmp_path / "full.json"
-    assert rut_here("export", "--format", "json", "--out", str(out)).returncode == 0
+    assert rut("export", "--format", "json", "--out", str(out)).returncode == 0
     (data_dir / "journal.sqlite3").unlink()
     data: dict[str, object] = json.loads(out.read_text(encoding="utf-8"))
     return data
@@ -269,7 +269,7 @@ def test_records_dated_outside_the_bounds_are_rejected_with_their_place(
     ]
     source = tmp_path / "jrnl.json"
     source.write_text(json.dumps({"tags": {}, "entries": entries}), encoding="utf-8")
-    done = rut_here("import", str(source), "--json")
+    done = rut("import", str(source), "--json")
     assert done.returncode == 0, done
     reasons = rejected(json.loads(done.stdout))
     assert sorted(reasons) == ["entry 1 (0001-01-01)", "entry 2 (1899-12-31)", "entry 4 (9999-12-31)"]
@@ -289,7 +289,7 @@ def test_standard_input_is_read_and_its_format_told_by_content(data_dir: Path, s
     result = preview("-", stdin=source.read_bytes())
     assert result["path"] == "standard input"
     assert result["format"] == ("jrnl" if source == JRNL else "dayone")
-    done = rut_here("import", "-", stdin=source.read_bytes())
+    done = rut("import", "-", stdin=source.read_bytes())
     assert done.returncode == 0, done
     assert imported(data_dir)
 
@@ -311,7 +311,7 @@ def test_a_named_pipe_is_read_like_process_substitution(data_dir: Path, tmp_path
     writer = threading.Thread(target=write)
     writer.start()
     try:
-        done = rut_here("import", str(fifo), "--json")
+        done = rut("import", str(fifo), "--json")
     finally:
         writer.join(timeout=30)
     assert done.returncode == 0, done
@@ -321,7 +321,7 @@ def test_a_named_pipe_is_read_like_process_substitution(data_dir: Path, tmp_path
 
 def test_a_rutjournal_export_can_be_restored_from_standard_input(data_dir: Path, tmp_path: Path) -> None:
     data = export_of(data_dir, tmp_path)
-    done = rut_here("import", "-", stdin=json.dumps(data).encode())
+    done = rut("import", "-", stdin=json.dumps(data).encode())
     assert done.returncode == 0, done
     assert done.stdout.startswith("rutjournal export standard input\nRestored: 1 entry")
     assert imported(data_dir) == [("2024-01-02", "hello")]

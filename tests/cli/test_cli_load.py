@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from rutjournal.cli.load import parse_minutes
-from tests.rut import rut
+from tests.rut import heavy_imports, rut
 
 
 @pytest.mark.parametrize(
@@ -73,48 +70,21 @@ def test_bad_values_exit_2_with_one_line_and_write_nothing(data_dir: Path, args:
 
 def test_reading_commands_import_no_orm_and_no_qt(data_dir: Path) -> None:
     assert rut("task", "add", "Reports", "--hours", "1").returncode == 0
-    code = (
-        "import sys, json; from rutjournal.__main__ import main; code = main(sys.argv[1:]); "
-        "print(json.dumps([code] + [m for m in ('sqlalchemy', 'PySide6', 'matplotlib') if m in sys.modules]), "
-        "file=sys.stderr)"
-    )
-    for args in (("report", "load"), ("task", "list")):
-        done = subprocess.run(
-            [sys.executable, "-c", code, *args],
-            capture_output=True,
-            text=True,
-            env=os.environ.copy(),
-            timeout=60,
-        )
-        assert json.loads(done.stderr.strip().splitlines()[-1]) == [0], args
+    assert heavy_imports(["report", "load"], ["task", "list"]) == [[0], [0]]
 
 
 def test_writing_commands_import_no_orm_and_no_qt(data_dir: Path) -> None:
     assert rut("task", "add", "Reports", "--hours", "1").returncode == 0  # the journal exists (no first run)
-    code = (
-        "import sys, json; from rutjournal.__main__ import main; code = main(sys.argv[1:]); "
-        "print(json.dumps([code] + [m for m in ('sqlalchemy', 'PySide6', 'matplotlib') if m in sys.modules]), "
-        "file=sys.stderr)"
-    )
-    for args in (("task", "add", "Team sync 1h"), ("task", "decide", "1", "drop"), ("task", "done", "1")):
-        done = subprocess.run(
-            [sys.executable, "-c", code, *args],
-            capture_output=True,
-            text=True,
-            env=os.environ.copy(),
-            timeout=60,
-        )
-        assert json.loads(done.stderr.strip().splitlines()[-1]) == [0], args
+    commands = [["task", "add", "Team sync 1h"], ["task", "decide", "1", "drop"], ["task", "done", "1"]]
+    assert heavy_imports(*commands) == [[0]] * len(commands)
 
 
 def test_task_add_reads_the_title_as_the_quick_add_does(data_dir: Path) -> None:
-    from tests.rut import rut_here
-
-    assert rut_here("task", "add", "Weekly status report, 2h").returncode == 0
-    assert rut_here("task", "add", "Team standup 15m daily").returncode == 0
-    assert rut_here("task", "add", "Planning sync, 1h", "--hours", "90m").returncode == 0  # --hours wins
-    assert rut_here("task", "add", "Vendor call 1h", "--kind", "task").returncode == 0  # and so does --kind
-    tasks = json.loads(rut_here("task", "list", "--json").stdout)
+    assert rut("task", "add", "Weekly status report, 2h").returncode == 0
+    assert rut("task", "add", "Team standup 15m daily").returncode == 0
+    assert rut("task", "add", "Planning sync, 1h", "--hours", "90m").returncode == 0  # --hours wins
+    assert rut("task", "add", "Vendor call 1h", "--kind", "task").returncode == 0  # and so does --kind
+    tasks = json.loads(rut("task", "list", "--json").stdout)
     assert [(t["title"], t["minutes_per_week"], t["kind"]) for t in tasks] == [
         ("Weekly status report", 120, "task"),
         ("Team standup", 75, "meeting"),
@@ -134,23 +104,19 @@ def test_task_add_reads_the_title_as_the_quick_add_does(data_dir: Path) -> None:
     ],
 )
 def test_a_title_that_is_no_task_exits_2_and_writes_nothing(data_dir: Path, title: str, said: str) -> None:
-    from tests.rut import rut_here
-
-    done = rut_here("task", "add", title)
+    done = rut("task", "add", title)
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.startswith(said) and len(done.stderr.strip().splitlines()) == 1
     assert not (data_dir / "journal.sqlite3").exists()
 
 
 def test_task_list_has_headers_and_a_dash_for_unknown_hours(data_dir: Path) -> None:
-    from tests.rut import rut_here
-
-    assert rut_here("task", "list").stdout == 'No tasks yet: rutjournal task add "Weekly status report, 2h"\n'
-    rut_here("task", "add", "Weekly status report, 2h")
-    rut_here("task", "add", "Budget review")
-    rut_here("task", "decide", "1", "delegate", "--to", "Sam")
-    rut_here("task", "done", "1")
-    lines = rut_here("task", "list").stdout.splitlines()
+    assert rut("task", "list").stdout == 'No tasks yet: rutjournal task add "Weekly status report, 2h"\n'
+    rut("task", "add", "Weekly status report, 2h")
+    rut("task", "add", "Budget review")
+    rut("task", "decide", "1", "delegate", "--to", "Sam")
+    rut("task", "done", "1")
+    lines = rut("task", "list").stdout.splitlines()
     assert lines[0].split() == ["ID", "Task", "Hours", "Decision", "Hand-off", "score"]
     assert lines[1].split() == [
         "1",
@@ -165,20 +131,18 @@ def test_task_list_has_headers_and_a_dash_for_unknown_hours(data_dir: Path) -> N
         "20",
     ]
     assert lines[2].split() == ["2", "Budget", "review", "–", "Undecided", "15"]
-    assert rut_here("task", "list", "--decision", "keep").stdout == "No task has the decision “keep”.\n"
+    assert rut("task", "list", "--decision", "keep").stdout == "No task has the decision “keep”.\n"
 
 
 def test_report_load_counts_agree_with_their_nouns(data_dir: Path) -> None:
-    from tests.rut import rut_here
-
-    rut_here("task", "add", "Filing, 1h")
+    rut("task", "add", "Filing, 1h")
     for title in ("Vendor sync, 1h", "Steering call, 30m"):
-        rut_here("task", "add", title)
-    rut_here("task", "add", "Data migration project, 2h")
+        rut("task", "add", title)
+    rut("task", "add", "Data migration project, 2h")
     for task_id in ("2", "3", "4"):
-        rut_here("task", "decide", task_id, "decline")
-    rut_here("task", "done", "2")
-    text = rut_here("report", "load").stdout
+        rut("task", "decide", task_id, "decline")
+    rut("task", "done", "2")
+    text = rut("report", "load").stdout
     assert "On your plate: 3.5 h/week across 3 tasks\n" in text  # the declined and done sync is off it
     assert "Core work (in your job description): 3.5 h/week (100 %)\n" in text
     assert "Work you enjoy: – (rate how much you enjoy your tasks" in text

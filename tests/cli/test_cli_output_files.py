@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from rutjournal.core.transfer.exporters.leftovers import RECORD_DIR, remove_abandoned_exports
-from tests.rut import rut, rut_here
+from tests.rut import rut
 
 WRITERS = [
     ["export", "--format", "json", "--out"],
@@ -28,8 +28,8 @@ SUFFIX = {"json": ".json", "csv": ".csv", "brief": ".md", "promotion-case": ".md
 
 @pytest.fixture
 def journal(data_dir: Path) -> Path:
-    assert rut_here("add", "--date", "2024-03-05", "--mood", "4", "words").returncode == 0
-    assert rut_here("target", "set", "Lead").returncode == 0
+    assert rut("add", "--date", "2024-03-05", "--mood", "4", "words").returncode == 0
+    assert rut("target", "set", "Lead").returncode == 0
     return data_dir
 
 
@@ -38,7 +38,7 @@ def target(folder: Path, args: list[str]) -> Path:
 
 
 def refused(args: list[str], out: Path, allowed: str) -> None:
-    done = rut_here(*args, str(out))
+    done = rut(*args, str(out))
     assert (done.returncode, done.stdout) == (2, ""), done
     lines = done.stderr.splitlines()
     assert len(lines) == 1 and f": --out: must be {allowed}" in lines[0], done.stderr
@@ -75,7 +75,7 @@ def test_a_fifo_or_a_device_at_out_is_refused(journal: Path, tmp_path: Path, arg
 def test_a_folder_at_out_is_refused(journal: Path, tmp_path: Path, args: list[str]) -> None:
     out = target(tmp_path, args)
     out.mkdir()
-    done = rut_here(*args, str(out))
+    done = rut(*args, str(out))
     assert done.returncode == 2 and "--out: must be a file name" in done.stderr, done
     assert out.is_dir() and list(out.iterdir()) == []
 
@@ -84,7 +84,7 @@ def test_a_folder_at_out_is_refused(journal: Path, tmp_path: Path, args: list[st
 def test_a_regular_file_is_replaced_whole(journal: Path, tmp_path: Path, args: list[str]) -> None:
     out = target(tmp_path, args)
     out.write_bytes(b"old")
-    done = rut_here(*args, str(out))
+    done = rut(*args, str(out))
     assert done.returncode == 0, done
     assert out.read_bytes() not in (b"", b"old")
     assert hidden(tmp_path) == [] and not (journal / RECORD_DIR).exists()
@@ -97,7 +97,7 @@ def test_markdown_files_in_the_folder_obey_the_same_rule(journal: Path, tmp_path
     victim.write_text("keep me", encoding="utf-8")
     (folder / "2024.md").symlink_to(victim)
     (folder / "other.txt").write_text("mine", encoding="utf-8")
-    done = rut_here("export", "--format", "markdown", "--out", str(folder))
+    done = rut("export", "--format", "markdown", "--out", str(folder))
     assert done.returncode == 2 and done.stderr.count("\n") == 1
     assert (
         f"--out: must be a new file or a regular file, not a symbolic link (got '{folder / '2024.md'}')"
@@ -107,7 +107,7 @@ def test_markdown_files_in_the_folder_obey_the_same_rule(journal: Path, tmp_path
     assert sorted(p.name for p in folder.iterdir()) == ["2024.md", "other.txt"]  # no partial file left
     (folder / "2024.md").unlink()
     (folder / "2024.md").write_text("an old export", encoding="utf-8")
-    assert rut_here("export", "--format", "markdown", "--out", str(folder)).returncode == 0
+    assert rut("export", "--format", "markdown", "--out", str(folder)).returncode == 0
     assert (folder / "2024.md").read_text(encoding="utf-8").startswith("# 2024\n")
 
 
@@ -118,7 +118,7 @@ def test_markdown_of_years_before_1000_an_older_journal_holds(journal: Path, tmp
     conn.close()
     for split, name, title in (("year", "0999.md", "# 0999\n"), ("month", "0999-03.md", "# March 0999\n")):
         out = tmp_path / split
-        done = rut_here("export", "--format", "markdown", "--out", str(out), "--split", split)
+        done = rut("export", "--format", "markdown", "--out", str(out), "--split", split)
         assert done.returncode == 0, done
         text = (out / name).read_text(encoding="utf-8")
         assert text.startswith(title + "\n## 0999-03-05 (Tuesday)\n")
@@ -147,7 +147,7 @@ sys.exit(main(sys.argv[1:]))
 
 def test_a_killed_export_leaves_nothing_after_the_next_command(journal: Path, tmp_path: Path) -> None:
     out = tmp_path / "journal.json"
-    with subprocess.Popen(
+    with subprocess.Popen(  # a process: it is killed half-way
         [sys.executable, "-c", PAUSED_EXPORT, "export", "--format", "json", "--out", str(out)],
         stdout=subprocess.PIPE,
         text=True,
@@ -162,14 +162,14 @@ def test_a_killed_export_leaves_nothing_after_the_next_command(journal: Path, tm
             writer.send_signal(signal.SIGKILL)
             writer.wait(timeout=30)  # reaped: its id no longer names a process
     assert partial[0].exists() and not out.exists()
-    done = rut("show", "2024-03-05")  # any command, in a new process
+    done = rut("show", "2024-03-05")  # any command, after the writer is gone
     assert done.returncode == 0, done.stderr
     assert not partial[0].exists() and not out.exists()
     assert not (journal / RECORD_DIR).exists()
 
 
 def test_only_partial_files_of_processes_that_are_gone_are_removed(tmp_path: Path) -> None:
-    gone = subprocess.Popen([sys.executable, "-c", ""])
+    gone = subprocess.Popen([sys.executable, "-c", ""])  # processes: one gone, one alive, by their ids
     gone.wait()
     alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:

@@ -4,34 +4,24 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from tests import rut as run
+from tests.rut import Ran
 
 SECRET = "correct horse"
 
 
-def rut(*args: str, stdin: str = "", passphrase: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = os.environ.copy()
-    env.pop("RUTJOURNAL_PASSPHRASE", None)
-    if passphrase is not None:
-        env["RUTJOURNAL_PASSPHRASE"] = passphrase
-    return subprocess.run(
-        [sys.executable, "-m", "rutjournal", *args],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        env=env,
-        timeout=60,
-    )
+def rut(*args: str, stdin: str = "", passphrase: str | None = None) -> Ran:
+    """A command with the passphrase in RUTJOURNAL_PASSPHRASE, or none there."""
+    return run.rut(*args, stdin=stdin, env={"RUTJOURNAL_PASSPHRASE": passphrase})
 
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def one_line(done: subprocess.CompletedProcess[str]) -> str:
+def one_line(done: Ran) -> str:
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1, done.stderr
     return lines[0]

@@ -3,53 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from rutjournal.core.values import Scores
 from rutjournal.render.plots import TITLES
-
-
-def rut(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "rutjournal", *args],
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-        timeout=120,
-    )
-
-
-def seed(days: int = 14) -> None:
-    today = dt.date.today()
-    for back in range(days):
-        day = (today - dt.timedelta(days=back)).isoformat()
-        done = rut("add", "--date", day, "--mood", str(1 + back % 5), "--hours", str(6 + back % 4), "x")
-        assert done.returncode == 0, done.stderr
+from tests.rut import heavy_imports, rut
 
 
 def test_list_names_every_plot_without_importing_qt() -> None:
-    code = (
-        "import sys\n"
-        "from rutjournal.cli.main import parse_args, run\n"
-        "status = run(parse_args(['plot', '--list']))\n"
-        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'PySide6 imported'\n"
-        "sys.exit(status)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=os.environ.copy(), timeout=120
-    )
-    assert done.returncode == 0, done.stderr
+    assert heavy_imports(["plot", "--list"], heavy=("PySide6",)) == [[0]]
+    done = rut("plot", "--list")
+    assert (done.returncode, done.stderr) == (0, ""), done
     lines = done.stdout.splitlines()
     assert [line.split("\t")[0] for line in lines] == list(TITLES)
     assert all(line.split("\t")[1] == TITLES[line.split("\t")[0]] for line in lines)
 
 
-def test_png_and_svg_are_written(tmp_path: Path) -> None:
-    seed()
+def test_png_and_svg_are_written(tmp_path: Path, journal_with: Callable[..., Path]) -> None:
+    today = dt.date.today()
+    journal_with(
+        entries=[
+            (today - dt.timedelta(days=back), "x", Scores(mood=1 + back % 5, hours=float(6 + back % 4)))
+            for back in range(14)
+        ]
+    )
     png, svg = tmp_path / "mood.png", tmp_path / "year.svg"
     done = rut("plot", "mood", "--out", str(png), "--days", "30")
     assert done.returncode == 0, done.stderr
@@ -94,23 +74,16 @@ def test_bad_input_exits_2_naming_the_field_and_writes_nothing(
 
 
 def test_list_and_a_refused_name_import_no_matplotlib() -> None:
-    code = (
-        "import sys\n"
-        "from rutjournal.__main__ import main\n"
-        "codes = [main(['plot', '--list']), main(['plot', 'nope', '--out', 'x.png'])]\n"
-        "print([m for m in ('matplotlib', 'numpy') if m in sys.modules], codes, file=sys.stderr)\n"
+    found = heavy_imports(
+        ["plot", "--list"], ["plot", "nope", "--out", "x.png"], heavy=("matplotlib", "numpy")
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=os.environ.copy(), timeout=120
-    )
-    assert done.stderr.strip().splitlines()[-1] == "[] [0, 2]"  # nothing to draw: nothing of matplotlib
+    assert found == [[0], [2]]  # nothing to draw: nothing of matplotlib
 
 
 @pytest.mark.parametrize("days", ["30", "90", "365", None])
 def test_plot_decisions_draws_this_weeks_bars(tmp_path: Path, monkeypatch, days: str | None) -> None:  # type: ignore[no-untyped-def]
     """A first week with the app: tasks listed, one handed off today; every range shows the week's bars."""
     from rutjournal.render.plots import drawing
-    from tests.rut import rut_here
 
     for args in (
         ("task", "add", "Code review", "--hours", "10"),
@@ -118,12 +91,12 @@ def test_plot_decisions_draws_this_weeks_bars(tmp_path: Path, monkeypatch, days:
         ("task", "decide", "2", "delegate", "--to", "Sam"),
         ("task", "done", "2"),
     ):
-        assert rut_here(*args).returncode == 0
+        assert rut(*args).returncode == 0
     figures = []
     new_figure = drawing.new_figure
     monkeypatch.setattr(drawing, "new_figure", lambda: figures.append(new_figure()) or figures[-1])
     out = tmp_path / "decisions.svg"
-    done = rut_here("plot", "decisions", "--out", str(out), *(["--days", days] if days else []))
+    done = rut("plot", "decisions", "--out", str(out), *(["--days", days] if days else []))
     assert done.returncode == 0, done.stderr
     assert "freed 2 h/week (delegated 2 h) and kept 10 h/week" in done.stdout
     heights = sorted(round(p.get_height(), 2) for p in figures[-1].axes[0].patches if p.get_height() > 0)

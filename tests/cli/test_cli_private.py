@@ -74,7 +74,7 @@ backups.take_backup(Path(sys.argv[1]), Path(sys.argv[1]).parent / "backups")
 
 def test_a_backup_killed_half_way_leaves_nothing_after_the_next_command(data_dir: Path) -> None:
     journal = journal_with_backups(data_dir, 0)
-    proc = subprocess.Popen(
+    proc = subprocess.Popen(  # a process: it is killed half-way
         [sys.executable, "-c", KILLED_BACKUP, str(journal)], stdout=subprocess.PIPE, text=True
     )
     assert proc.stdout is not None
@@ -109,7 +109,9 @@ def test_a_passphrase_set_killed_half_way_is_finished_and_reported_next_time(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     journal = journal_with_backups(data_dir, 3)
-    killed = subprocess.run([sys.executable, "-c", KILLED_PASSPHRASE, str(journal), SECRET], check=False)
+    killed = subprocess.run(  # a process: it dies half-way
+        [sys.executable, "-c", KILLED_PASSPHRASE, str(journal), SECRET], check=False
+    )
     assert killed.returncode == 9
     backups = sorted((data_dir / "backups").glob("journal-*.sqlite3"))
     assert sum(cipher.is_plain(p) for p in backups) == 2  # two backups left unencrypted, and no word of it
@@ -189,7 +191,7 @@ def read_only_journal(tmp_path: Path) -> None:
     before = journal.read_bytes()
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
+        return subprocess.run(  # a process: run as another account
             [*prefix, sys.executable, "-m", "rutjournal", "--data-dir", str(data_dir), *args],
             capture_output=True,
             text=True,

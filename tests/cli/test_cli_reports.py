@@ -4,10 +4,6 @@ opens and holds the evidence; a bad --out or an unknown conversation exits 2 and
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,18 +13,9 @@ from rutjournal.core.guidance.service import Guidance
 from rutjournal.core.journal.service import Journal
 from rutjournal.core.storage.db import open_database
 from rutjournal.core.values import Scores
+from tests.rut import heavy_imports, rut
 
 TODAY = dt.date.today()
-
-
-def rut(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "rutjournal", *args],
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-        timeout=120,
-    )
 
 
 def ago(days: int) -> dt.date:
@@ -83,6 +70,9 @@ def test_promotion_case_as_markdown(seeded: dict[str, int], tmp_path: Path) -> N
     assert "## Challenges taken on" in text
 
 
+# The PDF writer makes a Qt application if there is none, for the life of the process; here it must be
+# pytest-qt's, which the window tests share.
+@pytest.mark.usefixtures("qapp")
 def test_promotion_case_as_pdf_opens_and_holds_the_evidence(seeded: dict[str, int], tmp_path: Path) -> None:
     out = tmp_path / "case.pdf"
     done = rut("report", "promotion-case", "--out", str(out))
@@ -103,6 +93,7 @@ def test_promotion_case_as_pdf_opens_and_holds_the_evidence(seeded: dict[str, in
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left
 
 
+@pytest.mark.usefixtures("qapp")
 def test_brief_as_pdf_and_markdown(seeded: dict[str, int], tmp_path: Path) -> None:
     out = tmp_path / "brief.PDF"
     done = rut("report", "brief", "--out", str(out))
@@ -154,6 +145,7 @@ def test_out_is_required() -> None:
     assert done.returncode == 2 and "--out" in done.stderr
 
 
+@pytest.mark.usefixtures("qapp")
 def test_reports_on_an_empty_journal(data_dir: Path, tmp_path: Path) -> None:
     case, brief = tmp_path / "case.md", tmp_path / "brief.pdf"
     assert rut("report", "promotion-case", "--out", str(case)).returncode == 0
@@ -165,17 +157,7 @@ def test_reports_on_an_empty_journal(data_dir: Path, tmp_path: Path) -> None:
 
 
 def test_markdown_reports_import_no_orm_and_no_qt(seeded: dict[str, int], tmp_path: Path) -> None:
-    code = (
-        "import sys, json; from rutjournal.__main__ import main; code = main(sys.argv[1:]); "
-        "print(json.dumps([code] + [m for m in ('sqlalchemy', 'PySide6', 'matplotlib') if m in sys.modules]), "
-        "file=sys.stderr)"
+    found = heavy_imports(
+        *(["report", name, "--out", str(tmp_path / f"{name}.md")] for name in ("promotion-case", "brief"))
     )
-    for name in ("promotion-case", "brief"):
-        done = subprocess.run(
-            [sys.executable, "-c", code, "report", name, "--out", str(tmp_path / f"{name}.md")],
-            capture_output=True,
-            text=True,
-            env=os.environ.copy(),
-            timeout=60,
-        )
-        assert json.loads(done.stderr.strip().splitlines()[-1]) == [0], name
+    assert found == [[0], [0]]

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from rutjournal.cli.trends import format_report, parse_days
 from rutjournal.core import text
 from rutjournal.core.errors import InvalidInput
-from tests.rut import rut
+from rutjournal.core.values import Scores
+from tests.rut import heavy_imports, rut
 
 
 @pytest.mark.parametrize(("text", "days"), [(None, None), ("1", 1), ("90", 90)])
@@ -35,16 +35,14 @@ def test_bad_days_exit_2_naming_the_option(text: str) -> None:
     assert done.stdout == ""
 
 
-def test_json_and_text_of_a_seeded_journal() -> None:
+def test_json_and_text_of_a_seeded_journal(journal_with: Callable[..., Path]) -> None:
     today = dt.date.today()
-    for back in range(12):
-        day = (today - dt.timedelta(days=back)).isoformat()
-        assert (
-            rut(
-                "add", "--date", day, "--mood", str(1 + back % 5), "--hours", str(6 + back % 4), "x"
-            ).returncode
-            == 0
-        )
+    journal_with(
+        entries=[
+            (today - dt.timedelta(days=back), "x", Scores(mood=1 + back % 5, hours=float(6 + back % 4)))
+            for back in range(12)
+        ]
+    )
     done = rut("report", "trends", "--days", "7", "--json")
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
@@ -114,29 +112,14 @@ def test_format_report_lists_every_reading() -> None:
 def test_report_trends_imports_neither_qt_nor_matplotlib_nor_the_orm() -> None:
     assert rut("add", "--mood", "3", "x").returncode == 0
     assert rut("task", "add", "Reports", "--hours", "1").returncode == 0
-    code = (
-        "import sys, json; from rutjournal.__main__ import main; code = main(sys.argv[1:]); "
-        "print(json.dumps([code] + [m for m in ('sqlalchemy', 'PySide6', 'matplotlib') if m in sys.modules]), "
-        "file=sys.stderr)"
-    )
-    for args in (("report", "trends"), ("report", "trends", "--days", "30", "--json")):
-        done = subprocess.run(
-            [sys.executable, "-c", code, *args],
-            capture_output=True,
-            text=True,
-            env=os.environ.copy(),
-            timeout=60,
-        )
-        assert json.loads(done.stderr.strip().splitlines()[-1]) == [0], args
+    assert heavy_imports(["report", "trends"], ["report", "trends", "--days", "30", "--json"]) == [[0], [0]]
 
 
 def test_report_trends_json_grows_with_the_entries_not_the_span_of_dates() -> None:
-    from tests.rut import rut_here
-
     far = dt.date.today().replace(year=dt.date.today().year + 99, day=1)
     for day in ("1900-01-01", far.isoformat()):
-        assert rut_here("add", "--date", day, "--mood", "3", "--hours", "8", "x").returncode == 0
-    done = rut_here("report", "trends", "--json")
+        assert rut("add", "--date", day, "--mood", "3", "--hours", "8", "x").returncode == 0
+    done = rut("report", "trends", "--json")
     assert done.returncode == 0, done
     report = json.loads(done.stdout)
     assert report["range"]["days"] > 45_000
@@ -147,18 +130,16 @@ def test_report_trends_json_grows_with_the_entries_not_the_span_of_dates() -> No
 
 
 def test_an_entry_dated_in_the_future_is_counted_in_the_text_and_left_out_of_the_range() -> None:
-    from tests.rut import rut_here
-
     today = dt.date.today()
-    assert rut_here("add", "--date", today.isoformat(), "--mood", "3", "x").returncode == 0
+    assert rut("add", "--date", today.isoformat(), "--mood", "3", "x").returncode == 0
     ahead = today.replace(year=today.year + 1, day=1)
-    assert rut_here("add", "--date", ahead.isoformat(), "--mood", "4", "y").returncode == 0
-    done = rut_here("report", "trends")
+    assert rut("add", "--date", ahead.isoformat(), "--mood", "4", "y").returncode == 0
+    done = rut("report", "trends")
     assert done.returncode == 0, done
     assert done.stdout.splitlines()[0] == (
         f"Trends from {text.day(today)} to {text.day(today)} (1 day); 1 entry dated after today is not shown"
     )
-    report = json.loads(rut_here("report", "trends", "--json").stdout)
+    report = json.loads(rut("report", "trends", "--json").stdout)
     assert report["range"]["last"] == today.isoformat()
     assert report["entries_after_today"] == 1
     assert report["series"]["mood"]["points"] == [

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from rutjournal.__main__ import main
 from rutjournal.core.paths import demo_data_dir
+from tests.rut import Ran, rut
 
 
 def test_demo_without_a_command_opens_the_window_on_the_demo(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -15,19 +15,19 @@ def test_demo_without_a_command_opens_the_window_on_the_demo(monkeypatch: pytest
 
     calls: list[tuple[object, dict[str, object]]] = []
     monkeypatch.setattr(app, "run_gui", lambda data_dir=None, **kw: calls.append((data_dir, kw)) or 0)
-    assert main(["--demo"]) == 0
+    assert rut("--demo") == Ran(0, "", "")
     assert calls == [(None, {"demo": True, "reset_demo": False})]
 
 
-def test_a_command_with_demo_reads_the_demo_journal(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--demo", "task", "list", "--json"]) == 0
-    assert len(json.loads(capsys.readouterr().out)) == 15
+def test_a_command_with_demo_reads_the_demo_journal() -> None:
+    done = rut("--demo", "task", "list", "--json")
+    assert done.returncode == 0, done
+    assert len(json.loads(done.stdout)) == 15
     assert (demo_data_dir() / "journal.sqlite3").exists()
 
 
 @pytest.mark.parametrize("argv", [["--demo", "--data-dir", "/tmp/x"], ["--reset-demo"]])
-def test_demo_flags_that_do_not_go_together_are_refused(
-    argv: list[str], capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert main(argv) == 2
-    assert "--demo" in capsys.readouterr().err
+def test_demo_flags_that_do_not_go_together_are_refused(argv: list[str]) -> None:
+    done = rut(*argv)
+    assert done.returncode == 2
+    assert "--demo" in done.stderr

@@ -7,11 +7,8 @@ one line on stderr with the log path, exit status 1.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
 import sqlite3
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -24,6 +21,7 @@ from rutjournal.core.journal.service import Journal
 from rutjournal.core.storage.connect import connect_raw, inspect_file
 from rutjournal.core.storage.db import open_database
 from rutjournal.core.values import Scores
+from tests.rut import Ran, rut
 
 DAY = dt.date(2026, 11, 20)
 
@@ -247,19 +245,11 @@ def test_data_dir_without_write_permission(tmp_path: Path, layout: str) -> None:
 # --- the command line ----------------------------------------------------------------------------------------
 
 
-def run_cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "RUTJOURNAL_DATA_DIR": str(data_dir), "PYTHONDONTWRITEBYTECODE": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "rutjournal", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+def run_cli(data_dir: Path, *args: str) -> Ran:
+    return rut(*args, env={"RUTJOURNAL_DATA_DIR": str(data_dir)})
 
 
-def assert_one_line_failure(result: subprocess.CompletedProcess[str], names: str) -> None:
+def assert_one_line_failure(result: Ran, names: str) -> None:
     assert result.returncode == 1, (result.returncode, result.stdout, result.stderr)
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
@@ -269,7 +259,6 @@ def assert_one_line_failure(result: subprocess.CompletedProcess[str], names: str
     assert result.stdout == ""
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("kind", list(BAD_FILES))
 def test_cli_show_on_a_bad_file_fails_in_one_line(journal_path: Path, kind: str) -> None:
     make, _expected = BAD_FILES[kind]
@@ -280,7 +269,6 @@ def test_cli_show_on_a_bad_file_fails_in_one_line(journal_path: Path, kind: str)
     assert journal_path.read_bytes() == before
 
 
-@pytest.mark.slow
 def test_cli_add_below_a_regular_file_fails_in_one_line(tmp_path: Path) -> None:
     blocker = tmp_path / "file.txt"
     blocker.write_text("not a folder\n", encoding="utf-8")
@@ -290,7 +278,6 @@ def test_cli_add_below_a_regular_file_fails_in_one_line(tmp_path: Path) -> None:
     assert blocker.read_text(encoding="utf-8") == "not a folder\n"
 
 
-@pytest.mark.slow
 def test_cli_show_on_damage_inside_a_table_fails_in_one_line(journal_path: Path) -> None:
     make_damaged_inside_entries(journal_path)
     result = run_cli(journal_path.parent, "show", "2026-09-05")

@@ -50,7 +50,7 @@ def plain_sqlite_refuses(path: Path) -> None:
         sqlite3.connect(path).execute("SELECT count(*) FROM sqlite_master").fetchone()
     tool = shutil.which("sqlite3")
     if tool:
-        done = subprocess.run(
+        done = subprocess.run(  # the sqlite3 tool a user has
             [tool, str(path), "SELECT count(*) FROM entries"], capture_output=True, text=True
         )
         assert done.returncode != 0 and "file is not a database" in done.stderr
@@ -198,5 +198,6 @@ def test_without_a_passphrase_sqlcipher_is_never_imported(data_dir: Path) -> Non
         "open_database(resolve_paths().database).engine.connect().close()\n"
         "assert 'sqlcipher3' not in sys.modules, 'sqlcipher3 was imported'\n"
     )
+    # a fresh process: what is imported shows only there
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr

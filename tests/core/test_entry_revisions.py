@@ -73,7 +73,7 @@ def test_a_shell_append_between_load_and_save_keeps_both_texts_in_order(journal)
 def test_the_real_command_line_appending_underneath_is_kept(journal, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     journal.save(DAY, "Typed in the window.", Scores(), [])
     loaded = journal.get(DAY)
-    done = subprocess.run(
+    done = subprocess.run(  # a process: the real command line, beside this one's open journal
         [sys.executable, "-m", "rutjournal", "add", "--date", DAY.isoformat(), "From the terminal."],
         capture_output=True,
         text=True,

@@ -29,7 +29,7 @@ from rutjournal.core.storage.db import open_database
 from rutjournal.core.storage.file_locks import JournalBusy, sole_use
 from rutjournal.core.values import Scores
 from tests.core.test_database_faults import write_journal
-from tests.rut import rut
+from tests.rut import rut, rut_process
 
 DAY = dt.date(2026, 1, 1)
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -95,9 +95,11 @@ def test_a_process_holding_the_journal_never_opens_its_file_and_commands_beside_
         with opens_of(path) as opened:
             journal.save(DAY, "first", Scores(), [])
             assert cipher.is_plain(path) is not encrypted  # what the window asks, with the file open
-            for _round in range(3):
-                assert rut("--data-dir", str(data_dir), "show", "today").returncode == 0
-                added = rut("--data-dir", str(data_dir), "add", "--date", "2026-01-02", "from the shell")
+            for _round in range(3):  # processes beside this one: it must never open the file itself
+                assert rut_process("--data-dir", str(data_dir), "show", "today").returncode == 0
+                added = rut_process(
+                    "--data-dir", str(data_dir), "add", "--date", "2026-01-02", "from the shell"
+                )
                 assert added.returncode == 0, added.stderr
                 for i in range(5):
                     journal.save(DAY, f"first {i}", Scores(), [])  # "disk I/O error" here before the fix
@@ -223,8 +225,10 @@ def test_a_journal_cut_short_is_damage(data_dir: Path) -> None:
 
 
 def _racers(data_dir: Path, n: int, *args: str) -> list[subprocess.CompletedProcess[str]]:
-    with ThreadPoolExecutor(n) as pool:
-        return list(pool.map(lambda i: rut("--data-dir", str(data_dir), *args, f"racer {i}"), range(n)))
+    with ThreadPoolExecutor(n) as pool:  # processes started together
+        return list(
+            pool.map(lambda i: rut_process("--data-dir", str(data_dir), *args, f"racer {i}"), range(n))
+        )
 
 
 def test_commands_started_together_on_an_empty_folder_make_one_journal_and_all_succeed(
@@ -271,7 +275,9 @@ def test_two_backups_in_the_same_second_are_both_kept(data_dir: Path) -> None:
 def test_backups_from_several_processes_at_once_all_succeed(data_dir: Path) -> None:
     write_journal(data_dir / "journal.sqlite3")
     with ThreadPoolExecutor(5) as pool:
-        results = list(pool.map(lambda _i: rut("--data-dir", str(data_dir), "backup"), range(5)))
+        results = list(  # processes started together
+            pool.map(lambda _i: rut_process("--data-dir", str(data_dir), "backup"), range(5))
+        )
     assert [r.returncode for r in results] == [0] * 5, [r.stderr for r in results]
     kept = sorted((data_dir / "backups").glob("journal-*.sqlite3"))
     assert len(kept) == 5
@@ -293,7 +299,7 @@ def test_a_command_during_a_passphrase_change_says_busy_and_writes_nothing(data_
 def test_a_passphrase_change_while_the_journal_is_open_elsewhere_is_refused(data_dir: Path) -> None:
     path = data_dir / "journal.sqlite3"
     write_journal(path)
-    holder = subprocess.Popen(
+    holder = subprocess.Popen(  # a process of its own holding the journal open
         [
             sys.executable,
             "-c",
@@ -343,7 +349,7 @@ def test_only_the_leftovers_of_processes_that_are_gone_are_removed(tmp_path: Pat
 
     from rutjournal.core.storage.leftovers import remove_leftovers, temp_name
 
-    gone = subprocess.run(
+    gone = subprocess.run(  # a process: one that is gone, by its id
         [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
     )
     dead_pid = int(gone.stdout)

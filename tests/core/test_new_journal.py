@@ -66,5 +66,6 @@ def test_making_a_new_journal_imports_no_orm(tmp_path: Path) -> None:
         f"open_database(Path({str(tmp_path / 'j.sqlite3')!r})).close(); "
         "print('sqlalchemy' in sys.modules, 'alembic' in sys.modules)"
     )
+    # a fresh process: what is imported shows only there
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]

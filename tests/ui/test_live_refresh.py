@@ -15,7 +15,7 @@ from rutjournal.core.storage.db import open_database
 from rutjournal.core.values import Scores
 from rutjournal.ui.journal.entry_calendar import to_qdate
 from rutjournal.ui.widgets.score_selector import MOOD_COLOURS
-from tests.rut import rut
+from tests.rut import rut_process
 
 TODAY = dt.date.today()
 YESTERDAY = TODAY - dt.timedelta(days=1)
@@ -27,7 +27,7 @@ def other_process_db(window):  # type: ignore[no-untyped-def]
 
 
 def shell(*args: str) -> None:
-    done = rut(*args)
+    done = rut_process(*args)  # a process: the window must notice another one's write
     assert done.returncode == 0, done.stderr
 
 

@@ -85,6 +85,7 @@ def test_the_window_path_does_not_import_the_orm_before_showing() -> None:
     import sys
 
     code = "import sys, rutjournal.ui.app; print(sorted(m for m in ('sqlalchemy', 'alembic', 'matplotlib') if m in sys.modules))"
+    # a fresh process: what is imported shows only there
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 

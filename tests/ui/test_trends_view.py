@@ -185,13 +185,12 @@ def test_kept_and_freed_hours_show_as_bars_in_every_range(qtbot, window) -> None
 def test_an_entry_dated_in_the_future_is_counted_not_drawn(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from matplotlib.dates import num2date
 
-    from tests.rut import rut_here
+    from tests.rut import rut
 
     seed(window.db)
     today = dt.date.today()
     assert (
-        rut_here("add", "--date", (today + dt.timedelta(days=180)).isoformat(), "--mood", "4", "x").returncode
-        == 0
+        rut("add", "--date", (today + dt.timedelta(days=180)).isoformat(), "--mood", "4", "x").returncode == 0
     )
     view = open_trends(qtbot, window)
     view.range_box.setCurrentIndex(3)  # all time
@@ -239,7 +238,7 @@ def test_the_trends_page_is_built_without_matplotlib() -> None:
         "view = TrendsView()\n"
         "print(sorted(m for m in ('matplotlib', 'numpy') if m in sys.modules), len(view.panels))\n"
     )
-    done = subprocess.run(
+    done = subprocess.run(  # a fresh process: what is imported shows only there
         [sys.executable, "-c", code], capture_output=True, text=True, env=os.environ.copy(), timeout=120
     )
     assert done.stdout.strip() == "[] 7", done.stderr

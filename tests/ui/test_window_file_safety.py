@@ -16,7 +16,7 @@ from rutjournal.core.storage.backups import take_backup
 from rutjournal.core.storage.damage_record import read_damage, record_damage
 from rutjournal.ui.shell.main_window import MainWindow
 from tests.core.test_database_faults import write_journal
-from tests.rut import rut
+from tests.rut import rut_process
 from tests.ui.test_backup_recovery import open_on_damage, settled
 
 SHOTS = Path(os.environ.get("RUTJOURNAL_SHOTS", "/tmp/rutjournal-shots"))
@@ -91,7 +91,9 @@ def test_the_window_never_opens_its_journal_file_while_it_holds_it(
         window.journal_view.editor.editor.insertPlainText("typed beside the shell")
         window.journal_view.flush()
         assert (
-            rut("--data-dir", str(paths.data_dir), "add", "--date", "2026-01-02", "from the shell").returncode
+            rut_process(  # a process: this one, holding the journal, must never open its file
+                "--data-dir", str(paths.data_dir), "add", "--date", "2026-01-02", "from the shell"
+            ).returncode
             == 0
         )
         window.care.back_up_now()

@@ -164,6 +164,18 @@ def forget(db_path: Path | None = None) -> None:
         _raw_keys.clear()
 
 
+def forget_all() -> None:
+    """Back to what a process knows when it starts: no passphrase, no derived key, no header of a file it does
+    not hold. For commands run one after another in one process (the tests), where a journal must not open
+    with a passphrase an earlier command was given. The headers of files held open stay: reading those from
+    the file again is what ``hold`` exists to prevent."""
+    with _lock:
+        _passphrases.clear()
+        _raw_keys.clear()
+        for where in [where for where in _headers if not _held.get(where)]:
+            del _headers[where]
+
+
 def passphrase_for(path: Path) -> str | None:
     """The passphrase for a journal, or for a copy of it (backups, temporary files: one process opens one
     journal, and its copies share its passphrase, so the one given last serves them)."""
