@@ -195,7 +195,9 @@ def test_without_a_passphrase_sqlcipher_is_never_imported(data_dir: Path) -> Non
         "    assert main(args) == 0, args\n"
         "from rutjournal.core.storage.db import open_database\n"
         "from rutjournal.core.paths import resolve_paths\n"
-        "open_database(resolve_paths().database).engine.connect().close()\n"
+        "db = open_database(resolve_paths().database)\n"
+        "with db.writer() as conn: conn.execute('SELECT 1')\n"
+        "db.close()\n"
         "assert 'sqlcipher3' not in sys.modules, 'sqlcipher3 was imported'\n"
     )
     # a fresh process: what is imported shows only there
