@@ -129,3 +129,19 @@ def test_no_file_is_too_long_to_read() -> None:
         if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MOST_LINES
     }
     assert long == {}
+
+
+def test_every_table_of_the_users_data_has_one_store_that_writes_it() -> None:
+    """One write path per table: each table the JSON restore fills is owned by exactly one section's store
+    (Load's tables by its typed rows), and the restore writes every one through it."""
+    from rutjournal.core.crossroads import store as crossroads
+    from rutjournal.core.grow import store as grow
+    from rutjournal.core.journal import store as journal
+    from rutjournal.core.storage.schema import metadata
+    from rutjournal.core.transfer.exporters.json_restore import _STORES
+
+    owners = [set(journal.TABLES), set(grow.TABLES), set(crossroads.TABLES), {"tasks", "task_events"}]
+    claimed = [table for tables in owners for table in tables]
+    assert len(claimed) == len(set(claimed))  # no table has two owners
+    assert set(claimed) == set(metadata.tables) - {"upkeep_owed"}  # bookkeeping, written by triggers
+    assert set(_STORES) == set(claimed)

@@ -9,17 +9,27 @@ service checks every value before it comes here; the store keeps the stamps as t
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from rutjournal.core.crossroads.model import ApplicationView, CheckinView
 from rutjournal.core.storage.dates import day_of, now_utc
 from rutjournal.core.storage.db import Database
+from rutjournal.core.storage.rows import insert_as_given
 
 APPLICATION_COLUMNS = "id, company, role, stage, applied_on, updated_on, notes"  # ApplicationView, in order
 
 
 # -- check-ins -----------------------------------------------------------------------------------------------
+TABLES = ("checkins", "checkin_answers", "applications")
+
+
+def restore_row(conn: sqlite3.Connection, table: str, values: Mapping[str, object]) -> int:
+    """One row of a JSON export put back as it was (the JSON restore's way in); its rowid."""
+    return insert_as_given(conn, table, values, TABLES)
+
+
 def save_checkin(db: Database, day: dt.date, answers: Mapping[str, int], note: str) -> int:
     """Keep the check-in of ``day`` with these answers and note; one already kept that day is replaced (its
     answers all of them, its id kept). Returns the check-in's id."""

@@ -26,6 +26,7 @@ from rutjournal.core.grow.rules import (
     target_progress,
 )
 from rutjournal.core.storage.dates import day_of, now_utc
+from rutjournal.core.storage.rows import insert_as_given
 
 # Tables whose rows carry created_at / updated_at (Grow's and Guidance's; goal_progress and
 # conversation_options have none).
@@ -42,6 +43,14 @@ STAMPED = frozenset(
         "promotions",
     }
 )
+
+# Every table Grow's and Guidance's stores write (their row helpers are shared).
+TABLES = STAMPED | {"goal_progress", "conversation_options"}
+
+
+def restore_row(conn: sqlite3.Connection, table: str, values: Mapping[str, object]) -> int:
+    """One row of a JSON export put back as it was (the JSON restore's way in); its rowid."""
+    return insert_as_given(conn, table, values, TABLES)
 
 
 # -- rows ------------------------------------------------------------------------------------------------------

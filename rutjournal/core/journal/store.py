@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from rutjournal.core.journal.reading import DayEntry
 from rutjournal.core.storage.dates import day_of, moment_of
+from rutjournal.core.storage.rows import insert_as_given
 from rutjournal.core.values import Scores
 
 if TYPE_CHECKING:
@@ -382,11 +383,4 @@ def _many(
 def restore_row(conn: sqlite3.Connection, table: str, values: dict[str, object]) -> int:
     """Put one row of a JSON export back as it was (its id included); the restore has checked every column
     against the table. Returns the row's rowid."""
-    if table not in TABLES:
-        raise ValueError(f"{table} is not a journal table")
-    if not values:
-        return int(conn.execute(f'INSERT INTO "{table}" DEFAULT VALUES').lastrowid or 0)
-    listed = ", ".join(f'"{name}"' for name in values)
-    marks = ", ".join("?" for _ in values)
-    cursor = conn.execute(f'INSERT INTO "{table}" ({listed}) VALUES ({marks})', tuple(values.values()))
-    return int(cursor.lastrowid or 0)
+    return insert_as_given(conn, table, values, TABLES)

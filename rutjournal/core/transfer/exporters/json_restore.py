@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rutjournal.core.crossroads import store as crossroads_store
 from rutjournal.core.errors import RutjournalError
+from rutjournal.core.grow import store as grow_store
 from rutjournal.core.journal import store as journal_store
 from rutjournal.core.load import store as load_store
 from rutjournal.core.storage.db import Database
@@ -200,31 +202,28 @@ def _fill(conn: sqlite3.Connection, path: Path, tables: dict[str, Any], journal:
     return {table: counts[table] for table in known}
 
 
-def _journal_row(table: str) -> Callable[[sqlite3.Connection, dict[str, object]], int]:
-    return lambda conn, values: journal_store.restore_row(conn, table, values)
+def _put_back(
+    restore_row: Callable[[sqlite3.Connection, str, dict[str, object]], int], table: str
+) -> Callable[[sqlite3.Connection, dict[str, object]], int]:
+    return lambda conn, values: restore_row(conn, table, values)
 
 
-# The tables whose section has a store write through it, as every other writer of them does.
+# Every table goes in through the store of the section that owns it, as every other writer of it does.
 _STORES: dict[str, Callable[[sqlite3.Connection, dict[str, object]], int]] = {
     "tasks": lambda conn, values: load_store.insert_task(conn, load_store.task_from_columns(values)),
     "task_events": lambda conn, values: load_store.insert_event(conn, load_store.event_from_columns(values)),
-    **{table: _journal_row(table) for table in journal_store.TABLES},
+    **{table: _put_back(journal_store.restore_row, table) for table in journal_store.TABLES},
+    **{table: _put_back(grow_store.restore_row, table) for table in grow_store.TABLES},
+    **{table: _put_back(crossroads_store.restore_row, table) for table in crossroads_store.TABLES},
 }
 
 
 def _insert(conn: sqlite3.Connection, table: str, values: dict[str, object]) -> int:
-    """One checked row in, returning its rowid (to name the row when a foreign key is found broken): a table
-    whose section has a store goes through it (its one write path), the others here."""
-    if table in _STORES:
-        return _STORES[table](conn, values)
-    listed = ", ".join(f'"{n}"' for n in values)
-    marks = ", ".join("?" for _ in values)
-    sql = (
-        f'INSERT INTO "{table}" ({listed}) VALUES ({marks})'
-        if values
-        else f'INSERT INTO "{table}" DEFAULT VALUES'
-    )
-    return int(conn.execute(sql, tuple(values.values())).lastrowid or 0)
+    """One checked row in, through its section's store; its rowid (to name the row when a foreign key is
+    found broken)."""
+    if table not in _STORES:
+        raise ValueError(f"no section's store writes the table {table}")
+    return _STORES[table](conn, values)
 
 
 def _checked_row(path: Path, place: str, cols: dict[str, Column], row: Any) -> dict[str, object]:
