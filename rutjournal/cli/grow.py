@@ -90,9 +90,11 @@ def add_parsers(
         "id", metavar="ID"
     )
 
-    evidence = actions("evidence", "Grow: the log of what you have accomplished").add_parser(
-        "add", parents=[common], help="log an accomplishment (prints its id)"
-    )
+    evidences = actions("evidence", "Grow: the log of what you have accomplished")
+    evidence = evidences.add_parser("add", parents=[common], help="log an accomplishment (prints its id)")
+    evidences.add_parser(
+        "delete", parents=[common], help="take back a piece of evidence logged by mistake"
+    ).add_argument("id", metavar="ID")
     evidence.add_argument("text", nargs="+", metavar="TEXT")
     evidence.add_argument("--gap", metavar="ID", help="the gap it helps close")
     evidence.add_argument("--goal", metavar="ID", help="the goal it belongs to (its gap is taken too)")
@@ -160,6 +162,14 @@ def _prepare(args: argparse.Namespace) -> Action:
         day, of_gap, of_goal = _date("--date", args.date), _id("--gap", args.gap), _id("--goal", args.goal)
         result = None if args.result is None else check_note(args.result, "--result")
         return lambda grow: print(grow.add_evidence(said, day, kind, result, of_gap, of_goal))
+    if command == ("evidence", "delete"):
+        evidence_id = _int("ID", args.id)
+
+        def delete(grow: Grow) -> None:
+            grow.delete_evidence(evidence_id)
+            print(f"{evidence_id}: deleted")
+
+        return delete
     assert command == ("challenge", "add"), command
     what, asked_of = check_text(" ".join(args.text), "TEXT"), check_title(args.asked_of, "--asked-of")
     answer, day = _choice("--answer", args.answer, ANSWERS), _date("--date", args.date)

@@ -1,4 +1,4 @@
-"""The command line of the Guidance section: ``conversation add|list``, ``followup add|done|list`` and
+"""The command line of the Guidance section: ``conversation add|list``, ``followup add|done|delete|list`` and
 ``promotion add|list``. Every value is checked before the journal is opened, so a bad one writes nothing."""
 
 from __future__ import annotations
@@ -53,6 +53,9 @@ def add_parsers(
     followups.add_parser("done", parents=[common], help="tick a follow-up as done").add_argument(
         "id", metavar="ID"
     )
+    followups.add_parser(
+        "delete", parents=[common], help="take back a follow-up noted by mistake"
+    ).add_argument("id", metavar="ID")
     followups.add_parser("list", parents=[common], help="open follow-ups, overdue first").add_argument(
         "--json", action="store_true"
     )
@@ -111,6 +114,10 @@ def run_followup(args: argparse.Namespace, paths: AppPaths) -> int:
         followup_id = _int("ID", args.id)
         done = _run(paths, lambda g: g.set_followup_done(followup_id))
         print(f"{done.id}: {done.text} → done {text.day(done.done_on) if done.done_on else 'no'}")
+    elif args.action == "delete":
+        followup_id = _int("ID", args.id)
+        _run(paths, lambda g: g.delete_followup(followup_id))
+        print(f"{followup_id}: deleted")
     elif args.json:
         print(json.dumps([_followup_dict(f) for f in _run(paths, _open_followups)], ensure_ascii=False))
     else:

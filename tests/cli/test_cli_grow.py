@@ -262,3 +262,15 @@ def test_a_due_date_before_the_start_names_due(data_dir: Path) -> None:
         "rutjournal goal: --due: must be on or after the start, Fri 1 May 2026 (got '2026-04-30')"
     ]
     assert count(data_dir, "goals") == 0
+
+
+def test_evidence_logged_by_mistake_can_be_deleted(data_dir: Path) -> None:
+    assert rut("evidence", "add", "Shipped", "the", "wrong", "thing").stdout == "1\n"
+    assert rut("evidence", "add", "Shipped", "the", "right", "thing").stdout == "2\n"
+    done = rut("evidence", "delete", "1")
+    assert (done.returncode, done.stdout) == (0, "1: deleted\n")
+    report = json.loads(rut("report", "grow", "--json").stdout)
+    assert report["evidence_count"] == 1
+    again = rut("evidence", "delete", "1")  # gone: a clear refusal, nothing else changes
+    assert again.returncode == 2 and "evidence" in again.stderr
+    assert json.loads(rut("report", "grow", "--json").stdout)["evidence_count"] == 1

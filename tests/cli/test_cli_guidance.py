@@ -97,3 +97,14 @@ def test_commands_import_no_orm_and_no_qt(data_dir: Path) -> None:
         ["promotion", "add", "--outcome", "refused", "--reason", "budget"],
     ]
     assert heavy_imports(*commands) == [[0]] * len(commands)
+
+
+def test_a_followup_noted_by_mistake_can_be_deleted(data_dir: Path) -> None:
+    assert rut("conversation", "add", "--with", "Dana", "--role", "boss", "--held").returncode == 0
+    assert rut("followup", "add", "1", "Wrong thing", "--owner", "me").stdout == "1\n"
+    assert rut("followup", "add", "1", "Send the plan", "--owner", "me").stdout == "2\n"
+    done = rut("followup", "delete", "1")
+    assert (done.returncode, done.stdout) == (0, "1: deleted\n")
+    assert [f["text"] for f in json.loads(rut("followup", "list", "--json").stdout)] == ["Send the plan"]
+    again = rut("followup", "delete", "1")
+    assert again.returncode == 2 and len(again.stderr.strip().splitlines()) == 1
