@@ -10,7 +10,6 @@ takes the stored value; so does a tag: the stored tags, plus those the editor ad
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 from rutjournal.core.journal.reading import DayEntry
 from rutjournal.core.values import SCORE_FIELDS, Scores
@@ -122,6 +121,8 @@ def carry_position(old: str, new: str, position: int) -> int:
     row = old.count("\n", 0, position)
     column = position - (old.rfind("\n", 0, position) + 1)
     target_row, target_column = len(new_lines) - 1, len(new_lines[-1])
+    from difflib import SequenceMatcher  # (only when two versions are merged)
+
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
         if not i1 <= row < i2:
             continue
@@ -145,6 +146,8 @@ def _lines(text: str) -> list[str]:
 
 
 def _hunks(old: list[str], new: list[str], side: int) -> list[_Hunk]:
+    from difflib import SequenceMatcher  # (only when two versions are merged)
+
     matcher = SequenceMatcher(None, old, new, autojunk=False)
     return [
         _Hunk(i1, i2, side, tuple(new[j1:j2]))

@@ -120,11 +120,22 @@ def read_task(conn: sqlite3.Connection, task_id: int) -> TaskRow | None:
     return found[0] if found else None
 
 
+_TASK_DAYS = tuple(i for i, c in enumerate(_TASK_COLUMNS) if c in _DAYS)
+_TASK_MOMENTS = tuple(i for i, c in enumerate(_TASK_COLUMNS) if c in _MOMENTS)
+
+
 def _select_tasks(conn: sqlite3.Connection, where: str, params: tuple[object, ...]) -> list[TaskRow]:
+    """Tasks read in column order: only the day and moment cells are converted (thousands of rows a list)."""
     sql = f"SELECT {', '.join(_TASK_COLUMNS)} FROM tasks {where} ORDER BY id"
-    return [
-        task_from_columns(dict(zip(_TASK_COLUMNS, row, strict=True))) for row in conn.execute(sql, params)
-    ]
+    found = []
+    for row in conn.execute(sql, params):
+        cells = list(row)
+        for i in _TASK_DAYS:
+            cells[i] = day_of(cells[i])
+        for i in _TASK_MOMENTS:
+            cells[i] = moment_of(cells[i])
+        found.append(TaskRow(*cells))
+    return found
 
 
 def read_events(conn: sqlite3.Connection, task_id: int) -> list[TaskEventRow]:

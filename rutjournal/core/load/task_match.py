@@ -9,7 +9,6 @@ differ ("Q3 report", "Q4 report") are different tasks, and a title of four lette
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -45,6 +44,8 @@ def _similarity(new: str, old: str) -> tuple[bool, float]:
         return False, 0.99
     if _DIGITS.findall(new) != _DIGITS.findall(old) or min(len(new), len(old)) <= SHORT:
         return False, 0.0
+    import difflib  # (only when a title is compared)
+
     return False, difflib.SequenceMatcher(None, new, old).ratio()
 
 
