@@ -267,3 +267,29 @@ def test_a_new_day_outside_the_bounds_is_refused_and_one_already_held_can_be_edi
     assert held is not None
     saved = journal.save_edit(old, "kept, and edited", Scores(), [], EditBase.of(held))
     assert saved.entry is not None and saved.entry.body == "kept, and edited"
+
+
+def test_a_streak_longer_than_the_cap_is_the_cap_and_costs_no_more(db) -> None:  # type: ignore[no-untyped-def]
+    from rutjournal.core.journal import store
+    from rutjournal.core.journal.service import STREAK_CAP, Journal
+
+    first = DAY - dt.timedelta(days=STREAK_CAP + 40)
+    with db.writer() as conn:
+        conn.executemany(
+            "INSERT INTO entries (day, body, created_at, updated_at) VALUES (?, 'x', 'x', 'x')",
+            [(first + dt.timedelta(days=i),) for i in range(STREAK_CAP + 41)],
+        )
+        assert store.read_streak(conn, DAY) == STREAK_CAP
+        conn.execute("DELETE FROM entries WHERE day = ?", (DAY - dt.timedelta(days=STREAK_CAP - 2),))
+        assert store.read_streak(conn, DAY) == STREAK_CAP - 2  # a gap inside the cap is still found
+    assert Journal(db).streak(DAY) == STREAK_CAP - 2
+
+
+def test_the_tag_box_offers_the_tags_used_most_in_the_last_year_first(journal) -> None:  # type: ignore[no-untyped-def]
+    old = DAY - dt.timedelta(days=400)
+    for i in range(5):  # long ago, #archive was everywhere
+        journal.save(old + dt.timedelta(days=i), "x", Scores(), ["archive"])
+    for i in range(3):
+        journal.save(DAY - dt.timedelta(days=i), "x", Scores(), ["standup", "zeta"])
+    journal.save(DAY - dt.timedelta(days=5), "x", Scores(), ["standup"])
+    assert journal.known_tags(DAY) == ["standup", "zeta", "archive"]

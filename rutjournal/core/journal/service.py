@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from rutjournal.core.journal import store, tags
 from rutjournal.core.journal.entry_merge import EditBase
 from rutjournal.core.journal.reading import DayEntry
+from rutjournal.core.journal.store import STREAK_CAP as STREAK_CAP  # how far back a streak is counted
 from rutjournal.core.journal.store import TagUse
 from rutjournal.core.journal.writes import Saved, append_day, save_day
 from rutjournal.core.storage.db import Database
@@ -116,6 +117,11 @@ class Journal:
         0006 record it in the same transaction as the change, so a crash cannot lose it."""
         with self.db.reader() as conn:
             return store.purge_owed(conn)
+
+    def known_tags(self, today: dt.date) -> list[str]:
+        """Every tag, the ones used most in the last year first: what the tag box offers as you type."""
+        with self.db.reader() as conn:
+            return store.ranked_tag_names(conn, today - dt.timedelta(days=365))
 
     def streak(self, today: dt.date) -> int:
         """Days in a row with an entry, ending today — or yesterday, while today is still unwritten."""

@@ -130,8 +130,12 @@ def is_empty(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is None
 
 
+STREAK_CAP = 1000  # a streak is counted this far back at most: "1000+" costs the same on any journal
+
+
 def read_streak(conn: sqlite3.Connection, today: dt.date) -> int:
-    """Days in a row with an entry, ending today — or yesterday, while today is still unwritten."""
+    """Days in a row with an entry, ending today — or yesterday, while today is still unwritten; STREAK_CAP
+    when the run goes back at least that far (the walk stops there, whatever the journal's size)."""
 
     def has(day: dt.date) -> bool:
         return conn.execute("SELECT 1 FROM entries WHERE day = ?", (day,)).fetchone() is not None
@@ -140,13 +144,14 @@ def read_streak(conn: sqlite3.Connection, today: dt.date) -> int:
     if not has(end):
         return 0
     # The newest day on or before ``end`` whose previous day has no entry starts the run; SQLite walks the day
-    # index backwards and stops there.
-    (start,) = conn.execute(
-        "SELECT day FROM entries AS e WHERE day <= ? AND NOT EXISTS "
+    # index backwards and stops there, or at the cap.
+    floor = end - dt.timedelta(days=STREAK_CAP - 1)
+    found = conn.execute(
+        "SELECT day FROM entries AS e WHERE day <= ? AND day > ? AND NOT EXISTS "
         "(SELECT 1 FROM entries AS p WHERE p.day = date(e.day, '-1 day')) ORDER BY day DESC LIMIT 1",
-        (end,),
+        (end, floor),
     ).fetchone()
-    return (end - day_of(str(start))).days + 1
+    return STREAK_CAP if found is None else (end - day_of(str(found[0]))).days + 1
 
 
 def search_rows(conn: Any, fts_query: str, limit: int) -> list[tuple[Any, ...]]:
@@ -246,6 +251,18 @@ def tag_uses(conn: sqlite3.Connection) -> list[TagUse]:
         "GROUP BY t.id ORDER BY n DESC, t.name"
     ).fetchall()
     return [TagUse(str(name), int(n)) for name, n in rows]
+
+
+def ranked_tag_names(conn: sqlite3.Connection, since: dt.date) -> list[str]:
+    """Every tag's name, the most used on the days since ``since`` first (then by name): what the tag box
+    offers. Counting one recent span, not the whole journal, keeps it as quick on a hundred years as on one."""
+    rows = conn.execute(
+        "SELECT t.name FROM tags t LEFT JOIN (SELECT et.tag_id, count(*) AS n FROM entries e "
+        "JOIN entry_tags et ON et.entry_id = e.id WHERE e.day >= ? GROUP BY et.tag_id) recent "
+        "ON recent.tag_id = t.id ORDER BY coalesce(recent.n, 0) DESC, t.name",
+        (since,),
+    ).fetchall()
+    return [str(name) for (name,) in rows]
 
 
 def tag_ids(conn: sqlite3.Connection) -> dict[str, int]:

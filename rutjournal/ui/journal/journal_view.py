@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from rutjournal.core.errors import RutjournalError
+from rutjournal.core.journal.service import STREAK_CAP
 from rutjournal.core.plain_text import plain_line
 from rutjournal.core.text import long_day, plural
 from rutjournal.core.values import Scores, word_count
@@ -229,7 +230,7 @@ class JournalView(QWidget):
         self._show(
             entry.body if entry else "", entry.scores if entry else Scores(), entry.tags if entry else ()
         )
-        self.tags.set_known_tags([use.name for use in self.journal.tag_uses()])
+        self.tags.set_known_tags(self.journal.known_tags(dt.date.today()))
         self.day_label.setText(long_day(day))
         ahead = (day - dt.date.today()).days
         self.ahead_label.setVisible(ahead > 0)  # written ahead of time: say so, it is not a day lived yet
@@ -289,7 +290,7 @@ class JournalView(QWidget):
             return
         self.reload_if_changed()
         self.calendar.refresh_marks()
-        self.tags.set_known_tags([use.name for use in self.journal.tag_uses()])
+        self.tags.set_known_tags(self.journal.known_tags(dt.date.today()))
         self._update_stats()
 
     def current_scores(self) -> Scores:
@@ -339,7 +340,7 @@ class JournalView(QWidget):
         self.save_label.setText(f"Saved {dt.datetime.now():%H:%M:%S}{merged}")
         self.save_label.setProperty("error", False)
         self.calendar.refresh_marks()
-        self.tags.set_known_tags([use.name for use in self.journal.tag_uses()])
+        self.tags.set_known_tags(self.journal.known_tags(dt.date.today()))
         self._update_stats()
         self.saved.emit(self.day)
         return True
@@ -384,7 +385,8 @@ class JournalView(QWidget):
         streak = self.journal.streak(dt.date.today()) if self.journal and not self.dirty else None
         parts = [f"{words} word{'s' if words != 1 else ''}"]
         if streak is not None:
-            self.streak_text = f"{streak}-day streak" if streak else "no streak yet"
+            longest = "+" if streak >= STREAK_CAP else ""  # counted no further back than the cap
+            self.streak_text = f"{streak:,}{longest}-day streak" if streak else "no streak yet"
         if self.streak_text:
             parts.append(self.streak_text)
         self.stats_label.setText(" · ".join(parts))
