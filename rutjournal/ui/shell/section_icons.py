@@ -3,6 +3,8 @@ and on dark, and re-tinted when the theme changes."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
@@ -11,8 +13,12 @@ from PySide6.QtWidgets import QListWidget
 from rutjournal.core.resources import resource_path
 
 ICON_SIZE = 20
-_PALETTE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
-_SCALES = (1, 2, 3)  # crisp at 100 %, 200 % and 300 % without a blurry upscale
+# A new palette (the theme), or a screen of another scale, draws the icons again.
+_PALETTE_EVENTS = (
+    QEvent.Type.PaletteChange,
+    QEvent.Type.ApplicationPaletteChange,
+    QEvent.Type.DevicePixelRatioChange,
+)
 
 
 def tinted_pixmap(renderer: QSvgRenderer, side: int, colour: QColor) -> QPixmap:
@@ -28,8 +34,11 @@ def tinted_pixmap(renderer: QSvgRenderer, side: int, colour: QColor) -> QPixmap:
     return pixmap
 
 
-def section_icon(key: str, palette: QPalette, size: int = ICON_SIZE) -> QIcon:
-    """A section's icon in the text colour, and in the highlighted-text colour when its row is selected."""
+def section_icon(
+    key: str, palette: QPalette, size: int = ICON_SIZE, scales: tuple[int, ...] = (1, 2, 3)
+) -> QIcon:
+    """A section's icon in the text colour, and in the highlighted-text colour when its row is selected, drawn
+    at each of ``scales`` (crisp at 100 %, 200 %, … without a blurry upscale)."""
     renderer = QSvgRenderer(str(resource_path("icons", "sections", f"{key}.svg")))
     icon = QIcon()
     modes = (
@@ -41,7 +50,7 @@ def section_icon(key: str, palette: QPalette, size: int = ICON_SIZE) -> QIcon:
         ),
     )
     for mode, colour in modes:
-        for scale in _SCALES:
+        for scale in scales:
             icon.addPixmap(tinted_pixmap(renderer, size * scale, colour), mode)
     return icon
 
@@ -53,6 +62,7 @@ class SectionIcons(QObject):
         super().__init__(sidebar)
         self.sidebar = sidebar
         self.role = role
+        self._drawn: tuple[object, ...] | None = None  # the colours and scales the icons were last drawn in
         sidebar.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
         # The titles fit its width; a scroll bar for the rows' rounded margins would only be clutter.
         sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -72,11 +82,23 @@ class SectionIcons(QObject):
             self.sidebar.setFixedWidth(needed)
 
     def tint(self) -> None:
+        """Draw the icons in the palette's colours, at this screen's scale (and 100 %); a palette change that
+        leaves the colours as they were (the window's start sends several) draws nothing again."""
         palette = self.sidebar.palette()
+        scales = tuple(sorted({1, math.ceil(self.sidebar.devicePixelRatioF())}))
+        roles = (QPalette.ColorRole.WindowText, QPalette.ColorRole.HighlightedText)
+        drawn = (
+            *(palette.color(role).rgba() for role in roles),
+            palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText).rgba(),
+            scales,
+        )
+        if drawn == self._drawn:
+            return
+        self._drawn = drawn
         for row in range(self.sidebar.count()):
             item = self.sidebar.item(row)
             key = str(item.data(self.role))
-            item.setIcon(section_icon(key, palette))
+            item.setIcon(section_icon(key, palette, scales=scales))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.sidebar and event.type() in _PALETTE_EVENTS:
