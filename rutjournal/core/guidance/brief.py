@@ -11,11 +11,13 @@ Reads only (plain SQL through the services): no ORM, no Qt.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from rutjournal.core import text
 from rutjournal.core.grow.rules import progress_basis
 from rutjournal.core.grow.service import Grow
 from rutjournal.core.guidance.service import ROLE_LABELS, ConversationView, FollowupView, Guidance
+from rutjournal.core.journal.service import Journal
 from rutjournal.core.load.service import Load
 from rutjournal.core.report_text import evidence_item, md_block, md_inline, sentence, span
 from rutjournal.core.storage.db import Database
@@ -128,12 +130,11 @@ def _recent_evidence(grow: Grow, first: dt.date, last: dt.date) -> list[str]:
 
 
 def _last_days(db: Database, first: dt.date, last: dt.date) -> list[str]:
-    with db.reader() as conn:
-        written, mood, moods, hours, hours_days, load, loads = conn.execute(
-            "SELECT count(*), avg(mood), count(mood), avg(hours), count(hours), avg(load), count(load) "
-            "FROM entries WHERE day BETWEEN ? AND ?",
-            (first.isoformat(), last.isoformat()),
-        ).fetchone()
+    days = Journal(db).scores_between(first, last)
+    written = len(days)
+    mood, moods = _mean(s.mood for s in days.values())
+    hours, hours_days = _mean(s.hours for s in days.values())
+    load, loads = _mean(s.load for s in days.values())
     tasks = Load(db).summary()
     out = [f"## Last {WINDOW_DAYS} days", "", f"From the journal, {span(first, last)}:", ""]
     if not written:
@@ -159,6 +160,12 @@ def _last_days(db: Database, first: dt.date, last: dt.date) -> list[str]:
             line += f", {pending} more once the pending decisions are carried out"
         out.append(line + ".")
     return [*out, ""]
+
+
+def _mean(values: Iterable[float | None]) -> tuple[float | None, int]:
+    """The mean of the values given (None for none) and how many there were."""
+    given = [v for v in values if v is not None]
+    return (sum(given) / len(given) if given else None), len(given)
 
 
 def _measure(name: str, mean: float | None, count: int, written: int, value: str) -> str:
