@@ -142,3 +142,14 @@ def test_restore_into_a_missing_journal(data_dir: Path) -> None:
     db_path.unlink()
     assert restore_backup(info, db_path) is None
     assert bodies(db_path) == ["day 0"]
+
+
+def test_backups_taken_in_the_same_second_are_listed_newest_first(data_dir: Path) -> None:
+    db_path, backups = data_dir / "journal.sqlite3", data_dir / "backups"
+    seed(db_path, 1)
+    first = take_backup(db_path, backups, now=NOON)
+    seed(db_path, 3)
+    second = take_backup(db_path, backups, now=NOON)  # the same second: "…-2.sqlite3"
+    assert first is not None and second is not None
+    assert second.path.name.endswith("-2.sqlite3")
+    assert [b.path for b in list_backups(backups)] == [second.path, first.path]

@@ -238,7 +238,8 @@ def list_backups(backup_dir: Path) -> list[BackupInfo]:
             found.append(read_backup(path))
         except (DatabaseProblem, OSError) as exc:
             log.warning("skipping backup %s: %s", path, exc)
-    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    # In one second, "…-2.sqlite3" came after "….sqlite3" (its name sorts before it: "-" < ".").
+    found.sort(key=lambda b: (b.taken_at, _age_key(b.path)[1], b.path.name), reverse=True)
     return found
 
 
