@@ -205,6 +205,11 @@ class Grow:
             target_id = store.active_target_id(conn)
             return [] if target_id is None else store.read_goal_histories(conn, target_id)
 
+    def first_day(self) -> dt.date | None:
+        """The earliest day Grow knows (any target's goals), or None."""
+        with self.db.reader() as conn:
+            return store.first_day(conn)
+
     # -- evidence and challenges -----------------------------------------------------------------------------
     def add_evidence(
         self,

@@ -256,3 +256,12 @@ def tallies(conn: sqlite3.Connection) -> tuple[int, int, int]:
         "SELECT count(*), coalesce(sum(answer = 'yes'), 0) FROM challenges"
     ).fetchone()
     return int(evidence), int(asked), int(granted)
+
+
+def first_day(conn: sqlite3.Connection) -> dt.date | None:
+    """The earliest day Grow knows: a goal started, a percentage set or a milestone ticked off."""
+    row = conn.execute(
+        "SELECT (SELECT min(started_on) FROM goals), (SELECT min(day) FROM goal_progress), "
+        "(SELECT min(done_on) FROM milestones)"
+    ).fetchone()
+    return min((day_of(value) for value in row if value), default=None)

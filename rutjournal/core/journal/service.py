@@ -118,6 +118,16 @@ class Journal:
         with self.db.reader() as conn:
             return store.purge_owed(conn)
 
+    def first_day(self) -> dt.date | None:
+        """The first day with an entry, or None."""
+        with self.db.reader() as conn:
+            return store.first_day(conn)
+
+    def entries_after(self, day: dt.date) -> int:
+        """How many entries are dated after ``day``."""
+        with self.db.reader() as conn:
+            return store.count_after(conn, day)
+
     def known_tags(self, today: dt.date) -> list[str]:
         """Every tag, the ones used most in the last year first: what the tag box offers as you type."""
         with self.db.reader() as conn:

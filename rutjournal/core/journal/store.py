@@ -125,6 +125,15 @@ def latest_day(conn: sqlite3.Connection, until: dt.date) -> dt.date | None:
     return day_of(row[0]) if row and row[0] else None
 
 
+def first_day(conn: sqlite3.Connection) -> dt.date | None:
+    (day,) = conn.execute("SELECT min(day) FROM entries").fetchone()
+    return day_of(day) if day else None
+
+
+def count_after(conn: sqlite3.Connection, day: dt.date) -> int:
+    return int(conn.execute("SELECT count(*) FROM entries WHERE day > ?", (day,)).fetchone()[0])
+
+
 def is_empty(conn: sqlite3.Connection) -> bool:
     """True while no day has an entry (one indexed look-up: it does not grow with the journal)."""
     return conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is None

@@ -175,6 +175,17 @@ class Load:
     def summary(self) -> LoadSummary:
         return summarize(self.tasks())
 
+    def histories(self) -> list[tuple[TaskRow, list[TaskEventRow]]]:
+        """Every task with its decisions in the order they happened: what Trends draws the hours freed from."""
+        with self.db.reader() as conn:
+            events = store.read_all_events(conn)
+            return [(task, events.get(task.id or 0, [])) for task in store.read_tasks(conn)]
+
+    def first_day(self) -> dt.date | None:
+        """The earliest day the inventory knows (None while it is empty)."""
+        with self.db.reader() as conn:
+            return store.first_day(conn)
+
 
 def _task(conn: sqlite3.Connection, task_id: int) -> TaskRow:
     task = store.read_task(conn, task_id)

@@ -147,6 +147,23 @@ def read_events(conn: sqlite3.Connection, task_id: int) -> list[TaskEventRow]:
     ]
 
 
+def read_all_events(conn: sqlite3.Connection) -> dict[int, list[TaskEventRow]]:
+    """Every task's history, by task, each in the order it happened (one read for the whole inventory)."""
+    sql = f"SELECT {', '.join(_EVENT_COLUMNS)} FROM task_events ORDER BY task_id, at, id"
+    found: dict[int, list[TaskEventRow]] = {}
+    for row in conn.execute(sql):
+        event = event_from_columns(dict(zip(_EVENT_COLUMNS, row, strict=True)))
+        found.setdefault(event.task_id, []).append(event)
+    return found
+
+
+def first_day(conn: sqlite3.Connection) -> dt.date | None:
+    """The earliest day the inventory knows: a task entered, or one carried out (it may be entered later)."""
+    entered, done = conn.execute("SELECT min(created_at), min(done_on) FROM tasks").fetchone()
+    days = [day_of(value) for value in (entered, done) if value]
+    return min(days, default=None)
+
+
 def insert_task(conn: sqlite3.Connection, task: TaskRow) -> int:
     """Write a new task (with its own ``id`` when it has one, as a restore does) and return its id."""
     cursor = conn.execute(_INSERT_TASK, _task_values(task, now_utc()))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import sqlite3
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.storage.db import Database
 from rutjournal.core.trends.rules import MIN_PAIRS
+from rutjournal.core.values import Scores
 
 __all__ = [
     "SERIES_FIELDS",
@@ -70,34 +70,20 @@ class DateRange:
         """From the first day anything was recorded (entries, tasks, goals) to today; just today when nothing is
         recorded yet. It never runs past today: an entry dated in the future is not part of any range (no plot
         draws the empty months before it; ``entries_after`` counts them, so the view can say so)."""
+        from rutjournal.core.grow.service import Grow
+        from rutjournal.core.journal.service import Journal
+        from rutjournal.core.load.service import Load
+
         end = today or dt.date.today()
-        with db.reader() as conn:
-            days = [d for d in _first_days(conn) if d is not None]
-        return cls(min([*days, end]), end)
-
-
-def _first_days(conn: sqlite3.Connection) -> list[dt.date | None]:
-    queries = (
-        "SELECT min(day) FROM entries",
-        "SELECT min(substr(created_at, 1, 10)) FROM tasks",
-        "SELECT min(done_on) FROM tasks",  # a task may be entered after the day it was handed off
-        "SELECT min(started_on) FROM goals",
-        "SELECT min(day) FROM goal_progress",
-        "SELECT min(done_on) FROM milestones",
-    )
-    found: list[dt.date | None] = []
-    for sql in queries:
-        value = conn.execute(sql).fetchone()[0]
-        found.append(dt.date.fromisoformat(value) if value else None)
-    return found
+        firsts = (Journal(db).first_day(), Load(db).first_day(), Grow(db).first_day())
+        return cls(min([*(d for d in firsts if d is not None), end]), end)
 
 
 def entries_after(db: Database, day: dt.date) -> int:
     """How many entries are dated after ``day`` (today): the ones no range shows."""
-    with db.reader() as conn:
-        return int(
-            conn.execute("SELECT count(*) FROM entries WHERE day > ?", (day.isoformat(),)).fetchone()[0]
-        )
+    from rutjournal.core.journal.service import Journal
+
+    return Journal(db).entries_after(day)
 
 
 # -- daily series --------------------------------------------------------------------------------------------
@@ -106,12 +92,17 @@ def daily_series(db: Database, rng: DateRange, field: str) -> Series:
     A day without an entry is simply not there: gaps stay gaps, and a long range costs nothing more."""
     if field not in SERIES_FIELDS:
         raise InvalidInput("field", " / ".join(SERIES_FIELDS), field)
-    with db.reader() as conn:
-        rows = conn.execute(
-            f"SELECT day, {field} FROM entries WHERE day BETWEEN ? AND ? ORDER BY day",  # a SERIES_FIELDS name
-            (rng.first.isoformat(), rng.last.isoformat()),
-        ).fetchall()
-    return [(dt.date.fromisoformat(day), None if v is None else float(v)) for day, v in rows]
+    days = _scores(db, rng)
+    return [
+        (day, None if (value := getattr(days[day], field)) is None else float(value)) for day in sorted(days)
+    ]
+
+
+def _scores(db: Database, rng: DateRange) -> dict[dt.date, Scores]:
+    """The journal's scores over the range, asked of the journal (Trends reads no table of its own)."""
+    from rutjournal.core.journal.service import Journal
+
+    return Journal(db).scores_between(rng.first, rng.last)
 
 
 def min_values(window: int) -> int:
@@ -189,13 +180,12 @@ class Correlation:
 
 def hours_mood_pairs(db: Database, rng: DateRange) -> list[tuple[float, float]]:
     """(hours, mood) of each day in the range that has both."""
-    with db.reader() as conn:
-        rows = conn.execute(
-            "SELECT hours, mood FROM entries WHERE day BETWEEN ? AND ? AND hours IS NOT NULL "
-            "AND mood IS NOT NULL ORDER BY day",
-            (rng.first.isoformat(), rng.last.isoformat()),
-        ).fetchall()
-    return [(float(h), float(m)) for h, m in rows]
+    days = _scores(db, rng)
+    return [
+        (float(s.hours), float(s.mood))
+        for day in sorted(days)
+        if (s := days[day]).hours is not None and s.mood is not None
+    ]
 
 
 def correlation(pairs: Sequence[tuple[float, float]]) -> Correlation | None:

@@ -46,37 +46,32 @@ class _Event:
     minutes: int
 
 
-def _day_of(stamp: str) -> dt.date:
-    return dt.date.fromisoformat(stamp[:10])
+def _day_of(moment: dt.datetime | None) -> dt.date:
+    """The day of a stored moment (a row read back always has one)."""
+    assert moment is not None
+    return moment.date()
 
 
 def weekly_hours_by_decision(db: Database, rng: DateRange) -> list[WeekHours]:
     """Minutes a week kept vs freed (by decision) as a step function over the ISO weeks touching the range: the
     first week, each week in which a task was added or decided, and the last week (the weeks between are the same
     as the one listed before them); empty with no tasks. Its length follows the tasks, not the range."""
-    with db.reader() as conn:
-        tasks = conn.execute(
-            "SELECT id, created_at, minutes_per_week, done_on FROM tasks ORDER BY id"
-        ).fetchall()
-        rows = conn.execute(
-            "SELECT task_id, at, decision, done, minutes_per_week FROM task_events ORDER BY task_id, at, id"
-        ).fetchall()
+    from rutjournal.core.load.service import Load
+
+    tasks = Load(db).histories()
     if not tasks:
         return []
-    events: dict[int, list[_Event]] = {}
-    for task_id, at, decision, done, minutes in rows:
-        events.setdefault(task_id, []).append(_Event(_day_of(at), decision, bool(done), minutes))
     timelines: list[tuple[dt.date, int, list[_Event]]] = []
-    for task_id, created, minutes, done_on in tasks:
-        history = events.get(task_id, [])
-        if history and history[-1].done and done_on:
+    for task, rows in tasks:
+        history = [_Event(_day_of(e.at), e.decision, e.done, e.minutes_per_week) for e in rows]
+        if history and history[-1].done and task.done_on:
             # Carried out on done_on: the decisions before it were taken by then too (order kept).
-            when = dt.date.fromisoformat(done_on)
+            when = task.done_on
             history = [_Event(min(e.day, when), e.decision, e.done, e.minutes) for e in history[:-1]]
-            history.append(_Event(when, events[task_id][-1].decision, True, events[task_id][-1].minutes))
-        start_minutes = history[0].minutes if history else minutes
+            history.append(_Event(when, rows[-1].decision, True, rows[-1].minutes_per_week))
+        start_minutes = history[0].minutes if history else task.minutes_per_week
         # Entered after it was handed off ("done on" earlier): it counts from that day, freed, not from its entry.
-        since = min([_day_of(created), *(e.day for e in history)])
+        since = min([_day_of(task.created_at), *(e.day for e in history)])
         timelines.append((since, start_minutes, history))
     first, last = _monday(rng.first), _monday(rng.last)
     changed = {created for created, _, _ in timelines} | {e.day for *_, history in timelines for e in history}
