@@ -1,1 +1,1 @@
-"""Drawing: the charts and the PDF writer. They take data, never a database."""
+"""Drawing: the charts and the PDF writer. They read through the Trends service and never write SQL."""
