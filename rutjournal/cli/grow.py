@@ -64,9 +64,15 @@ def add_parsers(
     when.add_argument("--no-by", action="store_true", help="clear the date")
     edit.add_argument("--id", metavar="ID", help="a target other than the active one (an earlier one)")
 
-    gap = actions("gap", "Grow: the gaps between you and the target").add_parser(
-        "add", parents=[common], help="add a gap under the active target (prints its id)"
+    gaps = actions("gap", "Grow: the gaps between you and the target")
+    gap_edit = gaps.add_parser(
+        "edit", parents=[common], help="correct a gap's title, kind or good-looks-like"
     )
+    gap_edit.add_argument("id", metavar="ID")
+    gap_edit.add_argument("title", nargs="*", metavar="TITLE", help="the corrected title")
+    gap_edit.add_argument("--kind", metavar="K", help=" / ".join(GAP_KINDS))
+    gap_edit.add_argument("--good", metavar="TEXT", help="what good looks like")
+    gap = gaps.add_parser("add", parents=[common], help="add a gap under the active target (prints its id)")
     gap.add_argument("title", nargs="+", metavar="TITLE")
     gap.add_argument("--kind", required=True, metavar="K", help=" / ".join(GAP_KINDS))
     gap.add_argument("--good", metavar="TEXT", default="", help="what good looks like")
@@ -135,6 +141,22 @@ def _prepare(args: argparse.Namespace) -> Action:
         return lambda grow: print(grow.set_target(title, by))
     if command == ("target", "edit"):
         return _edit_target(args)
+    if command == ("gap", "edit"):
+        gap_id, fields = _int("ID", args.id), {}
+        if args.title:
+            fields["title"] = check_title(" ".join(args.title))
+        if args.kind is not None:
+            fields["kind"] = _choice("--kind", args.kind, GAP_KINDS)
+        if args.good is not None:
+            fields["good_looks_like"] = check_note(args.good, "--good")
+        if not fields:
+            raise InvalidInput("gap edit", "a new TITLE, --kind or --good")
+
+        def edit_gap(grow: Grow) -> None:
+            view = grow.update_gap(gap_id, **fields)
+            print(f"{view.id}: {view.title} ({view.kind})")
+
+        return edit_gap
     if command == ("gap", "add"):
         title, kind = check_title(" ".join(args.title)), _choice("--kind", args.kind, GAP_KINDS)
         good = check_note(args.good, "--good")

@@ -1,5 +1,5 @@
 """The command line of the Guidance section: ``conversation add|list``, ``followup add|done|delete|list`` and
-``promotion add|list``. Every value is checked before the journal is opened, so a bad one writes nothing."""
+``promotion add|edit|list``. Every value is checked before the journal is opened, so a bad one writes nothing."""
 
 from __future__ import annotations
 
@@ -69,6 +69,14 @@ def add_parsers(
     add.add_argument("--outcome", required=True, metavar="granted|refused|pending")
     add.add_argument("--reason", metavar="TEXT", help="the reason given (for a refusal, say)")
     add.add_argument("--role", metavar="TITLE", help="the role asked for")
+    edit = promotions.add_parser(
+        "edit", parents=[common], help="record the answer to a pending request, or correct one"
+    )
+    edit.add_argument("id", metavar="ID")
+    edit.add_argument("--outcome", metavar="granted|refused|pending")
+    edit.add_argument("--reason", metavar="TEXT", help="the reason given ('' clears it)")
+    edit.add_argument("--role", metavar="TITLE", help="the role asked for ('' clears it)")
+    edit.add_argument("--date", help="YYYY-MM-DD")
     promotions.add_parser("list", parents=[common], help="promotion decisions, newest first").add_argument(
         "--json", action="store_true"
     )
@@ -140,6 +148,8 @@ def run_promotion(args: argparse.Namespace, paths: AppPaths) -> int:
                 lambda g: g.add_promotion(day, args.outcome, reason=args.reason, role_title=args.role),
             )
         )
+    elif args.action == "edit":
+        _edit_promotion(args, paths)
     elif args.json:
         print(json.dumps([_promotion_dict(p) for p in _run(paths, _promotions)], ensure_ascii=False))
     else:
@@ -168,6 +178,21 @@ def _conversations(g: Guidance) -> list[ConversationView]:
 
 def _open_followups(g: Guidance) -> list[FollowupView]:
     return g.open_followups()
+
+
+def _edit_promotion(args: argparse.Namespace, paths: AppPaths) -> None:
+    from rutjournal.core.guidance.service import check_promotion_fields
+
+    promotion_id = _int("ID", args.id)
+    given = {"outcome": args.outcome, "reason": args.reason, "role_title": args.role}
+    fields: dict[str, object] = {name: value for name, value in given.items() if value is not None}
+    if args.date is not None:
+        fields["day"] = _day(args.date)
+    if not fields:
+        raise InvalidInput("promotion edit", "at least one of --outcome, --reason, --role or --date")
+    check_promotion_fields(fields)
+    done = _run(paths, lambda g: g.update_promotion(promotion_id, **fields))
+    print(f"{done.id}: {done.outcome} on {text.day(done.day)}")
 
 
 def _promotions(g: Guidance) -> list[PromotionView]:

@@ -274,3 +274,20 @@ def test_evidence_logged_by_mistake_can_be_deleted(data_dir: Path) -> None:
     again = rut("evidence", "delete", "1")  # gone: a clear refusal, nothing else changes
     assert again.returncode == 2 and "evidence" in again.stderr
     assert json.loads(rut("report", "grow", "--json").stdout)["evidence_count"] == 1
+
+
+def test_a_gap_can_be_corrected_in_place(data_dir: Path) -> None:
+    assert rut("target", "set", "Lead").returncode == 0
+    assert rut("gap", "add", "SQL", "--kind", "skill").stdout == "1\n"
+    done = rut("gap", "edit", "1", "SQL", "and", "dbt", "--kind", "knowledge", "--good", "builds the models")
+    assert (done.returncode, done.stdout) == (0, "1: SQL and dbt (knowledge)\n")
+    [gap] = json.loads(rut("report", "grow", "--json").stdout)["gaps"]
+    assert (gap["title"], gap["kind"], gap["good_looks_like"]) == (
+        "SQL and dbt",
+        "knowledge",
+        "builds the models",
+    )
+    for bad in (["gap", "edit", "1"], ["gap", "edit", "1", "--kind", "charm"], ["gap", "edit", "9", "x"]):
+        refused = rut(*bad)
+        assert refused.returncode == 2 and len(refused.stderr.strip().splitlines()) == 1, bad
+    assert json.loads(rut("report", "grow", "--json").stdout)["gaps"][0]["title"] == "SQL and dbt"

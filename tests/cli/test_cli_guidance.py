@@ -108,3 +108,20 @@ def test_a_followup_noted_by_mistake_can_be_deleted(data_dir: Path) -> None:
     assert [f["text"] for f in json.loads(rut("followup", "list", "--json").stdout)] == ["Send the plan"]
     again = rut("followup", "delete", "1")
     assert again.returncode == 2 and len(again.stderr.strip().splitlines()) == 1
+
+
+def test_a_pending_promotion_gets_its_answer(data_dir: Path) -> None:
+    asked = rut("promotion", "add", "--date", "2026-10-01", "--outcome", "pending", "--role", "Lead")
+    assert asked.stdout == "1\n"
+    done = rut("promotion", "edit", "1", "--outcome", "refused", "--reason", "budget freeze")
+    assert (done.returncode, done.stdout) == (0, "1: refused on Thu 1 Oct 2026\n")
+    [promotion] = json.loads(rut("promotion", "list", "--json").stdout)
+    assert (promotion["outcome"], promotion["reason"], promotion["role_title"]) == (
+        "refused",
+        "budget freeze",
+        "Lead",
+    )
+    for bad in (["promotion", "edit", "1"], ["promotion", "edit", "1", "--outcome", "maybe"]):
+        refused = rut(*bad)
+        assert refused.returncode == 2 and len(refused.stderr.strip().splitlines()) == 1, bad
+    assert json.loads(rut("promotion", "list", "--json").stdout)[0]["outcome"] == "refused"
