@@ -145,3 +145,16 @@ def test_every_table_of_the_users_data_has_one_store_that_writes_it() -> None:
     assert len(claimed) == len(set(claimed))  # no table has two owners
     assert set(claimed) == set(metadata.tables) - {"upkeep_owed"}  # bookkeeping, written by triggers
     assert set(_STORES) == set(claimed)
+
+
+def test_render_takes_data_and_never_a_database() -> None:
+    """The charts and the PDF writer are handed what they draw (``core.trends.plot_data``): nothing in render
+    imports the storage floor or sqlite3."""
+    wrong = [
+        f"{module} imports {name}"
+        for module, (_, anywhere) in GRAPH.items()
+        if module.startswith("rutjournal.render")
+        for name in anywhere
+        if name.startswith("rutjournal.core.storage") or name.split(".")[0] == "sqlite3"
+    ]
+    assert wrong == []

@@ -15,6 +15,7 @@ from rutjournal.core.errors import InvalidInput
 from rutjournal.core.grow.service import Grow
 from rutjournal.core.journal.service import Journal
 from rutjournal.core.load.service import Load
+from rutjournal.core.trends.plot_data import read_plot_data
 from rutjournal.core.trends.service import DateRange
 from rutjournal.core.values import Scores
 from rutjournal.render.plots import PlotOptions
@@ -63,7 +64,7 @@ def words(figure: Figure) -> str:
 def test_each_plot_draws_data_on_a_seeded_journal(db, name: str, window: int) -> None:  # type: ignore[no-untyped-def]
     seed(db)
     figure = new_figure()
-    reading = PLOTS[name](figure, db, RANGE, PlotOptions(window=window))
+    reading = PLOTS[name](figure, read_plot_data(db, name, RANGE), RANGE, PlotOptions(window=window))
     assert has_data(figure)
     assert reading and not reading.startswith(("Not enough", "No tasks", "No goals", "No mood"))
     figure.canvas.draw()  # renders without error
@@ -72,7 +73,7 @@ def test_each_plot_draws_data_on_a_seeded_journal(db, name: str, window: int) ->
 @pytest.mark.parametrize("name", list(PLOTS))
 def test_an_empty_journal_shows_words_and_no_data_axes(db, name: str) -> None:  # type: ignore[no-untyped-def]
     figure = new_figure()
-    reading = PLOTS[name](figure, db, RANGE, PlotOptions(dark=True))
+    reading = PLOTS[name](figure, read_plot_data(db, name, RANGE), RANGE, PlotOptions(dark=True))
     assert not has_data(figure)
     assert figure.axes == []
     assert reading in words(figure).replace("\n", " ")
@@ -84,7 +85,12 @@ def test_gaps_stay_gaps_and_the_line_follows_the_entries_not_the_range(db) -> No
     for back in [*range(0, 10), *range(40, 50)]:  # two stretches of ten days, a month apart
         journal.save(TODAY - dt.timedelta(days=back), "x", Scores(mood=1 + back % 5), [])
     figure = new_figure()
-    PLOTS["mood"](figure, db, DateRange.last_days(36_500, TODAY), PlotOptions(window=7))  # a century
+    PLOTS["mood"](
+        figure,
+        read_plot_data(db, "mood", DateRange.last_days(36_500, TODAY)),
+        DateRange.last_days(36_500, TODAY),
+        PlotOptions(window=7),
+    )  # a century
     line = figure.axes[0].lines[0]
     ys = list(line.get_ydata())  # type: ignore[arg-type]
     assert any(y != y for y in ys)  # NaN in the month without entries: the line breaks
@@ -96,7 +102,7 @@ def test_gaps_stay_gaps_and_the_line_follows_the_entries_not_the_range(db) -> No
 def test_the_year_has_one_square_a_day_coloured_by_mood(db) -> None:  # type: ignore[no-untyped-def]
     seed(db)
     figure = new_figure()
-    reading = PLOTS["year"](figure, db, RANGE, PlotOptions())
+    reading = PLOTS["year"](figure, read_plot_data(db, "year", RANGE), RANGE, PlotOptions())
     image = figure.axes[0].images[0].get_array()
     assert image is not None
     assert image.shape == (7, 53)
@@ -106,7 +112,7 @@ def test_the_year_has_one_square_a_day_coloured_by_mood(db) -> None:  # type: ig
 def test_the_correlation_is_in_the_title(db) -> None:  # type: ignore[no-untyped-def]
     seed(db)
     figure = new_figure()
-    PLOTS["hours_vs_mood"](figure, db, RANGE, PlotOptions())
+    PLOTS["hours_vs_mood"](figure, read_plot_data(db, "hours_vs_mood", RANGE), RANGE, PlotOptions())
     assert "r = " in figure.axes[0].get_title(loc="left")
 
 
@@ -114,7 +120,7 @@ def test_the_correlation_is_in_the_title(db) -> None:  # type: ignore[no-untyped
 def test_save_plot_writes_the_format_of_the_extension(db, tmp_path: Path, suffix: str) -> None:  # type: ignore[no-untyped-def]
     seed(db)
     out = tmp_path / f"mood{suffix}"
-    save_plot("mood", db, RANGE, out)
+    save_plot("mood", read_plot_data(db, "mood", RANGE), RANGE, out, record_dir=db.path.parent)
     data = out.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n") if suffix == ".png" else b"<svg" in data
 
@@ -123,9 +129,13 @@ def test_save_plot_refuses_bad_names_and_extensions(db, tmp_path: Path) -> None:
     tmp_path = tmp_path / "out"
     tmp_path.mkdir()
     with pytest.raises(InvalidInput, match="NAME"):
-        save_plot("nope", db, RANGE, tmp_path / "x.png")
+        save_plot(
+            "nope", read_plot_data(db, "nope", RANGE), RANGE, tmp_path / "x.png", record_dir=db.path.parent
+        )
     with pytest.raises(InvalidInput, match="--out"):
-        save_plot("mood", db, RANGE, tmp_path / "x.jpg")
+        save_plot(
+            "mood", read_plot_data(db, "mood", RANGE), RANGE, tmp_path / "x.jpg", record_dir=db.path.parent
+        )
     assert list(tmp_path.iterdir()) == []
 
 
@@ -142,7 +152,7 @@ def test_every_plot_draws_an_older_journal_from_year_1_to_9999(db, name: str) ->
     rng = DateRange(dt.date.min, dt.date.max)  # every date a plot may be asked for
     figure = new_figure()
     FigureCanvasAgg(figure)
-    assert PLOTS[name](figure, db, rng, PlotOptions())
+    assert PLOTS[name](figure, read_plot_data(db, name, rng), rng, PlotOptions())
     figure.canvas.draw()
 
 
@@ -162,7 +172,7 @@ def test_kept_and_freed_hours_are_a_bar_a_week_in_every_range(db, days: int | No
     rng = DateRange.all_time(db, TODAY) if days is None else DateRange.last_days(days, TODAY)
     figure = new_figure()
     FigureCanvasAgg(figure)
-    PLOTS["decisions"](figure, db, rng, PlotOptions())
+    PLOTS["decisions"](figure, read_plot_data(db, "decisions", rng), rng, PlotOptions())
     figure.canvas.draw()
     ax = figure.axes[0]
     kept, delegated = ax.containers  # one bar a week in each layer, stacked
@@ -187,7 +197,12 @@ def test_kept_and_freed_hours_are_a_bar_a_week_in_every_range(db, days: int | No
 def test_kept_and_freed_hours_over_decades_are_steps(db) -> None:  # type: ignore[no-untyped-def]
     seed(db)
     figure = new_figure()
-    PLOTS["decisions"](figure, db, DateRange(dt.date(1990, 1, 1), TODAY), PlotOptions())
+    PLOTS["decisions"](
+        figure,
+        read_plot_data(db, "decisions", DateRange(dt.date(1990, 1, 1), TODAY)),
+        DateRange(dt.date(1990, 1, 1), TODAY),
+        PlotOptions(),
+    )
     steps = [p for p in figure.axes[0].patches if isinstance(p, StepPatch)]
     assert len(steps) == 2  # kept and delegated: a bar a week would be thinner than a pixel
     assert max(float(v) for v in steps[-1].get_data().values) == pytest.approx(12.0)

@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.text import Text
 
+from rutjournal.core.trends.plot_data import read_plot_data
 from rutjournal.render.plots import DARK, PlotOptions
 from rutjournal.render.plots.drawing import PLOTS, new_figure
 from tests.test_plots import RANGE, seed
@@ -26,7 +27,7 @@ def drawn(db, name: str, size: str, dark: bool = False) -> Figure:  # type: igno
     figure.set_size_inches(*inches)
     figure.set_dpi(dpi)
     FigureCanvasAgg(figure)
-    PLOTS[name](figure, db, RANGE, PlotOptions(dark=dark))
+    PLOTS[name](figure, read_plot_data(db, name, RANGE), RANGE, PlotOptions(dark=dark))
     figure.canvas.draw()
     return figure
 

@@ -113,6 +113,7 @@ def run_plot(args: argparse.Namespace, paths: AppPaths) -> int:
     days = parse_days(args.days)
     window = parse_window(args.window)
     from rutjournal.core.storage.db import open_database
+    from rutjournal.core.trends.plot_data import read_plot_data
     from rutjournal.core.trends.service import DateRange
     from rutjournal.render.plots.drawing import save_plot
 
@@ -120,7 +121,10 @@ def run_plot(args: argparse.Namespace, paths: AppPaths) -> int:
     try:
         today = dt.date.today()
         rng = DateRange.all_time(db, today) if days is None else DateRange.last_days(days, today)
-        reading = save_plot(args.name, db, rng, out, plots.PlotOptions(window=window))
+        data = read_plot_data(db, args.name, rng)
+        reading = save_plot(
+            args.name, data, rng, out, plots.PlotOptions(window=window), record_dir=paths.data_dir
+        )
     finally:
         db.close()
     print(f"{out}: {reading}")

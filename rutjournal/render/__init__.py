@@ -1,1 +1,2 @@
-"""Drawing: the charts and the PDF writer. They read through the Trends service and never write SQL."""
+"""Drawing: the charts and the PDF writer. They are handed the data they draw (``core.trends.plot_data``),
+never a database."""

@@ -11,25 +11,23 @@ from matplotlib.patches import Patch
 
 from rutjournal.core import text
 from rutjournal.core.calendar_words import MONTHS
-from rutjournal.core.storage.db import Database
+from rutjournal.core.trends.plot_data import PlotData
 from rutjournal.core.trends.readings import dread_reading, pixels_reading
 from rutjournal.core.trends.rules import MIN_MONDAYS
 from rutjournal.core.trends.service import (
     WEEKDAYS,
     DateRange,
-    daily_series,
     monday_dread,
     weekday_means,
-    year_pixels,
 )
 from rutjournal.render.plots.options import PlotOptions
 from rutjournal.render.plots.style import MOOD_COLOURS, add_legend, message, prepare, style_axes
 
 
-def draw_weekday(figure: Figure, db: Database, rng: DateRange, options: PlotOptions) -> str:
+def draw_weekday(figure: Figure, data: PlotData, rng: DateRange, options: PlotOptions) -> str:
     theme = prepare(figure, options)
     title = "Mood by weekday"
-    mood = daily_series(db, rng, "mood")
+    mood = data.series["mood"]
     dread = monday_dread(mood)
     reading = dread_reading(mood, dread)
     if dread is None:
@@ -81,11 +79,11 @@ def draw_weekday(figure: Figure, db: Database, rng: DateRange, options: PlotOpti
     return reading
 
 
-def draw_year(figure: Figure, db: Database, rng: DateRange, options: PlotOptions) -> str:
+def draw_year(figure: Figure, data: PlotData, rng: DateRange, options: PlotOptions) -> str:
     theme = prepare(figure, options)
     year = rng.last.year
     title = f"{year} in pixels: mood each day"
-    pixels = year_pixels(db, year, until=rng.last)  # the days still to come stay empty, not "no mood"
+    pixels = data.pixels  # the days still to come stay empty, not "no mood"
     reading = pixels_reading(year, pixels)
     if not any(v is not None for v in pixels.values()):
         return message(figure, title, reading, theme)

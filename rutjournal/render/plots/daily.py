@@ -8,10 +8,10 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from rutjournal.core.storage.db import Database
+from rutjournal.core.trends.plot_data import PlotData
 from rutjournal.core.trends.readings import hours_reading, series_reading
 from rutjournal.core.trends.rules import HOURS_LINE, MIN_DAYS, WORK_DAYS
-from rutjournal.core.trends.service import DateRange, Series, daily_series, present, rolling_mean
+from rutjournal.core.trends.service import DateRange, Series, present, rolling_mean
 from rutjournal.render.plots.options import PlotOptions, Theme
 from rutjournal.render.plots.style import (
     COLOURS,
@@ -53,11 +53,11 @@ def _points_and_mean(
     )
 
 
-def draw_mood(figure: Figure, db: Database, rng: DateRange, options: PlotOptions) -> str:
+def draw_mood(figure: Figure, data: PlotData, rng: DateRange, options: PlotOptions) -> str:
     theme = prepare(figure, options)
     title = f"Mood, energy and challenge ({options.window}-day mean)"
     fields = ("mood", "energy", "challenge")
-    series = {f: daily_series(db, rng, f) for f in fields}
+    series = {f: data.series[f] for f in fields}
     readings = [series_reading(f, series[f], rng.first, rng.last) for f in fields]
     reading = " ".join(readings)
     if all(len(present(series[f])) < MIN_DAYS for f in fields):
@@ -76,10 +76,10 @@ def draw_mood(figure: Figure, db: Database, rng: DateRange, options: PlotOptions
     return reading
 
 
-def draw_workload(figure: Figure, db: Database, rng: DateRange, options: PlotOptions) -> str:
+def draw_workload(figure: Figure, data: PlotData, rng: DateRange, options: PlotOptions) -> str:
     theme = prepare(figure, options)
     title = "Hours worked and perceived load"
-    hours, load = daily_series(db, rng, "hours"), daily_series(db, rng, "load")
+    hours, load = data.series["hours"], data.series["load"]
     readings = [hours_reading(hours), series_reading("load", load, rng.first, rng.last)]
     have_hours, have_load = len(present(hours)) >= MIN_DAYS, len(present(load)) >= MIN_DAYS
     if not have_hours and not have_load:

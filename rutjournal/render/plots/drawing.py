@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 from matplotlib.figure import Figure
 
-from rutjournal.core.storage.db import Database
 from rutjournal.core.transfer.exporters.files import AtomicFiles
+from rutjournal.core.trends.plot_data import PlotData
 from rutjournal.core.trends.service import DateRange
 from rutjournal.render.plots import TITLES, check_name, check_path
 from rutjournal.render.plots.calendars import draw_weekday, draw_year
@@ -47,15 +47,22 @@ def new_figure() -> Figure:
     return Figure(figsize=SIZE, dpi=DPI, layout="constrained")
 
 
-def draw_plot(name: str, figure: Figure, db: Database, rng: DateRange, options: PlotOptions) -> str:
-    """Draw the named plot onto ``figure``; returns its reading."""
-    return PLOTS[check_name(name)](figure, db, rng, options)
+def draw_plot(name: str, figure: Figure, data: PlotData, rng: DateRange, options: PlotOptions) -> str:
+    """Draw the named plot of ``data`` (``read_plot_data``) onto ``figure``; returns its reading."""
+    return PLOTS[check_name(name)](figure, data, rng, options)
 
 
 def save_plot(
-    name: str, db: Database, rng: DateRange, path: Path | str, options: PlotOptions | None = None
+    name: str,
+    data: PlotData,
+    rng: DateRange,
+    path: Path | str,
+    options: PlotOptions | None = None,
+    *,
+    record_dir: Path,
 ) -> str:
-    """Draw one plot with the Agg backend and write it to ``path`` (.png or .svg); returns its reading."""
+    """Draw one plot with the Agg backend and write it to ``path`` (.png or .svg), whole or not at all (the
+    partial file recorded in ``record_dir``, the data folder, until it is in place); returns its reading."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     check_name(name)
@@ -63,7 +70,7 @@ def save_plot(
     fmt = check_path(target)
     figure = new_figure()
     FigureCanvasAgg(figure)
-    reading = draw_plot(name, figure, db, rng, options or PlotOptions())
-    with AtomicFiles(db.path.parent) as files, files.open_binary(target) as out:  # whole, or not at all
+    reading = draw_plot(name, figure, data, rng, options or PlotOptions())
+    with AtomicFiles(record_dir) as files, files.open_binary(target) as out:  # whole, or not at all
         figure.savefig(out, format=fmt, facecolor=figure.get_facecolor())
     return reading

@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import Formatter
 
 from rutjournal.core.calendar_words import MONTHS
-from rutjournal.core.storage.db import Database
+from rutjournal.core.trends.plot_data import PlotData
 from rutjournal.core.trends.service import DateRange, Series
 from rutjournal.render.plots.options import PlotOptions, Theme
 
@@ -45,7 +45,7 @@ GOAL_COLOURS = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00", "#56b4e9"
 SIZE = (9.0, 4.0)  # inches at 100 dpi: 900 × 400 px
 DPI = 100
 
-DrawFunction = Callable[[Figure, Database, DateRange, PlotOptions], str]
+DrawFunction = Callable[[Figure, PlotData, DateRange, PlotOptions], str]
 
 
 def prepare(figure: Figure, options: PlotOptions) -> Theme:

@@ -12,7 +12,7 @@ from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 
 from rutjournal.core.choices import FREEING
-from rutjournal.core.storage.db import Database
+from rutjournal.core.trends.plot_data import PlotData
 from rutjournal.core.trends.readings import correlation_reading, decision_reading, goals_reading, strength
 from rutjournal.core.trends.rules import HOURS_LINE, PAST, WORK_DAYS
 from rutjournal.core.trends.service import (
@@ -20,9 +20,6 @@ from rutjournal.core.trends.service import (
     DateRange,
     WeekHours,
     correlation,
-    goal_progress_over_time,
-    hours_mood_pairs,
-    weekly_hours_by_decision,
 )
 from rutjournal.render.plots.options import PlotOptions
 from rutjournal.render.plots.style import (
@@ -42,10 +39,10 @@ MAX_BARS = (
 )
 
 
-def draw_hours_vs_mood(figure: Figure, db: Database, rng: DateRange, options: PlotOptions) -> str:
+def draw_hours_vs_mood(figure: Figure, data: PlotData, rng: DateRange, options: PlotOptions) -> str:
     theme = prepare(figure, options)
     title = "Hours worked vs mood"
-    pairs = hours_mood_pairs(db, rng)
+    pairs = data.pairs
     corr = correlation(pairs)
     reading = correlation_reading(pairs, corr)
     if len(pairs) < MIN_PAIRS:
@@ -144,10 +141,10 @@ def _stack(ax: Axes, weeks: list[WeekHours], rng: DateRange) -> np.ndarray:
     return bottom
 
 
-def draw_decisions(figure: Figure, db: Database, rng: DateRange, options: PlotOptions) -> str:
+def draw_decisions(figure: Figure, data: PlotData, rng: DateRange, options: PlotOptions) -> str:
     theme = prepare(figure, options)
     title = "Weekly hours of tasks: kept vs freed"
-    weeks = weekly_hours_by_decision(db, rng)
+    weeks = data.weeks
     reading = decision_reading(weeks)
     if not weeks:
         return message(figure, title, reading, theme)
@@ -165,10 +162,10 @@ def draw_decisions(figure: Figure, db: Database, rng: DateRange, options: PlotOp
     return reading
 
 
-def draw_goals(figure: Figure, db: Database, rng: DateRange, options: PlotOptions) -> str:
+def draw_goals(figure: Figure, data: PlotData, rng: DateRange, options: PlotOptions) -> str:
     theme = prepare(figure, options)
     title = "Goal progress"
-    tracks = goal_progress_over_time(db, rng)
+    tracks = data.tracks
     reading = goals_reading(tracks)
     if not tracks:
         return message(figure, title, reading, theme)

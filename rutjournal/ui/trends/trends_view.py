@@ -193,13 +193,14 @@ class TrendsView(QWidget):
         rng = self.date_range()
         if rng is None or self.db is None or not self._ensure_charts():
             return
+        from rutjournal.core.trends.plot_data import read_plot_data
         from rutjournal.render.plots.drawing import draw_plot
 
         panel = self.panels[name]
         assert panel.figure is not None and panel.canvas is not None
         panel.show_canvas()
         try:
-            reading = draw_plot(name, panel.figure, self.db, rng, self.options())
+            reading = draw_plot(name, panel.figure, read_plot_data(self.db, name, rng), rng, self.options())
         except Exception:
             log.exception("could not draw the %s plot", name)
             panel.figure.clear()
