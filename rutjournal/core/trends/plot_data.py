@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from rutjournal.core.storage.db import Database
 from rutjournal.core.trends.calendar import year_pixels
-from rutjournal.core.trends.series import DateRange, Series, daily_series, hours_mood_pairs
+from rutjournal.core.trends.series import DateRange, Series, daily_series_of, hours_mood_pairs
 from rutjournal.core.trends.work import (
     GoalTrack,
     WeekHours,
@@ -33,7 +33,6 @@ class PlotData:
 
 def read_plot_data(db: Database, name: str, rng: DateRange) -> PlotData:
     """The data the chart ``name`` draws over ``rng``."""
-    series = {f: daily_series(db, rng, f) for f in SERIES_OF.get(name, ())}
     if name == "year":
         return PlotData(pixels=year_pixels(db, rng.last.year, until=rng.last))
     if name == "hours_vs_mood":
@@ -42,4 +41,4 @@ def read_plot_data(db: Database, name: str, rng: DateRange) -> PlotData:
         return PlotData(weeks=weekly_hours_by_decision(db, rng))
     if name == "goals":
         return PlotData(tracks=goal_progress_over_time(db, rng))
-    return PlotData(series=series)
+    return PlotData(series=daily_series_of(db, rng, SERIES_OF.get(name, ())))

@@ -90,12 +90,20 @@ def entries_after(db: Database, day: dt.date) -> int:
 def daily_series(db: Database, rng: DateRange, field: str) -> Series:
     """(day, value) for each day of the range that has an entry, oldest first; None where the field is blank.
     A day without an entry is simply not there: gaps stay gaps, and a long range costs nothing more."""
-    if field not in SERIES_FIELDS:
-        raise InvalidInput("field", " / ".join(SERIES_FIELDS), field)
-    days = _scores(db, rng)
-    return [
-        (day, None if (value := getattr(days[day], field)) is None else float(value)) for day in sorted(days)
-    ]
+    return daily_series_of(db, rng, (field,))[field]
+
+
+def daily_series_of(db: Database, rng: DateRange, fields: Sequence[str]) -> dict[str, Series]:
+    """``daily_series`` of several fields, from one read of the journal."""
+    for field in fields:
+        if field not in SERIES_FIELDS:
+            raise InvalidInput("field", " / ".join(SERIES_FIELDS), field)
+    days = _scores(db, rng) if fields else {}
+    ordered = sorted(days)
+    return {
+        field: [(day, None if (v := getattr(days[day], field)) is None else float(v)) for day in ordered]
+        for field in fields
+    }
 
 
 def _scores(db: Database, rng: DateRange) -> dict[dt.date, Scores]:

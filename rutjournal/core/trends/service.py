@@ -66,6 +66,7 @@ from rutjournal.core.trends.series import (
     Series,
     correlation,
     daily_series,
+    daily_series_of,
     entries_after,
     hours_mood_pairs,
     mean,
@@ -128,8 +129,9 @@ def trends_report(db: Database, days: int | None, today: dt.date) -> dict[str, o
     series: dict[str, object] = {}
     readings: dict[str, str] = {}
     mood: Series = []
+    every = daily_series_of(db, rng, SERIES_FIELDS)  # one read of the journal for all five
     for field in SERIES_FIELDS:
-        points = daily_series(db, rng, field)
+        points = every[field]
         if field == "mood":
             mood = points
         on = [day for day, _ in points]
