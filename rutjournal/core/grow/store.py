@@ -60,10 +60,7 @@ def insert_row(conn: sqlite3.Connection, table: str, values: Mapping[str, object
     if table in STAMPED:
         now = now_utc()
         row |= {"created_at": now, "updated_at": now}
-    columns, marks = ", ".join(row), ", ".join("?" * len(row))
-    cursor = conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
-    assert cursor.lastrowid is not None
-    return cursor.lastrowid
+    return insert_as_given(conn, table, row, TABLES)
 
 
 def update_row(
