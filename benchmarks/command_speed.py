@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import re
 import shutil
 import subprocess
@@ -24,8 +23,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from load_tasks import build_journal, make_tasks
+from load_tasks import build_journal
+from load_tasks import taskwarrior as load_taskwarrior
 from make_journal import make_entries, write_rutjournal
+
+from rutjournal.core.load.service import Load
+from rutjournal.core.paths import DATABASE_NAME
+from rutjournal.core.storage.db import open_database
 
 TARGET = 3.0
 FLOOR = f"{sys.executable} -c 'import sqlite3'"
@@ -55,42 +59,30 @@ def commands(data: Path, scratch: Path) -> dict[str, str]:
     return {
         "add": f"{rj} --data-dir {writer['add']} add 'Benchmark line: one more.'",
         "task add": f"{rj} --data-dir {writer['task-add']} task add 'Benchmark task' --hours 0.5",
-        "show": f"{rj} --data-dir {data} show",
+        "show": f"{rj} --data-dir {data} show yesterday",
         "search": f"{rj} --data-dir {data} search promotion",
         "report load": f"{rj} --data-dir {data} report load",
         "task list": f"{rj} --data-dir {data} task list",
     }
 
 
-def taskwarrior(scratch: Path) -> dict[str, tuple[str, dict[str, str]]]:
-    """Taskwarrior with 2,000 pending tasks (the Load benchmark's titles), or nothing if it is not installed."""
+def taskwarrior(data: Path, scratch: Path) -> dict[str, tuple[str, dict[str, str]]]:
+    """Taskwarrior holding the same 2,000 tasks (load_tasks.py's import), or nothing if it is not installed."""
     task = shutil.which("task")
     if task is None:
         return {}
-    folder = scratch / "taskwarrior"
-    (folder / "data").mkdir(parents=True, exist_ok=True)
-    rc = folder / "taskrc"
+    db = open_database(data / DATABASE_NAME)
+    try:
+        tasks = Load(db).tasks()
+    finally:
+        db.close()
+    listing, _count = load_taskwarrior(task, tasks, scratch / "taskwarrior").values()
     version = subprocess.run([task, "--version"], capture_output=True, text=True, check=True).stdout.strip()
-    rc.write_text(
-        f"data.location={folder / 'data'}\nconfirmation=off\nhooks=off\nverbose=nothing\nnews.version={version}\n",
-        encoding="utf-8",
-    )
-    env = {"TASKRC": str(rc), "TASKDATA": str(folder / "data")}
-    if not any((folder / "data").iterdir()):
-        import json
-        import random
-
-        items = [{"description": t["title"]} for t in make_tasks(2000, random.Random(1))]
-        (folder / "tasks.json").write_text(json.dumps(items), encoding="utf-8")
-        subprocess.run(
-            [task, "import", str(folder / "tasks.json")],
-            env={**os.environ, **env},
-            check=True,
-            capture_output=True,
-        )
+    _, env = listing
+    private = {k: env[k] for k in ("TASKRC", "TASKDATA")}
     return {
-        f"Taskwarrior {version} task add": (f"{task} add 'Benchmark task'", env),
-        f"Taskwarrior {version} task list": (f"{task} rc.gc=off list", env),
+        f"Taskwarrior {version} task add": (f"{task} add 'Benchmark task'", private),
+        f"Taskwarrior {version} task list": (" ".join(listing[0]), private),
     }
 
 
@@ -113,6 +105,10 @@ def bench(command: str, runs: int, env: dict[str, str] | None = None) -> tuple[f
         f"exec {command} >/dev/null 2>&1",
     ]
     out = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
+    for side in ("A", "B"):  # a command that failed was timed failing: no figure
+        status = re.search(rf"^{side} exit (\S+) \((\d+) of (\d+)\)", out, re.MULTILINE)
+        if status is None or status.group(1) != "0" or status.group(2) != status.group(3):
+            raise SystemExit(f"{command if side == 'A' else FLOOR} did not exit 0 every run:\n{out}")
 
     def median(label: str) -> float:
         found = re.search(rf"^{re.escape(label)}\s+\S+\s+(\S+)", out, re.MULTILINE)
@@ -141,7 +137,7 @@ def main() -> int:
                 mark = "met" if ratio <= TARGET else "MISSED"
                 print(f"rutjournal {name:<23} {years:>5} {wall:>9.3f} {floor:>8.3f} {ratio:>5.2f}×  {mark}")
             if years == (args.years or [10])[0]:
-                for name, (command, env) in taskwarrior(Path(scratch)).items():
+                for name, (command, env) in taskwarrior(data, Path(scratch)).items():
                     wall, floor, ratio = bench(command, args.runs, env)
                     print(f"{name:<34} {'':>5} {wall:>9.3f} {floor:>8.3f} {ratio:>5.2f}×  (anchor)")
     return 0
