@@ -101,9 +101,7 @@ def inspect_file(path: Path) -> FileState:
                 path, f"the passphrase does not open {path} (wrong passphrase, or a damaged file)"
             ) from exc
         if is_damage(exc):
-            raise DamagedDatabase(
-                path, f"the journal file {path} is damaged ({_one_line(exc)}); it was left as it is"
-            ) from exc
+            raise damaged(path, exc) from exc
         raise NotADatabase(
             path, f"{path} cannot be read as a database ({_one_line(exc)}); it was left as it is."
         ) from exc
@@ -232,6 +230,13 @@ def is_damage(exc: BaseException) -> bool:
     """A file that is damaged (SQLITE_CORRUPT, or SQLITE_NOTADB: not a database at all), as opposed to busy,
     full or read-only. By SQLite's code: its words alone would also take "malformed JSON" for damage."""
     return _says(exc, SQLITE_CORRUPT, "malformed") or _says(exc, SQLITE_NOTADB, "file is not a database")
+
+
+def damaged(path: Path, exc: BaseException) -> DamagedDatabase:
+    """The error for damage SQLite found in ``path``: one sentence naming the file and SQLite's finding."""
+    return DamagedDatabase(
+        path, f"the journal file {path} is damaged ({_one_line(exc)}); it was left as it is"
+    )
 
 
 def is_not_a_database(exc: BaseException) -> bool:

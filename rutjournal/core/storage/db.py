@@ -12,13 +12,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rutjournal.core.errors import DamagedDatabase, NotWritable
+from rutjournal.core.errors import NotWritable
 from rutjournal.core.storage import cipher
 from rutjournal.core.storage.connect import (
     FileState,
     _ensure_writable_dir,
-    _one_line,
     connect_raw,
+    damaged,
     inspect_file,
     is_damage,
     is_read_only_refusal,
@@ -107,9 +107,7 @@ class Database:
     def _problem(self, exc: sqlite3.DatabaseError) -> Exception:
         if is_damage(exc):
             note_damage(self.path, exc)
-            return DamagedDatabase(
-                self.path, f"the journal file {self.path} is damaged ({_one_line(exc)}); it was left as it is"
-            )
+            return damaged(self.path, exc)
         if self.read_only is not None and is_read_only_refusal(exc):
             return NotWritable(self.path, self.read_only)
         return exc

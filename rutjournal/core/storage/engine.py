@@ -7,14 +7,13 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rutjournal.core.errors import DamagedDatabase
 from rutjournal.core.storage import cipher
 from rutjournal.core.storage.connect import (
     BUSY_TIMEOUT_MS,
-    _one_line,
     _text,
     _uri,
     apply_pragmas,
+    damaged,
     is_damage,
     note_damage,
 )
@@ -76,8 +75,6 @@ def create_engine_for(path: Path, *, read_only: bool = False, create: bool = Fal
         is_db_error = isinstance(original, sqlite3.DatabaseError) or cipher.is_cipher_error(original)
         if is_db_error and is_damage(original):
             note_damage(path, original)
-            raise DamagedDatabase(
-                path, f"the journal file {path} is damaged ({_one_line(original)}); it was left as it is"
-            ) from original
+            raise damaged(path, original) from original
 
     return engine
