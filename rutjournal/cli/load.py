@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from rutjournal.core import text
 from rutjournal.core.errors import InvalidInput
@@ -115,6 +114,8 @@ def run_task(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def _print_tasks(tasks: list[TaskView], as_json: bool, decision: str | None) -> None:
     if as_json:
+        import json
+
         print(json.dumps([_task_dict(t) for t in tasks], ensure_ascii=False))
         return
     if not tasks:
@@ -183,6 +184,8 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
     finally:
         db.close()
     if args.json:
+        import json
+
         print(
             json.dumps(
                 {

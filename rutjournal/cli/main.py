@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
-from typing import NoReturn
+from typing import NoReturn, cast
 
 from rutjournal import __version__
 from rutjournal.cli import passphrase as cli_passphrase
 from rutjournal.core.errors import DamagedDatabase, InvalidInput, RutjournalError, SearchSyntaxError
+from rutjournal.core.logsetup import logger
 from rutjournal.core.paths import AppPaths, resolve_paths
 
-log = logging.getLogger("rutjournal.cli.main")
+log = logger("rutjournal.cli.main")
 # The modules of rutjournal.cli that add commands and reports, with the commands and reports each adds. A
 # command line imports only the module its command needs (``rutjournal add``: ``cli/journal.py``); help, and a
 # command nobody knows, build them all. tests/cli/test_cli_parser.py checks each module adds exactly these.
@@ -47,6 +47,26 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # argparse makes a formatter for every argument added, only to check its metavar, and sizes it with
+        # shutil (which imports zlib, bz2 and lzma); the width is worked out here the way shutil does it.
+        formatter_class = cast("type[argparse.HelpFormatter]", self.formatter_class)
+        return formatter_class(prog=self.prog, width=_terminal_width() - 2)
+
+
+def _terminal_width() -> int:
+    """The width help is wrapped to: $COLUMNS, else the terminal's, else 80 (``shutil.get_terminal_size``)."""
+    import os
+
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):  # no stdout, or not a terminal
+        return 80
 
 
 def sections_for(argv: Sequence[str]) -> list[str]:
@@ -147,9 +167,9 @@ def demo_folder(args: argparse.Namespace) -> str | None:
 def run(args: argparse.Namespace) -> int:
     """Run a subcommand; every failure becomes one line on stderr and an exit status."""
     paths = resolve_paths(getattr(args, "data_dir", None))
-    from rutjournal.core.logsetup import setup_logging
+    from rutjournal.core.logsetup import QUIET, setup_logging
 
-    log_file = setup_logging(paths.log_file, stderr_level=logging.CRITICAL + 1)
+    setup_logging(lambda: paths.log_file, stderr_level=QUIET)  # the log folder is looked up if a record comes
     if args.demo:
         try:
             paths = resolve_paths(demo_folder(args))
@@ -186,7 +206,7 @@ def run(args: argparse.Namespace) -> int:
         hint = ""
         if isinstance(exc, DamagedDatabase) and "rutjournal restore" not in str(exc):
             hint = "; to recover: rutjournal backups, then rutjournal restore N"
-        print(f"rutjournal {args.command}: {exc}{hint} (log: {log_file})", file=sys.stderr)
+        print(f"rutjournal {args.command}: {exc}{hint} (log: {paths.log_file})", file=sys.stderr)
         return EXIT_FAILED
     except Exception as exc:
         log.exception("%s failed", args.command)
@@ -202,7 +222,7 @@ def run(args: argparse.Namespace) -> int:
             )
         else:
             message = f"unexpected error: {_first_line(exc)}"
-        print(f"rutjournal {args.command}: {message} (details in {log_file})", file=sys.stderr)
+        print(f"rutjournal {args.command}: {message} (details in {paths.log_file})", file=sys.stderr)
         return EXIT_FAILED
 
 

@@ -15,16 +15,16 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import logging
 import random
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from rutjournal.core.logsetup import logger
 from rutjournal.core.storage.db import Database, open_database
 from rutjournal.core.values import Scores
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 DEMO_SEED = 20261201
 DEMO_DAYS = 90

@@ -7,7 +7,6 @@ Precedence for the data directory: ``--data-dir`` > ``RUTJOURNAL_DATA_DIR`` > th
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from rutjournal import APP_NAME
@@ -18,13 +17,54 @@ LOCK_NAME = "journal.lock"
 BACKUP_DIR_NAME = "backups"
 
 
-@dataclass(frozen=True)
 class AppPaths:
-    """Where one running rutjournal reads and writes."""
+    """Where one running rutjournal reads and writes.
 
-    data_dir: Path
-    log_dir: Path
-    config_dir: Path
+    The log and settings folders are asked of platformdirs the first time they are wanted: importing it costs
+    a command about half of the time Python takes to start, and a command given its folder (``--data-dir``,
+    ``$RUTJOURNAL_DATA_DIR``) that has nothing to log and no setting to read needs neither.
+    """
+
+    __slots__ = ("_config_dir", "_log_dir", "data_dir")
+
+    def __init__(
+        self, data_dir: Path, *, config_dir: Path | None = None, log_dir: Path | None = None
+    ) -> None:
+        self.data_dir = data_dir
+        self._config_dir = config_dir
+        self._log_dir = log_dir
+
+    def __repr__(self) -> str:
+        return f"AppPaths(data_dir={self.data_dir!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, AppPaths):
+            return NotImplemented
+        return (self.data_dir, self.config_dir, self.log_dir) == (
+            other.data_dir,
+            other.config_dir,
+            other.log_dir,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def moved_to(self, data_dir: Path) -> AppPaths:
+        """The same settings and log folders, with the journal in ``data_dir``."""
+        return AppPaths(data_dir, config_dir=self._config_dir, log_dir=self._log_dir)
+
+    @property
+    def config_dir(self) -> Path:
+        if self._config_dir is None:
+            self._config_dir = user_config_dir()
+        return self._config_dir
+
+    @property
+    def log_dir(self) -> Path:
+        if self._log_dir is None:
+            import platformdirs
+
+            self._log_dir = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+        return self._log_dir
 
     @property
     def database(self) -> Path:
@@ -51,22 +91,23 @@ class AppPaths:
         return self.config_dir / "settings.json"
 
 
-def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
-    """Work out every path from the command-line override, the environment and platformdirs."""
+def user_config_dir() -> Path:
+    """The folder of the settings files (platformdirs' user config dir)."""
     import platformdirs
 
-    config_dir = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
-    chosen = (
-        data_dir
-        or os.environ.get(DATA_DIR_ENV)
-        or _moved_data_dir(config_dir)
-        or platformdirs.user_data_dir(APP_NAME, appauthor=False)
-    )
-    return AppPaths(
-        data_dir=Path(chosen).expanduser().absolute(),
-        log_dir=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
-        config_dir=config_dir,
-    )
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
+    """Work out every path from the command-line override, the environment, Settings and platformdirs."""
+    given = data_dir or os.environ.get(DATA_DIR_ENV)
+    if given:
+        return AppPaths(Path(given).expanduser().absolute())
+    import platformdirs
+
+    config_dir = user_config_dir()
+    chosen = _moved_data_dir(config_dir) or platformdirs.user_data_dir(APP_NAME, appauthor=False)
+    return AppPaths(Path(chosen).expanduser().absolute(), config_dir=config_dir)
 
 
 def _moved_data_dir(config_dir: Path) -> str:
@@ -92,6 +133,4 @@ def is_demo(paths: AppPaths) -> bool:
 
 def settings_path() -> Path:
     """The settings file alone (it does not depend on the data folder), for views built after start-up."""
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "settings.json"
+    return user_config_dir() / "settings.json"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import logging
 import os
 import re
 from dataclasses import asdict, dataclass, fields, replace
@@ -18,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.logsetup import logger
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 BACKUP_KEEP_MIN = 1
 BACKUP_KEEP_MAX = 365

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import signal
 import sys
 import traceback
@@ -13,7 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from rutjournal import APP_NAME, __version__
-from rutjournal.core.logsetup import setup_logging
+from rutjournal.core.logsetup import logger, setup_logging
 from rutjournal.core.paths import resolve_paths
 from rutjournal.core.resources import resource_path
 from rutjournal.ui.shell.main_window import MainWindow
@@ -22,7 +21,7 @@ from rutjournal.ui.shell.startup_clock import StartupClock
 from rutjournal.ui.shell.theme import apply_theme
 from rutjournal.ui.widgets.message import tell_user
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 
 def create_app(theme: str = "system") -> QApplication:
@@ -65,7 +64,8 @@ def run_gui(data_dir: str | None = None, *, demo: bool = False, reset_demo: bool
 
     private_by_default()  # as main() does: also when run_gui is started on its own (tests, bundles)
     paths = resolve_paths(data_dir)
-    log_file = setup_logging(paths.log_file)
+    setup_logging(paths.log_file)
+    log_file = paths.log_file
     if demo:  # the demo journal, in a folder of its own (built the first time: a second or two)
         from rutjournal.ui.shell.first_run import demo_paths
 

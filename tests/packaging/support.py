@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,27 @@ ROOT = Path(__file__).resolve().parents[2]
 APP_ID = "io.github.rutjournal.Rutjournal"
 PACKAGING = ROOT / "packaging"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+@contextmanager
+def built_once(factory: pytest.TempPathFactory, name: str) -> Iterator[tuple[Path, bool]]:
+    """A folder for a build that every test process shares (the suite runs on every core). The first process
+    to ask gets ``(folder, True)`` and builds in the ``with`` block while the others wait; they get
+    ``(folder, False)`` once it is done. A build that raised is tried again by the next."""
+    root = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each worker's own
+    folder = root / name
+    with (root / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # held until the build is done: the others wait here
+        if (folder / ".built").exists():
+            yield folder, False
+            return
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        yield folder, True
+        (folder / ".built").touch()
+
 
 # What the slow packaging tests measured (bundle size, build time); conftest prints them after the run.
 FIGURES: list[str] = []

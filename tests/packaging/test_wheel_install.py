@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from rutjournal import __version__
-from tests.packaging.support import APP_ID, FIGURES, ROOT, directory_size, smoke_start
+from tests.packaging.support import APP_ID, FIGURES, ROOT, built_once, directory_size, smoke_start
 
 pytestmark = pytest.mark.slow
 
@@ -60,36 +60,39 @@ def clean_env() -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
-    base = tmp_path_factory.mktemp("wheel")
-    assert not base.resolve().is_relative_to(ROOT)
-    started = time.monotonic()
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(base), str(ROOT)],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    built = time.monotonic() - started
+    with built_once(tmp_path_factory, "wheel") as (base, build):
+        if build:
+            assert not base.resolve().is_relative_to(ROOT)
+            started = time.monotonic()
+            subprocess.run(
+                [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(base), str(ROOT)],
+                check=True,
+                capture_output=True,
+                timeout=600,
+            )
+            built = time.monotonic() - started
+            (wheel,) = base.glob("rutjournal-*.whl")
+            venv = base / "venv"
+            subprocess.run(
+                [sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True, timeout=300
+            )
+            started = time.monotonic()
+            result = subprocess.run(
+                [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheel)],
+                cwd=base,
+                env=clean_env(),
+                capture_output=True,
+                text=True,
+                timeout=1200,
+            )
+            assert result.returncode == 0, result.stdout + result.stderr
+            FIGURES.append(
+                f"wheel: built in {built:.0f} s; installed with its dependencies into a fresh venv in "
+                f"{time.monotonic() - started:.0f} s ({directory_size(venv) / 2**20:.0f} MiB)"
+            )
     (wheel,) = base.glob("rutjournal-*.whl")
-    venv = base / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True, timeout=300)
-    started = time.monotonic()
-    result = subprocess.run(
-        [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheel)],
-        cwd=base,
-        env=clean_env(),
-        capture_output=True,
-        text=True,
-        timeout=1200,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    FIGURES.append(
-        f"wheel: built in {built:.0f} s; installed with its dependencies into a fresh venv in "
-        f"{time.monotonic() - started:.0f} s ({directory_size(venv) / 2**20:.0f} MiB)"
-    )
-    work = base / "elsewhere"
-    work.mkdir()
-    return Installed(wheel, venv, work)
+    work = tmp_path_factory.mktemp("elsewhere")  # this test process's own
+    return Installed(wheel, base / "venv", work)
 
 
 def test_wheel_holds_resources_and_migrations(installed: Installed) -> None:

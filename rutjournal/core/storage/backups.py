@@ -10,7 +10,6 @@ its -wal/-shm) is renamed aside first.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import os
 import re
 import sqlite3
@@ -18,11 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rutjournal.core.errors import DamagedDatabase, DatabaseProblem, NewerSchema
+from rutjournal.core.logsetup import logger
 from rutjournal.core.storage import cipher
 from rutjournal.core.storage.leftovers import remove_with_sides, temp_name, temp_path
 from rutjournal.core.storage.migrations import KNOWN_REVISIONS
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 STAMP_FORMAT = "%Y%m%d-%H%M%S"

@@ -8,17 +8,17 @@ by a newer rutjournal is refused before anything writes to it, and before SQLAlc
 from __future__ import annotations
 
 import errno
-import logging
 import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from rutjournal.core.errors import DamagedDatabase, NewerSchema, NotADatabase, NotWritable
+from rutjournal.core.logsetup import logger
 from rutjournal.core.storage import cipher, dates  # noqa: F401  (dates: the adapters, registered on import)
 from rutjournal.core.storage.migrations import HEAD_REVISION, KNOWN_REVISIONS
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000

@@ -9,12 +9,13 @@ journal in place of an empty file) removes it.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-log = logging.getLogger(__name__)
+from rutjournal.core.logsetup import logger
+
+log = logger(__name__)
 
 SUFFIX = ".damaged"
 MAX_WORDS = 300
@@ -58,11 +59,11 @@ def record_damage(db_path: Path, words: str, now: dt.datetime | None = None) -> 
 
 def read_damage(db_path: Path) -> DamageRecord | None:
     """The damage recorded for the journal, or None (one stat when there is none)."""
-    import json
-
     target = record_path(db_path)
     if not target.exists():
         return None
+    import json
+
     try:
         data = json.loads(target.read_text(encoding="utf-8"))
         return DamageRecord(dt.datetime.fromisoformat(str(data["found_at"])), str(data["words"]))

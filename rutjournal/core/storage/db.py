@@ -5,7 +5,6 @@ file first (after a backup), under the setup lock.
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rutjournal.core.errors import NotWritable
+from rutjournal.core.logsetup import logger
 from rutjournal.core.storage import cipher
 from rutjournal.core.storage.connect import (
     FileState,
@@ -31,7 +31,7 @@ from rutjournal.core.storage.private_files import tighten
 if TYPE_CHECKING:
     from rutjournal.core.storage.damage_record import DamageRecord
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 
 class Database:

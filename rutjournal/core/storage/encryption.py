@@ -10,7 +10,6 @@ same export rather than ``PRAGMA rekey`` so the new file is verified before it r
 
 from __future__ import annotations
 
-import logging
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -19,11 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rutjournal.core.errors import DatabaseProblem
+from rutjournal.core.logsetup import logger
 from rutjournal.core.storage import cipher
 from rutjournal.core.storage.file_locks import JournalBusy, sole_use
 from rutjournal.core.storage.leftovers import remove_leftovers, remove_with_sides, temp_path
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 BACKUP_PATTERNS = ("journal-*.sqlite3", "before-upgrade-*.sqlite3")
 

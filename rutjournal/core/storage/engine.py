@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rutjournal.core.logsetup import route_records
 from rutjournal.core.storage import cipher
 from rutjournal.core.storage.connect import (
     BUSY_TIMEOUT_MS,
@@ -27,6 +28,7 @@ def create_engine_for(path: Path, *, read_only: bool = False, create: bool = Fal
 
     Its connections never create the file unless ``create`` (building a journal with the migrations).
     """
+    route_records()  # SQLAlchemy logs through logging itself
     from sqlalchemy import create_engine, event
     from sqlalchemy.engine import URL
     from sqlalchemy.pool import QueuePool

@@ -8,19 +8,19 @@ file that may be damaged.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from rutjournal.core.errors import DamagedDatabase, DatabaseProblem, NotADatabase
+from rutjournal.core.logsetup import logger
 from rutjournal.core.storage import cipher
 from rutjournal.core.storage.backups import BackupInfo, backup_due, list_backups, take_backup
 from rutjournal.core.storage.connect import is_damage
 from rutjournal.core.storage.damage_record import read_damage, record_damage
 from rutjournal.core.storage.migrations import KNOWN_REVISIONS
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 MAX_PROBLEMS = 20  # quick_check can list thousands of lines for one bad page; a person reads the first few
 

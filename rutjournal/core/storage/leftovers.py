@@ -10,13 +10,14 @@ next rutjournal to open the journal removes every such file whose process is no 
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import time
 from pathlib import Path
 
-log = logging.getLogger(__name__)
+from rutjournal.core.logsetup import logger
+
+log = logger(__name__)
 
 KINDS = ("new", "partial", "restoring", "converting", "moving")
 _LEFTOVER = re.compile(r"^\.(?:" + "|".join(KINDS) + r")-(\d+)-[0-9a-f]{8}-")

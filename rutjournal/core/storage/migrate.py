@@ -9,12 +9,12 @@ the commit.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rutjournal.core.errors import MigrationFailed
+from rutjournal.core.logsetup import logger, route_records
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -22,12 +22,13 @@ if TYPE_CHECKING:
 
     from rutjournal.core.storage.connect import FileState
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 SCRIPT_LOCATION = str(Path(__file__).with_name("migrations"))
 
 
 def alembic_config(connection: Connection | None = None, script_location: str = SCRIPT_LOCATION) -> Config:
+    route_records()  # Alembic and SQLAlchemy log through logging itself
     from alembic.config import Config
 
     cfg = Config()

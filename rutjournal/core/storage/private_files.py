@@ -8,12 +8,9 @@ ACLs already do this, so nothing is changed there.
 
 from __future__ import annotations
 
-import logging
 import os
 import stat
 from pathlib import Path
-
-log = logging.getLogger(__name__)
 
 PRIVATE_UMASK = 0o077
 
@@ -39,4 +36,7 @@ def tighten(*folders: Path) -> None:
         try:
             os.chmod(folder, stat.S_IMODE(info.st_mode) & 0o700)
         except OSError as exc:
-            log.warning("could not make %s private: %s", folder, exc.strerror)
+            # logging itself, not logsetup's stand-in: logsetup makes the log folder private with this module
+            import logging
+
+            logging.getLogger(__name__).warning("could not make %s private: %s", folder, exc.strerror)

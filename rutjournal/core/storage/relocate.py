@@ -11,7 +11,6 @@ half-made copy is removed); the new folder is used only once it holds a checked 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import os
 import shutil
 import sqlite3
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rutjournal.core.errors import DatabaseProblem, InvalidInput
+from rutjournal.core.logsetup import logger
 from rutjournal.core.paths import DATA_DIR_ENV, AppPaths
 from rutjournal.core.settings import change_setting
 from rutjournal.core.storage import cipher
@@ -26,7 +26,7 @@ from rutjournal.core.storage.backups import STAMP_FORMAT, copy_database, rename_
 from rutjournal.core.storage.file_locks import sole_use
 from rutjournal.core.storage.leftovers import remove_leftovers, remove_with_sides, temp_path
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.logsetup import route_records
 from rutjournal.render.plots.options import DARK, LIGHT, PlotOptions, Theme
+
+route_records()  # before matplotlib, which logs through logging itself, is imported by the drawing modules
 
 __all__ = [
     "DARK",

@@ -8,7 +8,6 @@ connection to it and no view can save; the only ways on are restoring a backup o
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +17,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
 from rutjournal.core.errors import DatabaseProblem
+from rutjournal.core.logsetup import logger
 from rutjournal.core.storage.backups import BackupInfo
 from rutjournal.core.storage.integrity import StartOfDay, restorable_backups, start_of_day
 from rutjournal.core.text import long_day
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from rutjournal.ui.care.restore_dialog import RestoreDialog
     from rutjournal.ui.shell.window_api import WindowServices
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 MESSAGE_MS = 10000
 
 

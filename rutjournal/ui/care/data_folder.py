@@ -9,14 +9,13 @@ either place, and the old folder's lock is let go only once the journal is open 
 
 from __future__ import annotations
 
-import logging
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.logsetup import logger
 from rutjournal.core.paths import AppPaths
 from rutjournal.ui.widgets.background import BackgroundJob
 
@@ -24,7 +23,7 @@ if TYPE_CHECKING:
     from rutjournal.ui.shell.single_instance import SingleInstance
     from rutjournal.ui.shell.window_api import WindowServices
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 
 class DataFolderMove(QObject):
@@ -84,7 +83,7 @@ class DataFolderMove(QObject):
                 ),
             )
             return False
-        new = replace(old, data_dir=folder)
+        new = old.moved_to(folder)
         lock = SingleInstance(new)
         try:
             owned = lock.acquire()

@@ -7,16 +7,16 @@ last message names both). The passphrase goes to the in-memory key registry (cor
 
 from __future__ import annotations
 
-import logging
 import os
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from rutjournal.core.errors import DatabaseProblem
+from rutjournal.core.logsetup import logger
 from rutjournal.core.storage import cipher
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 TRIES = 3
 

@@ -8,7 +8,6 @@ The core (``core.encryption``) does the converting and keeps the process's keys;
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
+from rutjournal.core.logsetup import logger
 from rutjournal.core.paths import AppPaths
 from rutjournal.core.storage import cipher
 from rutjournal.ui.widgets.background import BackgroundJob
@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # the dialog and the converting code load when first used, ne
     from rutjournal.ui.care.passphrase_settings_dialog import PassphraseSettingsDialog, Request
     from rutjournal.ui.shell.window_api import WindowServices
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 MESSAGE_MS = 20000
 
 

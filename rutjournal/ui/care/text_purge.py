@@ -9,16 +9,17 @@ logged; it stays owed, and is tried again next time.
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+
+from rutjournal.core.logsetup import logger
 
 if TYPE_CHECKING:
     from rutjournal.core.storage.integrity import StartOfDay
     from rutjournal.ui.shell.window_api import WindowServices
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 
 class TextPurge(QObject):

@@ -8,7 +8,6 @@ The Goal, Evidence and "Challenges asked for" tabs live in ``goal_panel``, ``evi
 from __future__ import annotations
 
 import datetime as dt
-import logging
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from rutjournal.core.choices import GAP_KINDS
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.grow.service import GoalView, Grow
+from rutjournal.core.logsetup import logger
 from rutjournal.ui.grow.challenges_panel import ChallengesPanel
 from rutjournal.ui.grow.evidence_panel import EvidencePanel
 from rutjournal.ui.grow.goal_panel import GoalPanel
@@ -36,7 +36,7 @@ from rutjournal.ui.grow.goal_tree import GoalTreeModel, IdRole, KindRole, target
 from rutjournal.ui.widgets.date_field import DateField, day_edit, pydate, qdate
 from rutjournal.ui.widgets.message import show_message
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 
 class GrowView(QWidget):

@@ -7,7 +7,6 @@ more than half a second to reach the database; leaving the day, the section or t
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from rutjournal.core.errors import RutjournalError
 from rutjournal.core.journal.service import STREAK_CAP
+from rutjournal.core.logsetup import logger
 from rutjournal.core.plain_text import plain_line
 from rutjournal.core.text import long_day, plural
 from rutjournal.core.values import Scores, word_count
@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # the journal service brings SQLAlchemy: kept off the start-u
     from rutjournal.core.journal.service import DayEntry, Journal
     from rutjournal.ui.journal.tags_dialog import TagsDialog
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 AUTOSAVE_MS = 500
 
 

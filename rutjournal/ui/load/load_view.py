@@ -8,7 +8,6 @@ already listed is pointed out before anything is added (``DuplicateBar``).
 from __future__ import annotations
 
 import datetime as dt
-import logging
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -31,6 +30,7 @@ from rutjournal.core.load.brain_dump import ParsedTask, parse_task_line
 from rutjournal.core.load.service import DeletedTask, Load, TaskView
 from rutjournal.core.load.task_match import find_match
 from rutjournal.core.load.words import hours, task_hours
+from rutjournal.core.logsetup import logger
 from rutjournal.core.plain_text import plain_line
 from rutjournal.ui.load.decision_bar import DecisionBar
 from rutjournal.ui.load.duplicate_bar import DuplicateBar
@@ -40,7 +40,7 @@ from rutjournal.ui.load.task_model import COLUMN, TaskFilter, TaskIdRole, TaskTa
 from rutjournal.ui.load.task_table import TaskTable
 from rutjournal.ui.widgets.message import show_message
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 ALL = "all"
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import sqlite3
 import time
 
@@ -12,10 +11,11 @@ from PySide6.QtWidgets import QLabel, QListView, QStackedWidget, QVBoxLayout, QW
 
 from rutjournal.core.errors import SearchSyntaxError
 from rutjournal.core.journal.search import search
+from rutjournal.core.logsetup import logger
 from rutjournal.ui.search.search_model import DayRole, HtmlDelegate, SearchResultsModel
 from rutjournal.ui.widgets.message import show_message
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 LIMIT = 100
 HELP_HTML = """
 <h3>Search everything you have written</h3>

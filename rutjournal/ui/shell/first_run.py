@@ -10,7 +10,6 @@ a second rutjournal started with ``--demo``, so it never mixes with the user's j
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -20,6 +19,7 @@ from PySide6.QtCore import QObject, QProcess
 from PySide6.QtWidgets import QLabel
 
 from rutjournal.core.errors import RutjournalError
+from rutjournal.core.logsetup import logger
 from rutjournal.core.paths import AppPaths, demo_data_dir, is_demo, resolve_paths
 from rutjournal.core.settings import change_setting, load_settings
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from rutjournal.ui.shell.welcome_dialog import WelcomeDialog
     from rutjournal.ui.shell.window_api import WindowServices
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 DEMO_TITLE = "rutjournal demo journal (made-up data)"
 
 

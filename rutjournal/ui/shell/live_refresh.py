@@ -12,7 +12,6 @@ re-read shows what is stored and keeps the selection, so for them it costs a rea
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -21,12 +20,13 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from rutjournal.core.journal.reading import data_version
+from rutjournal.core.logsetup import logger
 
 if TYPE_CHECKING:
     from rutjournal.ui.shell.section_stack import SectionStack
     from rutjournal.ui.shell.window_api import WindowServices
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 POLL_MS = 500
 READ_WHEN_SHOWN = frozenset(
     {"guidance", "crossroads", "trends"}

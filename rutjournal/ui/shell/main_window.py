@@ -7,7 +7,6 @@ Alembic, runs behind it), so the first paint never waits on the journal's size o
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import sqlite3
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from rutjournal.core.errors import RutjournalError
+from rutjournal.core.logsetup import logger
 from rutjournal.core.paths import AppPaths
 from rutjournal.ui.care.data_care import DataCare
 from rutjournal.ui.care.text_purge import TextPurge
@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from rutjournal.ui.shell.single_instance import SingleInstance
     from rutjournal.ui.trends.trends_view import TrendsView
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 TRANSIENT_SECTIONS = {"search"}
 
 

@@ -8,15 +8,14 @@ doing it. It knows no window, so any view may use it.
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCalendarWidget, QComboBox
 
+from rutjournal.core.logsetup import logger
 from rutjournal.core.paths import settings_path
 from rutjournal.core.settings import Settings, load_settings
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 WEEK_DAYS = {"monday": Qt.DayOfWeek.Monday, "sunday": Qt.DayOfWeek.Sunday, "saturday": Qt.DayOfWeek.Saturday}
 
 

@@ -7,7 +7,6 @@ the data folder is a job of its own (``ui/data_folder.py``); the dialog only ask
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.logsetup import logger
 from rutjournal.core.paths import is_demo
 from rutjournal.core.settings import (
     BACKUP_KEEP_MAX,
@@ -49,7 +49,7 @@ from rutjournal.ui.widgets.message import show_message
 if TYPE_CHECKING:
     from rutjournal.ui.shell.window_api import WindowServices
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 DEFAULT_REMINDER = QTime(17, 30)
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 TREND_LABELS = {30: "Last 30 days", 90: "Last 90 days", 365: "Last 365 days", 0: "All time"}

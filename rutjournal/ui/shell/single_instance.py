@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from rutjournal.core.logsetup import logger
 from rutjournal.core.paths import AppPaths
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 WAKE = b"raise\n"
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
 import time
 from pathlib import Path
 
-log = logging.getLogger(__name__)
+from rutjournal.core.logsetup import logger
+
+log = logger(__name__)
 REPORT_ENV = "RUTJOURNAL_STARTUP_REPORT"
 
 

@@ -7,16 +7,15 @@ dark. Views that draw their own colours (Trends' plots) redraw on ``QEvent.Appli
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from rutjournal.core.logsetup import logger
 from rutjournal.core.resources import resource_path
 from rutjournal.core.settings import THEMES
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 CHOICES = THEMES  # the values the settings file allows
 _CHOICE_PROPERTY = "rutjournalTheme"
 

@@ -9,7 +9,6 @@ looks every few minutes whether today's time has passed; it reminds once a day a
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
@@ -25,12 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rutjournal.core.logsetup import logger
 from rutjournal.core.settings import Settings
 
 if TYPE_CHECKING:
     from rutjournal.ui.shell.window_api import WindowServices
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 REMINDER_TITLE = "rutjournal"
 REMINDER_TEXT = "Two minutes for today's entry?"
 LOOK_AGAIN_S = 5 * 60  # at most this long between looks, so a sleep past the time is noticed on waking

@@ -3,7 +3,6 @@ word on where the journal is, the search box, and the question asked when today 
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rutjournal.core.logsetup import logger
 from rutjournal.ui.shell.section_icons import set_section_icons
 from rutjournal.ui.shell.section_stack import SECTIONS
 from rutjournal.ui.widgets.message import show_message
@@ -29,7 +29,7 @@ from rutjournal.ui.widgets.message import show_message
 if TYPE_CHECKING:
     from rutjournal.core.storage.db import Database
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 
 def build_sidebar() -> QListWidget:

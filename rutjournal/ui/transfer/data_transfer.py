@@ -7,18 +7,19 @@ shows in the journal and the calendar, search finds it, and Load lists the impor
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
+
+from rutjournal.core.logsetup import logger
 
 if TYPE_CHECKING:  # the dialogs and the importers load when first opened, never on the way to the window
     from rutjournal.ui.shell.window_api import WindowServices
     from rutjournal.ui.transfer.export_dialog import ExportDialog
     from rutjournal.ui.transfer.import_dialog import ImportDialog
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 MESSAGE_MS = 10000
 
 

@@ -7,13 +7,15 @@ thread that creates no Qt object; the window asks ``done()`` from a timer and bu
 
 from __future__ import annotations
 
-import logging
 import threading
 
-log = logging.getLogger(__name__)
+from rutjournal.core.logsetup import logger, route_records
+
+log = logger(__name__)
 
 
 def _load() -> None:
+    route_records()  # matplotlib logs through logging itself
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     from rutjournal.render.plots.drawing import new_figure

@@ -8,7 +8,6 @@ to, so the window never stops answering for longer than one chart takes.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QTimer
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rutjournal.core.logsetup import logger
 from rutjournal.core.storage.db import Database
 from rutjournal.core.trends.readings import range_reading
 from rutjournal.core.trends.service import DateRange, entries_after
@@ -31,7 +31,7 @@ from rutjournal.render.plots import TITLES, PlotOptions, check_path
 from rutjournal.ui.trends.chart_loader import ChartLoader
 from rutjournal.ui.trends.plot_panel import PlotPanel
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 RANGES = (("Last 30 days", 30), ("Last 90 days", 90), ("Last 365 days", 365), ("All time", None))
 WINDOWS = (("7-day mean", 7), ("30-day mean", 30))
 NOT_LOADED = "The charts could not be drawn: matplotlib did not load. The details are in the log."

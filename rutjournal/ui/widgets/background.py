@@ -6,13 +6,14 @@ through a queued signal, so the window stays responsive however large the journa
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-log = logging.getLogger(__name__)
+from rutjournal.core.logsetup import logger
+
+log = logger(__name__)
 
 
 class BackgroundJob(QObject):

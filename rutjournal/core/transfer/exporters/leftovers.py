@@ -10,12 +10,13 @@ the partial files of records whose process is gone — only files named as this 
 from __future__ import annotations
 
 import contextlib
-import logging
 import os
 import re
 from pathlib import Path
 
-log = logging.getLogger(__name__)
+from rutjournal.core.logsetup import logger
+
+log = logger(__name__)
 
 RECORD_DIR = "exports-in-progress"
 _PART = re.compile(r"^\..+\.part-(?P<pid>\d+)-[0-9a-f]{8}$", re.DOTALL)
