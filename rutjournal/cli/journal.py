@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from rutjournal.cli.text import json_text
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.paths import AppPaths
 from rutjournal.core.values import (
@@ -85,8 +86,6 @@ def _stdin_text() -> str:
 
 
 def _add(args: argparse.Namespace, paths: AppPaths) -> int:
-    import json
-
     day = _day(args.date)
     values: dict[str, object] = {
         name: parse_score(name, getattr(args, name))
@@ -109,7 +108,7 @@ def _add(args: argparse.Namespace, paths: AppPaths) -> int:
         entry = journal.append(day, text.strip("\n"), scores, args.tag)
     finally:
         db.close()
-    print(json.dumps(entry.as_dict(), ensure_ascii=False) if args.json else _what_add_did(before, entry))
+    print(json_text(entry.as_dict()) if args.json else _what_add_did(before, entry))
     return EXIT_OK
 
 
@@ -131,8 +130,6 @@ def _what_add_did(before: DayEntry | None, after: DayEntry) -> str:
 
 
 def _show(args: argparse.Namespace, paths: AppPaths) -> int:
-    import json
-
     day = _day(args.date, bounded=False)  # a look-up: days an older journal holds outside the bounds too
     if not paths.database.exists():
         entry = None
@@ -146,7 +143,7 @@ def _show(args: argparse.Namespace, paths: AppPaths) -> int:
         finally:
             db.close()
     if args.json:
-        print(json.dumps(entry.as_dict() if entry else None, ensure_ascii=False))
+        print(json_text(entry.as_dict() if entry else None))
     elif entry is None:
         print(f"No entry on {day.isoformat()}.")
     else:
@@ -169,8 +166,6 @@ def _num(value: float | None) -> str:
 
 
 def _search(args: argparse.Namespace, paths: AppPaths) -> int:
-    import json
-
     limit = parse_whole("--limit", args.limit, 1, MAX_SEARCH_RESULTS)
     from rutjournal.core.journal.search import search
 
@@ -198,12 +193,8 @@ def _search(args: argparse.Namespace, paths: AppPaths) -> int:
             conn.close()
     if args.json:
         print(
-            json.dumps(
-                [
-                    {"date": h.day.isoformat(), "snippet": h.snippet_text("", ""), "mood": h.mood}
-                    for h in hits
-                ],
-                ensure_ascii=False,
+            json_text(
+                [{"date": h.day.isoformat(), "snippet": h.snippet_text("", ""), "mood": h.mood} for h in hits]
             )
         )
     elif not hits:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from rutjournal.cli.text import json_text
 from rutjournal.core import text
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.load.rules import TaskView, parse_minutes
@@ -114,9 +115,7 @@ def run_task(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def _print_tasks(tasks: list[TaskView], as_json: bool, decision: str | None) -> None:
     if as_json:
-        import json
-
-        print(json.dumps([_task_dict(t) for t in tasks], ensure_ascii=False))
+        print(json_text([_task_dict(t) for t in tasks]))
         return
     if not tasks:
         print(
@@ -184,10 +183,8 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
     finally:
         db.close()
     if args.json:
-        import json
-
         print(
-            json.dumps(
+            json_text(
                 {
                     "minutes_per_week": {
                         "on_plate": summary.on_plate,
@@ -201,8 +198,7 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
                     "enjoyed_share": summary.enjoyed_share,
                     "tasks": summary.tasks,
                     "candidates": [_task_dict(t) for t in top],
-                },
-                ensure_ascii=False,
+                }
             )
         )
         return 0

@@ -54,3 +54,10 @@ def _field_names(parser: argparse.ArgumentParser, args: argparse.Namespace) -> d
                 )
         current = chosen
     return names
+
+
+def json_text(value: object) -> str:
+    """``value`` as one line of JSON, as ``--json`` prints it; json is imported only when it is asked for."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False)

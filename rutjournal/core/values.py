@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rutjournal.core.errors import InvalidInput
 
@@ -19,8 +19,7 @@ _TAG_SPACE = re.compile(r"[\s,]+")
 _WHOLE = re.compile(r"[+-]?[0-9]{1,40}")
 
 
-@dataclass(frozen=True)
-class Scores:
+class Scores(NamedTuple):
     """The numbers of one day. ``None`` means not given — never zero."""
 
     mood: int | None = None

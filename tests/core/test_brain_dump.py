@@ -210,7 +210,10 @@ def test_blank_lines_and_bare_bullets_are_skipped_and_line_numbers_are_kept() ->
 def test_a_line_that_is_only_a_time_is_rejected() -> None:
     dump = parse_brain_dump("Filing 1h\n- 2h")
     assert dump.tasks == [ParsedTask("Filing", 60, "task", 1)]
-    assert dump.rejected == [Rejected(2, "- 2h", "only a time, no task: add what the time is spent on")]
+    spent_on = "a few words saying what the time is spent on, not only a time"
+    assert dump.rejected == [
+        Rejected(2, "- 2h", "only a time, no task: add what the time is spent on", "title", spent_on)
+    ]
 
 
 def test_a_title_over_200_characters_is_rejected_never_cut() -> None:
@@ -235,7 +238,11 @@ def test_a_title_over_200_characters_is_rejected_never_cut() -> None:
 def test_more_than_168_hours_a_week_is_rejected(line: str, shown: str) -> None:
     dump = parse_brain_dump(line)
     assert dump.tasks == []
-    assert dump.rejected == [Rejected(1, line, f"comes to {shown}, more than a week has (168 h)")]
+    assert dump.rejected == [
+        Rejected(
+            1, line, f"comes to {shown}, more than a week has (168 h)", "hours", "at most 168 hours a week"
+        )
+    ]
 
 
 def test_exactly_168_hours_is_allowed() -> None:
@@ -264,7 +271,13 @@ def test_fields_are_what_load_add_many_takes(db) -> None:  # type: ignore[no-unt
 def test_an_absurdly_long_number_is_rejected_not_crashed_on() -> None:
     dump = parse_brain_dump("Ops " + "9" * 400 + "h")
     assert dump.rejected == [
-        Rejected(1, "Ops " + "9" * 400 + "h", "comes to far more than a week has (168 h)")
+        Rejected(
+            1,
+            "Ops " + "9" * 400 + "h",
+            "comes to far more than a week has (168 h)",
+            "hours",
+            "at most 168 hours a week",
+        )
     ]
 
 

@@ -9,18 +9,17 @@ takes the stored value; so does a tag: the stored tags, plus those the editor ad
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rutjournal.core.journal.reading import DayEntry
 from rutjournal.core.values import SCORE_FIELDS, Scores
 
 
-@dataclass(frozen=True)
-class Content:
+class Content(NamedTuple):
     """What a day holds: its text, scores and (normalised, sorted) tags."""
 
     body: str = ""
-    scores: Scores = field(default_factory=Scores)
+    scores: Scores = Scores()
     tags: tuple[str, ...] = ()
 
     @classmethod
@@ -28,8 +27,7 @@ class Content:
         return cls() if entry is None else cls(entry.body, entry.scores, tuple(sorted(entry.tags)))
 
 
-@dataclass(frozen=True)
-class EditBase:
+class EditBase(NamedTuple):
     """What an editor loaded: which revision of which entry (None: the day had none), and what it held."""
 
     revision: tuple[int, int] | None
@@ -64,8 +62,7 @@ def merge_tags(base: tuple[str, ...], ours: tuple[str, ...], theirs: tuple[str, 
     return tuple(sorted((set(theirs) | added) - removed))
 
 
-@dataclass(frozen=True)
-class _Hunk:
+class _Hunk(NamedTuple):
     """Lines ``start:end`` of base replaced by ``lines`` on one side (0 ours, 1 theirs)."""
 
     start: int

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rutjournal.core.values import SCORE_FIELDS, Scores
 
 
-@dataclass(frozen=True)
-class DayEntry:
+class DayEntry(NamedTuple):
     """A plain copy of one day's entry, safe to hand to the UI or print."""
 
     id: int

@@ -11,8 +11,7 @@ import datetime as dt
 import html
 import re
 import sqlite3
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from rutjournal.core.errors import SearchSyntaxError
 from rutjournal.core.journal import store
@@ -26,8 +25,7 @@ _BAREWORD = re.compile(r"[\w\u0080-\U0010ffff]+\*?")
 HELP = 'Try plain words, a "quoted phrase", a prefix like promot* or a tag like #meeting.'
 
 
-@dataclass(frozen=True)
-class SearchHit:
+class SearchHit(NamedTuple):
     day: dt.date
     snippet: str  # with MARK_START / MARK_END around each match
     mood: int | None

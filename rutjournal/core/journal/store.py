@@ -12,8 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rutjournal.core.journal.reading import DayEntry
 from rutjournal.core.storage.dates import day_of, moment_of
@@ -30,14 +29,12 @@ CHUNK = 500  # rows per executemany in a bulk write: a cancel is noticed this of
 _DAY_SQL = "SELECT id, day, body, mood, energy, challenge, hours, load, created_at, updated_at, revision FROM entries"
 
 
-@dataclass(frozen=True)
-class TagUse:
+class TagUse(NamedTuple):
     name: str
     entries: int  # how many days carry it
 
 
-@dataclass(frozen=True)
-class BulkDay:
+class BulkDay(NamedTuple):
     """One day an import writes whole: its new body and scores, and the tags it gains."""
 
     day: dt.date

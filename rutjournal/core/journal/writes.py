@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from rutjournal.core.journal import store
 from rutjournal.core.journal.entry_merge import Content, EditBase, merge_content
@@ -14,8 +14,7 @@ from rutjournal.core.storage.db import Database
 from rutjournal.core.values import Scores, check_body
 
 
-@dataclass(frozen=True)
-class Saved:
+class Saved(NamedTuple):
     """The day as stored by a save (None: removed, having nothing in it), and whether another writer's
     change was merged in — then it differs from what the editor sent."""
 
@@ -59,9 +58,9 @@ def append_day(db: Database, day: dt.date, text: str, scores: Scores, names: Seq
         if text:
             old = body.rstrip("\n")
             body = check_body(f"{old}\n\n{text}" if old else text)
-        given = {k: v for k, v in vars(scores).items() if v is not None}
+        given = {k: v for k, v in scores._asdict().items() if v is not None}
         order = [*had.tags, *(n for n in names if n not in had.tags)]
-        wanted = Content(body, replace(had.scores, **given), tuple(sorted(order)))
+        wanted = Content(body, had.scores._replace(**given), tuple(sorted(order)))
         store.put_day(conn, day, wanted, stored, now_utc(), tag_order=order)
 
 

@@ -31,8 +31,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
-from dataclasses import field as dataclass_field
+from typing import NamedTuple
 
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.text import minutes_as_hours
@@ -88,8 +87,7 @@ _MEETING = re.compile(
 _PROJECT = re.compile(r"\b(?:projects?|migrations?|initiatives?)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class ParsedTask:
+class ParsedTask(NamedTuple):
     title: str
     minutes_per_week: int
     kind: str
@@ -100,20 +98,18 @@ class ParsedTask:
         return {"title": self.title, "kind": self.kind, "minutes_per_week": self.minutes_per_week}
 
 
-@dataclass(frozen=True)
-class Rejected:
+class Rejected(NamedTuple):
     line_number: int
     line: str
     reason: str
     # What a one-line reader (quick add, ``task add``) names as wrong, and what it allows instead.
-    field: str = dataclass_field(default="title", compare=False)
-    allowed: str = dataclass_field(default="a few words saying what the task is", compare=False)
+    field: str = "title"
+    allowed: str = "a few words saying what the task is"
 
 
-@dataclass(frozen=True)
-class BrainDump:
-    tasks: list[ParsedTask] = field(default_factory=list)
-    rejected: list[Rejected] = field(default_factory=list)
+class BrainDump(NamedTuple):
+    tasks: list[ParsedTask]
+    rejected: list[Rejected]
 
     @property
     def total_minutes(self) -> int:
@@ -127,7 +123,7 @@ class BrainDump:
 
 def parse_brain_dump(text: str) -> BrainDump:
     """Read one task per non-blank line; see the module docstring for the rules."""
-    dump = BrainDump()
+    dump = BrainDump([], [])
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip()
         body = _BULLET.sub("", line, count=1).strip()

@@ -13,7 +13,7 @@ core task scores 0 however long it takes. Every part that adds points says so in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rutjournal.core import text
 
@@ -26,21 +26,17 @@ POINTS_PER_HOUR = 2.5
 MAX_TIME_POINTS = 15
 
 
-@dataclass(frozen=True)
-class TaskFacts:
+class TaskFacts(NamedTuple):
     minutes_per_week: int
     in_jd: str  # "yes" | "partly" | "no"
     enjoyment: int | None = None  # −2 … +2
     value: int | None = None  # 1 … 5
 
 
-@dataclass(frozen=True)
-class Delegability:
+class Delegability(NamedTuple):
     score: int
     reasons: tuple[str, ...]
-    parts: tuple[tuple[str, int], ...] = field(
-        default=(), compare=False
-    )  # each part: what it counted, points
+    parts: tuple[tuple[str, int], ...] = ()  # each part: what it counted, points
 
     def explain(self) -> str:
         """The reasons in one line, as the tooltip and the detail pane show them."""

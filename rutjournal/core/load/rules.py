@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # The allowed values, named here too for older callers.
 from rutjournal.core.choices import DECISIONS as DECISIONS
@@ -36,8 +36,7 @@ EDITABLE = (
 )
 
 
-@dataclass(frozen=True)
-class TaskView:
+class TaskView(NamedTuple):
     id: int
     title: str
     kind: str
@@ -51,7 +50,7 @@ class TaskView:
     decided_on: dt.date | None
     done_on: dt.date | None
     notes: str
-    delegability: Delegability = field(compare=False)
+    delegability: Delegability  # worked out from the fields above
 
     @property
     def freed(self) -> bool:
@@ -62,8 +61,7 @@ class TaskView:
         return self.decision in FREEING and self.done_on is None
 
 
-@dataclass(frozen=True)
-class LoadSummary:
+class LoadSummary(NamedTuple):
     """The totals of the summary strip, in minutes a week; shares are None when there is nothing to share."""
 
     on_plate: int

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rutjournal.core.errors import InvalidInput
@@ -76,7 +75,7 @@ class Load:
         with self.db.writer() as conn:
             ids = [store.insert_task(conn, row) for row in rows]
             for task_id, minutes in updates.items():
-                store.update_task(conn, replace(_task(conn, task_id), minutes_per_week=minutes))
+                store.update_task(conn, _task(conn, task_id)._replace(minutes_per_week=minutes))
             return ids
 
     def update(self, task_id: int, **fields: object) -> TaskView:
@@ -111,7 +110,7 @@ class Load:
                 raise InvalidInput(
                     "decision", "taken first (delegate, drop, decline, automate, renegotiate)", task.decision
                 )
-            task = replace(task, done_on=dt.date.today() if on is None else check_day("date", on))
+            task = task._replace(done_on=dt.date.today() if on is None else check_day("date", on))
             store.update_task(conn, task)
             store.insert_event(conn, TaskEventRow(task_id, task.decision, task.minutes_per_week, done=True))
         return self.get(task_id)
@@ -130,10 +129,10 @@ class Load:
         task = deleted.task
         with self.db.writer() as conn:
             if task.id is not None and store.read_task(conn, task.id) is not None:
-                task = replace(task, id=None)
+                task = task._replace(id=None)
             task_id = store.insert_task(conn, task)
             for event in deleted.events:
-                store.insert_event(conn, replace(event, id=None, task_id=task_id))
+                store.insert_event(conn, event._replace(id=None, task_id=task_id))
             return task_id
 
     def decide_many(
@@ -205,11 +204,11 @@ def _record_decision(
 ) -> None:
     """Write the decision onto the task (not yet carried out) and into its history."""
     assert task.id is not None
-    decided = replace(task, decision=decision, decided_on=day, done_on=None)
+    decided = task._replace(decision=decision, decided_on=day, done_on=None)
     if to is not None:
-        decided = replace(decided, delegate_to=to.strip() or None)
+        decided = decided._replace(delegate_to=to.strip() or None)
     if reason is not None:
-        decided = replace(decided, reason=reason.strip() or None)
+        decided = decided._replace(reason=reason.strip() or None)
     store.update_task(conn, decided)
     store.insert_event(conn, TaskEventRow(task.id, decision, task.minutes_per_week))
 

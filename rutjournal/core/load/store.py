@@ -11,14 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from rutjournal.core.storage.dates import day_of, moment_of, now_utc
 
 
-@dataclass(frozen=True)
-class TaskRow:
+class TaskRow(NamedTuple):
     """One row of ``tasks``. ``id`` is None until SQLite gives one; the moments None until the row is
     written, which stamps them now."""
 
@@ -40,8 +38,7 @@ class TaskRow:
     uid: str | None = None  # None until written: SQLite makes one (revision 0007); a restore brings its own
 
 
-@dataclass(frozen=True)
-class TaskEventRow:
+class TaskEventRow(NamedTuple):
     """One row of ``task_events``: a decision taken, or carried out (``done``), with the hours at the time."""
 
     task_id: int
@@ -53,16 +50,15 @@ class TaskEventRow:
     uid: str | None = None
 
 
-@dataclass(frozen=True)
-class DeletedTask:
+class DeletedTask(NamedTuple):
     """What ``Load.delete`` removed: the task's row and its history, enough to put both back."""
 
     task: TaskRow
     events: tuple[TaskEventRow, ...]
 
 
-_TASK_COLUMNS = tuple(f.name for f in fields(TaskRow))
-_EVENT_COLUMNS = tuple(f.name for f in fields(TaskEventRow))
+_TASK_COLUMNS = TaskRow._fields
+_EVENT_COLUMNS = TaskEventRow._fields
 _DAYS = frozenset({"decided_on", "done_on"})
 _MOMENTS = frozenset({"created_at", "updated_at", "at"})
 _NEW_UID = "coalesce(?, lower(hex(randomblob(16))))"  # the schema's default, for a row that has no uid yet
@@ -87,7 +83,7 @@ def task_from_columns(values: Mapping[str, object]) -> TaskRow:
 
 def changed(task: TaskRow, values: Mapping[str, object]) -> TaskRow:
     """The task with some columns given new values (checked fields, by name)."""
-    return replace(task, **_typed(values))
+    return task._replace(**_typed(values))
 
 
 def event_from_columns(values: Mapping[str, object]) -> TaskEventRow:
@@ -180,7 +176,7 @@ def insert_tasks(conn: sqlite3.Connection, tasks: Iterable[TaskRow]) -> None:
 def update_task(conn: sqlite3.Connection, task: TaskRow) -> None:
     """Write every column of a task that exists back, and stamp ``updated_at`` now, as every change does."""
     assert task.id is not None, "only a task read from the journal can be written back"
-    stamped = replace(task, updated_at=now_utc())
+    stamped = task._replace(updated_at=now_utc())
     conn.execute(_UPDATE_TASK, (*(getattr(stamped, c) for c in _CHANGED), task.id))
 
 
@@ -192,12 +188,12 @@ def delete_task(conn: sqlite3.Connection, task_id: int) -> None:
 
 def insert_event(conn: sqlite3.Connection, event: TaskEventRow) -> int:
     """Add a step to a task's history (stamped now unless it has its moment) and return its id."""
-    stamped = event if event.at is not None else replace(event, at=now_utc())
+    stamped = event if event.at is not None else event._replace(at=now_utc())
     cursor = conn.execute(_INSERT_EVENT, tuple(getattr(stamped, c) for c in _EVENT_COLUMNS))
     assert cursor.lastrowid is not None
     return cursor.lastrowid
 
 
 def _task_values(task: TaskRow, now: dt.datetime) -> tuple[object, ...]:
-    stamped = replace(task, created_at=task.created_at or now, updated_at=task.updated_at or now)
+    stamped = task._replace(created_at=task.created_at or now, updated_at=task.updated_at or now)
     return tuple(getattr(stamped, c) for c in _TASK_COLUMNS)

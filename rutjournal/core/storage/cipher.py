@@ -21,10 +21,9 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from rutjournal.core.errors import DatabaseProblem
 
@@ -47,12 +46,14 @@ class WrongPassphrase(DatabaseProblem):
     """The passphrase does not open the file (or the file is damaged: SQLCipher cannot tell the two apart)."""
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(NamedTuple):
     """A raw SQLCipher key for one file salt; the salt is given too, so a new file gets the same one."""
 
-    raw: bytes = field(repr=False)
-    salt: bytes = field(repr=False)
+    raw: bytes
+    salt: bytes
+
+    def __repr__(self) -> str:
+        return "Key(…)"  # never the key itself, in a log or a traceback
 
     @property
     def pragma_value(self) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from rutjournal.core.errors import DamagedDatabase, NewerSchema, NotADatabase, NotWritable
 from rutjournal.core.logsetup import logger
@@ -31,8 +31,7 @@ PRAGMAS = (
 )
 
 
-@dataclass(frozen=True)
-class FileState:
+class FileState(NamedTuple):
     """What a quick read-only look at the database file found.
 
     ``read_only`` says why the journal may only be read (damage found earlier, or a file or folder this

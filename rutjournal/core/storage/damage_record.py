@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from rutjournal.core.logsetup import logger
 
@@ -21,8 +21,7 @@ SUFFIX = ".damaged"
 MAX_WORDS = 300
 
 
-@dataclass(frozen=True)
-class DamageRecord:
+class DamageRecord(NamedTuple):
     found_at: dt.datetime
     words: str  # what SQLite (or the check) said
 

@@ -14,7 +14,6 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from rutjournal.core.errors import DatabaseProblem
@@ -28,12 +27,12 @@ log = logger(__name__)
 BACKUP_PATTERNS = ("journal-*.sqlite3", "before-upgrade-*.sqlite3")
 
 
-@dataclass
 class Outcome:
     """What a passphrase change did to the journal's backups."""
 
-    converted: list[Path] = field(default_factory=list)
-    left: list[tuple[Path, str]] = field(default_factory=list)  # (file, why it was left as it was)
+    def __init__(self) -> None:
+        self.converted: list[Path] = []
+        self.left: list[tuple[Path, str]] = []  # (file, why it was left as it was)
 
 
 def _counts(conn: sqlite3.Connection, schema: str = "main") -> dict[str, int]:

@@ -81,7 +81,7 @@ class BrainDumpDialog(QDialog):
         self.added_ids: list[int] = []
         self.updated_ids: list[int] = []
         self.kept = 0
-        self.dump = BrainDump()
+        self.dump = BrainDump([], [])
         self.matches: dict[int, Match] = {}  # line number → the listed task it seems to be
         self.choices: dict[tuple[str, int], str] = {}  # (line's title, listed id) → MERGE / NEW_HOURS / BOTH
         self.setWindowTitle("Brain dump: add many tasks")
