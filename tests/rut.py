@@ -130,14 +130,15 @@ def rut_process(
 
 HEAVY = ("PySide6", "matplotlib", "sqlalchemy")
 _IMPORTS = """
-import json, sys
+import sys
 from rutjournal.__main__ import main
-heavy, commands, found = json.loads(sys.argv[1]), json.loads(sys.argv[2]), []
-for argv in commands:
+heavy, found = sys.argv[2].split(","), []
+for argv in (command.split("\\x1f") for command in sys.argv[3:]):
     before = {m for m in heavy if m in sys.modules}
     code = main(argv)
     found.append([code] + [m for m in heavy if m in sys.modules and m not in before])
-with open(sys.argv[3], "w", encoding="utf-8") as fh:
+import json  # only now: json is one of the modules a command may be asked not to import
+with open(sys.argv[1], "w", encoding="utf-8") as fh:
     json.dump(found, fh)
 """
 
@@ -153,7 +154,7 @@ def heavy_imports(*commands: Sequence[str], heavy: Sequence[str] = HEAVY) -> lis
         results = Path(scratch) / "found.json"
         argvs = [list(command) for command in commands]
         done = subprocess.run(
-            [sys.executable, "-c", _IMPORTS, json.dumps(list(heavy)), json.dumps(argvs), str(results)],
+            [sys.executable, "-c", _IMPORTS, str(results), ",".join(heavy), *("\x1f".join(a) for a in argvs)],
             capture_output=True,
             text=True,
             encoding="utf-8",
