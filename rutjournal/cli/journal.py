@@ -103,9 +103,7 @@ def _add(args: argparse.Namespace, paths: AppPaths) -> int:
 
     db = open_database(paths.database, backup_dir=paths.backup_dir)
     try:
-        journal = Journal(db)
-        before = journal.get(day)
-        entry = journal.append(day, text.strip("\n"), scores, args.tag)
+        before, entry = Journal(db).append_telling(day, text.strip("\n"), scores, args.tag)
     finally:
         db.close()
     print(json_text(entry.as_dict()) if args.json else _what_add_did(before, entry))

@@ -20,7 +20,7 @@ def test_a_full_disk_while_saving_is_one_plain_sentence(
     def full(*args: object, **kwargs: object) -> None:
         raise sqlite3.OperationalError("database or disk is full")  # as the journal's store meets it
 
-    monkeypatch.setattr("rutjournal.core.journal.service.Journal.append", full)
+    monkeypatch.setattr("rutjournal.core.journal.service.Journal.append_telling", full)
     done = rut("add", "secret words")
     assert (done.returncode, done.stdout) == (1, "")
     log_file = resolve_paths().log_file

@@ -119,6 +119,15 @@ def test_append_creates_then_appends_with_a_blank_line(journal) -> None:  # type
     assert journal.append(DAY, "more", Scores(), []).body == "ends with newlines\n\nmore"
 
 
+def test_append_telling_gives_the_day_before_and_after(journal) -> None:  # type: ignore[no-untyped-def]
+    before, created = journal.append_telling(DAY, "first line", Scores(mood=2), [])
+    assert before is None and created == journal.get(DAY)
+    before, after = journal.append_telling(DAY, "second line", Scores(mood=4), ["x"])
+    assert before == created
+    assert (after.body, after.scores.mood, after.tags) == ("first line\n\nsecond line", 4, ("x",))
+    assert after == journal.get(DAY)
+
+
 def test_append_merges_scores_and_adds_tags(journal) -> None:  # type: ignore[no-untyped-def]
     journal.save(DAY, "text", Scores(mood=2, energy=3, hours=6), ["work", "b"])
     merged = journal.append(DAY, "", Scores(mood=4, load=5), ["#New Tag", "work"])

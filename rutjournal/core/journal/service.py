@@ -58,13 +58,17 @@ class Journal:
 
     def append(self, day: dt.date, text: str, scores: Scores, tags: Sequence[str]) -> DayEntry:
         """Add text to the end of the day's entry (creating it); given scores replace, tags are added."""
+        return self.append_telling(day, text, scores, tags)[1]
+
+    def append_telling(
+        self, day: dt.date, text: str, scores: Scores, tags: Sequence[str]
+    ) -> tuple[DayEntry | None, DayEntry]:
+        """``append``, returning the day as it was before too (None: it had no entry), for saying what
+        changed; both are read in the one write transaction."""
         check_day("date", day)
         scores.validated()
         names = normalize_tags(list(tags))
-        append_day(self.db, day, text, scores, names)
-        entry = self.get(day)
-        assert entry is not None
-        return entry
+        return append_day(self.db, day, text, scores, names)
 
     def marks(self, first: dt.date, last: dt.date) -> dict[dt.date, int | None]:
         """The days in [first, last] that have an entry, with their mood (for a calendar)."""

@@ -49,8 +49,11 @@ def save_day(
         return Saved(store.read_day(conn, day), merged=wanted != ours)
 
 
-def append_day(db: Database, day: dt.date, text: str, scores: Scores, names: Sequence[str]) -> None:
-    """Add text to the end of the day's entry (creating it); given scores replace, tags are added."""
+def append_day(
+    db: Database, day: dt.date, text: str, scores: Scores, names: Sequence[str]
+) -> tuple[DayEntry | None, DayEntry]:
+    """Add text to the end of the day's entry (creating it); given scores replace, tags are added. Returns
+    the entry before and after, read in the same transaction."""
     with db.writer() as conn:
         stored = store.read_day(conn, day)
         had = Content.of(stored)
@@ -62,6 +65,9 @@ def append_day(db: Database, day: dt.date, text: str, scores: Scores, names: Seq
         order = [*had.tags, *(n for n in names if n not in had.tags)]
         wanted = Content(body, had.scores._replace(**given), tuple(sorted(order)))
         store.put_day(conn, day, wanted, stored, now_utc(), tag_order=order)
+        after = store.read_day(conn, day)
+    assert after is not None
+    return stored, after
 
 
 def _moved_on(stored: DayEntry | None, base: EditBase) -> bool:

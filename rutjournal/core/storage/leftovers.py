@@ -20,11 +20,11 @@ from rutjournal.core.logsetup import logger
 log = logger(__name__)
 
 KINDS = ("new", "partial", "restoring", "converting", "moving")
-_LEFTOVER = re.compile(r"^\.(?:" + "|".join(KINDS) + r")-(\d+)-[0-9a-f]{8}-")
+# Patterns, not compiled ones: every command looks through the folder, and they are compiled (once, by re)
+# only when a hidden file is there to be matched.
+_LEFTOVER = r"^\.(?:" + "|".join(KINDS) + r")-(\d+)-[0-9a-f]{8}-"
 # The names earlier versions gave, without a process id: removed once nothing has touched them for a while.
-_OLD_LEFTOVER = re.compile(
-    r"^\.(?:partial-journal-.*|journal\.sqlite3\.(?:new|restoring|converting))(?:-journal)?$"
-)
+_OLD_LEFTOVER = r"^\.(?:partial-journal-.*|journal\.sqlite3\.(?:new|restoring|converting))(?:-journal)?$"
 OLD_LEFTOVER_AGE_S = 3600
 
 
@@ -76,9 +76,11 @@ def remove_leftovers(*folders: Path) -> list[Path]:
         except OSError:
             continue
         for name in names:
-            match = _LEFTOVER.match(name)
+            if not name.startswith("."):
+                continue  # every leftover is hidden
+            match = re.match(_LEFTOVER, name)
             if match is None:
-                if not (_OLD_LEFTOVER.match(name) and _untouched_for(folder / name, OLD_LEFTOVER_AGE_S)):
+                if not (re.match(_OLD_LEFTOVER, name) and _untouched_for(folder / name, OLD_LEFTOVER_AGE_S)):
                     continue
             elif _alive(int(match.group(1))):
                 continue

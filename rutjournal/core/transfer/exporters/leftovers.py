@@ -19,7 +19,7 @@ from rutjournal.core.logsetup import logger
 log = logger(__name__)
 
 RECORD_DIR = "exports-in-progress"
-_PART = re.compile(r"^\..+\.part-(?P<pid>\d+)-[0-9a-f]{8}$", re.DOTALL)
+_PART = r"^\..+\.part-(?P<pid>\d+)-[0-9a-f]{8}$"  # compiled by re when a record is found: rarely
 
 
 def part_name(target: Path) -> Path:
@@ -125,7 +125,7 @@ def _clear(record: Path) -> list[Path]:
         if not isinstance(named, str):
             continue
         part = Path(named)
-        match = _PART.match(part.name)
+        match = re.match(_PART, part.name, re.DOTALL)
         if match is None or int(match["pid"]) != pid:
             continue  # not a name this module gave: never delete it
         try:
