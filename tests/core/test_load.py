@@ -159,3 +159,23 @@ def test_add_many_is_all_or_nothing(load) -> None:  # type: ignore[no-untyped-de
     with pytest.raises(InvalidInput):
         load.add_many([{"title": "C"}, {"title": ""}])
     assert [t.title for t in load.tasks()] == ["A", "B"]
+
+
+def test_a_listed_row_is_a_task_view_in_its_order() -> None:
+    # Load.tasks builds each TaskView straight from the cells store.read_listed reads, by position.
+    from rutjournal.core.load.delegability import TaskFacts
+    from rutjournal.core.load.rules import TaskView
+    from rutjournal.core.load.store import LISTED
+
+    assert TaskView._fields[:-1] == LISTED and TaskView._fields[-1] == "delegability"
+    assert LISTED[3:7] == TaskFacts._fields
+
+
+def test_a_list_shows_what_one_task_shows(db) -> None:  # type: ignore[no-untyped-def]
+    load = Load(db)
+    first = load.add("Weekly report", minutes_per_week=90, in_jd="no", enjoyment=-2, value=1)
+    second = load.add("Team sync", kind="meeting", minutes_per_week=30)
+    load.decide(second, "delegate", to="Sam", reason="Sam runs it better")
+    load.done(second)
+    assert load.tasks() == [load.get(first), load.get(second)]
+    assert load.tasks("delegate") == [load.get(second)]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from collections.abc import Iterator
 
 import pytest
 
 from rutjournal.core.errors import SearchSyntaxError
-from rutjournal.core.journal.search import MARK_END, MARK_START, SearchHit, search, to_fts_query
+from rutjournal.core.journal.search import BAREWORD, MARK_END, MARK_START, SearchHit, search, to_fts_query
 from rutjournal.core.storage.connect import connect_raw
 from rutjournal.core.values import Scores
 
@@ -222,3 +223,11 @@ def test_mentions_finds_entries_naming_a_task(journal, db) -> None:  # type: ign
             dt.date(2026, 5, 2),
         ]
         assert mentions(raw, "a, of") == []
+
+
+def test_a_bare_word_is_the_set_fts5_reads_as_one_token() -> None:
+    # Every character, each alone between spaces: the written-out set must take exactly what
+    # [\w\u0080-\U0010ffff] takes (letters, digits, _ and every non-ASCII character), and nothing else.
+    every = " ".join(chr(c) for c in range(0x110000) if c != 0x20)
+    assert re.findall(BAREWORD, every) == re.findall(r"[\w\u0080-\U0010ffff]+\*?", every)
+    assert re.fullmatch(BAREWORD, "naïve_2024*") and not re.fullmatch(BAREWORD, "no-dash")

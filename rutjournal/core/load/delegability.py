@@ -34,13 +34,52 @@ class TaskFacts(NamedTuple):
 
 
 class Delegability(NamedTuple):
+    """A task's score, and the facts it came from: its words (``reasons``, ``parts``) are put together when
+    they are shown, not for each of the thousands of tasks a list scores."""
+
     score: int
-    reasons: tuple[str, ...]
-    parts: tuple[tuple[str, int], ...] = ()  # each part: what it counted, points
+    facts: TaskFacts
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """What marks the task for handing off, in words (the parts that add points for a reason)."""
+        facts, reasons = self.facts, []
+        if facts.in_jd == "no":
+            reasons.append("not in your job description")
+        elif facts.in_jd == "partly":
+            reasons.append("only partly in your job description")
+        if facts.value is not None and facts.value <= 2:
+            reasons.append(f"little value to your career or team ({facts.value}/5)")
+        if facts.enjoyment == -2:
+            reasons.append("you dislike it")
+        elif facts.enjoyment == -1:
+            reasons.append("you would rather not do it")
+        if facts.minutes_per_week >= 120:
+            reasons.append(text.minutes_as_hours(facts.minutes_per_week, per_week=True))
+        return tuple(reasons)
+
+    @property
+    def parts(self) -> tuple[tuple[str, int], ...]:
+        """Each part of the score: what it counted, and its points."""
+        facts = self.facts
+        jd, value, enjoy, time = _points(facts)
+        enjoyment = "not rated" if facts.enjoyment is None else f"{facts.enjoyment:+d}".replace("-", "−")
+        time_words = (
+            text.minutes_as_hours(facts.minutes_per_week, per_week=True)
+            if facts.minutes_per_week
+            else "no hours yet"
+        )
+        return (
+            (_JD_WORDS[facts.in_jd], jd),
+            (f"value {'not rated' if facts.value is None else f'{facts.value}/5'}", value),
+            (f"enjoyment {enjoyment}", enjoy),
+            (time_words, time),
+        )
 
     def explain(self) -> str:
         """The reasons in one line, as the tooltip and the detail pane show them."""
-        return " · ".join(self.reasons) if self.reasons else "nothing marks it for handing off"
+        reasons = self.reasons
+        return " · ".join(reasons) if reasons else "nothing marks it for handing off"
 
     def arithmetic(self) -> str:
         """The sum behind the score, every part named, the unrated ones too:
@@ -50,40 +89,15 @@ class Delegability(NamedTuple):
 
 def delegability(facts: TaskFacts) -> Delegability:
     """Score a task from its facts; see the module docstring for the formula."""
-    reasons: list[str] = []
-    jd = JD_POINTS[facts.in_jd]
-    if facts.in_jd == "no":
-        reasons.append("not in your job description")
-    elif facts.in_jd == "partly":
-        reasons.append("only partly in your job description")
+    return Delegability(sum(_points(facts)), facts)
 
+
+def _points(facts: TaskFacts) -> tuple[int, int, int, int]:
+    """The four parts' points: job description, value, enjoyment, time."""
     value = VALUE_UNRATED if facts.value is None else VALUE_POINTS[facts.value]
-    if facts.value is not None and facts.value <= 2:
-        reasons.append(f"little value to your career or team ({facts.value}/5)")
-
     enjoy = ENJOY_UNRATED if facts.enjoyment is None else ENJOY_POINTS[facts.enjoyment]
-    if facts.enjoyment == -2:
-        reasons.append("you dislike it")
-    elif facts.enjoyment == -1:
-        reasons.append("you would rather not do it")
-
     time = min(MAX_TIME_POINTS, int(facts.minutes_per_week / 60 * POINTS_PER_HOUR + 0.5))  # halves round up
-    if facts.minutes_per_week >= 120:
-        reasons.append(text.minutes_as_hours(facts.minutes_per_week, per_week=True))
-
-    enjoyment = "not rated" if facts.enjoyment is None else f"{facts.enjoyment:+d}".replace("-", "−")
-    time_words = (
-        text.minutes_as_hours(facts.minutes_per_week, per_week=True)
-        if facts.minutes_per_week
-        else "no hours yet"
-    )
-    parts = (
-        (_JD_WORDS[facts.in_jd], jd),
-        (f"value {'not rated' if facts.value is None else f'{facts.value}/5'}", value),
-        (f"enjoyment {enjoyment}", enjoy),
-        (time_words, time),
-    )
-    return Delegability(score=jd + value + enjoy + time, reasons=tuple(reasons), parts=parts)
+    return JD_POINTS[facts.in_jd], value, enjoy, time
 
 
 _JD_WORDS = {

@@ -158,7 +158,8 @@ class Load:
         if decision is not None and decision not in DECISIONS:
             raise InvalidInput("decision", " / ".join(DECISIONS), decision)
         with self.db.reader() as conn:
-            return [_view(task) for task in store.read_tasks(conn, decision)]
+            listed = store.read_listed(conn, decision)
+        return [TaskView._make([*cells, delegability(TaskFacts._make(cells[3:7]))]) for cells in listed]
 
     def candidates(self, limit: int = 10, tasks: list[TaskView] | None = None) -> list[TaskView]:
         """Undecided tasks, best candidates to hand off first (from ``tasks`` if already read)."""

@@ -111,6 +111,39 @@ def read_tasks(conn: sqlite3.Connection, decision: str | None = None) -> list[Ta
     return _select_tasks(conn, where, params)
 
 
+# What a list of tasks shows of each (the fields of rules.TaskView, in its order), without the row's stamps and
+# uid: the inventory is read whole for every list and report, thousands of rows.
+LISTED = (
+    "id",
+    "title",
+    "kind",
+    "minutes_per_week",
+    "in_jd",
+    "enjoyment",
+    "value",
+    "decision",
+    "delegate_to",
+    "reason",
+    "decided_on",
+    "done_on",
+    "notes",
+)
+_LISTED_DAYS = tuple(i for i, c in enumerate(LISTED) if c in _DAYS)
+
+
+def read_listed(conn: sqlite3.Connection, decision: str | None = None) -> list[list[Any]]:
+    """The LISTED cells of every task (or those with one decision), oldest first, days as dates."""
+    where, params = ("", ()) if decision is None else ("WHERE decision = ?", (decision,))
+    found = []
+    for row in conn.execute(f"SELECT {', '.join(LISTED)} FROM tasks {where} ORDER BY id", params):
+        cells = list(row)
+        for i in _LISTED_DAYS:
+            if cells[i] is not None:
+                cells[i] = day_of(cells[i])
+        found.append(cells)
+    return found
+
+
 def read_task(conn: sqlite3.Connection, task_id: int) -> TaskRow | None:
     found = _select_tasks(conn, "WHERE id = ?", (task_id,))
     return found[0] if found else None
