@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
+from rutjournal.core.load.rules import TaskView
 from rutjournal.core.storage.dates import day_of, moment_of, now_utc
 
 
@@ -111,23 +112,9 @@ def read_tasks(conn: sqlite3.Connection, decision: str | None = None) -> list[Ta
     return _select_tasks(conn, where, params)
 
 
-# What a list of tasks shows of each (the fields of rules.TaskView, in its order), without the row's stamps and
-# uid: the inventory is read whole for every list and report, thousands of rows.
-LISTED = (
-    "id",
-    "title",
-    "kind",
-    "minutes_per_week",
-    "in_jd",
-    "enjoyment",
-    "value",
-    "decision",
-    "delegate_to",
-    "reason",
-    "decided_on",
-    "done_on",
-    "notes",
-)
+# What a list of tasks shows of each (TaskView's fields, in its order, but its score), without the row's
+# stamps and uid: the inventory is read whole for every list and report, thousands of rows.
+LISTED = TaskView._fields[:-1]
 _LISTED_DAYS = tuple(i for i, c in enumerate(LISTED) if c in _DAYS)
 
 
