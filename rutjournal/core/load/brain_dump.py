@@ -46,39 +46,37 @@ _NUM = r"\d+(?:[.,]\d+)?"
 _H = r"(?:hours?|hrs?|h)"
 _M = r"(?:minutes?|mins?|m)"
 _UNIT = rf"(?:{_H}|{_M})"
-_TIME = re.compile(
-    rf"""
+# The patterns a time needs are compiled where they are first used (re keeps them compiled after that): a
+# line without a digit has no time, and compiling them costs a command that adds one task a quarter of the time
+# Python takes to start.
+_IX = re.IGNORECASE | re.VERBOSE
+_TIME = rf"""
     (?<![\w.,])
     (?:
         (?P<ch>{_NUM})\s*{_H}(?:\s*(?P<cm>\d{{1,2}})\s*{_M}|(?P<cm2>\d{{1,2}}))(?!\w)
       | (?P<lo>{_NUM})\s*(?P<lounit>{_UNIT})?\s*(?:-|–|—|to)\s*(?P<hi>{_NUM})\s*(?P<hiunit>{_UNIT})(?!\w)
       | (?P<n>{_NUM})\s*(?P<unit>{_UNIT})(?!\w)
     )
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
+    """
 _FREQ = r"""
     (?P<word>daily|weekly|monthly|fortnightly|every\s+other\s+week|every\s+two\s+weeks)
   | (?:/\s*|per\s+|a\s+|an\s+|each\s+|every\s+)(?P<period>(?:work(?:ing)?\s*)?days?|weeks?|wk|months?|mo)
 """
-_AFTER = re.compile(
-    rf"""
+_AFTER = rf"""
     [\s,]*
     (?P<open>\(\s*)?
     (?:(?:(?P<mult>\d+)\s*(?:x|×|times)|(?:x|×)\s*(?P<mult2>\d+))(?!\w)[\s,]*)?
     (?:(?:{_FREQ})(?!\w))?
     (?(open)\s*\))
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-_BEFORE = re.compile(rf"(?<![\w-])(?:{_FREQ})[\s,:;–—-]*\Z", re.IGNORECASE | re.VERBOSE)
-_FREQ_WORD = re.compile(r"(?<![\w-])(daily|weekly|monthly|fortnightly)(?![\w-])", re.IGNORECASE)
+    """
+_BEFORE = rf"(?<![\w-])(?:{_FREQ})[\s,:;–—-]*\Z"
+_FREQ_WORD = r"(?<![\w-])(daily|weekly|monthly|fortnightly)(?![\w-])"
 _BULLET = re.compile(
     r"\A\s*(?:(?:[-*+>]|\d{1,3}[.)])(?:\s+|\Z)|[•·▪◦‣–—]\s*|\(\d{1,3}\)\s*|\[[ xX✓✔]?\]\s*)+",
 )
-_APPROX = re.compile(r"(?:[~≈]|(?<![\w-])(?:about|approx\.?|around|roughly|ca\.))\s*\Z", re.IGNORECASE)
+_APPROX = r"(?:[~≈]|(?<![\w-])(?:about|approx\.?|around|roughly|ca\.))\s*\Z"
 _SEPARATORS = " \t,-:;–—|/(~≈@"
-_LEADING = re.compile(r"\A[\s,\-:;–—|/)]+")
+_LEADING = r"\A[\s,\-:;–—|/)]+"
 _MEETING = re.compile(
     r"(?<![\w-])(?:meetings?|mtgs?|syncs?|stand-?ups?|stand\s+ups?|1:1s?|1-on-1s?|one-on-ones?|"
     r"one\s+on\s+ones?|calls?|retros?|retrospectives?|huddles?|catch-?ups?|all-hands|town\s?halls?)(?![\w-])",
@@ -160,25 +158,25 @@ def guess_kind(title: str) -> str:
 
 def _parse_line(body: str) -> tuple[str, int] | Rejected:
     """(title, minutes a week), or why the line cannot be used (its number and text are filled in later)."""
-    matches = list(_TIME.finditer(body))
+    matches = list(re.compile(_TIME, _IX).finditer(body)) if any(c.isdecimal() for c in body) else []
     minutes = 0.0
     title = body
     if matches:
         time = matches[-1]
         per_time, start = _minutes(time)
-        after = _AFTER.match(body, time.end())
+        after = re.compile(_AFTER, _IX).match(body, time.end())
         assert after is not None  # every part of _AFTER is optional
         end = after.end()
         count = int(after["mult"] or after["mult2"] or 1)
         factor = _factor(after["word"], after["period"])
         if factor is None:
-            before = _BEFORE.search(body[:start])
+            before = re.compile(_BEFORE, _IX).search(body[:start])
             if before is not None and _strip(body[: before.start()]):
                 start = before.start()
                 factor = _factor(before["word"], before["period"])
         title = _cut(body, start, end)
         if factor is None:
-            words = _FREQ_WORD.findall(title)
+            words = re.findall(_FREQ_WORD, title, re.IGNORECASE)
             factor = _factor(words[-1] if words else None, None)
         minutes = per_time * count * (1.0 if factor is None else factor)
     title = " ".join(title.split())
@@ -242,23 +240,23 @@ def _factor(word: str | None, period: str | None) -> float | None:
 
 def _strip_trailing(text: str) -> str:
     """Without the separators and words such as "about" that were left at the end."""
-    return _APPROX.sub("", text.rstrip(_SEPARATORS)).rstrip(_SEPARATORS)
+    return re.sub(_APPROX, "", text.rstrip(_SEPARATORS), flags=re.IGNORECASE).rstrip(_SEPARATORS)
 
 
 def _strip(text: str) -> str:
-    return _LEADING.sub("", _strip_trailing(text))
+    return re.sub(_LEADING, "", _strip_trailing(text))
 
 
 def _cut(text: str, start: int, end: int) -> str:
     """The text without [start, end), tidied where the cut was made."""
-    left, right = _APPROX.sub("", text[:start]).rstrip(), text[end:].lstrip()
+    left, right = re.sub(_APPROX, "", text[:start], flags=re.IGNORECASE).rstrip(), text[end:].lstrip()
     if left.endswith(("(", "[")) and right.startswith((")", "]")):
         left, right = left[:-1].rstrip(), right[1:].lstrip()
     if not right:
         left = _strip_trailing(left)
         if left.count(")") > left.count("("):
             left = left.rstrip(")").rstrip()
-        return _LEADING.sub("", left)
+        return re.sub(_LEADING, "", left)
     if not left:
-        return _LEADING.sub("", right)
+        return re.sub(_LEADING, "", right)
     return f"{left} {right}"
