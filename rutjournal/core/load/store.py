@@ -131,6 +131,11 @@ def read_listed(conn: sqlite3.Connection, decision: str | None = None) -> list[l
     return found
 
 
+def read_titles(conn: sqlite3.Connection) -> list[str]:
+    """Every task's title (an import's check for tasks the inventory already holds)."""
+    return [title for (title,) in conn.execute("SELECT title FROM tasks")]
+
+
 def read_task(conn: sqlite3.Connection, task_id: int) -> TaskRow | None:
     found = _select_tasks(conn, "WHERE id = ?", (task_id,))
     return found[0] if found else None

@@ -16,6 +16,7 @@ from typing import Any
 
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.journal import store
+from rutjournal.core.load import store as load_store
 from rutjournal.core.load.service import check_task_fields
 from rutjournal.core.transfer.importers.records import EntryRecord, ParsedFile, Rejected, TaskRecord
 from rutjournal.core.values import MAX_BODY_CHARS, Scores, check_body, check_day, normalize_tags
@@ -53,7 +54,7 @@ def read_existing(conn: sqlite3.Connection, parsed: ParsedFile) -> Existing:
                 found.days[entry.day] = ExistingDay(entry.id, entry.body, scores, set(entry.tags))
     found.tag_ids = store.tag_ids(conn)
     if parsed.tasks:
-        found.task_titles = {title.casefold() for (title,) in conn.execute("SELECT title FROM tasks")}
+        found.task_titles = {title.casefold() for title in load_store.read_titles(conn)}
     return found
 
 
