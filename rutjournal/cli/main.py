@@ -211,17 +211,15 @@ def run(args: argparse.Namespace) -> int:
     except Exception as exc:
         log.exception("%s failed", args.command)
         from rutjournal.core.failures import plain_failure
-        from rutjournal.core.storage.connect import is_damage
+        from rutjournal.core.storage.connect import damaged, first_line, is_damage
 
         plain = plain_failure(exc, paths.database)  # a full or read-only disk: the machine, not a bug
         if plain is not None:
             message = plain
         elif is_damage(exc):
-            message = (
-                f"the journal file {paths.database} is damaged ({_first_line(exc)}); it was left as it is"
-            )
+            message = str(damaged(paths.database, exc))
         else:
-            message = f"unexpected error: {_first_line(exc)}"
+            message = f"unexpected error: {first_line(exc)}"
         print(f"rutjournal {args.command}: {message} (details in {paths.log_file})", file=sys.stderr)
         return EXIT_FAILED
 
@@ -251,8 +249,3 @@ def _report(args: argparse.Namespace, paths: AppPaths) -> int:
     name = next(name for name, (_, reports) in SECTIONS.items() if args.report_command in reports)
     handler: Handler = section_module(name).REPORTS[args.report_command]
     return handler(args, paths)
-
-
-def _first_line(exc: BaseException) -> str:
-    original = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's error with the SQL
-    return (str(original).strip().splitlines() or [type(original).__name__])[0]

@@ -102,7 +102,7 @@ def inspect_file(path: Path) -> FileState:
         if is_damage(exc):
             raise damaged(path, exc) from exc
         raise NotADatabase(
-            path, f"{path} cannot be read as a database ({_one_line(exc)}); it was left as it is."
+            path, f"{path} cannot be read as a database ({first_line(exc)}); it was left as it is."
         ) from exc
     if revision is None and tables - {"sqlite_sequence"}:
         raise NotADatabase(
@@ -132,8 +132,10 @@ def _why_read_only(path: Path) -> str | None:
     return None
 
 
-def _one_line(exc: BaseException) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+def first_line(exc: BaseException) -> str:
+    """What an error says, on one line: the driver's own words when SQLAlchemy wrapped them with its SQL."""
+    original = getattr(exc, "orig", None) or exc
+    return (str(original).strip().splitlines() or [type(original).__name__])[0]
 
 
 def _uri(path: Path, *, read_only: bool) -> str:
@@ -234,7 +236,7 @@ def is_damage(exc: BaseException) -> bool:
 def damaged(path: Path, exc: BaseException) -> DamagedDatabase:
     """The error for damage SQLite found in ``path``: one sentence naming the file and SQLite's finding."""
     return DamagedDatabase(
-        path, f"the journal file {path} is damaged ({_one_line(exc)}); it was left as it is"
+        path, f"the journal file {path} is damaged ({first_line(exc)}); it was left as it is"
     )
 
 
@@ -251,7 +253,7 @@ def note_damage(path: Path, exc: BaseException) -> None:
     if _says(exc, SQLITE_CORRUPT, "malformed"):
         from rutjournal.core.storage.damage_record import record_damage
 
-        record_damage(path, _one_line(exc))
+        record_damage(path, first_line(exc))
 
 
 def is_read_only_refusal(exc: BaseException) -> bool:
