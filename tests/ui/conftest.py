@@ -59,3 +59,19 @@ def type_unicode(widget: QWidget, text: str) -> None:
             QApplication.sendEvent(
                 widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
             )
+
+
+@pytest.fixture
+def open_view(qtbot):  # type: ignore[no-untyped-def]
+    """Opens one section's view on its own, with no main window around it: ``open_view(GrowView, lambda
+    view: view.set_grow(Grow(db)))`` builds the view, gives it its service and shows it at 900 × 600."""
+
+    def open_one(make, attach):  # type: ignore[no-untyped-def]
+        view = make()
+        attach(view)
+        qtbot.addWidget(view)
+        view.resize(900, 600)
+        view.show()
+        return view
+
+    return open_one

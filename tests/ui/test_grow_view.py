@@ -10,9 +10,16 @@ from PySide6.QtCore import QDate, Qt
 from rutjournal.core import text
 from rutjournal.core.grow.service import Grow
 from rutjournal.ui.grow.goal_tree import IdRole, KindRole
+from rutjournal.ui.grow.grow_view import GrowView
 from tests.ui.layout_checks import fully_shown
 
 TODAY = dt.date.today()
+
+
+@pytest.fixture
+def grow_view(open_view, db):  # type: ignore[no-untyped-def]
+    """Opens the view on its own, with its service on the test's journal."""
+    return lambda: open_view(GrowView, lambda view: view.set_grow(Grow(db)))
 
 
 def open_grow(window, qtbot):  # type: ignore[no-untyped-def]
@@ -64,8 +71,8 @@ def test_target_gap_goal_milestones_and_progress(window, qtbot) -> None:  # type
     assert "33 % of the way: its one gap." in view.target_label.text()
 
 
-def test_goal_details_pace_and_manual_progress(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    grow = Grow(window.db)
+def test_goal_details_pace_and_manual_progress(grow_view, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    grow = Grow(db)
     grow.set_target("Senior Analyst", by=dt.date.today() + dt.timedelta(days=300))
     gap = grow.add_gap("SQL", "skill")
     goal = grow.add_goal(
@@ -74,7 +81,7 @@ def test_goal_details_pace_and_manual_progress(window, qtbot) -> None:  # type: 
         due=dt.date.today() + dt.timedelta(days=30),
         started_on=dt.date.today() - dt.timedelta(days=30),
     )
-    view = open_grow(window, qtbot)
+    view = grow_view()
     view.refresh()
     view.tree.setCurrentIndex(find(view, "goal", goal))
     assert view.goal_percent.isEnabled()
@@ -85,11 +92,11 @@ def test_goal_details_pace_and_manual_progress(window, qtbot) -> None:  # type: 
     assert find(view, "goal", goal).siblingAtColumn(3).data() in ("at risk", "off track")
 
 
-def test_evidence_and_challenges(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    grow = Grow(window.db)
+def test_evidence_and_challenges(grow_view, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    grow = Grow(db)
     grow.set_target("Senior Analyst")
     gap = grow.add_gap("Visibility with leadership", "visibility")
-    view = open_grow(window, qtbot)
+    view = grow_view()
     view.refresh()
     view.tabs.setCurrentIndex(1)
     qtbot.keyClicks(view.evidence_text, "Presented the forecast to the VP")
@@ -115,14 +122,14 @@ def test_journal_text_becomes_evidence(window, qtbot) -> None:  # type: ignore[n
     ]
 
 
-def test_the_promotion_case_is_saved_from_the_section(window, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_promotion_case_is_saved_from_the_section(grow_view, db, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QFileDialog
 
-    grow = Grow(window.db)
+    grow = Grow(db)
     grow.set_target("Senior Analyst")
     gap = grow.add_gap("SQL", "skill")
     grow.add_evidence("Rebuilt the sales schema", gap_id=gap)
-    view = open_grow(window, qtbot)
+    view = grow_view()
     view.refresh()
     out = tmp_path / "case.md"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "Markdown (*.md)"))
@@ -135,11 +142,11 @@ def test_the_promotion_case_is_saved_from_the_section(window, qtbot, tmp_path, m
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
-def test_a_goal_already_under_way_is_added_with_its_start_and_shows_overdue(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    grow = Grow(window.db)
+def test_a_goal_already_under_way_is_added_with_its_start_and_shows_overdue(grow_view, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    grow = Grow(db)
     grow.set_target("Senior Analyst")
     gap = grow.add_gap("SQL", "skill")
-    view = open_grow(window, qtbot)
+    view = grow_view()
     view.refresh()
     view.tree.setCurrentIndex(find(view, "gap", gap))
     start, due = TODAY - dt.timedelta(days=120), TODAY - dt.timedelta(days=12)
@@ -167,9 +174,9 @@ def test_a_goal_already_under_way_is_added_with_its_start_and_shows_overdue(wind
     assert grow.goal(goal.id).started_on == start - dt.timedelta(days=30)
 
 
-def test_evidence_and_a_challenge_keep_the_day_they_happened(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    grow = Grow(window.db)
-    view = open_grow(window, qtbot)
+def test_evidence_and_a_challenge_keep_the_day_they_happened(grow_view, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    grow = Grow(db)
+    view = grow_view()
     view.tabs.setCurrentIndex(1)
     shipped = TODAY - dt.timedelta(days=400)
     qtbot.keyClicks(view.evidence_text, "Shipped the warehouse")
@@ -189,8 +196,8 @@ def test_evidence_and_a_challenge_keep_the_day_they_happened(window, qtbot) -> N
     assert view.challenge_summary.text() == "You asked for more responsibility 1 time; 0 granted."
 
 
-def test_a_gap_without_a_goal_counts_as_zero_and_the_heading_says_so(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    grow = Grow(window.db)
+def test_a_gap_without_a_goal_counts_as_zero_and_the_heading_says_so(grow_view, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    grow = Grow(db)
     grow.set_target("Senior Analyst", by=TODAY - dt.timedelta(days=1))
     sql = grow.add_gap("SQL", "skill")
     goal = grow.add_goal("Course", sql)
@@ -198,7 +205,7 @@ def test_a_gap_without_a_goal_counts_as_zero_and_the_heading_says_so(window, qtb
         grow.add_milestone(goal, title)
     grow.set_milestone_done(grow.goal(goal).milestones[0].id)
     visibility = grow.add_gap("Stakeholder visibility", "visibility")
-    view = open_grow(window, qtbot)
+    view = grow_view()
     view.refresh()
     heading = view.target_label.text()
     assert (

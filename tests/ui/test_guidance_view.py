@@ -11,9 +11,16 @@ from PySide6.QtWidgets import QDateEdit
 from rutjournal.core import text
 from rutjournal.core.grow.service import Grow
 from rutjournal.core.guidance.service import Guidance
+from rutjournal.ui.guidance.guidance_view import GuidanceView
 from tests.ui.layout_checks import fully_shown
 
 TODAY = dt.date.today()
+
+
+@pytest.fixture
+def guidance_view(open_view, db):  # type: ignore[no-untyped-def]
+    """Opens the view on its own, with its service on the test's journal."""
+    return lambda: open_view(GuidanceView, lambda view: view.set_guidance(Guidance(db)))
 
 
 def open_guidance(window, qtbot):  # type: ignore[no-untyped-def]
@@ -22,31 +29,31 @@ def open_guidance(window, qtbot):  # type: ignore[no-untyped-def]
     return window.guidance_view
 
 
-def test_a_new_conversation_gets_an_agenda_from_open_gaps(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    grow = Grow(window.db)
+def test_a_new_conversation_gets_an_agenda_from_open_gaps(guidance_view, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    grow = Grow(db)
     grow.set_target("Senior Analyst")
     grow.add_gap("Leading a team", "experience")
-    view = open_guidance(window, qtbot)
+    view = guidance_view()
     qtbot.keyClicks(view.new_with, "Dana")
     view.new_role.setCurrentIndex(view.new_role.findData("boss"))
     qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
     assert "Leading a team" in view.agenda.toPlainText()
-    conversation = Guidance(window.db).conversations()[0]
+    conversation = Guidance(db).conversations()[0]
     assert (conversation.with_name, conversation.role) == ("Dana", "boss")
     view.notes.setPlainText("She suggested the leadership programme.")
     view.save_conversation()
-    assert Guidance(window.db).conversations()[0].notes == "She suggested the leadership programme."
+    assert Guidance(db).conversations()[0].notes == "She suggested the leadership programme."
 
 
-def test_follow_ups_and_the_overdue_list(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    guidance = Guidance(window.db)
+def test_follow_ups_and_the_overdue_list(guidance_view, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    guidance = Guidance(db)
     conversation = guidance.add_conversation(
         dt.date.today() - dt.timedelta(days=20), "Dana", "boss", held=True, agenda=""
     )
     guidance.add_followup(
         conversation, "Send the programme details", "them", due=dt.date.today() - dt.timedelta(days=5)
     )
-    view = open_guidance(window, qtbot)
+    view = guidance_view()
     assert view.overdue.item(0).text().startswith("Dana owes you: Send the programme details")
     assert "5 days late" in view.overdue.item(0).text()
     view.conversations.setCurrentRow(0)
@@ -62,10 +69,10 @@ def test_follow_ups_and_the_overdue_list(window, qtbot) -> None:  # type: ignore
     assert view.overdue.item(0).text() == "Nothing overdue."
 
 
-def test_options_and_a_refused_promotion(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    guidance = Guidance(window.db)
+def test_options_and_a_refused_promotion(guidance_view, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    guidance = Guidance(db)
     guidance.add_conversation(dt.date.today(), "Priya", "hr", agenda="")
-    view = open_guidance(window, qtbot)
+    view = guidance_view()
     view.conversations.setCurrentRow(0)
     view.option_kind.setCurrentIndex(view.option_kind.findData("cross_training"))
     qtbot.keyClicks(view.option_said, "Two weeks with the data team")
@@ -90,15 +97,17 @@ def test_options_and_a_refused_promotion(window, qtbot) -> None:  # type: ignore
     assert "budget freeze" in view.promotions.item(0).text()
 
 
-def test_the_brief_is_saved_for_the_open_conversation(window, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_brief_is_saved_for_the_open_conversation(
+    guidance_view, db, qtbot, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QFileDialog
 
-    guidance = Guidance(window.db)
+    guidance = Guidance(db)
     conversation = guidance.add_conversation(
         dt.date.today(), "Dana", "boss", agenda="- Ask about the programme"
     )
     guidance.add_followup(conversation, "Send the course invoice", "me")
-    view = open_guidance(window, qtbot)
+    view = guidance_view()
     out = tmp_path / "brief.md"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "Markdown (*.md)"))
     qtbot.mouseClick(view.brief_button, Qt.MouseButton.LeftButton)
@@ -106,10 +115,10 @@ def test_the_brief_is_saved_for_the_open_conversation(window, qtbot, tmp_path, m
     assert "Dana" in text and "Ask about the programme" in text and "Send the course invoice" in text
 
 
-def test_who_when_and_role_can_be_corrected(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    guidance = Guidance(window.db)
+def test_who_when_and_role_can_be_corrected(guidance_view, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    guidance = Guidance(db)
     guidance.add_conversation(dt.date(2026, 3, 2), "Dna", "boss", agenda="")
-    view = open_guidance(window, qtbot)
+    view = guidance_view()
     view.edit_with.selectAll()
     qtbot.keyClicks(view.edit_with, "Dana")
     view.edit_role.setCurrentIndex(view.edit_role.findData("skip_level"))
@@ -123,8 +132,8 @@ def test_who_when_and_role_can_be_corrected(window, qtbot) -> None:  # type: ign
     )
 
 
-def test_with_no_conversation_the_section_says_what_to_do(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    view = open_guidance(window, qtbot)
+def test_with_no_conversation_the_section_says_what_to_do(guidance_view, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = guidance_view()
     shown = [edit.text() for edit in view.findChildren(QDateEdit) if edit.isVisible()]
     assert not [day for day in shown if day.endswith("2000")]  # no placeholder date shown as if it were real
     assert view.pages.currentWidget() is view.empty and view.empty.isVisible()
@@ -136,22 +145,22 @@ def test_with_no_conversation_the_section_says_what_to_do(window, qtbot) -> None
     view.new_day.setDate(QDate(held.year, held.month, held.day))  # a conversation already held, logged late
     qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
     assert view.pages.currentWidget() is view.editor and view.edit_day.isVisible()
-    assert [c.day for c in Guidance(window.db).conversations()] == [held]
+    assert [c.day for c in Guidance(db).conversations()] == [held]
     assert view.conversations.item(0).text().startswith(f"{text.day(held)} · planned\nDana (Boss)")
     assert view.edit_day.text() == text.day(held)
     qtbot.mouseClick(view.held, Qt.MouseButton.LeftButton)
     view.save_conversation()
-    assert Guidance(window.db).conversations()[0].held
+    assert Guidance(db).conversations()[0].held
 
 
-def test_a_promotion_decision_keeps_its_own_date(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    view = open_guidance(window, qtbot)
+def test_a_promotion_decision_keeps_its_own_date(guidance_view, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = guidance_view()
     told = TODAY - dt.timedelta(days=200)
     view.promotion_outcome.setCurrentIndex(view.promotion_outcome.findData("refused"))
     view.promotion_day.setDate(QDate(told.year, told.month, told.day))
     qtbot.keyClicks(view.promotion_reason, "budget freeze")
     qtbot.mouseClick(view.promotion_button, Qt.MouseButton.LeftButton)
-    assert [(p.day, p.outcome) for p in Guidance(window.db).promotions()] == [(told, "refused")]
+    assert [(p.day, p.outcome) for p in Guidance(db).promotions()] == [(told, "refused")]
     assert view.promotions.item(0).text() == f"{text.short_day(told)}: refused — budget freeze"
 
 

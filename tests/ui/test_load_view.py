@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from rutjournal.core.load.service import Load
+from rutjournal.ui.load.load_view import LoadView
 from rutjournal.ui.load.task_model import COLUMN, TaskTableModel
+
+
+@pytest.fixture
+def load_view(open_view, db):  # type: ignore[no-untyped-def]
+    """Opens the view on its own, with its service on the test's journal."""
+    return lambda: open_view(LoadView, lambda view: view.set_load(Load(db)))
 
 
 def open_load(window, qtbot):  # type: ignore[no-untyped-def]
@@ -38,23 +46,23 @@ def cell(view, title: str, key: str):  # type: ignore[no-untyped-def]
     raise AssertionError(f"{title} is not shown")
 
 
-def test_quick_add_parses_hours_and_stores_the_task(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    view = open_load(window, qtbot)
+def test_quick_add_parses_hours_and_stores_the_task(load_view, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = load_view()
     add(view, qtbot, "Weekly status report, 2h")
     add(view, qtbot, "Budget review")
-    stored = {t.title: t.minutes_per_week for t in Load(window.db).tasks()}
+    stored = {t.title: t.minutes_per_week for t in Load(db).tasks()}
     assert stored == {"Weekly status report": 120, "Budget review": 0}
     assert view.quick_add.text() == ""
     assert view.summary.values["plate"].text() == "2 h"
 
 
-def test_editing_cells_saves_at_once_and_rescoring_follows(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    view = open_load(window, qtbot)
+def test_editing_cells_saves_at_once_and_rescoring_follows(load_view, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = load_view()
     add(view, qtbot, "Expense reports, 1h")
     assert view.proxy.setData(cell(view, "Expense reports", "in_jd"), "no")
     assert view.proxy.setData(cell(view, "Expense reports", "enjoyment"), -2)
     assert view.proxy.setData(cell(view, "Expense reports", "minutes_per_week"), "90m")
-    task = Load(window.db).tasks()[0]
+    task = Load(db).tasks()[0]
     assert (task.in_jd, task.enjoyment, task.minutes_per_week) == ("no", -2, 90)
     assert cell(view, "Expense reports", "score").data() == str(40 + 10 + 20 + 4)
     assert "not in your job description" in cell(view, "Expense reports", "score").data(
@@ -62,23 +70,23 @@ def test_editing_cells_saves_at_once_and_rescoring_follows(window, qtbot) -> Non
     )
 
 
-def test_a_bad_value_is_refused_with_a_message(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    view = open_load(window, qtbot)
+def test_a_bad_value_is_refused_with_a_message(load_view, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = load_view()
     add(view, qtbot, "Reports, 1h")
     assert not view.proxy.setData(cell(view, "Reports", "minutes_per_week"), "lots")
     assert "hours" in view.message.text()
-    assert Load(window.db).tasks()[0].minutes_per_week == 60
+    assert Load(db).tasks()[0].minutes_per_week == 60
 
 
-def test_decide_many_mark_done_and_the_summary(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    view = open_load(window, qtbot)
+def test_decide_many_mark_done_and_the_summary(load_view, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = load_view()
     for text in ("Status report, 2h", "Vendor call, 1h", "Forecast, 10h"):
         add(view, qtbot, text)
     select(view, "Status report", "Vendor call")
     view.decision_pick.setCurrentIndex(view.decision_pick.findData("drop"))
     qtbot.keyClicks(view.who_or_why, "nobody reads it")
     qtbot.mouseClick(view.apply_button, Qt.MouseButton.LeftButton)
-    assert {t.title: t.decision for t in Load(window.db).tasks()} == {
+    assert {t.title: t.decision for t in Load(db).tasks()} == {
         "Status report": "drop",
         "Vendor call": "drop",
         "Forecast": "undecided",
@@ -104,9 +112,9 @@ def test_delete_and_undo(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     assert view.proxy.rowCount() == 1
 
 
-def test_filters_and_candidates(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    view = open_load(window, qtbot)
-    load = Load(window.db)
+def test_filters_and_candidates(load_view, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = load_view()
+    load = Load(db)
     load.add("Chore", minutes_per_week=180, in_jd="no", enjoyment=-2, value=1)
     load.add("Sync", kind="meeting", minutes_per_week=60)
     load.add("Core work", minutes_per_week=600, enjoyment=2, value=5)
@@ -119,9 +127,9 @@ def test_filters_and_candidates(window, qtbot) -> None:  # type: ignore[no-untyp
     assert view.proxy.rowCount() == 1 and view.proxy.index(0, 0).data() == "Core work"
 
 
-def test_saying_no_lists_what_was_declined_and_the_hours(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    view = open_load(window, qtbot)
-    load = Load(window.db)
+def test_saying_no_lists_what_was_declined_and_the_hours(load_view, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = load_view()
+    load = Load(db)
     task = load.add("Vendor calls", kind="meeting", minutes_per_week=180)
     load.decide(task, "decline", reason="sales owns vendors")
     view.reload()
@@ -153,9 +161,9 @@ def test_the_task_model_passes_the_model_tester(window, qtmodeltester) -> None: 
     qtmodeltester.check(model)
 
 
-def test_sorting_by_a_column_orders_by_its_real_values(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    view = open_load(window, qtbot)
-    load = Load(window.db)
+def test_sorting_by_a_column_orders_by_its_real_values(load_view, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = load_view()
+    load = Load(db)
     for title, minutes in (("Nine", 540), ("Ten", 600), ("Half", 30), ("None", 0)):
         load.add(title, minutes_per_week=minutes)
     view.reload()
@@ -172,27 +180,27 @@ def test_sorting_by_a_column_orders_by_its_real_values(window, qtbot) -> None:  
     assert view.selected_ids() == [t.id for t in load.tasks() if t.title == "Nine"]  # the selection follows
 
 
-def test_quick_add_reads_lines_as_the_brain_dump_does(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    view = open_load(window, qtbot)
+def test_quick_add_reads_lines_as_the_brain_dump_does(load_view, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = load_view()
     add(view, qtbot, "Team standup 15m daily")
-    task = Load(window.db).tasks()[0]
+    task = Load(db).tasks()[0]
     assert (task.title, task.minutes_per_week, task.kind) == ("Team standup", 75, "meeting")
     add(view, qtbot, "2h")
-    assert "only a time" in view.message.text() and len(Load(window.db).tasks()) == 1
+    assert "only a time" in view.message.text() and len(Load(db).tasks()) == 1
 
 
-def test_quick_add_points_out_a_task_already_listed_before_adding(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    view = open_load(window, qtbot)
+def test_quick_add_points_out_a_task_already_listed_before_adding(load_view, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = load_view()
     add(view, qtbot, "Weekly status report, 2h")
     add(view, qtbot, "weekly status reports, 3h")
     assert view.duplicate.isVisible()
     assert "“weekly status reports” looks like one already listed: “Weekly status report”, 2 h/week" in (
         view.duplicate.label.text()
     )
-    assert len(Load(window.db).tasks()) == 1 and view.quick_add.text() == "weekly status reports, 3h"
+    assert len(Load(db).tasks()) == 1 and view.quick_add.text() == "weekly status reports, 3h"
     assert view.duplicate.hours_button.text() == "Keep it, set 3 h/week"
     qtbot.mouseClick(view.duplicate.hours_button, Qt.MouseButton.LeftButton)
-    assert [(t.title, t.minutes_per_week) for t in Load(window.db).tasks()] == [("Weekly status report", 180)]
+    assert [(t.title, t.minutes_per_week) for t in Load(db).tasks()] == [("Weekly status report", 180)]
     assert not view.duplicate.isVisible() and view.quick_add.text() == ""
     assert view.message.text() == "Kept “Weekly status report”, now 3 h/week: nothing added."
 
@@ -200,26 +208,26 @@ def test_quick_add_points_out_a_task_already_listed_before_adding(window, qtbot)
     assert "is already listed" in view.duplicate.label.text()
     assert not view.duplicate.hours_button.isVisible()  # no new hours to take
     qtbot.mouseClick(view.duplicate.keep_button, Qt.MouseButton.LeftButton)
-    assert len(Load(window.db).tasks()) == 1
-    assert view.selected_ids() == [Load(window.db).tasks()[0].id]  # the listed one is shown
+    assert len(Load(db).tasks()) == 1
+    assert view.selected_ids() == [Load(db).tasks()[0].id]  # the listed one is shown
 
     add(view, qtbot, "Weekly status report 1h")
     qtbot.mouseClick(view.duplicate.add_button, Qt.MouseButton.LeftButton)
-    assert [(t.title, t.minutes_per_week) for t in Load(window.db).tasks()] == [
+    assert [(t.title, t.minutes_per_week) for t in Load(db).tasks()] == [
         ("Weekly status report", 180),
         ("Weekly status report", 60),
     ]
 
 
-def test_editing_the_typed_task_puts_the_question_away(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    view = open_load(window, qtbot)
+def test_editing_the_typed_task_puts_the_question_away(load_view, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = load_view()
     add(view, qtbot, "Budget review")
     add(view, qtbot, "Budget reviews")
     assert view.duplicate.isVisible()
     qtbot.keyClicks(view.quick_add, " for finance")
     assert not view.duplicate.isVisible()
     qtbot.keyClick(view.quick_add, Qt.Key.Key_Return)
-    assert [t.title for t in Load(window.db).tasks()] == ["Budget review", "Budget reviews for finance"]
+    assert [t.title for t in Load(db).tasks()] == ["Budget review", "Budget reviews for finance"]
 
 
 def test_a_markdown_line_of_the_journal_becomes_a_plain_task(window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -232,9 +240,9 @@ def test_a_markdown_line_of_the_journal_becomes_a_plain_task(window, qtbot) -> N
     assert window.statusBar().currentMessage() == "Added to Load: “Vendor call with sales” (Ctrl+2 to see it)"
 
 
-def test_saying_no_names_what_was_declined_by_its_kind(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    view = open_load(window, qtbot)
-    load = Load(window.db)
+def test_saying_no_names_what_was_declined_by_its_kind(load_view, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = load_view()
+    load = Load(db)
     load.decide(load.add("Filing", minutes_per_week=60), "decline")
     view.reload()
     assert view.saying_no_total.text() == "You declined 1 task: 1 h/week back once you mark it done."
@@ -244,8 +252,8 @@ def test_saying_no_names_what_was_declined_by_its_kind(window, qtbot) -> None:  
     assert view.saying_no_total.text().startswith("You declined 1 task and 2 meetings: 2 h/week back")
 
 
-def test_the_summary_says_what_it_does_not_know_yet(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    view = open_load(window, qtbot)
+def test_the_summary_says_what_it_does_not_know_yet(load_view, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = load_view()
     assert view.summary.values["enjoyed"].text() == "–"
     assert "Add your tasks above" in view.candidates.item(0).text()  # not "every task has a decision"
     add(view, qtbot, "Forecast, 10h")
@@ -262,8 +270,8 @@ def test_the_summary_says_what_it_does_not_know_yet(window, qtbot) -> None:  # t
     assert "no hours yet: 0 = 15" in view.why.text() and "Rate its value and enjoyment" in view.why.text()
 
 
-def test_the_facts_behind_the_score_are_set_beside_it(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    view = open_load(window, qtbot)
+def test_the_facts_behind_the_score_are_set_beside_it(load_view, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = load_view()
     add(view, qtbot, "Filing, 3h")
     assert view.tabs.currentWidget() is view.tabs.why_page  # a new task: its facts, to fill in
     assert "Say under Why" in view.message.text()
@@ -273,7 +281,7 @@ def test_the_facts_behind_the_score_are_set_beside_it(window, qtbot) -> None:  #
         box = facts.boxes[key]
         box.setCurrentIndex(box.findData(value))
         box.activated.emit(box.currentIndex())  # as a user's choice is reported
-    [task] = Load(window.db).tasks()
+    [task] = Load(db).tasks()
     assert (task.enjoyment, task.in_jd, task.value) == (-2, "no", 1)
     assert cell(view, "Filing", "score").data() == str(40 + 25 + 20 + 8)
     assert "enjoyment −2: 20" in view.why.text() and "Rate its" not in view.why.text()
