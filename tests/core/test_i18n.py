@@ -1,0 +1,112 @@
+"""The user's language: which one is chosen, its catalog, and its numbers and dates (CLDR's, through Babel)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from rutjournal.core import i18n, text
+
+ROOT = Path(__file__).resolve().parents[2]
+DAY = dt.date(2026, 12, 3)
+
+
+@pytest.fixture(autouse=True)
+def back_to_english() -> Iterator[None]:
+    yield
+    i18n.use_language("en")
+
+
+@pytest.mark.parametrize(
+    ("asked", "setting", "environment", "chosen"),
+    [
+        ("de", "fr", {"LANG": "en_US.UTF-8"}, "de"),  # --lang first
+        (None, "fr", {"LANG": "de_DE.UTF-8"}, "fr"),  # then Settings
+        (None, "system", {"LANG": "de_DE.UTF-8"}, "de"),  # then the system's
+        (None, "system", {"LANGUAGE": "pt_BR:fr:en", "LANG": "de_DE.UTF-8"}, "fr"),  # its list, in order
+        (None, "system", {"LC_ALL": "fr_CH.UTF-8", "LANG": "de_DE.UTF-8"}, "fr"),
+        (None, "system", {"LANG": "C.UTF-8"}, "en"),
+        (None, "system", {"LANG": "ja_JP.UTF-8"}, "en"),  # a language not shipped: English
+        (None, "system", {}, "en"),
+        ("de-AT", "system", {}, "de"),
+    ],
+)
+def test_the_language_comes_from_the_command_line_then_settings_then_the_system(
+    asked: str | None, setting: str, environment: dict[str, str], chosen: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    assert i18n.language_of(asked, setting) == chosen
+
+
+def test_numbers_and_dates_take_each_languages_own_form() -> None:
+    written = {}
+    for language in ("en", "de", "fr"):
+        i18n.use_language(language)
+        written[language] = (
+            text.day(DAY),
+            text.long_day(DAY),
+            text.short_day(DAY, DAY),
+            text.short_day(DAY, dt.date(2027, 1, 1)),
+            text.month(DAY),
+            text.hours(7.5),
+            text.percent(1 / 3),
+            text.whole(12345),
+        )
+    assert written["en"] == (
+        "Thu 3 Dec 2026",
+        "Thursday 3 December 2026",
+        "3 Dec",
+        "3 Dec 2026",
+        "December 2026",
+        "7.5 h",
+        "33 %",
+        "12,345",
+    )
+    assert written["de"] == (
+        "Do., 3. Dez. 2026",
+        "Donnerstag, 3. Dezember 2026",
+        "3. Dez.",
+        "3. Dez. 2026",
+        "Dezember 2026",
+        "7,5 h",
+        "33\N{NO-BREAK SPACE}%",
+        "12.345",
+    )
+    assert written["fr"] == (
+        "jeu. 3 déc. 2026",
+        "jeudi 3 décembre 2026",
+        "3 déc.",
+        "3 déc. 2026",
+        "décembre 2026",
+        "7,5 h",
+        "33\N{NO-BREAK SPACE}%",
+        "12\N{NARROW NO-BREAK SPACE}345",
+    )
+
+
+def test_english_reads_no_catalog_and_a_language_it_does_not_speak_is_refused() -> None:
+    i18n.use_language("en")
+    assert (i18n.language(), i18n.formats()) == ("en", {})
+    assert i18n.ngettext("{n} gap", "{n} gaps", 2) == "{n} gaps"
+    with pytest.raises(ValueError, match="'pt'"):
+        i18n.use_language("pt")
+
+
+def test_every_catalog_is_built_from_the_code_as_it_is() -> None:
+    # The template holds every marked string, each language's .po every one of them, the .mo what the .po
+    # says, and formats.json CLDR's forms: packaging/catalogs.py --check fails naming a file that is not so.
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "catalogs.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
