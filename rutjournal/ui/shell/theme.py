@@ -19,6 +19,7 @@ from rutjournal.core.settings import THEMES
 log = logging.getLogger(__name__)
 CHOICES = THEMES  # the values the settings file allows
 _CHOICE_PROPERTY = "rutjournalTheme"
+FUSION_PROPERTY = "rutjournalFusion"  # the app shows Fusion (create_app starts it so: "-style Fusion")
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -133,11 +134,13 @@ def _system_changed(app: QApplication) -> None:
 
 
 def _show(app: QApplication, dark: bool) -> None:
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
+    if not app.property(FUSION_PROPERTY):  # looked at once: app.style() costs the QStyle type (~10 ms)
+        if app.style().name().lower() != "fusion":
+            app.setStyle("Fusion")
+        app.setProperty(FUSION_PROPERTY, True)
     if app.property("rutjournalDark") == dark and app.styleSheet():
         return  # already showing it: no repolish of every widget
     app.setProperty("rutjournalDark", dark)
     app.setPalette(palette_for(dark))
     app.setStyleSheet(style_sheet(dark))  # re-set: palette() in a style sheet is read when it is set
-    log.info("theme: %s", "dark" if dark else "light")
+    log.debug("theme: %s", "dark" if dark else "light")  # not info: the first record opens the log file
