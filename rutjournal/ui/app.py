@@ -19,7 +19,7 @@ from rutjournal.core.resources import resource_path
 from rutjournal.ui.shell.main_window import MainWindow
 from rutjournal.ui.shell.single_instance import SingleInstance
 from rutjournal.ui.shell.startup_clock import StartupClock
-from rutjournal.ui.shell.theme import FUSION_PROPERTY, apply_theme
+from rutjournal.ui.shell.theme import FUSION_PROPERTY, apply_theme, styled_once
 from rutjournal.ui.widgets.message import tell_user
 
 log = logging.getLogger(__name__)
@@ -110,7 +110,11 @@ def run_gui(data_dir: str | None = None, *, demo: bool = False, reset_demo: bool
             if refused:
                 tell_user("rutjournal: wrong passphrase", refused)
             return 1 if refused else 0
-    window = MainWindow(paths, clock)
+    with styled_once(app):
+        window = MainWindow(paths, clock)
+        from rutjournal.ui.shell.tray import install_tray
+
+        install_tray(app, window, settings)  # the reminder, and the tray icon when the desktop has one
     window.hand_over_lock(instance)  # a move to another folder (Settings) takes the lock along
     exit_code = 0
 
@@ -123,9 +127,6 @@ def run_gui(data_dir: str | None = None, *, demo: bool = False, reset_demo: bool
     window.data_failed.connect(failed)
     app.aboutToQuit.connect(window.shutdown)
     quit_on_signals(app)
-    from rutjournal.ui.shell.tray import install_tray
-
-    install_tray(app, window, settings)  # the reminder, and the tray icon when the desktop has one
     window.show()
     QTimer.singleShot(300, window.open_data)  # in case no paint arrives (a minimised start)
     try:
