@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 def show_message(label: QLabel, text: str, *, error: bool = False) -> None:
     label.setText(text)
+    was = bool(label.property("error"))
     label.setProperty("error", error)
-    label.style().polish(label)  # a dynamic property only restyles once the style is asked again
+    if was != error:  # a dynamic property only restyles once the style is asked again; the same look needs
+        label.style().polish(label)  # no asking (the window's first would also build the QStyle type, ~10 ms)
 
 
 def tell_user(title: str, text: str, *, critical: bool = True) -> None:
