@@ -23,11 +23,10 @@ from rutjournal.ui.journal.journal_view import Draft, JournalView
 from rutjournal.ui.shell.file_menu import build_file_menu
 from rutjournal.ui.shell.first_run import FirstRun
 from rutjournal.ui.shell.global_search import GlobalSearch
-from rutjournal.ui.shell.help_menu import build_help_menu
+from rutjournal.ui.shell.help_menu import add_shortcut_sheet_action, build_help_menu
 from rutjournal.ui.shell.live_refresh import LiveRefresh
 from rutjournal.ui.shell.preferences import apply_week_start, current_settings
 from rutjournal.ui.shell.section_stack import SECTIONS, SectionStack
-from rutjournal.ui.shell.shortcut_sheet import add_shortcut_sheet_action
 from rutjournal.ui.shell.startup_clock import StartupClock
 from rutjournal.ui.shell.window_api import TrayApi
 from rutjournal.ui.shell.window_parts import (
