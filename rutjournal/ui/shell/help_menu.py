@@ -53,7 +53,7 @@ def build_help_menu(window: WindowServices, open_demo: Callable[[], None]) -> QM
     about.setObjectName("aboutAction")
     about.setMenuRole(QAction.MenuRole.AboutRole)
     about.triggered.connect(lambda: show_about(window))
-    sheet = widget.findChild(QAction, "shortcutSheetAction")  # made before the menu (add_shortcut_sheet_action)
+    sheet = widget.findChild(QAction, "shortcutSheetAction")  # made before the menu (see above)
     if sheet is not None and sheet not in menu.actions():
         menu.addAction(sheet)
     menu.addAction(demo)
