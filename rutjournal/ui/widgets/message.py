@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel
 
 
 def show_message(label: QLabel, text: str, *, error: bool = False) -> None:
@@ -22,5 +22,7 @@ def tell_user(title: str, text: str, *, critical: bool = True) -> None:
     print(f"rutjournal: {text}", file=sys.stderr)
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen" or QApplication.instance() is None:
         return
+    from PySide6.QtWidgets import QMessageBox  # not at start-up: the type costs some 3 ms
+
     box = QMessageBox.critical if critical else QMessageBox.information
     box(None, title, text)
