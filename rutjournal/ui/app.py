@@ -18,7 +18,7 @@ from rutjournal.core.resources import resource_path
 from rutjournal.ui.shell.main_window import MainWindow
 from rutjournal.ui.shell.single_instance import SingleInstance
 from rutjournal.ui.shell.startup_clock import StartupClock
-from rutjournal.ui.shell.theme import apply_theme
+from rutjournal.ui.shell.theme import FUSION_PROPERTY, apply_theme, styled_once
 from rutjournal.ui.widgets.message import tell_user
 
 log = logger(__name__)
@@ -28,7 +28,9 @@ def create_app(theme: str = "system") -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
-    app = QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    # Fusion from the start, set by Qt itself: asking for it from Python would build the QStyle type first.
+    app = QApplication([sys.argv[0] if sys.argv else APP_NAME, "-style", "Fusion"])
+    app.setProperty(FUSION_PROPERTY, True)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.github.rutjournal.Rutjournal")
@@ -87,7 +89,7 @@ def run_gui(data_dir: str | None = None, *, demo: bool = False, reset_demo: bool
         return 1
     instance = SingleInstance(paths)
     try:
-        owner = instance.acquire()
+        owner = instance.acquire(listen=False)  # the window listens for other starts once it has shown
     except OSError as exc:
         tell_user("rutjournal", f"{exc}. Is {paths.data_dir} writable? Log: {log_file}")
         return 1
@@ -97,15 +99,22 @@ def run_gui(data_dir: str | None = None, *, demo: bool = False, reset_demo: bool
             return 0
         tell_user("rutjournal", f"This journal is already open in another rutjournal ({paths.database}).")
         return 1
-    from rutjournal.ui.care.passphrase_dialog import unlock_journal
+    from rutjournal.core.storage.cipher import needs_passphrase
 
-    refused = unlock_journal(paths.database)  # an encrypted journal: its passphrase before anything opens it
-    if refused is not None:
-        instance.release()
-        if refused:
-            tell_user("rutjournal: wrong passphrase", refused)
-        return 1 if refused else 0
-    window = MainWindow(paths, clock)
+    if needs_passphrase(paths.database):  # an encrypted journal: its passphrase before anything opens it
+        from rutjournal.ui.care.passphrase_dialog import unlock_journal
+
+        refused = unlock_journal(paths.database)
+        if refused is not None:
+            instance.release()
+            if refused:
+                tell_user("rutjournal: wrong passphrase", refused)
+            return 1 if refused else 0
+    with styled_once(app):
+        window = MainWindow(paths, clock)
+        from rutjournal.ui.shell.tray import install_tray
+
+        install_tray(app, window, settings)  # the reminder, and the tray icon when the desktop has one
     window.hand_over_lock(instance)  # a move to another folder (Settings) takes the lock along
     exit_code = 0
 
@@ -118,9 +127,6 @@ def run_gui(data_dir: str | None = None, *, demo: bool = False, reset_demo: bool
     window.data_failed.connect(failed)
     app.aboutToQuit.connect(window.shutdown)
     quit_on_signals(app)
-    from rutjournal.ui.shell.tray import install_tray
-
-    install_tray(app, window, settings)  # the reminder, and the tray icon when the desktop has one
     window.show()
     QTimer.singleShot(300, window.open_data)  # in case no paint arrives (a minimised start)
     try:

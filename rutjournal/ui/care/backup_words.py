@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from rutjournal.core.storage.backups import BackupInfo
+from typing import TYPE_CHECKING
+
 from rutjournal.core.text import long_day
+
+if TYPE_CHECKING:
+    from rutjournal.core.storage.backups import BackupInfo
 
 
 def when_taken(info: BackupInfo) -> str:

@@ -12,14 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QObject, Signal
 
 from rutjournal.core.errors import DatabaseProblem
 from rutjournal.core.logsetup import logger
-from rutjournal.core.storage.backups import BackupInfo
-from rutjournal.core.storage.integrity import StartOfDay, restorable_backups, start_of_day
 from rutjournal.core.text import long_day
 from rutjournal.ui.care.backup_words import entries_text, when_taken
 from rutjournal.ui.widgets.background import JobSet
@@ -27,6 +23,7 @@ from rutjournal.ui.widgets.message import show_message
 
 if TYPE_CHECKING:
     from rutjournal.core.paths import AppPaths
+    from rutjournal.core.storage.backups import BackupInfo
     from rutjournal.ui.care.recovery_dialog import RecoveryDialog
     from rutjournal.ui.care.restore_dialog import RestoreDialog
     from rutjournal.ui.shell.window_api import WindowServices
@@ -79,6 +76,8 @@ class DataCare(QObject):
     # --- the start-of-day check and backups ---------------------------------------------------------------
     def after_open(self, *, back_up: bool = True) -> None:
         """Once the journal is open: quick_check it, then take the day's backup if none was taken today."""
+        from rutjournal.core.storage.integrity import start_of_day  # after the first paint, not before
+
         db_path, backup_dir, keep, today = (
             self.paths.database,
             self.paths.backup_dir,
@@ -97,6 +96,8 @@ class DataCare(QObject):
             self.after_open(back_up=False)
 
     def _start_of_day_done(self, result: object, error: object) -> None:
+        from rutjournal.core.storage.integrity import StartOfDay
+
         if not isinstance(result, StartOfDay):
             self._status(f"Could not check the journal file: {error}", error=True)
             return
@@ -125,6 +126,8 @@ class DataCare(QObject):
         self._start("backup-now", lambda: take_backup(db_path, backup_dir, keep=keep), self._backup_done)
 
     def _backup_done(self, result: object, error: object) -> None:
+        from rutjournal.core.storage.backups import BackupInfo
+
         if isinstance(result, BackupInfo):
             self._backed_up(result)
         else:
@@ -138,12 +141,17 @@ class DataCare(QObject):
 
     def show_backups_folder(self) -> None:
         self.paths.backup_dir.mkdir(parents=True, exist_ok=True)
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.backup_dir)))
 
     # --- restoring ----------------------------------------------------------------------------------------
     def choose_backup(self) -> None:
         """File → Restore from backup…: the list (each backup is verified, off the GUI thread, then shown);
         the one picked is restored after a confirmation."""
+        from rutjournal.core.storage.integrity import restorable_backups
+
         backup_dir = self.paths.backup_dir
         self._status("Checking the backups…")
         self._start("list-backups", lambda: restorable_backups(backup_dir), self._show_backups)
@@ -164,6 +172,8 @@ class DataCare(QObject):
             self.restore(info)
 
     def _ask(self, info: BackupInfo) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Restore from backup",
@@ -221,6 +231,8 @@ class DataCare(QObject):
         if backups is not None:
             self._offer_recovery(backups)
             return
+        from rutjournal.core.storage.integrity import restorable_backups
+
         backup_dir = self.paths.backup_dir
         self._start(
             "list-backups",

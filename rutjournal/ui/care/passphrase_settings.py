@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
-from PySide6.QtWidgets import QMessageBox
 
 from rutjournal.core.logsetup import logger
 from rutjournal.core.paths import AppPaths
@@ -121,6 +120,8 @@ class PassphraseSettings(QObject):
         self.dialog.open()
 
     def _ask_remove(self) -> bool:
+        from PySide6.QtWidgets import QMessageBox  # not at start-up: the type costs some 3 ms
+
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Remove the passphrase"),

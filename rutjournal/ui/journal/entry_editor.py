@@ -1,4 +1,5 @@
-"""The day's text: a plain Markdown editor with a rendered preview (QTextDocument's Markdown) on a toggle."""
+"""The day's text: a plain Markdown editor with a rendered preview (QTextDocument's Markdown) on a toggle; the
+preview is made the first time it is asked for, not before the window's first paint."""
 
 from __future__ import annotations
 
@@ -23,13 +24,20 @@ class EntryEditor(QStackedWidget):
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
         font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.15)
         self.editor.setFont(font)
-        self.preview = QTextBrowser()
-        self.preview.setAccessibleName("Entry preview")
-        self.preview.setOpenExternalLinks(False)
-        self.preview.setFont(QFont(font))
+        self._preview: QTextBrowser | None = None
         self.addWidget(self.editor)
-        self.addWidget(self.preview)
         self.editor.textChanged.connect(self.text_changed)
+
+    @property
+    def preview(self) -> QTextBrowser:
+        """The rendered Markdown, made on first use."""
+        if self._preview is None:
+            self._preview = QTextBrowser()
+            self._preview.setAccessibleName("Entry preview")
+            self._preview.setOpenExternalLinks(False)
+            self._preview.setFont(QFont(self.editor.font()))
+            self.addWidget(self._preview)
+        return self._preview
 
     def text(self) -> str:
         return self.editor.toPlainText()
@@ -60,7 +68,7 @@ class EntryEditor(QStackedWidget):
         self.editor.verticalScrollBar().setValue(scroll)
 
     def previewing(self) -> bool:
-        return self.currentWidget() is self.preview
+        return self._preview is not None and self.currentWidget() is self._preview
 
     def set_previewing(self, on: bool) -> None:
         if on:

@@ -24,9 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from rutjournal.core.errors import RutjournalError
-from rutjournal.core.journal.service import STREAK_CAP
 from rutjournal.core.logsetup import logger
-from rutjournal.core.plain_text import plain_line
 from rutjournal.core.text import long_day, plural
 from rutjournal.core.values import Scores, word_count
 from rutjournal.ui.journal.day_panel import DayPanel
@@ -368,6 +366,8 @@ class JournalView(QWidget):
 
     def context_menu(self, pos: QPoint) -> QMenu:
         """The editor's menu for a right-click at ``pos``, with "Add to Load" and "Add as evidence"."""
+        from rutjournal.core.plain_text import plain_line
+
         menu = self.editor.editor.createStandardContextMenu()
         line = plain_line(self.selected_line(pos))  # "- **Vendor** call" is offered as "Vendor call"
         if line:
@@ -385,6 +385,8 @@ class JournalView(QWidget):
         streak = self.journal.streak(dt.date.today()) if self.journal and not self.dirty else None
         parts = [f"{words} word{'s' if words != 1 else ''}"]
         if streak is not None:
+            from rutjournal.core.journal.service import STREAK_CAP  # imported already: the journal is open
+
             longest = "+" if streak >= STREAK_CAP else ""  # counted no further back than the cap
             self.streak_text = f"{streak:,}{longest}-day streak" if streak else "no streak yet"
         if self.streak_text:

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QProcess
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
 from rutjournal.core.errors import RutjournalError
@@ -57,6 +57,8 @@ def demo_command() -> tuple[str, list[str]]:
 def launch_demo() -> bool:
     """Start a second rutjournal on the demo journal (it builds the demo if need be); True if it started."""
     program, arguments = demo_command()
+    from PySide6.QtCore import QProcess
+
     started = QProcess.startDetached(program, arguments)
     ok = bool(started[0] if isinstance(started, tuple) else started)
     log.info("started the demo journal window: %s", ok)

@@ -35,6 +35,8 @@ class GlobalSearch(QObject):
         text = self.box.text()
         if text.strip():
             self.window.show_section("search")  # first, so the results are laid out at their real width
+        elif self.window.pages.built_view("search") is None:
+            return  # nothing asked, and no results on screen to clear
         self.window.pages.search_view.run(text)
 
     def now(self) -> None:

@@ -122,7 +122,7 @@ class LiveRefresh(QObject):
 
     def changed(self) -> None:
         self._reread_day()
-        self.stale.update(["search", *self.window.pages.built()])
+        self.stale.update(self.window.pages.built())  # search among them once it has been opened
         self._reread_current()
 
     def _reread_day(self) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -20,15 +20,13 @@ from rutjournal.core.paths import AppPaths
 from rutjournal.ui.care.data_care import DataCare
 from rutjournal.ui.care.text_purge import TextPurge
 from rutjournal.ui.journal.journal_view import Draft, JournalView
-from rutjournal.ui.search.search_view import SearchView
 from rutjournal.ui.shell.file_menu import build_file_menu
 from rutjournal.ui.shell.first_run import FirstRun
 from rutjournal.ui.shell.global_search import GlobalSearch
-from rutjournal.ui.shell.help_menu import build_help_menu
+from rutjournal.ui.shell.help_menu import add_shortcut_sheet_action, build_help_menu
 from rutjournal.ui.shell.live_refresh import LiveRefresh
 from rutjournal.ui.shell.preferences import apply_week_start, current_settings
 from rutjournal.ui.shell.section_stack import SECTIONS, SectionStack
-from rutjournal.ui.shell.shortcut_sheet import add_shortcut_sheet_action
 from rutjournal.ui.shell.startup_clock import StartupClock
 from rutjournal.ui.shell.window_api import TrayApi
 from rutjournal.ui.shell.window_parts import (
@@ -47,6 +45,7 @@ if TYPE_CHECKING:
     from rutjournal.ui.grow.grow_view import GrowView
     from rutjournal.ui.guidance.guidance_view import GuidanceView
     from rutjournal.ui.load.load_view import LoadView
+    from rutjournal.ui.search.search_view import SearchView
     from rutjournal.ui.shell.single_instance import SingleInstance
     from rutjournal.ui.trends.trends_view import TrendsView
 
@@ -73,12 +72,13 @@ class MainWindow(QMainWindow):
         self.instance: SingleInstance | None = (
             None  # the journal's lock: hand_over_lock (app.run_gui, a move)
         )
+        self._started = False  # what waits until today is editable has been done (open_data)
         self.setWindowTitle(self.app_title)
         self.resize(1100, 720)
         self.setMinimumSize(760, 520)
 
         self.journal_view = JournalView()
-        self.pages = SectionStack({"journal": self.journal_view, "search": SearchView()}, self.open_day)
+        self.pages = SectionStack({"journal": self.journal_view}, self.open_day, lambda: self.search_conn)
         self.pages.section_wanted.connect(self.show_section)
         self.sidebar = build_sidebar()
         self.tray: TrayApi | None = None  # the reminder and tray icon, put there by ui/shell/tray.py
@@ -122,11 +122,10 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.sidebar.currentRowChanged.connect(self._switch_section)
-        self.search_view.open_day.connect(self.open_day)
         self.journal_view.task_requested.connect(self._task_from_journal)
         self.journal_view.evidence_requested.connect(self._evidence_from_journal)
         self.journal_view.today_wanted.connect(lambda: self.show_section("journal"))
-        self.journal_view.saved.connect(lambda _d: self.search_view.refresh())
+        self.journal_view.saved.connect(lambda _d: self._search_again())
         self.ready.connect(self.care.after_open)
         self.care.checked.connect(self.text_purge.after_check)
         self.journal_view.save_failed.connect(self.care.save_failed)
@@ -139,7 +138,17 @@ class MainWindow(QMainWindow):
         return super().event(e)
 
     def open_data(self) -> None:
-        """Open (and if need be upgrade) the database, then make today editable."""
+        """Open (and if need be upgrade) the database, then make today editable; what can wait until then
+        (listening for other starts on this journal) comes after, opened or not."""
+        try:
+            self._open_data()
+        finally:
+            if not self._started:
+                self._started = True
+                if self.instance is not None:
+                    self.instance.listen()
+
+    def _open_data(self) -> None:
         if self.db is not None or self.care.damage is not None:
             return  # already open, or known damaged: only a restore opens it again
         from rutjournal.core.journal.service import Journal
@@ -172,7 +181,9 @@ class MainWindow(QMainWindow):
             self.where.setText(f"Not opened: {exc}")
             self.data_failed.emit(str(exc))
             return
-        self.search_view.set_connection(self.search_conn)
+        search = self.pages.built_view("search")
+        if search is not None:  # reopened (a restore): the results come from the new connection
+            cast("SearchView", search).set_connection(self.search_conn)
         self.put_back, self.rescued = self.rescued, None
         if self.put_back is not None:  # typed before the damage was found: it goes into the restored journal
             self.journal_view.put_back(self.put_back)
@@ -238,6 +249,10 @@ class MainWindow(QMainWindow):
     @property
     def trends_view(self) -> TrendsView:
         return self.pages.trends_view
+
+    def _search_again(self) -> None:
+        if self.pages.built_view("search") is not None:  # not built yet: it has nothing on screen to update
+            self.search_view.refresh()
 
     def _ensure_section(self, key: str) -> bool:
         """Fill a section the first time it is needed (they read through services, so not at start-up)."""
@@ -369,7 +384,9 @@ class MainWindow(QMainWindow):
         if self.search_conn is not None:
             self.search_conn.close()
             self.search_conn = None
-        self.search_view.conn = None
+        search = self.pages.built_view("search")
+        if search is not None:
+            cast("SearchView", search).conn = None
         if save:
             self.text_purge.run_if_owed()  # deleted words must not stay in the file
         self.journal_view.journal = None

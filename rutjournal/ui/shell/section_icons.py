@@ -19,6 +19,7 @@ _PALETTE_EVENTS = (
     QEvent.Type.ApplicationPaletteChange,
     QEvent.Type.DevicePixelRatioChange,
 )
+_FONT_EVENTS = (QEvent.Type.StyleChange, QEvent.Type.FontChange)
 
 
 def tinted_pixmap(renderer: QSvgRenderer, side: int, colour: QColor) -> QPixmap:
@@ -103,6 +104,8 @@ class SectionIcons(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.sidebar and event.type() in _PALETTE_EVENTS:
             self.tint()
+        elif watched is self.sidebar and event.type() in _FONT_EVENTS:
+            self.fit_width()  # the style sheet came (it is put on once the window is built) or changed
         return False
 
 

@@ -1,9 +1,10 @@
-"""The pages of the main window: one per section, the journal and search built at once, the others the first
-time they are opened (so the window shows without waiting for them), filled with their service when needed."""
+"""The pages of the main window: one per section, the journal built at once, the others the first time they are
+opened (so the window shows without waiting for them or their modules), filled with their service when needed."""
 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
@@ -29,7 +30,8 @@ SECTIONS = (
     ("search", "Search", "Ctrl+7"),
 )
 KEYS = [key for key, _title, _keys in SECTIONS]
-ALWAYS_BUILT = ("journal", "search")
+ALWAYS_BUILT = ("journal",)
+KEPT_ON_CLOSE = ("search",)  # holds no service, only the window's connection: given the new one on reopening
 
 
 class SectionStack(QStackedWidget):
@@ -37,10 +39,16 @@ class SectionStack(QStackedWidget):
 
     section_wanted = Signal(str)  # a section asks for another one (Crossroads' steps): the window shows it
 
-    def __init__(self, built: dict[str, QWidget], open_day: Callable[[dt.date], None]) -> None:
+    def __init__(
+        self,
+        built: dict[str, QWidget],
+        open_day: Callable[[dt.date], None],
+        search_conn: Callable[[], sqlite3.Connection | None],
+    ) -> None:
         super().__init__()
         self._views = dict(built)
         self._open_day = open_day
+        self._search_conn = search_conn  # the window's read connection, None while the journal is closed
         for key in KEYS:
             self.addWidget(self._views.get(key) or QWidget())
 
@@ -50,8 +58,16 @@ class SectionStack(QStackedWidget):
             built = _build(key, self._open_day)
             if key == "crossroads":
                 cast("CrossroadsView", built).section_wanted.connect(self.section_wanted)
+            elif key == "search":
+                conn = self._search_conn()
+                if conn is not None:
+                    cast("SearchView", built).set_connection(conn)
             self._put(key, built)
         return self._views[key]
+
+    def built_view(self, key: str) -> QWidget | None:
+        """The widget of a section if it has been built, without building it."""
+        return self._views.get(key)
 
     # The views by name, built on first use (the stack holds them as QWidgets; each key holds one kind).
     @property
@@ -85,7 +101,7 @@ class SectionStack(QStackedWidget):
     def drop_built(self) -> None:
         """Forget the lazily built sections, so a reopened (restored) journal gets new ones with new services."""
         shown = self.currentIndex()
-        for key in self.built():
+        for key in [key for key in self.built() if key not in KEPT_ON_CLOSE]:
             index = KEYS.index(key)
             view = self._views.pop(key)
             self.insertWidget(index, QWidget())
@@ -145,6 +161,12 @@ class SectionStack(QStackedWidget):
 
 
 def _build(key: str, open_day: Callable[[dt.date], None]) -> QWidget:
+    if key == "search":
+        from rutjournal.ui.search.search_view import SearchView
+
+        search = SearchView()
+        search.open_day.connect(open_day)
+        return search
     if key == "load":
         from rutjournal.ui.load.load_view import LoadView
 

@@ -32,7 +32,6 @@ FILTERED_KEYS = (
     ("Search", "Enter", "Open the day of the chosen result"),
     ("Search", "Esc", "Clear the search and go back to the journal"),
 )
-SHEET_KEYS = (QKeySequence(Qt.Key.Key_F1), QKeySequence("Ctrl+/"))
 
 
 @dataclass(frozen=True)
@@ -158,15 +157,4 @@ def open_shortcut_sheet(window: WindowServices) -> ShortcutSheet:
     return sheet
 
 
-def add_shortcut_sheet_action(window: WindowServices) -> QAction:
-    """The "Keyboard shortcuts" action, on the window (the Help menu, built after it, lists it too)."""
-    action = QAction("Keyboard shortcuts", window.widget)
-    action.setObjectName("shortcutSheetAction")
-    action.setShortcuts(list(SHEET_KEYS))
-    action.setStatusTip("List every keyboard shortcut")
-    action.triggered.connect(lambda _c=False: open_shortcut_sheet(window))
-    window.widget.addAction(action)
-    return action
-
-
-__all__ = ["ShortcutRow", "ShortcutSheet", "add_shortcut_sheet_action", "shortcut_rows"]
+__all__ = ["ShortcutRow", "ShortcutSheet", "open_shortcut_sheet", "shortcut_rows"]

@@ -1,20 +1,29 @@
-"""One writer per journal: a lock file beside the database, and a local socket to wake the running window."""
+"""One writer per journal: a lock file beside the database, and a local socket to wake the running window.
+
+QtNetwork is imported only to listen (once the window has shown) or to wake another window: not before the
+first paint.
+"""
 
 from __future__ import annotations
 
-import hashlib
+import time
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QLockFile, QObject, QThread, Signal
 
 from rutjournal.core.logsetup import logger
 from rutjournal.core.paths import AppPaths
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logger(__name__)
 WAKE = b"raise\n"
 
 
 def server_name(paths: AppPaths) -> str:
+    import hashlib
+
     digest = hashlib.sha256(str(paths.data_dir).encode()).hexdigest()[:16]
     return f"rutjournal-{digest}"
 
@@ -31,26 +40,44 @@ class SingleInstance(QObject):
         self.lock.setStaleLockTime(0)  # never steal a live lock by age; a dead owner's PID still frees it
         self.server: QLocalServer | None = None
 
-    def acquire(self) -> bool:
-        """True when this process now owns the journal; False when another one does."""
+    def acquire(self, *, listen: bool = True) -> bool:
+        """True when this process now owns the journal; False when another one does. Without ``listen``
+        another start cannot wake this window until ``listen()`` is called."""
         if not self.lock.tryLock(200):
             if self.lock.error() == QLockFile.LockError.LockFailedError:
                 return False
             raise OSError(f"cannot create the lock file {self.paths.lock_file}")
+        if listen:
+            self.listen()
+        return True
+
+    def listen(self) -> None:
+        """Answer other starts on this journal (they ask this window to come to the front)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self.server is not None or not self.lock.isLocked():
+            return
         self.server = QLocalServer(self)
         QLocalServer.removeServer(server_name(self.paths))  # a crashed owner may have left its socket
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not self.server.listen(server_name(self.paths)):
             log.warning("cannot listen for other instances: %s", self.server.errorString())
         self.server.newConnection.connect(self._on_connection)
-        return True
 
     def wake_running(self, timeout_ms: int = 1500) -> bool:
-        """Ask the window that owns the journal to come to the front; True if it heard."""
+        """Ask the window that owns the journal to come to the front; True if it heard. One that has just
+        started listens once it has shown, so a missing server is asked again until the time is up."""
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
-        socket.connectToServer(server_name(self.paths))
-        if not socket.waitForConnected(timeout_ms):
-            return False
+        deadline = time.monotonic() + timeout_ms / 1000
+        while True:
+            socket.connectToServer(server_name(self.paths))
+            if socket.waitForConnected(timeout_ms):
+                break
+            if time.monotonic() >= deadline:
+                return False
+            QThread.msleep(50)
         socket.write(WAKE)
         ok = socket.waitForBytesWritten(timeout_ms)
         socket.disconnectFromServer()

@@ -7,6 +7,9 @@ dark. Views that draw their own colours (Trends' plots) redraw on ``QEvent.Appli
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
@@ -18,6 +21,7 @@ from rutjournal.core.settings import THEMES
 log = logger(__name__)
 CHOICES = THEMES  # the values the settings file allows
 _CHOICE_PROPERTY = "rutjournalTheme"
+FUSION_PROPERTY = "rutjournalFusion"  # the app shows Fusion (create_app starts it so: "-style Fusion")
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -126,17 +130,32 @@ def apply_theme(app: QApplication, choice: str) -> None:
     _show(app, system_is_dark(app) if choice == "system" else choice == "dark")
 
 
+@contextmanager
+def styled_once(app: QApplication) -> Iterator[None]:
+    """Build widgets with the style sheet lifted, and style them once they are made: while a sheet is in
+    force every widget is polished again as it is made and laid out (some 30 ms for the main window), where
+    styling the finished window costs a few."""
+    sheet = app.styleSheet()
+    app.setStyleSheet("")
+    try:
+        yield
+    finally:
+        app.setStyleSheet(sheet)
+
+
 def _system_changed(app: QApplication) -> None:
     if theme_choice(app) == "system":
         _show(app, system_is_dark(app))
 
 
 def _show(app: QApplication, dark: bool) -> None:
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
+    if not app.property(FUSION_PROPERTY):  # looked at once: app.style() costs the QStyle type (~10 ms)
+        if app.style().name().lower() != "fusion":
+            app.setStyle("Fusion")
+        app.setProperty(FUSION_PROPERTY, True)
     if app.property("rutjournalDark") == dark and app.styleSheet():
         return  # already showing it: no repolish of every widget
     app.setProperty("rutjournalDark", dark)
     app.setPalette(palette_for(dark))
     app.setStyleSheet(style_sheet(dark))  # re-set: palette() in a style sheet is read when it is set
-    log.info("theme: %s", "dark" if dark else "light")
+    log.debug("theme: %s", "dark" if dark else "light")  # not info: the first record opens the log file

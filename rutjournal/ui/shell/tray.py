@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QStyle,
     QSystemTrayIcon,
     QWidget,
 )
@@ -127,6 +126,8 @@ class TrayPresence(QObject):
     def _make_icon(self) -> QSystemTrayIcon:
         picture = self.app.windowIcon()
         if picture.isNull():
+            from PySide6.QtWidgets import QStyle  # here: the type costs ~10 ms, and the app has its icon
+
             picture = self.app.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView)
         icon = QSystemTrayIcon(picture, self)
         icon.setToolTip("rutjournal")

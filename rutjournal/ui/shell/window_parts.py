@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QToolBar,
     QVBoxLayout,
@@ -144,6 +143,8 @@ def place_search_box(window: QMainWindow) -> QLineEdit:
 
 def confirm_losing_edits(parent: QWidget, why: str) -> bool:
     """Asked when today's text could not be saved on closing: True if the user chooses to quit anyway."""
+    from PySide6.QtWidgets import QMessageBox  # not at start-up: the type costs some 3 ms
+
     answer = QMessageBox.warning(
         parent,
         "rutjournal: not saved",

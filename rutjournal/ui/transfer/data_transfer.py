@@ -107,7 +107,7 @@ class DataTransfer(QObject):
             journal.show_day(journal.day)  # re-reads the day, its tags and the calendar's marks
         from rutjournal.ui.shell.live_refresh import reread_all
 
-        reread_all(window.pages, ["search", *window.pages.built()])  # one failing must not hide the import
+        reread_all(window.pages, window.pages.built())  # one failing must not hide the import
         if isinstance(result, ImportPlan):
             window.say(" ".join(summary_lines(result, done=True)[1:2]), MESSAGE_MS)
 

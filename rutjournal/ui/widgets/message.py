@@ -6,13 +6,15 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel
 
 
 def show_message(label: QLabel, text: str, *, error: bool = False) -> None:
     label.setText(text)
+    was = bool(label.property("error"))
     label.setProperty("error", error)
-    label.style().polish(label)  # a dynamic property only restyles once the style is asked again
+    if was != error:  # a dynamic property only restyles once the style is asked again; the same look needs
+        label.style().polish(label)  # no asking (the window's first would also build the QStyle type, ~10 ms)
 
 
 def tell_user(title: str, text: str, *, critical: bool = True) -> None:
@@ -20,5 +22,7 @@ def tell_user(title: str, text: str, *, critical: bool = True) -> None:
     print(f"rutjournal: {text}", file=sys.stderr)
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen" or QApplication.instance() is None:
         return
+    from PySide6.QtWidgets import QMessageBox  # not at start-up: the type costs some 3 ms
+
     box = QMessageBox.critical if critical else QMessageBox.information
     box(None, title, text)
