@@ -10,10 +10,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     from rutjournal.core.storage.private_files import private_by_default
 
     private_by_default()  # the journal, backups, logs, settings and exports are the user's alone
+    words = list(sys.argv[1:] if argv is None else argv)
+    window = window_options(words)
+    if window is not None:  # the window alone: its start needs none of the command line's parser
+        from rutjournal.ui.app import run_gui
+
+        return run_gui(window.get("data_dir"), demo="demo" in window, reset_demo="reset_demo" in window)
     from rutjournal.cli.main import EXIT_USAGE, UsageError, parse_args, run
 
     try:
-        args = parse_args(sys.argv[1:] if argv is None else argv)
+        args = parse_args(words)
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
@@ -22,6 +28,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     from rutjournal.ui.app import run_gui
 
     return run_gui(getattr(args, "data_dir", None), demo=args.demo, reset_demo=args.reset_demo)
+
+
+def window_options(words: list[str]) -> dict[str, str] | None:
+    """The options of a command line that only opens the window (``--data-dir PATH``, ``--demo``,
+    ``--reset-demo``, each once, well formed), or None: then the parser reads it, and says what is wrong."""
+    found: dict[str, str] = {}
+    rest = iter(words)
+    for word in rest:
+        name, given, value = word.partition("=")
+        if name == "--data-dir" and "data_dir" not in found:
+            value = value if given else next(rest, "")
+            if not value.strip() or value.startswith("-"):
+                return None
+            found["data_dir"] = value
+        elif word in ("--demo", "--reset-demo") and not given and word[2:].replace("-", "_") not in found:
+            found[word[2:].replace("-", "_")] = ""
+        else:
+            return None
+    if ("data_dir" in found and "demo" in found) or ("reset_demo" in found and "demo" not in found):
+        return None
+    return found
 
 
 if __name__ == "__main__":

@@ -120,3 +120,28 @@ def test_a_second_start_finds_the_first_once_it_listens(paths: AppPaths, qtbot) 
         second.kill()
         first.release()
     assert out.strip() == "True"
+
+
+OPEN_WINDOW = """
+import sys
+import rutjournal.ui.app as app
+app.run_gui = lambda data_dir, demo, reset_demo: print(repr((data_dir, demo, reset_demo))) or 0
+from rutjournal.__main__ import main
+code = main(sys.argv[1:])
+print(code, "rutjournal.cli.main" in sys.modules)
+"""
+
+
+def test_a_command_line_that_only_opens_the_window_skips_the_commands_parser(tmp_path: Path) -> None:
+    def opened(*argv: str) -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", OPEN_WINDOW, *argv], capture_output=True, text=True, timeout=60
+        )
+        return done.stdout.splitlines() + done.stderr.splitlines()
+
+    folder = str(tmp_path / "journal")
+    assert opened("--data-dir", folder) == [repr((folder, False, False)), "0 False"]
+    assert opened(f"--data-dir={folder}") == [repr((folder, False, False)), "0 False"]
+    assert opened("--demo", "--reset-demo") == [repr((None, True, True)), "0 False"]
+    # anything else is the parser's to read, and to refuse in its words
+    assert opened("--reset-demo") == ["2 True", "rutjournal: --reset-demo goes with --demo"]
