@@ -20,7 +20,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract, extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
@@ -47,6 +47,13 @@ def template() -> Catalog:
         str(ROOT), method_map=method_map, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
     ):
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    # argparse's own words ("usage:", "options", its errors): Python ships no translation of them, so
+    # cli/main.py has argparse look them up in this catalog.
+    with open(argparse.__file__, "rb") as source:
+        for lineno, message, comments, context in extract(
+            "python", source, keywords={"_": None, "ngettext": (1, 2)}
+        ):
+            catalog.add(message, None, [("argparse.py", lineno)], auto_comments=comments, context=context)
     return catalog
 
 
