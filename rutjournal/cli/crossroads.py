@@ -74,8 +74,8 @@ REPORT_JSON = N_(
     "changed since then, in words); the evidence (days with a mood in the last 90 days, check-ins), whether "
     "a check-in is due, and the applications by stage."
 )
-# TRANSLATORS: where a step of the verdict is taken: a section of the app, and the command that opens it
-WHERE = {
+WHERE = {  # where a step of the verdict is taken: a section of the app, and the command that shows it
+    # TRANSLATORS: where a step of the Crossroads verdict is taken: a section of the app, and its command
     "grow": N_("in Grow (rutjournal report grow)"),
     "load": N_("in Load (rutjournal report load)"),
     "guidance": N_("in Guidance (rutjournal conversation add)"),
@@ -296,11 +296,14 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
-# TRANSLATORS: the verdict of the Crossroads report, written in capitals
-VERDICT_WORDS = {
+VERDICT_WORDS = {  # the verdict of the Crossroads report, in capitals
+    # TRANSLATORS: the Crossroads verdict when there is not enough data yet, in capitals
     "too_early": N_("TOO EARLY TO SAY"),
+    # TRANSLATORS: the Crossroads verdict: stay in the job as it is, in capitals
     "stay": N_("STAY"),
+    # TRANSLATORS: the Crossroads verdict: push for change where you are, in capitals
     "push": N_("PUSH"),
+    # TRANSLATORS: the Crossroads verdict: leave the job, in capitals
     "leave": N_("LEAVE"),
 }
 

@@ -157,7 +157,7 @@ def run_followup(args: argparse.Namespace, paths: AppPaths) -> int:
     else:
         for f in _run(paths, _open_followups):
             when = _("due {day}").format(day=text.day(f.due)) if f.due else _("no due date")
-            # TRANSLATORS: a follow-up past its due date, in the list
+            # TRANSLATORS: a follow-up or a goal past its due date, in a list
             flag = _("OVERDUE") + " " if f.overdue else ""
             # TRANSLATORS: who owes a follow-up, and what: "I owe: send the slides"
             owes = _("I owe: {text}") if f.owner == "me" else _("{name} owes: {text}")

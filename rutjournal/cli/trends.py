@@ -20,6 +20,7 @@ from rutjournal.core.values import parse_whole
 MAX_DAYS = 36_525  # a hundred years
 
 SECTIONS = (  # each plot's title (translated where it is shown) and its key in the report
+    # TRANSLATORS: the titles of the Trends plots, each followed by what its numbers say
     (N_("Mood"), "mood"),
     (N_("Energy"), "energy"),
     (N_("Challenge"), "challenge"),
