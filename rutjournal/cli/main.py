@@ -16,11 +16,14 @@ from typing import NoReturn, cast
 from rutjournal import __version__
 from rutjournal.cli import passphrase as cli_passphrase
 from rutjournal.core.errors import DamagedDatabase, InvalidInput, RutjournalError, SearchSyntaxError
-from rutjournal.core.i18n import _
+from rutjournal.core.i18n import _, ngettext
 from rutjournal.core.logsetup import logger
 from rutjournal.core.paths import AppPaths, resolve_paths
 
 log = logger("rutjournal.cli.main")
+# argparse's own words ("usage:", "options", its errors) are looked up in rutjournal's catalog, which carries
+# them (packaging/catalogs.py): Python ships no translation of them. In English they are argparse's as ever.
+vars(argparse).update(_=_, ngettext=ngettext)
 # The modules of rutjournal.cli that add commands and reports, with the commands and reports each adds. A
 # command line imports only the module its command needs (``rutjournal add``: ``cli/journal.py``); help, and a
 # command nobody knows, build them all. tests/cli/test_cli_parser.py checks each module adds exactly these.
@@ -116,7 +119,12 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
             "A private journal to get your career out of a rut. Without a command, opens the window."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"rutjournal {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"rutjournal {__version__}",
+        help=_("show program's version number and exit"),  # argparse's words: its default is not looked up
+    )
     parser.add_argument(
         "--demo",
         action="store_true",
