@@ -8,7 +8,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from rutjournal.core import text
 from rutjournal.core.errors import InvalidInput, RutjournalError
+from rutjournal.core.i18n import _, ngettext
 from rutjournal.core.paths import AppPaths
 
 
@@ -17,22 +19,22 @@ def add_parsers(
     common: argparse.ArgumentParser,
     reports: argparse._SubParsersAction,  # type: ignore[type-arg]
 ) -> None:
-    backup = sub.add_parser("backup", parents=[common], help="back up the journal now (prints the file)")
+    backup = sub.add_parser("backup", parents=[common], help=_("back up the journal now (prints the file)"))
     backup.add_argument(
-        "--keep", metavar="N", help="keep the newest N backups (default: the stored setting, at first 14)"
+        "--keep", metavar="N", help=_("keep the newest N backups (default: the stored setting, at first 14)")
     )
     backup.add_argument(
         "--remember",
         action="store_true",
-        help="store --keep N as the setting, for the daily backups the window takes too",
+        help=_("store --keep N as the setting, for the daily backups the window takes too"),
     )
-    backups = sub.add_parser("backups", parents=[common], help="list the backups, newest first")
-    backups.add_argument("--json", action="store_true", help="print JSON")
+    backups = sub.add_parser("backups", parents=[common], help=_("list the backups, newest first"))
+    backups.add_argument("--json", action="store_true", help=_("print JSON"))
     restore = sub.add_parser(
-        "restore", parents=[common], help="replace the journal with a backup (the old file is kept aside)"
+        "restore", parents=[common], help=_("replace the journal with a backup (the old file is kept aside)")
     )
     restore.add_argument(
-        "backup", metavar="BACKUP", help="a backup file, or its number in `rutjournal backups`"
+        "backup", metavar="BACKUP", help=_("a backup file, or its number in `rutjournal backups`")
     )
 
 
@@ -46,12 +48,14 @@ def _keep(text: str | None, paths: AppPaths) -> int:
         return int(check_value("backup_keep", text))
     except InvalidInput:
         low, high = RANGES["backup_keep"]
-        raise InvalidInput("--keep", f"a whole number from {low} to {high}", text) from None
+        raise InvalidInput(
+            "--keep", _("a whole number from {low} to {high}").format(low=low, high=high), text
+        ) from None
 
 
 def run_backup(args: argparse.Namespace, paths: AppPaths) -> int:
     if args.remember and args.keep is None:
-        raise InvalidInput("--remember", "used with --keep N (the number of backups to keep)")
+        raise InvalidInput("--remember", _("used with --keep N (the number of backups to keep)"))
     keep = _keep(args.keep, paths)
     from rutjournal.core.storage.backups import take_backup
 
@@ -60,9 +64,20 @@ def run_backup(args: argparse.Namespace, paths: AppPaths) -> int:
 
         change_setting(paths.settings_file, "backup_keep", keep)
     info = take_backup(paths.database, paths.backup_dir, keep=keep)
-    print(f"{info.path}  ({info.entries} entries)")
+    # TRANSLATORS: the backup file just written, and how many journal entries it holds
+    print(
+        ngettext("{path}  ({count} entries)", "{path}  ({count} entries)", info.entries).format(
+            path=info.path, count=text.whole(info.entries)
+        )
+    )
     if args.remember:
-        print(f"From now on the newest {keep} backups are kept.")
+        print(
+            ngettext(
+                "From now on the newest {count} backups are kept.",
+                "From now on the newest {count} backups are kept.",
+                keep,
+            ).format(count=text.whole(keep))
+        )
     return 0
 
 
@@ -87,14 +102,33 @@ def run_backups(args: argparse.Namespace, paths: AppPaths) -> int:
             )
         )
     elif not found:
-        print(f"No backups in {paths.backup_dir}.")
+        print(_("No backups in {folder}.").format(folder=paths.backup_dir))
     else:
         from rutjournal.core.settings import load_settings
 
         for i, b in enumerate(found, 1):
-            print(f"{i:>3}  {b.taken_at:%Y-%m-%d %H:%M:%S}  {b.entries:>6} entries  {b.path}")
+            # TRANSLATORS: one backup in the list: its number, when it was taken, its entries and its file
+            line = ngettext(
+                "{number}  {taken}  {count} entries  {path}",
+                "{number}  {taken}  {count} entries  {path}",
+                b.entries,
+            )
+            print(
+                line.format(
+                    number=f"{i:>3}",
+                    taken=f"{b.taken_at:%Y-%m-%d %H:%M:%S}",
+                    count=f"{text.whole(b.entries):>6}",
+                    path=b.path,
+                )
+            )
         keep = load_settings(paths.settings_file).backup_keep
-        print(f"The newest {keep} daily backups are kept (change it: rutjournal backup --keep N --remember).")
+        print(
+            ngettext(
+                "The newest {count} daily backups are kept (change it: rutjournal backup --keep N --remember).",
+                "The newest {count} daily backups are kept (change it: rutjournal backup --keep N --remember).",
+                keep,
+            ).format(count=text.whole(keep))
+        )
     return 0
 
 
@@ -126,30 +160,45 @@ def run_restore(args: argparse.Namespace, paths: AppPaths) -> int:
     holder = window_holding(paths.lock_file)
     if holder is not None:
         raise RutjournalError(
-            f"the journal is open in a rutjournal window (process {holder}); close it first, then restore"
+            _(
+                "the journal is open in a rutjournal window (process {process}); close it first, then restore"
+            ).format(process=holder)
         )
     given: str = args.backup
     if given.isascii() and given.isdigit():
         found = list_backups(paths.backup_dir)
         index = int(given)
         if not 1 <= index <= len(found):
-            raise InvalidInput("BACKUP", f"a number from 1 to {len(found)} (see `rutjournal backups`)", given)
+            allowed = _("a number from 1 to {most} (see `rutjournal backups`)").format(most=len(found))
+            raise InvalidInput("BACKUP", allowed, given)
         source = found[index - 1].path
     else:
         source = Path(given).expanduser().absolute()
         if not source.is_file():
             raise InvalidInput(
-                "BACKUP", "an existing backup file or its number in `rutjournal backups`", given
+                "BACKUP", _("an existing backup file or its number in `rutjournal backups`"), given
             )
     try:
         info = read_backup(source)
         aside = restore_backup(info, paths.database)
     except DatabaseProblem as exc:
-        print(f"rutjournal restore: {exc}; the journal was not changed", file=sys.stderr)
+        print(
+            _("rutjournal restore: {problem}; the journal was not changed").format(problem=exc),
+            file=sys.stderr,
+        )
         return 2
-    print(f"Restored {info.path} ({info.entries} entries, taken {info.taken_at:%Y-%m-%d %H:%M:%S}).")
+    restored = ngettext(
+        "Restored {path} ({count} entries, taken {taken}).",
+        "Restored {path} ({count} entries, taken {taken}).",
+        info.entries,
+    )
+    print(
+        restored.format(
+            path=info.path, count=text.whole(info.entries), taken=f"{info.taken_at:%Y-%m-%d %H:%M:%S}"
+        )
+    )
     if aside is not None:
-        print(f"The old journal was kept as {aside}")
+        print(_("The old journal was kept as {path}").format(path=aside))
     return 0
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import N_, _
 from rutjournal.core.paths import AppPaths
 from rutjournal.core.values import parse_day
 
@@ -28,35 +29,38 @@ def add_parsers(
     checkin = sub.add_parser(
         "checkin",
         parents=[common],
-        help="the monthly Crossroads check-in: KEY=N for every question, or --list the earlier ones",
+        help=_("the monthly Crossroads check-in: KEY=N for every question, or --list the earlier ones"),
     )
-    checkin.add_argument("answers", nargs="*", metavar="KEY=N", help="an answer 1-5 to each question")
-    checkin.add_argument("--questions", action="store_true", help="list the questions (key and text)")
-    checkin.add_argument("--list", action="store_true", help="list the check-ins made, the newest first")
-    checkin.add_argument("--json", action="store_true", help="with --list or --questions: print JSON")
-    checkin.add_argument("--date", help="YYYY-MM-DD (default: today)")
-    checkin.add_argument("--note", default="", metavar="TEXT", help="free text")
-    application = sub.add_parser("application", parents=[common], help="the job-search tracker")
+    checkin.add_argument("answers", nargs="*", metavar="KEY=N", help=_("an answer 1-5 to each question"))
+    checkin.add_argument("--questions", action="store_true", help=_("list the questions (key and text)"))
+    checkin.add_argument("--list", action="store_true", help=_("list the check-ins made, the newest first"))
+    checkin.add_argument("--json", action="store_true", help=_("with --list or --questions: print JSON"))
+    checkin.add_argument("--date", help=_("YYYY-MM-DD (default: today)"))
+    checkin.add_argument("--note", default="", metavar="TEXT", help=_("free text"))
+    application = sub.add_parser("application", parents=[common], help=_("the job-search tracker"))
     actions = application.add_subparsers(
         dest="application_command", metavar="ACTION", required=True, parser_class=type(application)
     )
-    add = actions.add_parser("add", parents=[common], help="add an application (prints its id)")
+    add = actions.add_parser("add", parents=[common], help=_("add an application (prints its id)"))
     add.add_argument("company", metavar="COMPANY")
     add.add_argument("role", metavar="ROLE")
     add.add_argument(
-        "--stage", default="idea", help="idea / applied / interview / offer / rejected / withdrawn"
+        "--stage",
+        default="idea",
+        # TRANSLATORS: the stages as they are typed, in English
+        help=_("idea / applied / interview / offer / rejected / withdrawn"),
     )
     add.add_argument("--notes", default="", metavar="TEXT")
     report = reports.add_parser(
         "crossroads",
         parents=[common],
-        help="the signals and the verdict: stay, push or leave (or too early to say)",
-        description=REPORT_JSON,
+        help=_("the signals and the verdict: stay, push or leave (or too early to say)"),
+        description=_(REPORT_JSON),
     )
     report.add_argument("--json", action="store_true")
 
 
-REPORT_JSON = (
+REPORT_JSON = N_(
     "With --json: every signal's key, label, value (the words shown), direction (better / worse / steady / "
     "unknown), reading (the direction in words), level (judged against a line rather than an earlier value), "
     "why, rules (the rules that read it, in words), and number: the figure the verdict rules read, rounded as "
@@ -70,11 +74,12 @@ REPORT_JSON = (
     "changed since then, in words); the evidence (days with a mood in the last 90 days, check-ins), whether "
     "a check-in is due, and the applications by stage."
 )
-WHERE = {
-    "grow": "in Grow (rutjournal report grow)",
-    "load": "in Load (rutjournal report load)",
-    "guidance": "in Guidance (rutjournal conversation add)",
-    "tracker": "in the job-search tracker (rutjournal application add)",
+WHERE = {  # where a step of the verdict is taken: a section of the app, and the command that shows it
+    # TRANSLATORS: where a step of the Crossroads verdict is taken: a section of the app, and its command
+    "grow": N_("in Grow (rutjournal report grow)"),
+    "load": N_("in Load (rutjournal report load)"),
+    "guidance": N_("in Guidance (rutjournal conversation add)"),
+    "tracker": N_("in the job-search tracker (rutjournal application add)"),
 }
 
 
@@ -85,13 +90,13 @@ def parse_answers(pairs: list[str]) -> dict[str, int]:
         key, sep, number = pair.partition("=")
         key = key.strip()
         if not sep or not key:
-            raise InvalidInput("answer", "KEY=N, such as room=3", pair)
+            raise InvalidInput("answer", _("KEY=N, such as room=3"), pair)
         try:
             score = int(number)
         except ValueError:
-            raise InvalidInput(key, "a whole number from 1 to 5", number) from None
+            raise InvalidInput(key, _("a whole number from 1 to 5"), number) from None
         if key in answers:
-            raise InvalidInput(key, "answered once", pair)
+            raise InvalidInput(key, _("answered once"), pair)
         answers[key] = score
     return answers
 
@@ -103,10 +108,10 @@ def run_checkin(args: argparse.Namespace, paths: AppPaths) -> int:
     if args.questions or args.list:
         flag = "--questions" if args.questions else "--list"
         if args.answers or args.note or args.date or (args.questions and args.list):
-            raise InvalidInput(flag, "given alone (with --json at most: no answers, --date, --note)")
+            raise InvalidInput(flag, _("given alone (with --json at most: no answers, --date, --note)"))
         return _print_questions(questions, args.json) if args.questions else _print_checkins(paths, args.json)
     if args.json:
-        raise InvalidInput("--json", "given with --list or --questions")
+        raise InvalidInput("--json", _("given with --list or --questions"))
     day = dt.date.today() if args.date is None else parse_day(args.date, "--date")
     answers = check_answers(questions, parse_answers(args.answers))  # bad input: nothing is opened
     from rutjournal.core.crossroads.service import Crossroads
@@ -153,15 +158,16 @@ def _print_checkins(paths: AppPaths, as_json: bool) -> int:
         print(json.dumps(found, ensure_ascii=False))
         return 0
     if not rows:
-        print("No check-in yet: rutjournal checkin --questions lists the questions.")
+        print(_("No check-in yet: rutjournal checkin --questions lists the questions."))
         return 0
     for number, (checkin, mean) in enumerate(rows):
         if number:
             print()
-        print(f"{day(checkin.day)}   score {score(mean)} / 5")
+        # TRANSLATORS: a check-in's day and its score out of 5
+        print(_("{day}   score {score} / 5").format(day=day(checkin.day), score=score(mean)))
         print("  " + " ".join(f"{key}={value}" for key, value in checkin.answers.items()))
         if checkin.note:
-            print(f"  note: {checkin.note}")
+            print("  " + _("note: {note}").format(note=checkin.note))
     return 0
 
 
@@ -253,35 +259,53 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
         }
         print(json.dumps(report, ensure_ascii=False))
         return 0
-    print("Signals:")
+    print(_("Signals:"))
     for s in signals:
         print(f"  {_mark(s)} {s.label}: {s.value} [{reading(s)}]")
-        print(f"      why: {s.why}")
-    print(f"\nVerdict: {VERDICT_WORDS[verdict.verdict]} — {words.split(' — ', 1)[-1]}")
+        # TRANSLATORS: why a signal reads as it does
+        print("      " + _("why: {why}").format(why=s.why))
+    print()
+    # TRANSLATORS: {verdict} is STAY, PUSH, LEAVE or TOO EARLY TO SAY; {headline} says why in a few words
+    said = _("Verdict: {verdict} — {headline}")
+    print(said.format(verdict=_(VERDICT_WORDS[verdict.verdict]), headline=words.split(" — ", 1)[-1]))
     several = len(verdict.steps) > 1
     for number, step in enumerate(verdict.steps, 1):
-        print(f"  {f'{number}. ' if several else ''}{step.title}, {WHERE[step.section]}:")
+        # TRANSLATORS: a step the verdict names ("Find new challenges") and where it is taken ("in Grow (…)")
+        step_line = _("{number}. {step}, {where}:") if several else _("{step}, {where}:")
+        print("  " + step_line.format(number=number, step=step.title, where=_(WHERE[step.section])))
         for reason in step.reasons:
             print(f"     - {reason}")
         print(f"     → {step.action}")
     if verdict.steps:
-        print("  How it adds up:")
+        print("  " + _("How it adds up:"))
     for reason in verdict.reasons:
         print(f"  - {reason}")
     if verdict.changes:
-        print("Since the last reading:")
+        print(_("Since the last reading:"))
         for change in verdict.changes:
             print(f"  - {change}")
-    print(f"Rule: {verdict.rule}")
+    print(_("Rule: {rule}").format(rule=verdict.rule))
     if due:
-        print("\nThis month's check-in is due: rutjournal checkin --questions")
+        print()
+        print(_("This month's check-in is due: rutjournal checkin --questions"))
     summary = stage_summary(counts)
     if summary:
-        print(f"\nJob search: {summary}.")
+        print()
+        # TRANSLATORS: {summary} is the applications by stage, such as "2 applied, 1 interview"
+        print(_("Job search: {summary}.").format(summary=summary))
     return 0
 
 
-VERDICT_WORDS = {"too_early": "TOO EARLY TO SAY", "stay": "STAY", "push": "PUSH", "leave": "LEAVE"}
+VERDICT_WORDS = {  # the verdict of the Crossroads report, in capitals
+    # TRANSLATORS: the Crossroads verdict when there is not enough data yet, in capitals
+    "too_early": N_("TOO EARLY TO SAY"),
+    # TRANSLATORS: the Crossroads verdict: stay in the job as it is, in capitals
+    "stay": N_("STAY"),
+    # TRANSLATORS: the Crossroads verdict: push for change where you are, in capitals
+    "push": N_("PUSH"),
+    # TRANSLATORS: the Crossroads verdict: leave the job, in capitals
+    "leave": N_("LEAVE"),
+}
 
 
 def _mark(signal: Signal) -> str:

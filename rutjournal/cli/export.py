@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rutjournal.core.errors import InvalidInput, RutjournalError
+from rutjournal.core.i18n import _
 from rutjournal.core.paths import AppPaths
 from rutjournal.core.transfer.exporters.files import check_target
 
@@ -27,19 +28,20 @@ def add_parsers(
     export = sub.add_parser(
         "export",
         parents=[common],
-        help="write the journal to JSON (everything, re-importable), Markdown or CSV",
+        help=_("write the journal to JSON (everything, re-importable), Markdown or CSV"),
     )
-    export.add_argument("--format", required=True, choices=FORMATS, help="json, markdown or csv")
+    # TRANSLATORS: the formats --format takes: json, markdown and csv are typed as they are
+    export.add_argument("--format", required=True, choices=FORMATS, help=_("json, markdown or csv"))
     export.add_argument(
-        "--out", required=True, metavar="PATH", help="the file to write (for markdown: a folder, created)"
+        "--out", required=True, metavar="PATH", help=_("the file to write (for markdown: a folder, created)")
     )
     export.add_argument(
         "--include",
         metavar="tasks,goals,evidence,conversations",
-        help="markdown only: add beyond-the-journal.md with these sections (comma-separated, or 'all')",
+        help=_("markdown only: add beyond-the-journal.md with these sections (comma-separated, or 'all')"),
     )
     export.add_argument(
-        "--split", metavar="year|month", help="markdown only: one file a year (default) or a month"
+        "--split", metavar="year|month", help=_("markdown only: one file a year (default) or a month")
     )
 
 
@@ -48,28 +50,31 @@ def _checked_out(fmt: str, text: str, database: Path) -> Path:
     other than a regular file is there (a link, a pipe, a device: see ``check_target``) — or when it is the
     journal itself, which an export must never replace."""
     if not text.strip():
-        raise InvalidInput("--out", "a file name (it is empty)")
+        raise InvalidInput("--out", _("a file name (it is empty)"))
     out = Path(text).expanduser().absolute()
     own = {database.resolve(), *(database.with_name(database.name + s).resolve() for s in ("-wal", "-shm"))}
     if out.resolve() in own:
-        raise InvalidInput("--out", "a file other than the journal itself", Path(text))
+        raise InvalidInput("--out", _("a file other than the journal itself"), Path(text))
     if fmt == "markdown":  # a folder of files, which may exist; each file in it is checked as it is written
         if out.exists() and not out.is_dir():
-            raise InvalidInput("--out", "a folder for the Markdown files (this is a file)", Path(text))
+            raise InvalidInput("--out", _("a folder for the Markdown files (this is a file)"), Path(text))
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise InvalidInput("--out", f"a folder that can be created ({exc.strerror})", Path(text)) from exc
+            allowed = _("a folder that can be created ({problem})").format(problem=exc.strerror)
+            raise InvalidInput("--out", allowed, Path(text)) from exc
         folder = out
     else:
         if out.is_dir():
             raise InvalidInput(
-                "--out", f"a file name, not a folder (e.g. {out / ('journal.' + fmt)})", Path(text)
+                "--out",
+                _("a file name, not a folder (e.g. {example})").format(example=out / ("journal." + fmt)),
+                Path(text),
             )
         check_target(out)
         folder = out.parent
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise InvalidInput("--out", "a place you can write to (permission denied)", Path(text))
+        raise InvalidInput("--out", _("a place you can write to (permission denied)"), Path(text))
     return out
 
 
@@ -85,7 +90,10 @@ def _sections(text: str | None) -> tuple[str, ...]:
     wrong = [name for name in names if name not in SECTIONS]
     if wrong or not names:
         raise InvalidInput(
-            "--include", "tasks, goals, evidence, conversations or all (comma-separated)", text
+            # TRANSLATORS: the section names --include takes; they are typed in English as written
+            "--include",
+            _("tasks, goals, evidence, conversations or all (comma-separated)"),
+            text,
         )
     return tuple(name for name in SECTIONS if name in names)
 
@@ -93,15 +101,18 @@ def _sections(text: str | None) -> tuple[str, ...]:
 def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
     fmt: str = args.format
     if args.split is not None and fmt != "markdown":
-        raise InvalidInput("--split", "given only with --format markdown", args.split)
+        raise InvalidInput("--split", _("given only with --format markdown"), args.split)
     if args.include is not None and fmt != "markdown":
-        raise InvalidInput("--include", "given only with --format markdown", args.include)
+        raise InvalidInput("--include", _("given only with --format markdown"), args.include)
     include = _sections(args.include)
     split = args.split or "year"
     if split not in ("year", "month"):
-        raise InvalidInput("--split", "year or month", split)
+        # TRANSLATORS: the two values --split takes, typed in English as written
+        raise InvalidInput("--split", _("year or month"), split)
     if not paths.database.exists():
-        raise RutjournalError(f"there is no journal in {paths.database.parent} yet; nothing to export")
+        raise RutjournalError(
+            _("there is no journal in {folder} yet; nothing to export").format(folder=paths.database.parent)
+        )
     out = _checked_out(fmt, args.out, paths.database)
     from rutjournal.core.storage.db import open_database
 
@@ -124,7 +135,10 @@ def run_export(args: argparse.Namespace, paths: AppPaths) -> int:
 
         plain = plain_failure(exc, out)
         raise RutjournalError(
-            plain or f"could not write {out} ({exc.strerror or exc}); nothing was written"
+            plain
+            or _("could not write {path} ({problem}); nothing was written").format(
+                path=out, problem=exc.strerror or exc
+            )
         ) from exc
     finally:
         db.close()

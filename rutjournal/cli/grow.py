@@ -14,6 +14,7 @@ from collections.abc import Callable
 from types import EllipsisType
 from typing import TYPE_CHECKING
 
+from rutjournal.cli.grow_report import by_date, print_report
 from rutjournal.core import text
 from rutjournal.core.choices import ANSWERS, EVIDENCE_KINDS, GAP_KINDS
 from rutjournal.core.errors import InvalidInput
@@ -26,6 +27,7 @@ from rutjournal.core.grow.rules import (
     check_title,
     progress_basis,
 )
+from rutjournal.core.i18n import _
 from rutjournal.core.paths import AppPaths
 from rutjournal.core.values import parse_day, parse_id
 
@@ -49,74 +51,80 @@ def add_parsers(
         )
         return subs
 
-    targets = actions("target", "Grow: the role you are working toward")
+    targets = actions("target", _("Grow: the role you are working toward"))
     target = targets.add_parser(
-        "set", parents=[common], help="set a new target role (prints its id; the previous one is kept)"
+        "set", parents=[common], help=_("set a new target role (prints its id; the previous one is kept)")
     )
     target.add_argument("title", nargs="+", metavar="TITLE")
-    target.add_argument("--by", metavar="DATE", help="when you want to be there, YYYY-MM-DD")
+    target.add_argument("--by", metavar="DATE", help=_("when you want to be there, YYYY-MM-DD"))
     edit = targets.add_parser(
-        "edit", parents=[common], help="correct the active target's title or date (its gaps and goals stay)"
+        "edit",
+        parents=[common],
+        help=_("correct the active target's title or date (its gaps and goals stay)"),
     )
-    edit.add_argument("title", nargs="*", metavar="TITLE", help="the corrected title")
+    edit.add_argument("title", nargs="*", metavar="TITLE", help=_("the corrected title"))
     when = edit.add_mutually_exclusive_group()
-    when.add_argument("--by", metavar="DATE", help="the new date, YYYY-MM-DD")
-    when.add_argument("--no-by", action="store_true", help="clear the date")
-    edit.add_argument("--id", metavar="ID", help="a target other than the active one (an earlier one)")
+    when.add_argument("--by", metavar="DATE", help=_("the new date, YYYY-MM-DD"))
+    when.add_argument("--no-by", action="store_true", help=_("clear the date"))
+    edit.add_argument("--id", metavar="ID", help=_("a target other than the active one (an earlier one)"))
 
-    gaps = actions("gap", "Grow: the gaps between you and the target")
+    gaps = actions("gap", _("Grow: the gaps between you and the target"))
     gap_edit = gaps.add_parser(
-        "edit", parents=[common], help="correct a gap's title, kind or good-looks-like"
+        "edit", parents=[common], help=_("correct a gap's title, kind or good-looks-like")
     )
     gap_edit.add_argument("id", metavar="ID")
-    gap_edit.add_argument("title", nargs="*", metavar="TITLE", help="the corrected title")
+    gap_edit.add_argument("title", nargs="*", metavar="TITLE", help=_("the corrected title"))
     gap_edit.add_argument("--kind", metavar="K", help=" / ".join(GAP_KINDS))
-    gap_edit.add_argument("--good", metavar="TEXT", help="what good looks like")
-    gap = gaps.add_parser("add", parents=[common], help="add a gap under the active target (prints its id)")
+    gap_edit.add_argument("--good", metavar="TEXT", help=_("what good looks like"))
+    gap = gaps.add_parser(
+        "add", parents=[common], help=_("add a gap under the active target (prints its id)")
+    )
     gap.add_argument("title", nargs="+", metavar="TITLE")
     gap.add_argument("--kind", required=True, metavar="K", help=" / ".join(GAP_KINDS))
-    gap.add_argument("--good", metavar="TEXT", default="", help="what good looks like")
+    gap.add_argument("--good", metavar="TEXT", default="", help=_("what good looks like"))
 
-    goals = actions("goal", "Grow: goals that close a gap")
-    goal = goals.add_parser("add", parents=[common], help="add an active goal (prints its id)")
+    goals = actions("goal", _("Grow: goals that close a gap"))
+    goal = goals.add_parser("add", parents=[common], help=_("add an active goal (prints its id)"))
     goal.add_argument("title", nargs="+", metavar="TITLE")
-    goal.add_argument("--gap", required=True, metavar="ID", help="the gap it closes")
+    goal.add_argument("--gap", required=True, metavar="ID", help=_("the gap it closes"))
     goal.add_argument(
-        "--start", metavar="DATE", help="when you started on it, YYYY-MM-DD (default: today; may be past)"
+        "--start", metavar="DATE", help=_("when you started on it, YYYY-MM-DD (default: today; may be past)")
     )
-    goal.add_argument("--due", metavar="DATE", help="YYYY-MM-DD, on or after the start (may be past)")
-    listing = goals.add_parser("list", parents=[common], help="the active target's goals, overdue first")
+    goal.add_argument("--due", metavar="DATE", help=_("YYYY-MM-DD, on or after the start (may be past)"))
+    listing = goals.add_parser("list", parents=[common], help=_("the active target's goals, overdue first"))
     listing.add_argument("--json", action="store_true")
 
-    milestones = actions("milestone", "Grow: a goal's checklist")
-    milestone = milestones.add_parser("add", parents=[common], help="append a milestone (prints its id)")
+    milestones = actions("milestone", _("Grow: a goal's checklist"))
+    milestone = milestones.add_parser("add", parents=[common], help=_("append a milestone (prints its id)"))
     milestone.add_argument("goal", metavar="GOAL_ID")
     milestone.add_argument("title", nargs="+", metavar="TITLE")
-    milestones.add_parser("done", parents=[common], help="tick a milestone off today").add_argument(
+    milestones.add_parser("done", parents=[common], help=_("tick a milestone off today")).add_argument(
         "id", metavar="ID"
     )
 
-    evidences = actions("evidence", "Grow: the log of what you have accomplished")
-    evidence = evidences.add_parser("add", parents=[common], help="log an accomplishment (prints its id)")
+    evidences = actions("evidence", _("Grow: the log of what you have accomplished"))
+    evidence = evidences.add_parser("add", parents=[common], help=_("log an accomplishment (prints its id)"))
     evidences.add_parser(
-        "delete", parents=[common], help="take back a piece of evidence logged by mistake"
+        "delete", parents=[common], help=_("take back a piece of evidence logged by mistake")
     ).add_argument("id", metavar="ID")
     evidence.add_argument("text", nargs="+", metavar="TEXT")
-    evidence.add_argument("--gap", metavar="ID", help="the gap it helps close")
-    evidence.add_argument("--goal", metavar="ID", help="the goal it belongs to (its gap is taken too)")
+    evidence.add_argument("--gap", metavar="ID", help=_("the gap it helps close"))
+    evidence.add_argument("--goal", metavar="ID", help=_("the goal it belongs to (its gap is taken too)"))
     evidence.add_argument("--kind", default="project_shipped", metavar="K", help=" / ".join(EVIDENCE_KINDS))
-    evidence.add_argument("--date", metavar="D", help="YYYY-MM-DD (default: today)")
-    evidence.add_argument("--result", metavar="TEXT", help="a measurable result")
+    evidence.add_argument("--date", metavar="D", help=_("YYYY-MM-DD (default: today)"))
+    evidence.add_argument("--result", metavar="TEXT", help=_("a measurable result"))
 
-    challenge = actions("challenge", "Grow: more responsibility asked for").add_parser(
-        "add", parents=[common], help="log a request for more responsibility (prints its id)"
+    challenge = actions("challenge", _("Grow: more responsibility asked for")).add_parser(
+        "add", parents=[common], help=_("log a request for more responsibility (prints its id)")
     )
-    challenge.add_argument("text", nargs="+", metavar="TEXT", help="what you asked for")
+    challenge.add_argument("text", nargs="+", metavar="TEXT", help=_("what you asked for"))
     challenge.add_argument("--asked-of", required=True, metavar="WHO")
-    challenge.add_argument("--answer", default="pending", metavar="yes|no|later", help="default: pending")
-    challenge.add_argument("--date", metavar="D", help="when you asked, YYYY-MM-DD (default: today)")
+    challenge.add_argument("--answer", default="pending", metavar="yes|no|later", help=_("default: pending"))
+    challenge.add_argument("--date", metavar="D", help=_("when you asked, YYYY-MM-DD (default: today)"))
 
-    report = reports.add_parser("grow", parents=[common], help="target, gaps, goals and their pace, evidence")
+    report = reports.add_parser(
+        "grow", parents=[common], help=_("target, gaps, goals and their pace, evidence")
+    )
     report.add_argument("--json", action="store_true")
 
 
@@ -150,7 +158,7 @@ def _prepare(args: argparse.Namespace) -> Action:
         if args.good is not None:
             fields["good_looks_like"] = check_note(args.good, "--good")
         if not fields:
-            raise InvalidInput("gap edit", "a new TITLE, --kind or --good")
+            raise InvalidInput("gap edit", _("a new TITLE, --kind or --good"))
 
         def edit_gap(grow: Grow) -> None:
             view = grow.update_gap(gap_id, **fields)
@@ -176,7 +184,9 @@ def _prepare(args: argparse.Namespace) -> Action:
 
         def tick(grow: Grow) -> None:
             view = grow.set_milestone_done(milestone)
-            print(f"{view.id}: {view.title} → done {text.day(view.done_on) if view.done_on else 'no'}")
+            done = text.day(view.done_on) if view.done_on else None
+            said = _("{id}: {title} → done {day}") if done else _("{id}: {title} → done no")
+            print(said.format(id=view.id, title=view.title, day=done))
 
         return tick
     if command == ("evidence", "add"):
@@ -189,7 +199,8 @@ def _prepare(args: argparse.Namespace) -> Action:
 
         def delete(grow: Grow) -> None:
             grow.delete_evidence(evidence_id)
-            print(f"{evidence_id}: deleted")
+            # TRANSLATORS: {id} is the id of the evidence taken back
+            print(_("{id}: deleted").format(id=evidence_id))
 
         return delete
     assert command == ("challenge", "add"), command
@@ -205,7 +216,7 @@ def _edit_target(args: argparse.Namespace) -> Action:
         None if args.no_by else ... if args.by is None else _date("--by", args.by)
     )
     if title is None and isinstance(by, EllipsisType):
-        raise InvalidInput("target edit", "given a corrected TITLE, --by DATE or --no-by")
+        raise InvalidInput("target edit", _("given a corrected TITLE, --by DATE or --no-by"))
     chosen = _id("--id", args.id)
 
     def edit(grow: Grow) -> None:
@@ -213,10 +224,17 @@ def _edit_target(args: argparse.Namespace) -> Action:
         if target_id is None:
             active = grow.active_target()
             if active is None:
-                raise InvalidInput("target", "set first (there is no active target)")
+                raise InvalidInput("target", _("set first (there is no active target)"))
             target_id = active.id
         view = grow.update_target(target_id, title=title, by=by)
-        print(f"{view.id}: {view.title}{_by(view.by_date, grow.today())}")
+        shown = by_date(
+            _("{id}: {title}"),
+            _("{id}: {title}, by {day}"),
+            _("{id}: {title}, by {day} (that date has passed)"),
+            view.by_date,
+            grow.today(),
+        )
+        print(shown.format(id=view.id, title=view.title))
 
     return edit
 
@@ -242,10 +260,10 @@ def _print_goals(goals: list[GoalView], as_json: bool) -> None:
     if as_json:
         print(json.dumps([_goal_dict(g) for g in goals], ensure_ascii=False))
     elif not goals:
-        print("No goals yet (add one with: rutjournal goal add TITLE --gap ID).")
+        print(_("No goals yet (add one with: rutjournal goal add TITLE --gap ID)."))
     for g in [] if as_json else goals:
-        due = text.day(g.due) if g.due else "no due date"
-        flag = "OVERDUE" if g.overdue else (VERDICT_WORDS[g.pace.verdict] if g.pace else "")
+        due = text.day(g.due) if g.due else _("no due date")
+        flag = _("OVERDUE") if g.overdue else (_(VERDICT_WORDS[g.pace.verdict]) if g.pace else "")
         status = g.status.replace("_", " ")
         line = f"{g.id:>4}  {g.title[:40]:<40} {status:<11} {text.percent(g.progress):>5}  {due:<15}  {flag}"
         print(line.rstrip())
@@ -323,67 +341,8 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
         }
         print(json.dumps(report, ensure_ascii=False))
         return 0
-    if target is None:
-        print("No target role yet: set one with `rutjournal target set TITLE [--by DATE]`.")
-    else:
-        print(f"Target: {target.title}{_by(target.by_date, today)}")
-        if target.progress is None:
-            print(f"Progress: not measured yet — {progress_basis(target.gaps)}")
-        else:
-            print(f"Progress: {text.percent(target.progress)} — {progress_basis(target.gaps)}")
-        if target.gaps:
-            print("\nGaps (each one's progress is the mean of its goals, dropped goals left out):")
-        for gap in target.gaps:
-            counting = sum(g.status != "dropped" for g in gap.goals)
-            shown = (
-                f"{text.percent(gap.progress)} from {text.plural(counting, 'goal')}"
-                if counting
-                else f"no goal that counts yet (counts as {text.percent(0)} toward the target)"
-            )
-            print(f"  #{gap.id} {gap.title} [{gap.kind}]: {shown}")
-            if gap.good_looks_like:
-                print(f"      what good looks like: {gap.good_looks_like}")
-        if goals:
-            print("\nGoals (overdue first, then by due date):")
-        for goal in goals:
-            print("  " + _goal_line(goal, today))
-            if goal.pace:
-                print(f"      pace: {goal.pace.explanation}")
-        print(
-            f"\nGoals: {summary.goals_active} active, {summary.goals_done} done, {summary.goals_overdue} overdue "
-            "(past the due date and neither done nor dropped)."
-        )
-    print(f"Evidence logged: {text.plural(summary.evidence_count, 'accomplishment')}.")
-    print(
-        f"Challenges asked for: {summary.challenges_asked}, of which {summary.challenges_granted} granted "
-        f"(answered yes) and {pending} still waiting for an answer."
-    )
+    print_report(target, goals, summary, today, pending)
     return 0
-
-
-def _by(by: dt.date | None, today: dt.date) -> str:
-    """ ", by Wed 1 Sep 2027", saying so when that day has passed."""
-    if by is None:
-        return ""
-    return f", by {text.day(by)}" + (" (that date has passed)" if by < today else "")
-
-
-def _goal_line(goal: GoalView, today: dt.date) -> str:
-    started = f"started {text.day(goal.started_on)}"
-    due = f"due {text.day(goal.due)}" if goal.due else "no due date"
-    if goal.overdue and goal.due:
-        due += f", OVERDUE by {text.plural((today - goal.due).days, 'day')}"
-    if goal.status == "done":
-        basis = "done"
-    elif goal.milestones:
-        ticked = sum(m.done_on is not None for m in goal.milestones)
-        basis = f"{ticked} of {text.plural(len(goal.milestones), 'milestone')} done"
-    elif goal.manual_percent is not None:
-        basis = "set by hand"
-    else:
-        basis = "no milestones or percentage yet"
-    status = goal.status.replace("_", " ")
-    return f"#{goal.id} {goal.title} — {status}, {started}, {due}: {text.percent(goal.progress)} ({basis})"
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, AppPaths], int]] = {

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 from rutjournal.core import text
 from rutjournal.core.choices import ROLES
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import _, ngettext
 from rutjournal.core.paths import AppPaths
 from rutjournal.core.values import parse_day, parse_id
 
@@ -29,55 +30,57 @@ def add_parsers(
     reports: argparse._SubParsersAction,  # type: ignore[type-arg]
 ) -> None:
     """Add this section's commands to ``sub`` (it has no reports of its own)."""
-    conv = sub.add_parser("conversation", parents=[common], help="career conversations: add and list")
+    conv = sub.add_parser("conversation", parents=[common], help=_("career conversations: add and list"))
     convs = conv.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(conv))
-    add = convs.add_parser("add", parents=[common], help="plan or log a conversation (prints its id)")
-    add.add_argument("--date", help="YYYY-MM-DD (default: today)")
-    add.add_argument("--with", dest="with_name", required=True, metavar="NAME", help="who you talk to")
-    add.add_argument("--role", required=True, metavar="|".join(CLI_ROLES), help="their role")
-    add.add_argument("--held", action="store_true", help="it has taken place (default: planned)")
+    add = convs.add_parser("add", parents=[common], help=_("plan or log a conversation (prints its id)"))
+    add.add_argument("--date", help=_("YYYY-MM-DD (default: today)"))
+    add.add_argument("--with", dest="with_name", required=True, metavar="NAME", help=_("who you talk to"))
+    add.add_argument("--role", required=True, metavar="|".join(CLI_ROLES), help=_("their role"))
+    add.add_argument("--held", action="store_true", help=_("it has taken place (default: planned)"))
     add.add_argument("--notes", default="", metavar="TEXT")
-    convs.add_parser("list", parents=[common], help="conversations, newest first").add_argument(
+    convs.add_parser("list", parents=[common], help=_("conversations, newest first")).add_argument(
         "--json", action="store_true"
     )
 
-    followup = sub.add_parser("followup", parents=[common], help="follow-up actions of a conversation")
+    followup = sub.add_parser("followup", parents=[common], help=_("follow-up actions of a conversation"))
     followups = followup.add_subparsers(
         dest="action", metavar="ACTION", required=True, parser_class=type(followup)
     )
-    add = followups.add_parser("add", parents=[common], help="add a follow-up (prints its id)")
+    add = followups.add_parser("add", parents=[common], help=_("add a follow-up (prints its id)"))
     add.add_argument("conversation", metavar="CONV_ID")
     add.add_argument("text", nargs="+", metavar="TEXT")
-    add.add_argument("--owner", required=True, metavar="me|them", help="who owes it")
+    add.add_argument("--owner", required=True, metavar="me|them", help=_("who owes it"))
     add.add_argument("--due", metavar="D", help="YYYY-MM-DD")
-    followups.add_parser("done", parents=[common], help="tick a follow-up as done").add_argument(
+    followups.add_parser("done", parents=[common], help=_("tick a follow-up as done")).add_argument(
         "id", metavar="ID"
     )
     followups.add_parser(
-        "delete", parents=[common], help="take back a follow-up noted by mistake"
+        "delete", parents=[common], help=_("take back a follow-up noted by mistake")
     ).add_argument("id", metavar="ID")
-    followups.add_parser("list", parents=[common], help="open follow-ups, overdue first").add_argument(
+    followups.add_parser("list", parents=[common], help=_("open follow-ups, overdue first")).add_argument(
         "--json", action="store_true"
     )
 
-    promotion = sub.add_parser("promotion", parents=[common], help="promotions asked for and the answers")
+    promotion = sub.add_parser("promotion", parents=[common], help=_("promotions asked for and the answers"))
     promotions = promotion.add_subparsers(
         dest="action", metavar="ACTION", required=True, parser_class=type(promotion)
     )
-    add = promotions.add_parser("add", parents=[common], help="record a promotion decision (prints its id)")
-    add.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    add = promotions.add_parser(
+        "add", parents=[common], help=_("record a promotion decision (prints its id)")
+    )
+    add.add_argument("--date", help=_("YYYY-MM-DD (default: today)"))
     add.add_argument("--outcome", required=True, metavar="granted|refused|pending")
-    add.add_argument("--reason", metavar="TEXT", help="the reason given (for a refusal, say)")
-    add.add_argument("--role", metavar="TITLE", help="the role asked for")
+    add.add_argument("--reason", metavar="TEXT", help=_("the reason given (for a refusal, say)"))
+    add.add_argument("--role", metavar="TITLE", help=_("the role asked for"))
     edit = promotions.add_parser(
-        "edit", parents=[common], help="record the answer to a pending request, or correct one"
+        "edit", parents=[common], help=_("record the answer to a pending request, or correct one")
     )
     edit.add_argument("id", metavar="ID")
     edit.add_argument("--outcome", metavar="granted|refused|pending")
-    edit.add_argument("--reason", metavar="TEXT", help="the reason given ('' clears it)")
-    edit.add_argument("--role", metavar="TITLE", help="the role asked for ('' clears it)")
+    edit.add_argument("--reason", metavar="TEXT", help=_("the reason given ('' clears it)"))
+    edit.add_argument("--role", metavar="TITLE", help=_("the role asked for ('' clears it)"))
     edit.add_argument("--date", help="YYYY-MM-DD")
-    promotions.add_parser("list", parents=[common], help="promotion decisions, newest first").add_argument(
+    promotions.add_parser("list", parents=[common], help=_("promotion decisions, newest first")).add_argument(
         "--json", action="store_true"
     )
 
@@ -100,11 +103,28 @@ def run_conversation(args: argparse.Namespace, paths: AppPaths) -> int:
         print(json.dumps([_conversation_dict(c) for c in _run(paths, _conversations)], ensure_ascii=False))
     else:
         for c in _run(paths, _conversations):
-            state = "held" if c.held else "planned"
             open_ = sum(1 for f in c.followups if f.done_on is None)
+            options = len(c.options)
+            # TRANSLATORS: one conversation in the list: its id, day, who with and their role, and whether it
+            # has taken place; then how many options it named and how many follow-ups are open
+            line = (
+                _("{id}  {day}  {name} ({role}), held · {options} · {followups}")
+                if c.held
+                else _("{id}  {day}  {name} ({role}), planned · {options} · {followups}")
+            )
             print(
-                f"{c.id:>4}  {text.day(c.day)}  {c.with_name} ({_role(c.role)}), {state}"
-                f" · {text.plural(len(c.options), 'option')} · {text.plural(open_, 'open follow-up')}"
+                line.format(
+                    id=f"{c.id:>4}",
+                    day=text.day(c.day),
+                    name=c.with_name,
+                    role=_role(c.role),
+                    options=ngettext("{count} option", "{count} options", options).format(
+                        count=text.whole(options)
+                    ),
+                    followups=ngettext("{count} open follow-up", "{count} open follow-ups", open_).format(
+                        count=text.whole(open_)
+                    ),
+                )
             )
     return 0
 
@@ -121,18 +141,27 @@ def run_followup(args: argparse.Namespace, paths: AppPaths) -> int:
     elif args.action == "done":
         followup_id = _int("ID", args.id)
         done = _run(paths, lambda g: g.set_followup_done(followup_id))
-        print(f"{done.id}: {done.text} → done {text.day(done.done_on) if done.done_on else 'no'}")
+        if done.done_on:
+            print(
+                _("{id}: {text} → done {day}").format(id=done.id, text=done.text, day=text.day(done.done_on))
+            )
+        else:
+            print(_("{id}: {text} → done no").format(id=done.id, text=done.text))
     elif args.action == "delete":
         followup_id = _int("ID", args.id)
         _run(paths, lambda g: g.delete_followup(followup_id))
-        print(f"{followup_id}: deleted")
+        # TRANSLATORS: {id} is the id of the follow-up taken back
+        print(_("{id}: deleted").format(id=followup_id))
     elif args.json:
         print(json.dumps([_followup_dict(f) for f in _run(paths, _open_followups)], ensure_ascii=False))
     else:
         for f in _run(paths, _open_followups):
-            when = f"due {text.day(f.due)}" if f.due else "no due date"
-            owes = "I owe" if f.owner == "me" else f"{f.with_name} owes"
-            print(f"{f.id:>4}  {'OVERDUE ' if f.overdue else ''}{when}  {owes}: {f.text}")
+            when = _("due {day}").format(day=text.day(f.due)) if f.due else _("no due date")
+            # TRANSLATORS: a follow-up or a goal past its due date, in a list
+            flag = _("OVERDUE") + " " if f.overdue else ""
+            # TRANSLATORS: who owes a follow-up, and what: "I owe: send the slides"
+            owes = _("I owe: {text}") if f.owner == "me" else _("{name} owes: {text}")
+            print(f"{f.id:>4}  {flag}{when}  {owes.format(name=f.with_name, text=f.text)}")
     return 0
 
 
@@ -189,10 +218,11 @@ def _edit_promotion(args: argparse.Namespace, paths: AppPaths) -> None:
     if args.date is not None:
         fields["day"] = _day(args.date)
     if not fields:
-        raise InvalidInput("promotion edit", "at least one of --outcome, --reason, --role or --date")
+        raise InvalidInput("promotion edit", _("at least one of --outcome, --reason, --role or --date"))
     check_promotion_fields(fields)
     done = _run(paths, lambda g: g.update_promotion(promotion_id, **fields))
-    print(f"{done.id}: {done.outcome} on {text.day(done.day)}")
+    # TRANSLATORS: a promotion decision recorded: its id, its outcome (granted, refused or pending) and day
+    print(_("{id}: {outcome} on {day}").format(id=done.id, outcome=done.outcome, day=text.day(done.day)))
 
 
 def _promotions(g: Guidance) -> list[PromotionView]:
@@ -212,7 +242,7 @@ def _int(field: str, typed: str) -> int:
 def _role(role: str) -> str:
     from rutjournal.core.guidance.service import ROLE_LABELS
 
-    return ROLE_LABELS.get(role, role)
+    return _(ROLE_LABELS.get(role, role))  # the labels are marked where they are kept
 
 
 def _iso(day: dt.date | None) -> str | None:

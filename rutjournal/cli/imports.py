@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rutjournal.core.errors import InvalidInput, RutjournalError
+from rutjournal.core.i18n import _
 from rutjournal.core.paths import AppPaths
 from rutjournal.core.transfer.importers.detect import FORMATS, RESTORE
 from rutjournal.core.transfer.importers.records import ImportFileError, ImportOptions
@@ -34,24 +35,24 @@ def add_parsers(
     imp = sub.add_parser(
         "import",
         parents=[common],
-        help="import another app's export (jrnl, Day One, Daylio, RedNotebook, Taskwarrior, CSV)",
+        help=_("import another app's export (jrnl, Day One, Daylio, RedNotebook, Taskwarrior, CSV)"),
     )
-    imp.add_argument("source", metavar="FILE_OR_FOLDER", help="the export file, zip or data folder")
+    imp.add_argument("source", metavar="FILE_OR_FOLDER", help=_("the export file, zip or data folder"))
     imp.add_argument(
-        "--format", choices=sorted(FORMATS), default=None, help="skip detection and read it as this format"
+        "--format", choices=sorted(FORMATS), default=None, help=_("skip detection and read it as this format")
     )
-    imp.add_argument("--dry-run", action="store_true", help="show what would be imported; write nothing")
+    imp.add_argument("--dry-run", action="store_true", help=_("show what would be imported; write nothing"))
     imp.add_argument(
-        "--mood-map", metavar="LABEL=N,...", help="Daylio: mood labels onto 1–5, e.g. rad=5,good=4,meh=3"
+        "--mood-map", metavar="LABEL=N,...", help=_("Daylio: mood labels onto 1–5, e.g. rad=5,good=4,meh=3")
     )
     imp.add_argument(
         "--column",
         action="append",
         default=[],
         metavar="HEADER=FIELD",
-        help="CSV: read the column HEADER as FIELD (date, time, text, title, mood, tags, …; repeatable)",
+        help=_("CSV: read the column HEADER as FIELD (date, time, text, title, mood, tags, …; repeatable)"),
     )
-    imp.add_argument("--json", action="store_true", help="print the preview or result as JSON")
+    imp.add_argument("--json", action="store_true", help=_("print the preview or result as JSON"))
 
 
 def mood_map(text: str | None) -> dict[str, int] | None:
@@ -64,10 +65,10 @@ def mood_map(text: str | None) -> dict[str, int] | None:
         if not part.strip():
             continue
         if not sep or not label.strip() or value.strip() not in {"1", "2", "3", "4", "5"}:
-            raise InvalidInput("--mood-map", "LABEL=N pairs with N from 1 to 5, e.g. rad=5,awful=1", part)
+            raise InvalidInput("--mood-map", _("LABEL=N pairs with N from 1 to 5, e.g. rad=5,awful=1"), part)
         found[label.strip().lower()] = int(value)
     if not found:
-        raise InvalidInput("--mood-map", "LABEL=N pairs with N from 1 to 5, e.g. rad=5,awful=1", text)
+        raise InvalidInput("--mood-map", _("LABEL=N pairs with N from 1 to 5, e.g. rad=5,awful=1"), text)
     return found
 
 
@@ -76,7 +77,7 @@ def columns(pairs: list[str]) -> dict[str, str] | None:
     for pair in pairs:
         header, sep, field = pair.partition("=")
         if not sep or not header.strip() or not field.strip():
-            raise InvalidInput("--column", "HEADER=FIELD, e.g. 'Written on=date'", pair)
+            raise InvalidInput("--column", _("HEADER=FIELD, e.g. 'Written on=date'"), pair)
         found[header.strip()] = field.strip().lower()
     return found or None
 
@@ -91,12 +92,12 @@ def run_import(args: argparse.Namespace, paths: AppPaths) -> int:
             return _import(args, paths, options, held, Path(STDIN_NAME))
     source = Path(args.source).expanduser().absolute()
     if not source.exists():
-        raise InvalidInput("FILE_OR_FOLDER", "an existing file or folder", Path(args.source))
+        raise InvalidInput("FILE_OR_FOLDER", _("an existing file or folder"), Path(args.source))
     if is_pipe(source):  # import <(cmd): a pipe can be read once, and has no size to check
         with source.open("rb") as stream, spooled(stream, source) as held:
             return _import(args, paths, options, held, source)
     if not (source.is_file() or source.is_dir()):
-        raise InvalidInput("FILE_OR_FOLDER", "a file, a folder, a pipe, or - for standard input", source)
+        raise InvalidInput("FILE_OR_FOLDER", _("a file, a folder, a pipe, or - for standard input"), source)
     return _import(args, paths, options, source, source)
 
 
@@ -142,7 +143,7 @@ def _import(
     else:
         print("\n".join(plan.lines(done=not args.dry_run)))
         if args.dry_run:
-            print("Nothing was written (--dry-run).")
+            print(_("Nothing was written (--dry-run)."))
     return EXIT_OK
 
 
@@ -161,7 +162,9 @@ def _restore(args: argparse.Namespace, paths: AppPaths, source: Path, shown: Pat
         from rutjournal.core.transfer.exporters.json_restore import restore_json
     except ImportError:
         raise RutjournalError(
-            f"{source} is a full rutjournal export, and restoring one is not available in this version"
+            _(
+                "{path} is a full rutjournal export, and restoring one is not available in this version"
+            ).format(path=source)
         ) from None
     import tempfile
 
@@ -181,10 +184,13 @@ def _restore(args: argparse.Namespace, paths: AppPaths, source: Path, shown: Pat
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False))
     else:
-        print(f"rutjournal export {shown}")
-        print(("Would restore: " if args.dry_run else "Restored: ") + ", ".join(result.lines()))
+        # TRANSLATORS: the first line of a restore's preview: the file is a full rutjournal export
+        print(_("rutjournal export {path}").format(path=shown))
+        # TRANSLATORS: what a restore puts back: a list such as "120 entries, 4 goals"
+        said = _("Would restore: {what}") if args.dry_run else _("Restored: {what}")
+        print(said.format(what=", ".join(result.lines())))
         if args.dry_run:
-            print("Nothing was written (--dry-run).")
+            print(_("Nothing was written (--dry-run)."))
     return EXIT_OK
 
 

@@ -9,7 +9,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rutjournal.cli.text import json_text
+from rutjournal.core import text as words
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import _, ngettext, pgettext
 from rutjournal.core.paths import AppPaths
 from rutjournal.core.values import (
     SCORE_FIELDS,
@@ -35,33 +37,42 @@ def add_parsers(
     reports: argparse._SubParsersAction,  # type: ignore[type-arg]
 ) -> None:
     """Add the journal's commands to ``sub`` (it has no reports of its own)."""
-    add = sub.add_parser("add", parents=[common], help="add text and scores to a day's entry (creating it)")
-    add.add_argument("--date", help="YYYY-MM-DD, today or yesterday (default: today)")
+    add = sub.add_parser(
+        "add", parents=[common], help=_("add text and scores to a day's entry (creating it)")
+    )
+    # TRANSLATORS: today and yesterday are typed in English, as written
+    add.add_argument("--date", help=_("YYYY-MM-DD, today or yesterday (default: today)"))
     for name, what in (
-        ("mood", "1 low … 5 great"),
-        ("energy", "1 drained … 5 full"),
-        ("challenge", "1 bored … 5 stretched"),
-        ("load", "1 light … 5 crushing"),
+        # TRANSLATORS: the scale of a day's mood, 1 to 5
+        ("mood", _("1 low … 5 great")),
+        # TRANSLATORS: the scale of a day's energy, 1 to 5
+        ("energy", _("1 drained … 5 full")),
+        # TRANSLATORS: the scale of how much a day challenged you, 1 to 5
+        ("challenge", _("1 bored … 5 stretched")),
+        # TRANSLATORS: the scale of a day's perceived workload, 1 to 5
+        ("load", _("1 light … 5 crushing")),
     ):
         add.add_argument(f"--{name}", metavar="N", help=what)
-    add.add_argument("--hours", metavar="H", help="hours worked, 0 to 24 in half hours")
-    add.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable)")
-    add.add_argument("--json", action="store_true", help="print the entry as JSON")
-    add.add_argument("text", nargs="*", metavar="TEXT", help="text to append ('-' reads standard input)")
+    add.add_argument("--hours", metavar="H", help=_("hours worked, 0 to 24 in half hours"))
+    add.add_argument("--tag", action="append", default=[], metavar="T", help=_("a tag (repeatable)"))
+    add.add_argument("--json", action="store_true", help=_("print the entry as JSON"))
+    add.add_argument("text", nargs="*", metavar="TEXT", help=_("text to append ('-' reads standard input)"))
 
-    show = sub.add_parser("show", parents=[common], help="print a day's entry")
-    show.add_argument("date", metavar="DATE", help="YYYY-MM-DD, 'today' or 'yesterday'")
-    show.add_argument("--json", action="store_true", help="print JSON (null when the day has no entry)")
+    show = sub.add_parser("show", parents=[common], help=_("print a day's entry"))
+    # TRANSLATORS: today and yesterday are typed in English, as written
+    show.add_argument("date", metavar="DATE", help=_("YYYY-MM-DD, 'today' or 'yesterday'"))
+    show.add_argument("--json", action="store_true", help=_("print JSON (null when the day has no entry)"))
 
-    search = sub.add_parser("search", parents=[common], help="full-text search over entries and tags")
+    search = sub.add_parser("search", parents=[common], help=_("full-text search over entries and tags"))
     search.add_argument(
         "query",
         nargs="+",
         metavar="QUERY",
-        help='words, "a phrase", promot* or #tag (FTS5 syntax: AND, OR, NOT)',
+        # TRANSLATORS: AND, OR and NOT are typed in English, as written
+        help=_('words, "a phrase", promot* or #tag (FTS5 syntax: AND, OR, NOT)'),
     )
-    search.add_argument("--limit", default="20", metavar="N", help="at most N results (default 20)")
-    search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument("--limit", default="20", metavar="N", help=_("at most N results (default 20)"))
+    search.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def _day(text: str | None, *, bounded: bool = True) -> dt.date:
@@ -81,7 +92,10 @@ def _stdin_text() -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InvalidInput(
-            "TEXT", f"UTF-8 text (standard input has a byte that is not, on line {line})"
+            "TEXT",
+            _("UTF-8 text (standard input has a byte that is not, on line {line})").format(
+                line=words.whole(line)
+            ),
         ) from None
 
 
@@ -97,7 +111,7 @@ def _add(args: argparse.Namespace, paths: AppPaths) -> int:
     scores = Scores(**values)  # type: ignore[arg-type]
     text = _stdin_text() if args.text == ["-"] else " ".join(args.text)
     if not text.strip() and not values and not normalize_tags(args.tag):
-        raise InvalidInput("TEXT", "some text, a score or a tag to add")
+        raise InvalidInput("TEXT", _("some text, a score or a tag to add"))
     from rutjournal.core.journal.service import Journal
     from rutjournal.core.storage.db import open_database
 
@@ -112,19 +126,50 @@ def _add(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def _what_add_did(before: DayEntry | None, after: DayEntry) -> str:
     """ "added to 2026-12-03 (entry 12)", with a day ahead of today and every score it replaced named."""
-    said = f"added to {after.day.isoformat()} (entry {after.id}{', new' if before is None else ''})"
-    if after.day > dt.date.today():
-        said += f", a day ahead of today ({(after.day - dt.date.today()).days} days)"
+    ahead = (after.day - dt.date.today()).days
+    if ahead <= 0:
+        said = _("added to {day} (entry {id}, new)") if before is None else _("added to {day} (entry {id})")
+    elif before is None:
+        said = ngettext(
+            "added to {day} (entry {id}, new), a day ahead of today ({count} days)",
+            "added to {day} (entry {id}, new), a day ahead of today ({count} days)",
+            ahead,
+        )
+    else:
+        said = ngettext(
+            "added to {day} (entry {id}), a day ahead of today ({count} days)",
+            "added to {day} (entry {id}), a day ahead of today ({count} days)",
+            ahead,
+        )
+    said = said.format(day=after.day.isoformat(), id=after.id, count=words.whole(ahead))
     if before is not None:
         replaced = [
-            f"{name} {_num(getattr(before.scores, name))} replaced by {_num(getattr(after.scores, name))}"
+            # TRANSLATORS: a score the add changed: "mood 4 replaced by 2"
+            _("{score} {old} replaced by {new}").format(
+                score=_score_label(name),
+                old=_num(getattr(before.scores, name)),
+                new=_num(getattr(after.scores, name)),
+            )
             for name in (*SCORE_FIELDS, "hours")
             if getattr(before.scores, name) is not None
             and getattr(before.scores, name) != getattr(after.scores, name)
         ]
         if replaced:
-            said += "; " + ", ".join(replaced)
+            # TRANSLATORS: what an add did, then the scores it replaced, separated by commas
+            said = _("{said}; {replaced}").format(said=said, replaced=", ".join(replaced))
     return said
+
+
+def _score_label(name: str) -> str:
+    """A day's score as a label: the name of its option (--mood), in the user's language."""
+    labels = {
+        "mood": pgettext("a day's score", "mood"),
+        "energy": pgettext("a day's score", "energy"),
+        "challenge": pgettext("a day's score", "challenge"),
+        "hours": pgettext("a day's score", "hours"),
+        "load": pgettext("a day's score", "load"),
+    }
+    return labels.get(name, name)
 
 
 def _show(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -143,15 +188,17 @@ def _show(args: argparse.Namespace, paths: AppPaths) -> int:
     if args.json:
         print(json_text(entry.as_dict() if entry else None))
     elif entry is None:
-        print(f"No entry on {day.isoformat()}.")
+        print(_("No entry on {day}.").format(day=day.isoformat()))
     else:
         s = entry.scores
         shown = [
-            f"{name} {_num(getattr(s, name))}" for name in ("mood", "energy", "challenge", "hours", "load")
+            # TRANSLATORS: a day's score and its value: "mood 4"
+            _("{score} {value}").format(score=_score_label(name), value=_num(getattr(s, name)))
+            for name in ("mood", "energy", "challenge", "hours", "load")
         ]
         print(f"{day.isoformat()} ({day:%A})  " + " · ".join(shown))
         if entry.tags:
-            print("tags: " + " ".join(f"#{t}" for t in entry.tags))
+            print(_("tags: {tags}").format(tags=" ".join(f"#{t}" for t in entry.tags)))
         print()
         print(entry.body)
     return EXIT_OK
@@ -159,8 +206,8 @@ def _show(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def _num(value: float | None) -> str:
     if value is None:
-        return "–"
-    return f"{value:g}"
+        return words.NOTHING
+    return words.number(value, 2)
 
 
 def _search(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -196,7 +243,7 @@ def _search(args: argparse.Namespace, paths: AppPaths) -> int:
             )
         )
     elif not hits:
-        print("No entries match.")
+        print(_("No entries match."))
     else:
         for hit in hits:
             print(f"{hit.day.isoformat()}  {hit.snippet_text()}")

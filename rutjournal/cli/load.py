@@ -7,6 +7,7 @@ import argparse
 from rutjournal.cli.text import json_text
 from rutjournal.core import text
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import _, ngettext
 from rutjournal.core.load.rules import TaskView, parse_minutes
 from rutjournal.core.load.words import (
     decision_label,
@@ -46,36 +47,42 @@ def add_parsers(
     common: argparse.ArgumentParser,
     reports: argparse._SubParsersAction,  # type: ignore[type-arg]
 ) -> None:
-    task = sub.add_parser("task", parents=[common], help="the Load inventory: add, list and decide tasks")
+    task = sub.add_parser("task", parents=[common], help=_("the Load inventory: add, list and decide tasks"))
     tasks = task.add_subparsers(dest="task_command", metavar="ACTION", required=True, parser_class=type(task))
-    add = tasks.add_parser("add", parents=[common], help="add a task (prints its id)")
+    add = tasks.add_parser("add", parents=[common], help=_("add a task (prints its id)"))
     add.add_argument(
         "title",
         nargs="+",
         metavar="TITLE",
-        help="read as the window's quick add reads it: “Status report, 2h”",
+        # TRANSLATORS: the example is a task's title with its hours a week, as the quick add reads it
+        help=_("read as the window's quick add reads it: “Status report, 2h”"),
     )
     add.add_argument(
-        "--hours", metavar="H", help="hours a week: 2, 1.5, 2h, 90m, 1h30m (wins over the title's)"
+        "--hours", metavar="H", help=_("hours a week: 2, 1.5, 2h, 90m, 1h30m (wins over the title's)")
     )
-    add.add_argument("--kind", help="task / meeting / project (guessed from the title when not given)")
-    add.add_argument("--in-jd", default="yes", metavar="yes|partly|no", help="in your job description?")
-    add.add_argument("--enjoy", metavar="N", help="-2 (dislike) … +2 (love)")
-    add.add_argument("--value", metavar="N", help="value to career or team, 1 … 5")
-    listing = tasks.add_parser("list", parents=[common], help="list tasks")
-    listing.add_argument("--decision", help="only tasks with this decision")
+    # TRANSLATORS: task, meeting and project are the kinds as they are typed, in English
+    add.add_argument("--kind", help=_("task / meeting / project (guessed from the title when not given)"))
+    add.add_argument("--in-jd", default="yes", metavar="yes|partly|no", help=_("in your job description?"))
+    # TRANSLATORS: the scale of how much you enjoy a task, -2 to +2
+    add.add_argument("--enjoy", metavar="N", help=_("-2 (dislike) … +2 (love)"))
+    add.add_argument("--value", metavar="N", help=_("value to career or team, 1 … 5"))
+    listing = tasks.add_parser("list", parents=[common], help=_("list tasks"))
+    listing.add_argument("--decision", help=_("only tasks with this decision"))
     listing.add_argument("--json", action="store_true")
-    decide = tasks.add_parser("decide", parents=[common], help="decide what to do with a task")
+    decide = tasks.add_parser("decide", parents=[common], help=_("decide what to do with a task"))
     decide.add_argument("id", metavar="ID")
     decide.add_argument(
-        "decision", metavar="DECISION", help="keep / delegate / drop / decline / automate / renegotiate"
+        "decision",
+        metavar="DECISION",
+        # TRANSLATORS: the decisions as they are typed, in English
+        help=_("keep / delegate / drop / decline / automate / renegotiate"),
     )
-    decide.add_argument("--to", metavar="NAME", help="who takes it over")
-    decide.add_argument("--reason", metavar="TEXT", help="why (for a decline, say)")
-    done = tasks.add_parser("done", parents=[common], help="the decision was carried out")
+    decide.add_argument("--to", metavar="NAME", help=_("who takes it over"))
+    decide.add_argument("--reason", metavar="TEXT", help=_("why (for a decline, say)"))
+    done = tasks.add_parser("done", parents=[common], help=_("the decision was carried out"))
     done.add_argument("id", metavar="ID")
     load = reports.add_parser(
-        "load", parents=[common], help="hours on your plate, freed, and who to hand off"
+        "load", parents=[common], help=_("hours on your plate, freed, and who to hand off")
     )
     load.add_argument("--json", action="store_true")
 
@@ -107,7 +114,13 @@ def run_task(args: argparse.Namespace, paths: AppPaths) -> int:
             assert task_id is not None
             task = load.done(task_id)
             assert task.done_on is not None
-            print(f"{task.id}: {task.title} → {decision_label(task)} on {text.day(task.done_on)}")
+            # TRANSLATORS: a task carried out: its id and title, its decision ("Delegated to Sam") and the day
+            said = _("{id}: {title} → {decision} on {day}")
+            print(
+                said.format(
+                    id=task.id, title=task.title, decision=decision_label(task), day=text.day(task.done_on)
+                )
+            )
     finally:
         db.close()
     return 0
@@ -119,12 +132,13 @@ def _print_tasks(tasks: list[TaskView], as_json: bool, decision: str | None) -> 
         return
     if not tasks:
         print(
-            f"No task has the decision “{decision}”."
+            _("No task has the decision “{decision}”.").format(decision=decision)
             if decision
-            else 'No tasks yet: rutjournal task add "Weekly status report, 2h"'
+            else _('No tasks yet: rutjournal task add "Weekly status report, 2h"')
         )
         return
-    rows = [("ID", "Task", "Hours", "Decision", "Hand-off score")]
+    # TRANSLATORS: the headings of the list of tasks
+    rows = [(_("ID"), _("Task"), _("Hours"), _("Decision"), _("Hand-off score"))]
     rows += [
         (
             str(t.id),
@@ -203,21 +217,39 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
         )
         return 0
     explained = summary_explanations(tasks)
-    untimed = f", {text.plural(summary.untimed, 'task')} without hours yet" if summary.untimed else ""
-    print(
-        f"On your plate: {hours(summary.on_plate)} across {text.plural(summary.plate_tasks, 'task')}{untimed}"
+    plate = ngettext("{count} task", "{count} tasks", summary.plate_tasks).format(
+        count=text.whole(summary.plate_tasks)
     )
-    print(f"Core work (in your job description): {hours(summary.core)} ({text.percent(summary.core_share)})")
-    print(f"Would be freed by pending decisions: {hours(summary.pending_free)}")
-    print(f"Freed so far: {hours(summary.freed)}")
-    print(f"Meetings: {hours(summary.meetings)}")
-    if summary.enjoyed_share is None:
-        print(f"Work you enjoy: {text.NOTHING} ({explained['enjoyed'][0].lower()}{explained['enjoyed'][1:]})")
+    if summary.untimed:
+        # TRANSLATORS: {hours} is the hours a week on your plate, {tasks} how many tasks ("12 tasks")
+        said = ngettext(
+            "On your plate: {hours} across {tasks}, {count} task without hours yet",
+            "On your plate: {hours} across {tasks}, {count} tasks without hours yet",
+            summary.untimed,
+        )
     else:
-        print(f"Work you enjoy: {text.percent(summary.enjoyed_share)} of your hours")
+        # TRANSLATORS: {hours} is the hours a week on your plate, {tasks} how many tasks ("12 tasks")
+        said = _("On your plate: {hours} across {tasks}")
+    print(said.format(hours=hours(summary.on_plate), tasks=plate, count=text.whole(summary.untimed)))
+    print(
+        _("Core work (in your job description): {hours} ({share})").format(
+            hours=hours(summary.core), share=text.percent(summary.core_share)
+        )
+    )
+    print(_("Would be freed by pending decisions: {hours}").format(hours=hours(summary.pending_free)))
+    print(_("Freed so far: {hours}").format(hours=hours(summary.freed)))
+    print(_("Meetings: {hours}").format(hours=hours(summary.meetings)))
+    if summary.enjoyed_share is None:
+        why = explained["enjoyed"]
+        # TRANSLATORS: {share} is a dash (no share yet), {reason} why there is none
+        said = _("Work you enjoy: {share} ({reason})")
+        print(said.format(share=text.NOTHING, reason=why[0].lower() + why[1:]))
+    else:
+        print(_("Work you enjoy: {share} of your hours").format(share=text.percent(summary.enjoyed_share)))
     print(declined_sentence(tasks))
     if top:
-        print("\nCandidates to hand off, best first:")
+        print()
+        print(_("Candidates to hand off, best first:"))
         for t in top:
             print(f"  {t.delegability.score:>3}  {t.title} — {t.delegability.explain()}")
     return 0

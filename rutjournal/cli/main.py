@@ -16,10 +16,14 @@ from typing import NoReturn, cast
 from rutjournal import __version__
 from rutjournal.cli import passphrase as cli_passphrase
 from rutjournal.core.errors import DamagedDatabase, InvalidInput, RutjournalError, SearchSyntaxError
+from rutjournal.core.i18n import _, ngettext
 from rutjournal.core.logsetup import logger
 from rutjournal.core.paths import AppPaths, resolve_paths
 
 log = logger("rutjournal.cli.main")
+# argparse's own words ("usage:", "options", its errors) are looked up in rutjournal's catalog, which carries
+# them (packaging/catalogs.py): Python ships no translation of them. In English they are argparse's as ever.
+vars(argparse).update(_=_, ngettext=ngettext)
 # The modules of rutjournal.cli that add commands and reports, with the commands and reports each adds. A
 # command line imports only the module its command needs (``rutjournal add``: ``cli/journal.py``); help, and a
 # command nobody knows, build them all. tests/cli/test_cli_parser.py checks each module adds exactly these.
@@ -46,7 +50,8 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+        # TRANSLATORS: {prog} is the command typed ("rutjournal add"), {message} what argparse found wrong
+        raise UsageError(_("{prog}: {message} (see {prog} --help)").format(prog=self.prog, message=message))
 
     def _get_formatter(self) -> argparse.HelpFormatter:
         # argparse makes a formatter for every argument added, only to check its metavar, and sizes it with
@@ -105,25 +110,34 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "--data-dir",
         metavar="PATH",
         default=argparse.SUPPRESS,
-        help="use the journal in PATH (default: $RUTJOURNAL_DATA_DIR, else your data folder)",
+        help=_("use the journal in PATH (default: $RUTJOURNAL_DATA_DIR, else your data folder)"),
     )
     parser = _Parser(
         prog="rutjournal",
         parents=[common],
-        description="A private journal to get your career out of a rut. Without a command, opens the window.",
+        description=_(
+            "A private journal to get your career out of a rut. Without a command, opens the window."
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"rutjournal {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"rutjournal {__version__}",
+        help=_("show program's version number and exit"),  # argparse's words: its default is not looked up
+    )
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="use the demo journal (made-up data in a folder of its own, built the first time)",
+        help=_("use the demo journal (made-up data in a folder of its own, built the first time)"),
     )
     parser.add_argument(
-        "--reset-demo", action="store_true", help="with --demo: build the demo journal again from scratch"
+        "--reset-demo", action="store_true", help=_("with --demo: build the demo journal again from scratch")
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    report = sub.add_parser("report", parents=[common], help="reports: load, grow, promotion-case, brief, …")
+    report = sub.add_parser(
+        "report", parents=[common], help=_("reports: load, grow, promotion-case, brief, …")
+    )
     reports = report.add_subparsers(
         dest="report_command", metavar="REPORT", required=True, parser_class=_Parser
     )
@@ -144,11 +158,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
             f"rutjournal {args.command}: {exc}" if args.command else f"rutjournal: {exc}"
         ) from None
     if getattr(args, "data_dir", None) is not None and not args.data_dir.strip():
-        raise UsageError("rutjournal: --data-dir: must be a folder's path (got an empty one)")
+        raise UsageError(_("rutjournal: --data-dir: must be a folder's path (got an empty one)"))
     if args.demo and getattr(args, "data_dir", None):
-        raise UsageError("rutjournal: --demo has a folder of its own; leave out --data-dir")
+        raise UsageError(_("rutjournal: --demo has a folder of its own; leave out --data-dir"))
     if args.reset_demo and not args.demo:
-        raise UsageError("rutjournal: --reset-demo goes with --demo")
+        raise UsageError(_("rutjournal: --reset-demo goes with --demo"))
     return args
 
 
@@ -203,10 +217,16 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     except RutjournalError as exc:
         log.error("%s failed: %s", args.command, exc)
-        hint = ""
         if isinstance(exc, DamagedDatabase) and "rutjournal restore" not in str(exc):
-            hint = "; to recover: rutjournal backups, then rutjournal restore N"
-        print(f"rutjournal {args.command}: {exc}{hint} (log: {paths.log_file})", file=sys.stderr)
+            # TRANSLATORS: {command} is the command typed ("add"), {problem} what went wrong, {log} the log file
+            said = _(
+                "rutjournal {command}: {problem}; to recover: rutjournal backups, then rutjournal restore N "
+                "(log: {log})"
+            )
+        else:
+            # TRANSLATORS: {command} is the command typed ("add"), {problem} what went wrong, {log} the log file
+            said = _("rutjournal {command}: {problem} (log: {log})")
+        print(said.format(command=args.command, problem=exc, log=paths.log_file), file=sys.stderr)
         return EXIT_FAILED
     except Exception as exc:
         log.exception("%s failed", args.command)
@@ -219,8 +239,10 @@ def run(args: argparse.Namespace) -> int:
         elif is_damage(exc):
             message = str(damaged(paths.database, exc))
         else:
-            message = f"unexpected error: {first_line(exc)}"
-        print(f"rutjournal {args.command}: {message} (details in {paths.log_file})", file=sys.stderr)
+            message = _("unexpected error: {problem}").format(problem=first_line(exc))
+        # TRANSLATORS: {command} is the command typed ("add"), {problem} what went wrong, {log} the log file
+        said = _("rutjournal {command}: {problem} (details in {log})")
+        print(said.format(command=args.command, problem=message, log=paths.log_file), file=sys.stderr)
         return EXIT_FAILED
 
 
@@ -234,18 +256,21 @@ def _tell_what_happened_before(paths: AppPaths) -> None:
         print(f"rutjournal: {line}", file=sys.stderr)
     damage = read_damage(paths.database)
     if damage is not None:
-        print(f"rutjournal: warning: {damage.sentence(paths.database)}", file=sys.stderr)
+        print(
+            _("rutjournal: warning: {problem}").format(problem=damage.sentence(paths.database)),
+            file=sys.stderr,
+        )
 
 
 def _handler(command: str) -> Handler:
     if command == "report":
         return _report
-    name = next(name for name, (commands, _) in SECTIONS.items() if command in commands)
+    name = next(name for name, (commands, _reports) in SECTIONS.items() if command in commands)
     handler: Handler = section_module(name).COMMANDS[command]
     return handler
 
 
 def _report(args: argparse.Namespace, paths: AppPaths) -> int:
-    name = next(name for name, (_, reports) in SECTIONS.items() if args.report_command in reports)
+    name = next(name for name, (_commands, reports) in SECTIONS.items() if args.report_command in reports)
     handler: Handler = section_module(name).REPORTS[args.report_command]
     return handler(args, paths)

@@ -14,7 +14,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from rutjournal.core import text
 from rutjournal.core.errors import InvalidInput, RutjournalError
+from rutjournal.core.i18n import _, ngettext
 from rutjournal.core.paths import AppPaths
 from rutjournal.core.storage import cipher
 
@@ -27,14 +29,17 @@ def add_parsers(
     reports: argparse._SubParsersAction,  # type: ignore[type-arg]
 ) -> None:
     phrase = sub.add_parser(
-        "passphrase", parents=[common], help="encrypt the journal and its backups with a passphrase, or stop"
+        "passphrase",
+        parents=[common],
+        help=_("encrypt the journal and its backups with a passphrase, or stop"),
     )
     phrase.add_argument(
         "action",
         choices=("set", "change", "remove"),
-        help="set: encrypt; change: new passphrase; remove: store unencrypted again",
+        # TRANSLATORS: set, change and remove are the actions as they are typed
+        help=_("set: encrypt; change: new passphrase; remove: store unencrypted again"),
     )
-    phrase.add_argument("--yes", action="store_true", help="remove: do not ask for confirmation")
+    phrase.add_argument("--yes", action="store_true", help=_("remove: do not ask for confirmation"))
 
 
 def _read(prompt: str) -> str:
@@ -46,9 +51,9 @@ def _read(prompt: str) -> str:
         line = sys.stdin.readline()
         line.encode("utf-8")  # a byte that is not UTF-8 arrives as a lone surrogate, or stops the read
     except UnicodeError:
-        raise InvalidInput("passphrase", "UTF-8 text on standard input, one per line") from None
+        raise InvalidInput("passphrase", _("UTF-8 text on standard input, one per line")) from None
     if not line:
-        raise InvalidInput("passphrase", "given on standard input, one per line (none was left)")
+        raise InvalidInput("passphrase", _("given on standard input, one per line (none was left)"))
     return line.rstrip("\r\n")
 
 
@@ -59,17 +64,22 @@ def _current(db: Path) -> str:
         cipher.unlock(db, given)
         return given
     if not sys.stdin.isatty():
-        return _checked(db, _read(f"Passphrase for {db}: "))
+        return _checked(db, _read(_("Passphrase for {path}: ").format(path=db)))
     for attempt in range(1, TRIES + 1):
         try:
-            return _checked(db, _read(f"Passphrase for {db}: "))
+            return _checked(db, _read(_("Passphrase for {path}: ").format(path=db)))
         except cipher.WrongPassphrase:
             if attempt < TRIES:
-                print(f"Wrong passphrase for {db}; try again.", file=sys.stderr)
+                print(_("Wrong passphrase for {path}; try again.").format(path=db), file=sys.stderr)
     raise cipher.WrongPassphrase(
         db,
-        f"the passphrase did not open {db} {TRIES} times: it is wrong, or the file is damaged "
-        "(`rutjournal restore` can put back a backup); nothing was changed",
+        ngettext(
+            "the passphrase did not open {path} {count} times: it is wrong, or the file is damaged "
+            "(`rutjournal restore` can put back a backup); nothing was changed",
+            "the passphrase did not open {path} {count} times: it is wrong, or the file is damaged "
+            "(`rutjournal restore` can put back a backup); nothing was changed",
+            TRIES,
+        ).format(path=db, count=text.whole(TRIES)),
     )
 
 
@@ -86,17 +96,22 @@ def unlock(paths: AppPaths) -> None:
     if not os.environ.get(cipher.PASSPHRASE_ENV) and not sys.stdin.isatty():
         raise cipher.PassphraseNeeded(
             db,
-            f"the journal {db} is encrypted: give its passphrase in {cipher.PASSPHRASE_ENV} "
-            "or run the command in a terminal",
+            # TRANSLATORS: {variable} is the environment variable's name, RUTJOURNAL_PASSPHRASE
+            _(
+                "the journal {path} is encrypted: give its passphrase in {variable} "
+                "or run the command in a terminal"
+            ).format(path=db, variable=cipher.PASSPHRASE_ENV),
         )
     _current(db)
 
 
 def _new() -> str:
-    first = _read("New passphrase: ")
+    first = _read(_("New passphrase: "))
     cipher.check_new_passphrase(first)
-    if _read("The new passphrase again: ") != first:
-        raise InvalidInput("passphrase", "typed the same twice (the two did not match); nothing was changed")
+    if _read(_("The new passphrase again: ")) != first:
+        raise InvalidInput(
+            "passphrase", _("typed the same twice (the two did not match); nothing was changed")
+        )
     return first
 
 
@@ -106,7 +121,9 @@ def _refuse_if_open(paths: AppPaths) -> None:
     holder = window_holding(paths.lock_file)
     if holder is not None:
         raise RutjournalError(
-            f"the journal is open in a rutjournal window (process {holder}); close it first"
+            _("the journal is open in a rutjournal window (process {process}); close it first").format(
+                process=holder
+            )
         )
 
 
@@ -115,11 +132,13 @@ def _kept_aside(paths: AppPaths, action: str) -> list[str]:
 
     if action == "set":
         return [
-            f"Still unencrypted: {path} (an old journal kept aside by a restore; delete it if unneeded)"
+            _(
+                "Still unencrypted: {path} (an old journal kept aside by a restore; delete it if unneeded)"
+            ).format(path=path)
             for path in kept_aside(paths.database, action)
         ]
     return [
-        f"Still encrypted with the earlier passphrase: {path} (an old journal kept aside)"
+        _("Still encrypted with the earlier passphrase: {path} (an old journal kept aside)").format(path=path)
         for path in kept_aside(paths.database, action)
     ]
 
@@ -131,36 +150,55 @@ def run_passphrase(args: argparse.Namespace, paths: AppPaths) -> int:
     _refuse_if_open(paths)
     if args.action == "set":
         if cipher.is_encrypted(db) or (db.exists() and not cipher.is_plain(db) and db.stat().st_size):
-            raise InvalidInput("passphrase set", "used on an unencrypted journal (use `passphrase change`)")
+            raise InvalidInput(
+                "passphrase set", _("used on an unencrypted journal (use `passphrase change`)")
+            )
         from rutjournal.core.storage.db import open_database
 
         new = _new()  # first: a mistyped passphrase leaves everything as it was
         open_database(db, backup_dir=paths.backup_dir).close()  # refuses a foreign file; creates a new one
         outcome = encryption.set_passphrase(db, paths.backup_dir, new)
         print(
-            f"The journal {db} is now encrypted. Keep the passphrase safe: without it nobody can read "
-            "the journal, not even you."
+            _(
+                "The journal {path} is now encrypted. Keep the passphrase safe: without it nobody can read "
+                "the journal, not even you."
+            ).format(path=db)
         )
     elif args.action == "change":
         if not cipher.is_encrypted(db):
-            raise InvalidInput("passphrase change", "used on an encrypted journal (use `passphrase set`)")
+            raise InvalidInput("passphrase change", _("used on an encrypted journal (use `passphrase set`)"))
         old = _current(db)
         outcome = encryption.change_passphrase(db, paths.backup_dir, old, _new())
-        print(f"The journal {db} now opens with the new passphrase only.")
+        print(_("The journal {path} now opens with the new passphrase only.").format(path=db))
     else:
         if not cipher.is_encrypted(db):
-            raise InvalidInput("passphrase remove", "used on an encrypted journal (it is not encrypted)")
+            raise InvalidInput("passphrase remove", _("used on an encrypted journal (it is not encrypted)"))
         old = _current(db)
-        if not args.yes and _read(f"Store {db} and its backups unencrypted? Type yes: ").strip() != "yes":
-            print("Nothing was changed.")
+        # TRANSLATORS: the answer stays "yes" in every language: it is what the user must type
+        asked = _("Store {path} and its backups unencrypted? Type yes: ").format(path=db)
+        if not args.yes and _read(asked).strip() != "yes":
+            print(_("Nothing was changed."))
             return 0
         outcome = encryption.remove_passphrase(db, paths.backup_dir, old)
-        print(f"The journal {db} is stored unencrypted again.")
+        print(_("The journal {path} is stored unencrypted again.").format(path=db))
     if outcome.converted:
-        done = "decrypted" if args.action == "remove" else "encrypted"
-        print(f"{len(outcome.converted)} backup(s) in {paths.backup_dir} {done} the same way.")
+        count = len(outcome.converted)
+        if args.action == "remove":
+            said = ngettext(
+                "{count} backup(s) in {folder} decrypted the same way.",
+                "{count} backup(s) in {folder} decrypted the same way.",
+                count,
+            )
+        else:
+            said = ngettext(
+                "{count} backup(s) in {folder} encrypted the same way.",
+                "{count} backup(s) in {folder} encrypted the same way.",
+                count,
+            )
+        print(said.format(count=text.whole(count), folder=paths.backup_dir))
     for path, why in outcome.left:
-        print(f"Left as it was: {path} ({why})")
+        # TRANSLATORS: a backup file not converted, and why
+        print(_("Left as it was: {path} ({reason})").format(path=path, reason=why))
     for line in _kept_aside(paths, args.action):
         print(line)
     return 0

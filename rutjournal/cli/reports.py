@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import _
 from rutjournal.core.paths import AppPaths
 from rutjournal.core.transfer.exporters.files import AtomicFiles, check_target
 from rutjournal.core.values import parse_id
@@ -29,19 +30,23 @@ def add_parsers(
     case = reports.add_parser(
         "promotion-case",
         parents=[common],
-        help="the case for your target role: gaps and their progress, evidence by gap, challenges taken on",
+        help=_(
+            "the case for your target role: gaps and their progress, evidence by gap, challenges taken on"
+        ),
     )
-    case.add_argument("--out", required=True, metavar="FILE", help="FILE.md (Markdown) or FILE.pdf")
+    case.add_argument("--out", required=True, metavar="FILE", help=_("FILE.md (Markdown) or FILE.pdf"))
     brief = reports.add_parser(
         "brief",
         parents=[common],
-        help="a 1:1 brief: agenda, open follow-ups, recent evidence, mood and workload of the last 30 days",
+        help=_(
+            "a 1:1 brief: agenda, open follow-ups, recent evidence, mood and workload of the last 30 days"
+        ),
     )
-    brief.add_argument("--out", required=True, metavar="FILE", help="FILE.md (Markdown) or FILE.pdf")
+    brief.add_argument("--out", required=True, metavar="FILE", help=_("FILE.md (Markdown) or FILE.pdf"))
     brief.add_argument(
         "--conversation",
         metavar="ID",
-        help="the conversation (default: the next planned one, else the most recent)",
+        help=_("the conversation (default: the next planned one, else the most recent)"),
     )
 
 
@@ -49,7 +54,7 @@ def check_out(text: str) -> Path:
     """The file to write: ending in .md or .pdf, new or a regular file, in a folder that exists."""
     path = Path(text).expanduser()
     if path.suffix.lower() not in FORMATS or not path.stem:
-        raise InvalidInput("--out", "a file name ending in .md or .pdf", path)
+        raise InvalidInput("--out", _("a file name ending in .md or .pdf"), path)
     return check_target(path)
 
 
@@ -63,7 +68,8 @@ def run_promotion_case(args: argparse.Namespace, paths: AppPaths) -> int:
         markdown = promotion_case_markdown(db)
     finally:
         db.close()
-    _write(markdown, out, _title(markdown, "Promotion case"), paths)
+    # TRANSLATORS: the PDF's title when the report has no heading of its own
+    _write(markdown, out, _title(markdown, _("Promotion case")), paths)
     return 0
 
 
@@ -83,7 +89,8 @@ def run_brief(args: argparse.Namespace, paths: AppPaths) -> int:
             raise InvalidInput("--conversation", exc.allowed, exc.value) from None
     finally:
         db.close()
-    _write(markdown, out, _title(markdown, "1:1 brief"), paths)
+    # TRANSLATORS: the PDF's title when the brief has no heading of its own; a 1:1 is a one-to-one meeting with your manager
+    _write(markdown, out, _title(markdown, _("1:1 brief")), paths)
     return 0
 
 

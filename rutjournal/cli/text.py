@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import _
 
 PATH_DESTS = frozenset({"data_dir", "out", "source", "backup"})
 
@@ -22,7 +23,7 @@ def check_text_arguments(parser: argparse.ArgumentParser, args: argparse.Namespa
             continue
         for text in value if isinstance(value, list) else [value]:
             if isinstance(text, str) and not is_utf8(text):
-                raise InvalidInput(names.get(dest, dest), "UTF-8 text (it holds bytes that are not)")
+                raise InvalidInput(names.get(dest, dest), _("UTF-8 text (it holds bytes that are not)"))
 
 
 def is_utf8(text: str) -> bool:

@@ -13,22 +13,24 @@ import json
 from collections.abc import Callable
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import N_, _
 from rutjournal.core.paths import AppPaths
 from rutjournal.core.values import parse_whole
 
 MAX_DAYS = 36_525  # a hundred years
 
-SECTIONS = (
-    ("Mood", "mood"),
-    ("Energy", "energy"),
-    ("Challenge", "challenge"),
-    ("Hours worked", "hours"),
-    ("Perceived load", "load"),
-    ("Mood by weekday", "weekdays"),
-    ("Year in pixels", "year"),
-    ("Workload vs mood", "hours_vs_mood"),
-    ("Weekly hours by decision", "weekly_hours"),
-    ("Goal progress", "goals"),
+SECTIONS = (  # each plot's title (translated where it is shown) and its key in the report
+    # TRANSLATORS: the titles of the Trends plots, each followed by what its numbers say
+    (N_("Mood"), "mood"),
+    (N_("Energy"), "energy"),
+    (N_("Challenge"), "challenge"),
+    (N_("Hours worked"), "hours"),
+    (N_("Perceived load"), "load"),
+    (N_("Mood by weekday"), "weekdays"),
+    (N_("Year in pixels"), "year"),
+    (N_("Workload vs mood"), "hours_vs_mood"),
+    (N_("Weekly hours by decision"), "weekly_hours"),
+    (N_("Goal progress"), "goals"),
 )
 
 
@@ -39,18 +41,18 @@ def add_parsers(
 ) -> None:
     """Add this section's commands to ``sub`` and its reports to ``reports``."""
     trends = reports.add_parser(
-        "trends", parents=[common], help="the numbers behind the Trends plots, each with its reading"
+        "trends", parents=[common], help=_("the numbers behind the Trends plots, each with its reading")
     )
-    trends.add_argument("--days", metavar="N", help="the last N days, today included (default: all time)")
-    trends.add_argument("--json", action="store_true", help="print every number as JSON")
+    trends.add_argument("--days", metavar="N", help=_("the last N days, today included (default: all time)"))
+    trends.add_argument("--json", action="store_true", help=_("print every number as JSON"))
     plot = sub.add_parser(
-        "plot", parents=[common], help="save one Trends plot as a PNG or SVG image (--list: the plots)"
+        "plot", parents=[common], help=_("save one Trends plot as a PNG or SVG image (--list: the plots)")
     )
-    plot.add_argument("name", nargs="?", metavar="NAME", help="the plot (see plot --list)")
-    plot.add_argument("--out", metavar="FILE", help="the image to write: FILE.png or FILE.svg")
-    plot.add_argument("--days", metavar="N", help="the last N days, today included (default: all time)")
-    plot.add_argument("--window", metavar="W", help="rolling mean of 7 or 30 days (default 7)")
-    plot.add_argument("--list", action="store_true", help="list the plots: name and title, one a line")
+    plot.add_argument("name", nargs="?", metavar="NAME", help=_("the plot (see plot --list)"))
+    plot.add_argument("--out", metavar="FILE", help=_("the image to write: FILE.png or FILE.svg"))
+    plot.add_argument("--days", metavar="N", help=_("the last N days, today included (default: all time)"))
+    plot.add_argument("--window", metavar="W", help=_("rolling mean of 7 or 30 days (default 7)"))
+    plot.add_argument("--list", action="store_true", help=_("list the plots: name and title, one a line"))
 
 
 def parse_days(text: str | None) -> int | None:
@@ -84,9 +86,12 @@ def format_report(report: dict[str, object]) -> str:
     assert isinstance(rng, dict) and isinstance(readings, dict)
     after = report.get("entries_after_today", 0)
     first, last = (dt.date.fromisoformat(str(rng[key])) for key in ("first", "last"))
-    lines = [f"Trends from {range_reading(first, last, int(after) if isinstance(after, int) else 0)}", ""]
+    shown = range_reading(first, last, int(after) if isinstance(after, int) else 0)
+    # TRANSLATORS: {range} is the days the numbers cover, such as "Thu 3 Dec 2026 to Fri 4 Dec 2026 (2 days)"
+    lines = [_("Trends from {range}").format(range=shown), ""]
     for title, key in SECTIONS:
-        lines.append(f"{title}: {readings[key]}")
+        # TRANSLATORS: a plot's title, then what its numbers say
+        lines.append(_("{title}: {reading}").format(title=_(title), reading=readings[key]))
     return "\n".join(lines)
 
 
@@ -99,10 +104,11 @@ def run_plot(args: argparse.Namespace, paths: AppPaths) -> int:
         return 0
     # Everything is checked before the journal is opened or anything is written.
     if not args.name:
-        raise InvalidInput("NAME", "one of " + ", ".join(plots.TITLES) + " (or --list)")
+        # TRANSLATORS: {names} is the plots' names as they are typed, separated by commas
+        raise InvalidInput("NAME", _("one of {names} (or --list)").format(names=", ".join(plots.TITLES)))
     plots.check_name(args.name)
     if not args.out:
-        raise InvalidInput("--out", "a file name ending in .png or .svg")
+        raise InvalidInput("--out", _("a file name ending in .png or .svg"))
     from pathlib import Path
 
     out = Path(args.out).expanduser()
@@ -127,7 +133,8 @@ def run_plot(args: argparse.Namespace, paths: AppPaths) -> int:
         )
     finally:
         db.close()
-    print(f"{out}: {reading}")
+    # TRANSLATORS: the image written, then what the plot shows
+    print(_("{path}: {reading}").format(path=out, reading=reading))
     return 0
 
 
@@ -135,7 +142,7 @@ def parse_window(text: str | None) -> int:
     if text is None:
         return 7
     if text.strip() not in ("7", "30"):
-        raise InvalidInput("--window", "7 or 30", text)
+        raise InvalidInput("--window", _("7 or 30"), text)
     return int(text)
 
 
