@@ -109,8 +109,9 @@ def wanted_files() -> dict[Path, bytes]:
         catalog.last_translator = catalog.language_team = f"rutjournal's {LANGUAGES[language]} translators"
         catalog.update(pot, no_fuzzy_matching=True, update_header_comment=False)
         catalog.obsolete.clear()  # a string no longer in the code is no longer kept
-        files[po_path] = _po_bytes(catalog)
-        files[folder / f"{DOMAIN}.mo"] = _mo_bytes(catalog)
+        files[po_path] = po = _po_bytes(catalog)
+        # compiled from the .po as written, so a first build and every later one make the same bytes
+        files[folder / f"{DOMAIN}.mo"] = _mo_bytes(read_po(io.BytesIO(po), locale=language, domain=DOMAIN))
         text = json.dumps(formats(language), ensure_ascii=False, indent=1) + "\n"
         files[LOCALE / language / "formats.json"] = text.encode("utf-8")
     return files
