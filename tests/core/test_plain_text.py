@@ -47,3 +47,8 @@ def test_the_marks_go_and_every_word_stays(line: str, plain: str) -> None:
 )
 def test_what_only_looks_like_a_mark_is_kept(line: str, plain: str) -> None:
     assert plain_line(line) == plain
+
+
+def test_a_private_use_character_the_writer_typed_is_kept_not_a_crash() -> None:
+    # U+E000 is what plain_line marks its kept pieces with; typed by the writer, it is text like any other
+    assert plain_line("`code` and \ue0009\ue000 kept") == "code and \ue0009\ue000 kept"
