@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from rutjournal.core.i18n import _
+
 
 class RutjournalError(Exception):
     """Base class: the message is meant for the user, in one line."""
@@ -18,12 +20,17 @@ class InvalidInput(RutjournalError, ValueError):
         self.allowed = allowed
         self.value = value
         if value is None:
-            shown = ""
-        elif isinstance(value, os.PathLike):  # shown whole: where to look, not the user's text
-            shown = f" (got {os.fspath(value)!r})"
+            # TRANSLATORS: {field} is the option or column the user gave ("--hours", "mood"), {allowed} what it
+            # may hold ("a whole number from 1 to 5").
+            message = _("{field}: must be {allowed}").format(field=field, allowed=allowed)
         else:
-            shown = f" (got {_short(repr(value))})"
-        super().__init__(f"{field}: must be {allowed}{shown}")
+            # shown whole when a path: where to look, not the user's text
+            shown = repr(os.fspath(value)) if isinstance(value, os.PathLike) else _short(repr(value))
+            # TRANSLATORS: as above; {value} is what the user gave, as Python writes it ('abc', 42).
+            message = _("{field}: must be {allowed} (got {value})").format(
+                field=field, allowed=allowed, value=shown
+            )
+        super().__init__(message)
 
 
 def _short(text: str, most: int = 60) -> str:

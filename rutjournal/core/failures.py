@@ -12,6 +12,8 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from rutjournal.core.i18n import N_, _
+
 FULL, READ_ONLY, IO_ERROR, DENIED = "full", "read-only", "io", "denied"
 _ERRNOS = {
     code: kind
@@ -39,13 +41,33 @@ _SQLITE_WORDS = (
     ("disk i/o error", IO_ERROR),
     ("access permission denied", DENIED),
 )
+# TRANSLATORS: {file} is a file's path.
 _SENTENCES = {
-    FULL: "the disk holding {file} is full: free some space and try again; nothing was written",
-    READ_ONLY: "{file} is on a read-only disk or cannot be written: make it writable or use another folder; "
-    "nothing was written",
-    IO_ERROR: "the disk holding {file} reported an input/output error (it may be failing or disconnected): "
-    "check it, then try again",
-    DENIED: "permission to use {file} was refused: check who owns it and its permissions, then try again",
+    FULL: N_("the disk holding {file} is full: free some space and try again; nothing was written"),
+    READ_ONLY: N_(
+        "{file} is on a read-only disk or cannot be written: make it writable or use another folder; "
+        "nothing was written"
+    ),
+    IO_ERROR: N_(
+        "the disk holding {file} reported an input/output error (it may be failing or disconnected): "
+        "check it, then try again"
+    ),
+    DENIED: N_("permission to use {file} was refused: check who owns it and its permissions, then try again"),
+}
+# The same when no file is known.
+_SENTENCES_NO_FILE = {
+    FULL: N_("the disk holding the file is full: free some space and try again; nothing was written"),
+    READ_ONLY: N_(
+        "the file is on a read-only disk or cannot be written: make it writable or use another folder; "
+        "nothing was written"
+    ),
+    IO_ERROR: N_(
+        "the disk holding the file reported an input/output error (it may be failing or disconnected): "
+        "check it, then try again"
+    ),
+    DENIED: N_(
+        "permission to use the file was refused: check who owns it and its permissions, then try again"
+    ),
 }
 
 
@@ -74,8 +96,10 @@ def plain_failure(exc: BaseException, path: Path | str | None = None) -> str | N
     if found is None:
         return None
     kind, named = found
-    file = named or (str(path) if path is not None else "the file")
-    return _SENTENCES[kind].format(file=file)
+    file = named or (str(path) if path is not None else None)
+    if file is None:
+        return _(_SENTENCES_NO_FILE[kind])
+    return _(_SENTENCES[kind]).format(file=file)
 
 
 def _chain(exc: BaseException) -> Iterator[BaseException]:

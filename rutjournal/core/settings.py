@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import N_, _
 from rutjournal.core.logsetup import logger
 
 log = logger(__name__)
@@ -51,27 +52,32 @@ CHOICES: dict[str, tuple[object, ...]] = {
     "trend_window_days": TREND_WINDOWS,
 }
 FLAGS = ("live_in_tray", "welcomed")
+# What each setting is, for a person: marked here, translated where it is shown (_(DESCRIPTIONS[name])).
 DESCRIPTIONS: dict[str, str] = {
-    "backup_keep": "how many daily backups to keep",
-    "theme": "the colours: follow the system, or always light or dark",
-    "reminder_time": "when to remind you to write if today has no entry (HH:MM; empty: never)",
-    "live_in_tray": "closing the window keeps rutjournal in the tray, to remind you",
-    "week_start": "the first day of the week in calendars",
-    "trend_window_days": "the date range Trends opens on (0: all time)",
-    "data_dir": "the folder that holds the journal (empty: your data folder)",
-    "welcomed": "the welcome has been shown",
+    "backup_keep": N_("how many daily backups to keep"),
+    "theme": N_("the colours: follow the system, or always light or dark"),
+    "reminder_time": N_("when to remind you to write if today has no entry (HH:MM; empty: never)"),
+    "live_in_tray": N_("closing the window keeps rutjournal in the tray, to remind you"),
+    "week_start": N_("the first day of the week in calendars"),
+    "trend_window_days": N_("the date range Trends opens on (0: all time)"),
+    "data_dir": N_("the folder that holds the journal (empty: your data folder)"),
+    "welcomed": N_("the welcome has been shown"),
 }
 
 
 def check_value(name: str, value: object) -> Any:
     """The value as the setting's type, or InvalidInput saying what is allowed (booleans are not numbers)."""
     if name not in DESCRIPTIONS:
-        raise InvalidInput("setting", f"one of {', '.join(sorted(DESCRIPTIONS))}", name)
+        # TRANSLATORS: {choices} are names or values the user types, as they are: "backup_keep, data_dir, …".
+        names = _("one of {choices}").format(choices=", ".join(sorted(DESCRIPTIONS)))
+        raise InvalidInput("setting", names, name)
     if name in RANGES:
         low, high = RANGES[name]
         number = _whole(value)
         if number is None or not low <= number <= high:
-            raise InvalidInput(name, f"a whole number from {low} to {high}", value)
+            raise InvalidInput(
+                name, _("a whole number from {low} to {high}").format(low=low, high=high), value
+            )
         return number
     if name in CHOICES:
         allowed = CHOICES[name]
@@ -79,7 +85,8 @@ def check_value(name: str, value: object) -> Any:
         if isinstance(chosen, str):
             chosen = chosen.strip().lower()
         if chosen not in allowed:
-            raise InvalidInput(name, f"one of {', '.join(str(a) for a in allowed)}", value)
+            choices = ", ".join(str(a) for a in allowed)
+            raise InvalidInput(name, _("one of {choices}").format(choices=choices), value)
         return chosen
     if name in FLAGS:
         if isinstance(value, str) and value.strip().lower() in (
@@ -94,15 +101,16 @@ def check_value(name: str, value: object) -> Any:
         ):
             return value.strip().lower() in ("yes", "true", "on", "1")
         if not isinstance(value, bool):
-            raise InvalidInput(name, "yes or no", value)
+            raise InvalidInput(name, _("yes or no"), value)
         return value
     if not isinstance(value, str):
-        raise InvalidInput(name, "text", value)
+        # TRANSLATORS: what a setting must hold: any text.
+        raise InvalidInput(name, _("text"), value)
     text = value.strip()
     if name == "data_dir" and "\x00" in text:
-        raise InvalidInput(name, "a folder's path (it holds a NUL character)", value)
+        raise InvalidInput(name, _("a folder's path (it holds a NUL character)"), value)
     if name == "reminder_time" and text and not _TIME.fullmatch(text):
-        raise InvalidInput(name, "a time written HH:MM (e.g. 17:30), or empty for no reminder", value)
+        raise InvalidInput(name, _("a time written HH:MM (e.g. 17:30), or empty for no reminder"), value)
     return text
 
 

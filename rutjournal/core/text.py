@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rutjournal.core.calendar_words import MONTHS, WEEKDAYS
-from rutjournal.core.i18n import formats
+from rutjournal.core.i18n import _, formats
 
 NOTHING = "–"  # a blank is not a zero: an unknown value is shown as a dash
 
@@ -35,7 +35,11 @@ def hours(value: float | None, *, per_week: bool = False) -> str:
     """Hours as people say them: "28.9 h", "1.5 h/week"; None is a dash."""
     if value is None:
         return NOTHING
-    return f"{number(value)} h{'/week' if per_week else ''}"
+    if per_week:
+        # TRANSLATORS: hours a week, abbreviated: "1.5 h/week".
+        return _("{hours} h/week").format(hours=number(value))
+    # TRANSLATORS: hours, abbreviated: "28.9 h".
+    return _("{hours} h").format(hours=number(value))
 
 
 def minutes_as_hours(minutes: int | None, *, per_week: bool = False) -> str:

@@ -6,7 +6,9 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
+from rutjournal.core import text as words
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import _, ngettext
 
 SCORE_FIELDS = ("mood", "energy", "challenge", "load")
 MAX_BODY_CHARS = 1_000_000
@@ -39,7 +41,7 @@ def check_score(field: str, value: object) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-        raise InvalidInput(field, "a whole number from 1 to 5, or blank", value)
+        raise InvalidInput(field, _("a whole number from 1 to 5, or blank"), value)
     return value
 
 
@@ -52,7 +54,7 @@ def check_hours(value: object) -> float | None:
         or not 0 <= value <= 24
         or float(value) * 2 != int(float(value) * 2)
     ):
-        raise InvalidInput("hours", "a number from 0 to 24 in half hours (e.g. 7.5), or blank", value)
+        raise InvalidInput("hours", _("a number from 0 to 24 in half hours (e.g. 7.5), or blank"), value)
     return float(value)
 
 
@@ -60,7 +62,7 @@ def parse_score(field: str, text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise InvalidInput(field, "a whole number from 1 to 5", text) from None
+        raise InvalidInput(field, _("a whole number from 1 to 5"), text) from None
     result = check_score(field, value)
     assert result is not None
     return result
@@ -70,7 +72,7 @@ def parse_hours(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise InvalidInput("hours", "a number from 0 to 24 in half hours (e.g. 7.5)", text) from None
+        raise InvalidInput("hours", _("a number from 0 to 24 in half hours (e.g. 7.5)"), text) from None
     result = check_hours(value)
     assert result is not None
     return result
@@ -78,7 +80,12 @@ def parse_hours(text: str) -> float:
 
 def parse_whole(field: str, text: str, low: int, high: int, what: str = "") -> int:
     """A whole number written in digits, from ``low`` to ``high``; anything else names ``field``."""
-    allowed = f"a whole number from {low} to {high}" + (f" ({what})" if what else "")
+    # The bounds as typed, in digits without grouping: the user types them so.
+    if what:
+        # TRANSLATORS: {what} says what the number is ("an id").
+        allowed = _("a whole number from {low} to {high} ({what})").format(low=low, high=high, what=what)
+    else:
+        allowed = _("a whole number from {low} to {high}").format(low=low, high=high)
     stripped = text.strip()
     if not _WHOLE.fullmatch(stripped):
         raise InvalidInput(field, allowed, text)
@@ -90,7 +97,8 @@ def parse_whole(field: str, text: str, low: int, high: int, what: str = "") -> i
 
 def parse_id(field: str, text: str) -> int:
     """A record's id as typed: a whole number SQLite can hold (1 to 2^63 - 1)."""
-    return parse_whole(field, text, 1, MAX_ID, "an id")
+    # TRANSLATORS: what a whole number typed is, shown after its bounds: "a whole number from 1 to … (an id)".
+    return parse_whole(field, text, 1, MAX_ID, _("an id"))
 
 
 def latest_day(today: dt.date | None = None) -> dt.date:
@@ -103,7 +111,10 @@ def latest_day(today: dt.date | None = None) -> dt.date:
 
 
 def days_allowed(today: dt.date | None = None) -> str:
-    return f"a date from {EARLIEST_DAY.isoformat()} to {latest_day(today).isoformat()}"
+    # TRANSLATORS: the dates are written YYYY-MM-DD, as the user types them.
+    return _("a date from {earliest} to {latest}").format(
+        earliest=EARLIEST_DAY.isoformat(), latest=latest_day(today).isoformat()
+    )
 
 
 def in_bounds(day: dt.date, today: dt.date | None = None) -> bool:
@@ -113,7 +124,7 @@ def in_bounds(day: dt.date, today: dt.date | None = None) -> bool:
 def check_day(field: str, day: dt.date, today: dt.date | None = None) -> dt.date:
     """``day`` when it lies from 1900-01-01 to a hundred years from today; else InvalidInput naming ``field``."""
     if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
-        raise InvalidInput(field, "a date", day)
+        raise InvalidInput(field, _("a date"), day)
     if not in_bounds(day, today):
         raise InvalidInput(field, days_allowed(today), day.isoformat())
     return day
@@ -134,7 +145,7 @@ def parse_day(text: str, field: str = "date", *, bounded: bool = True) -> dt.dat
     except ValueError:
         day = None
     if day is None:
-        raise InvalidInput(field, "a real calendar date written YYYY-MM-DD", text)
+        raise InvalidInput(field, _("a real calendar date written YYYY-MM-DD"), text)
     return check_day(field, day) if bounded else day
 
 
@@ -142,9 +153,10 @@ def normalize_tag(text: str) -> str:
     """'#Team Meeting' -> 'team-meeting': tags compare without case, '#' or inner spaces."""
     name = _TAG_SPACE.sub("-", text.strip().lstrip("#").strip()).strip("-").lower()
     if not name:
-        raise InvalidInput("tag", "a word or two (letters, digits, '-')", text)
+        raise InvalidInput("tag", _("a word or two (letters, digits, '-')"), text)
     if len(name) > MAX_TAG_CHARS:
-        raise InvalidInput("tag", f"at most {MAX_TAG_CHARS} characters", text)
+        allowed = ngettext("at most {count} character", "at most {count} characters", MAX_TAG_CHARS)
+        raise InvalidInput("tag", allowed.format(count=words.whole(MAX_TAG_CHARS)), text)
     return name
 
 
@@ -163,9 +175,13 @@ def split_tags(text: str) -> list[str]:
 
 def check_body(text: str) -> str:
     if len(text) > MAX_BODY_CHARS:
-        raise InvalidInput(
-            "text", f"at most {MAX_BODY_CHARS:,} characters a day", f"{len(text):,} characters"
+        allowed = ngettext(
+            "at most {count} character a day", "at most {count} characters a day", MAX_BODY_CHARS
+        ).format(count=words.whole(MAX_BODY_CHARS))
+        given = ngettext("{count} character", "{count} characters", len(text)).format(
+            count=words.whole(len(text))
         )
+        raise InvalidInput("text", allowed, given)
     return text
 
 

@@ -6,14 +6,16 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
+from rutjournal.core.i18n import N_, _
 from rutjournal.core.resources import resource_path
 
+# TRANSLATORS: the names of the four steps out of a rut (and of plain reflection), shown above a prompt.
 STEP_NAMES = {
-    "challenge": "Find new challenges",
-    "load": "Lighten your load",
-    "guidance": "Ask for guidance",
-    "crossroads": "Know when to leave",
-    "journal": "Reflect",
+    "challenge": N_("Find new challenges"),
+    "load": N_("Lighten your load"),
+    "guidance": N_("Ask for guidance"),
+    "crossroads": N_("Know when to leave"),
+    "journal": N_("Reflect"),
 }
 
 
@@ -24,7 +26,8 @@ class Prompt:
 
     @property
     def step_name(self) -> str:
-        return STEP_NAMES.get(self.step, self.step.title())
+        name = STEP_NAMES.get(self.step)
+        return _(name) if name is not None else self.step.title()
 
 
 @cache
@@ -33,7 +36,7 @@ def all_prompts() -> tuple[Prompt, ...]:
     for line in resource_path("prompts.txt").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        step, _, text = line.partition("|")
+        step, _bar, text = line.partition("|")
         prompts.append(Prompt(step.strip(), text.strip()))
     return tuple(prompts)
 

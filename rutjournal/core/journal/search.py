@@ -13,6 +13,7 @@ import sqlite3
 from typing import Any, NamedTuple
 
 from rutjournal.core.errors import SearchSyntaxError
+from rutjournal.core.i18n import N_, _
 from rutjournal.core.journal import store
 from rutjournal.core.plain_text import plain_line
 from rutjournal.core.storage.dates import day_of
@@ -25,7 +26,8 @@ _TOKEN = re.compile(r'"[^"]*"?|[^\s"]+')
 # same set, takes three (tests/core/test_search.py compares the two on every character).
 BAREWORD = r"[^\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]+\*?"
 _BAREWORD = re.compile(BAREWORD)
-HELP = 'Try plain words, a "quoted phrase", a prefix like promot* or a tag like #meeting.'
+# TRANSLATORS: how to write a search; promot* and #meeting are examples of what to type.
+HELP = N_('Try plain words, a "quoted phrase", a prefix like promot* or a tag like #meeting.')
 
 
 class SearchHit(NamedTuple):
@@ -85,7 +87,15 @@ def check_query(conn: Any, query: str) -> None:
     try:
         conn.execute("SELECT rowid FROM temp.query_check WHERE query_check MATCH ?", (fts,)).fetchall()
     except sqlite3.OperationalError as exc:
-        raise SearchSyntaxError(f"Could not understand the search “{query.strip()}”. {HELP}") from exc
+        raise SearchSyntaxError(_not_understood(query)) from exc
+
+
+def _not_understood(query: str) -> str:
+    # TRANSLATORS: {query} is the search as the user typed it; promot* and #meeting are examples to type.
+    return _(
+        'Could not understand the search “{query}”. Try plain words, a "quoted phrase", a prefix like promot* '
+        "or a tag like #meeting."
+    ).format(query=query.strip())
 
 
 def search(conn: Any, query: str, limit: int = 50) -> list[SearchHit]:
@@ -97,7 +107,7 @@ def search(conn: Any, query: str, limit: int = 50) -> list[SearchHit]:
         rows = store.search_rows(conn, fts, limit)
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc) or "unterminated" in str(exc) or "no such column" in str(exc):
-            raise SearchSyntaxError(f"Could not understand the search “{query.strip()}”. {HELP}") from exc
+            raise SearchSyntaxError(_not_understood(query)) from exc
         raise
     return [
         SearchHit(day_of(day), snippet or "", mood, tuple(tags.split()) if tags else ())

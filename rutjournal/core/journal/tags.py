@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import _
 from rutjournal.core.journal import store
 from rutjournal.core.journal.store import TagUse
 from rutjournal.core.storage.dates import now_utc
@@ -26,7 +27,8 @@ def rename_tag(db: Database, old: str, new: str) -> int:
     touched."""
     target = normalize_tag(new)
     if not target:
-        raise InvalidInput("new name", "a tag with at least one letter or digit", new)
+        # TRANSLATORS: "new name" labels the box a tag's new name is typed in.
+        raise InvalidInput(_("new name"), _("a tag with at least one letter or digit"), new)
     if target == old:
         return 0
     with db.writer() as conn:
@@ -44,7 +46,8 @@ def merge_tags(db: Database, sources: Sequence[str], target: str) -> int:
     entries touched. ``target`` may be one of the sources, or a new name."""
     name = normalize_tag(target)
     if not name:
-        raise InvalidInput("merge into", "a tag with at least one letter or digit", target)
+        # TRANSLATORS: "merge into" labels the box naming the tag others are merged into.
+        raise InvalidInput(_("merge into"), _("a tag with at least one letter or digit"), target)
     with db.writer() as conn:
         ids = [_existing(conn, source) for source in sources if source != name]
         return _merge(conn, ids, name)
@@ -63,7 +66,7 @@ def delete_tag(db: Database, name: str) -> int:
 def _existing(conn: sqlite3.Connection, name: str) -> int:
     found = store.tag_id(conn, name)
     if found is None:
-        raise InvalidInput("tag", "a tag the journal has", name)
+        raise InvalidInput("tag", _("a tag the journal has"), name)
     return found
 
 

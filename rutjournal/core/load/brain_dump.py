@@ -34,13 +34,15 @@ import re
 from typing import NamedTuple
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import N_, _, ngettext
 from rutjournal.core.text import minutes_as_hours
+from rutjournal.core.text import whole as whole_number
 
 MAX_TITLE = 200
 MAX_MINUTES = 7 * 24 * 60
 WORKING_DAYS = 5
 WEEKS_PER_MONTH = 4.33
-_AT_MOST = "at most 168 hours a week"
+_AT_MOST = N_("at most 168 hours a week")
 
 _NUM = r"\d+(?:[.,]\d+)?"
 _H = r"(?:hours?|hrs?|h)"
@@ -102,7 +104,7 @@ class Rejected(NamedTuple):
     reason: str
     # What a one-line reader (quick add, ``task add``) names as wrong, and what it allows instead.
     field: str = "title"
-    allowed: str = "a few words saying what the task is"
+    allowed: str = N_("a few words saying what the task is")  # translated where each Rejected is made
 
 
 class BrainDump(NamedTuple):
@@ -144,7 +146,7 @@ def parse_task_line(line: str) -> ParsedTask:
         refused = dump.rejected[0]
         raise InvalidInput(refused.field, refused.allowed, line.strip())
     if not dump.tasks:
-        raise InvalidInput("title", "a few words saying what the task is", line)
+        raise InvalidInput("title", _("a few words saying what the task is"), line)
     return dump.tasks[0]
 
 
@@ -184,21 +186,32 @@ def _parse_line(body: str) -> tuple[str, int] | Rejected:
         return Rejected(
             0,
             body,
-            "only a time, no task: add what the time is spent on",
+            _("only a time, no task: add what the time is spent on"),
             "title",
-            "a few words saying what the time is spent on, not only a time",
+            _("a few words saying what the time is spent on, not only a time"),
         )
     if len(title) > MAX_TITLE:
-        reason = f"longer than {MAX_TITLE} characters ({len(title)}): shorten it, details can go in the notes"
-        return Rejected(
-            0, body, reason, "title", f"1 to {MAX_TITLE} characters (details can go in the notes)"
-        )
+        # TRANSLATORS: {most} is the most characters a title may have, {count} how many this one has.
+        reason = ngettext(
+            "longer than {most} character ({count}): shorten it, details can go in the notes",
+            "longer than {most} characters ({count}): shorten it, details can go in the notes",
+            MAX_TITLE,
+        ).format(most=whole_number(MAX_TITLE), count=whole_number(len(title)))
+        allowed = ngettext(
+            "1 to {most} character (details can go in the notes)",
+            "1 to {most} characters (details can go in the notes)",
+            MAX_TITLE,
+        ).format(most=whole_number(MAX_TITLE))
+        return Rejected(0, body, reason, "title", allowed)
     if not minutes < 100 * MAX_MINUTES:  # also catches the infinity of an absurdly long number
-        return Rejected(0, body, "comes to far more than a week has (168 h)", "hours", _AT_MOST)
+        return Rejected(0, body, _("comes to far more than a week has (168 h)"), "hours", _(_AT_MOST))
     whole = math.floor(minutes + 0.5)
     if whole > MAX_MINUTES:
-        reason = f"comes to {minutes_as_hours(whole, per_week=True)}, more than a week has (168 h)"
-        return Rejected(0, body, reason, "hours", _AT_MOST)
+        # TRANSLATORS: {hours} is hours a week ("170 h/week").
+        reason = _("comes to {hours}, more than a week has (168 h)").format(
+            hours=minutes_as_hours(whole, per_week=True)
+        )
+        return Rejected(0, body, reason, "hours", _(_AT_MOST))
     return title, whole
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from rutjournal.core import text
+from rutjournal.core.i18n import N_, _
 
 JD_POINTS = {"no": 40, "partly": 20, "yes": 0}
 VALUE_POINTS = {1: 25, 2: 18, 3: 10, 4: 4, 5: 0}
@@ -45,15 +46,16 @@ class Delegability(NamedTuple):
         """What marks the task for handing off, in words (the parts that add points for a reason)."""
         facts, reasons = self.facts, []
         if facts.in_jd == "no":
-            reasons.append("not in your job description")
+            reasons.append(_("not in your job description"))
         elif facts.in_jd == "partly":
-            reasons.append("only partly in your job description")
+            reasons.append(_("only partly in your job description"))
         if facts.value is not None and facts.value <= 2:
-            reasons.append(f"little value to your career or team ({facts.value}/5)")
+            # TRANSLATORS: a reason to hand a task off; {value} is its rating from 1 to 5.
+            reasons.append(_("little value to your career or team ({value}/5)").format(value=facts.value))
         if facts.enjoyment == -2:
-            reasons.append("you dislike it")
+            reasons.append(_("you dislike it"))
         elif facts.enjoyment == -1:
-            reasons.append("you would rather not do it")
+            reasons.append(_("you would rather not do it"))
         if facts.minutes_per_week >= 120:
             reasons.append(text.minutes_as_hours(facts.minutes_per_week, per_week=True))
         return tuple(reasons)
@@ -63,23 +65,32 @@ class Delegability(NamedTuple):
         """Each part of the score: what it counted, and its points."""
         facts = self.facts
         jd, value, enjoy, time = _points(facts)
-        enjoyment = "not rated" if facts.enjoyment is None else f"{facts.enjoyment:+d}".replace("-", "−")
+        # TRANSLATORS: the parts of a task's hand-off score: its value (rated 1 to 5) and enjoyment (−2 to +2).
+        if facts.enjoyment is None:
+            enjoyment = _("enjoyment not rated")
+        else:
+            rating = f"{facts.enjoyment:+d}".replace("-", "−")
+            enjoyment = _("enjoyment {rating}").format(rating=rating)
+        if facts.value is None:
+            value_words = _("value not rated")
+        else:
+            value_words = _("value {value}/5").format(value=facts.value)
         time_words = (
             text.minutes_as_hours(facts.minutes_per_week, per_week=True)
             if facts.minutes_per_week
-            else "no hours yet"
+            else _("no hours yet")
         )
         return (
-            (_JD_WORDS[facts.in_jd], jd),
-            (f"value {'not rated' if facts.value is None else f'{facts.value}/5'}", value),
-            (f"enjoyment {enjoyment}", enjoy),
+            (_(_JD_WORDS[facts.in_jd]), jd),
+            (value_words, value),
+            (enjoyment, enjoy),
             (time_words, time),
         )
 
     def explain(self) -> str:
         """The reasons in one line, as the tooltip and the detail pane show them."""
         reasons = self.reasons
-        return " · ".join(reasons) if reasons else "nothing marks it for handing off"
+        return " · ".join(reasons) if reasons else _("nothing marks it for handing off")
 
     def arithmetic(self) -> str:
         """The sum behind the score, every part named, the unrated ones too:
@@ -101,7 +112,7 @@ def _points(facts: TaskFacts) -> tuple[int, int, int, int]:
 
 
 _JD_WORDS = {
-    "no": "not in your job description",
-    "partly": "partly in your job description",
-    "yes": "in your job description",
+    "no": N_("not in your job description"),
+    "partly": N_("partly in your job description"),
+    "yes": N_("in your job description"),
 }

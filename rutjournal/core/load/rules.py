@@ -18,6 +18,7 @@ from rutjournal.core.choices import FREEING as FREEING
 from rutjournal.core.choices import IN_JD as IN_JD
 from rutjournal.core.choices import MINUTES_PER_WEEK, TASK_KINDS
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import _
 from rutjournal.core.load.delegability import Delegability
 
 KINDS = TASK_KINDS
@@ -88,7 +89,7 @@ class LoadSummary(NamedTuple):
 
 def parse_minutes(text: str) -> int:
     """'2', '1.5', '2h', '90m', '1h30m' → whole minutes a week (a range check is ``check_task_fields``')."""
-    allowed = "hours a week such as 2, 1.5, 2h, 90m or 1h30m"
+    allowed = _("hours a week such as 2, 1.5, 2h, 90m or 1h30m")
     try:
         number = float(text)
     except ValueError:
@@ -111,20 +112,21 @@ def check_task_fields(values: dict[str, object]) -> dict[str, object]:
     for name, value in values.items():
         if name == "title":
             if not isinstance(value, str) or not value.strip() or len(value.strip()) > 200:
-                raise InvalidInput("title", "1 to 200 characters", value)
+                raise InvalidInput("title", _("1 to 200 characters"), value)
             values[name] = value.strip()
         elif name == "kind" and value not in KINDS:
             raise InvalidInput("kind", " / ".join(KINDS), value)
         elif name == "in_jd" and value not in IN_JD:
-            raise InvalidInput("in job description", " / ".join(IN_JD), value)
+            # TRANSLATORS: the column saying whether a task is in the user's job description.
+            raise InvalidInput(_("in job description"), " / ".join(IN_JD), value)
         elif name == "minutes_per_week" and not (isinstance(value, int) and 0 <= value <= MAX_MINUTES):
-            raise InvalidInput("hours", "0 to 168 hours a week", value)
+            raise InvalidInput("hours", _("0 to 168 hours a week"), value)
         elif name == "enjoyment" and value is not None and value not in (-2, -1, 0, 1, 2):
-            raise InvalidInput("enjoyment", "a whole number from -2 to +2, or blank", value)
+            raise InvalidInput("enjoyment", _("a whole number from -2 to +2, or blank"), value)
         elif name == "value" and value is not None and value not in (1, 2, 3, 4, 5):
-            raise InvalidInput("value", "a whole number from 1 to 5, or blank", value)
+            raise InvalidInput("value", _("a whole number from 1 to 5, or blank"), value)
         elif name not in EDITABLE:
-            raise InvalidInput(name, "one of " + ", ".join(EDITABLE))
+            raise InvalidInput(name, _("one of {choices}").format(choices=", ".join(EDITABLE)))
     return values
 
 

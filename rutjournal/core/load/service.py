@@ -12,6 +12,7 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import _
 from rutjournal.core.load import store
 from rutjournal.core.load.delegability import TaskFacts, delegability
 from rutjournal.core.load.rules import (
@@ -107,9 +108,9 @@ class Load:
         with self.db.writer() as conn:
             task = _task(conn, task_id)
             if task.decision in ("undecided", "keep"):
-                raise InvalidInput(
-                    "decision", "taken first (delegate, drop, decline, automate, renegotiate)", task.decision
-                )
+                # TRANSLATORS: the decisions in brackets are words the user types, as they are.
+                allowed = _("taken first (delegate, drop, decline, automate, renegotiate)")
+                raise InvalidInput("decision", allowed, task.decision)
             task = task._replace(done_on=dt.date.today() if on is None else check_day("date", on))
             store.update_task(conn, task)
             store.insert_event(conn, TaskEventRow(task_id, task.decision, task.minutes_per_week, done=True))
@@ -190,7 +191,7 @@ class Load:
 def _task(conn: sqlite3.Connection, task_id: int) -> TaskRow:
     task = store.read_task(conn, task_id)
     if task is None:
-        raise InvalidInput("task", "the id of an existing task", task_id)
+        raise InvalidInput("task", _("the id of an existing task"), task_id)
     return task
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rutjournal.core.errors import DamagedDatabase, DatabaseProblem, NewerSchema
+from rutjournal.core.i18n import _
 from rutjournal.core.logsetup import logger
 from rutjournal.core.storage import cipher
 from rutjournal.core.storage.leftovers import remove_with_sides, temp_name, temp_path
@@ -64,10 +65,14 @@ def verify_copy(path: Path, *, thorough: bool = False) -> tuple[int, str]:
     """
     header = cipher.read_header(path)
     if header is None:
-        raise DatabaseProblem(path, f"the backup {path} cannot be read or is cut short; it did not verify")
+        raise DatabaseProblem(
+            path, _("the backup {path} cannot be read or is cut short; it did not verify").format(path=path)
+        )
     key = cipher.key_for(path) if header != SQLITE_MAGIC else None  # an encrypted journal's backups are too
     if header != SQLITE_MAGIC and key is None:
-        raise DatabaseProblem(path, f"the backup {path} is not an SQLite file; it did not verify")
+        raise DatabaseProblem(
+            path, _("the backup {path} is not an SQLite file; it did not verify").format(path=path)
+        )
     check = "integrity_check" if thorough else "quick_check"
     try:
         if key is not None:
@@ -77,16 +82,23 @@ def verify_copy(path: Path, *, thorough: bool = False) -> tuple[int, str]:
         try:
             verdict = conn.execute(f"PRAGMA {check}(5)").fetchall()
             if [tuple(v) for v in verdict] != [("ok",)]:
-                words = "; ".join(str(v[0]) for v in verdict[:3]) or "no answer"
-                raise DamagedCopy(path, f"the backup {path} did not verify ({check}: {words})", words)
+                # TRANSLATORS: what SQLite's check of a file said when it said nothing.
+                words = "; ".join(str(v[0]) for v in verdict[:3]) or _("no answer")
+                # TRANSLATORS: {check} is the name of SQLite's check (quick_check), {words} what it found.
+                message = _("the backup {path} did not verify ({check}: {words})")
+                raise DamagedCopy(path, message.format(path=path, check=check, words=words), words)
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             entries = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise DatabaseProblem(path, f"the backup {path} did not verify ({exc})") from exc
+        # TRANSLATORS: {error} is SQLite's own message, in English.
+        message = _("the backup {path} did not verify ({error})").format(path=path, error=exc)
+        raise DatabaseProblem(path, message) from exc
     if row is None:
-        raise DatabaseProblem(path, f"the backup {path} has no schema version; it did not verify")
+        raise DatabaseProblem(
+            path, _("the backup {path} has no schema version; it did not verify").format(path=path)
+        )
     return int(entries), str(row[0])
 
 
@@ -169,9 +181,10 @@ def take_backup(
         raise ValueError("keep must be 1 or more")
     damage = read_damage(db_path)
     if damage is not None:
-        raise DamagedDatabase(db_path, f"not backed up: {damage.sentence(db_path)}")
+        # TRANSLATORS: {reason} is a sentence saying the journal was found damaged, and when.
+        raise DamagedDatabase(db_path, _("not backed up: {reason}").format(reason=damage.sentence(db_path)))
     if not db_path.exists():
-        raise DatabaseProblem(db_path, f"there is no journal at {db_path} to back up")
+        raise DatabaseProblem(db_path, _("there is no journal at {path} to back up").format(path=db_path))
     when = (now or dt.datetime.now()).replace(microsecond=0)
     backup_dir.mkdir(parents=True, exist_ok=True)
     with use_lock(db_path):  # the file is not swapped (passphrase, restore) while it is being copied
@@ -181,22 +194,23 @@ def take_backup(
             entries, revision = verify_copy(partial, thorough=True)
         except sqlite3.Error as exc:
             _remove_partial(partial)
-            raise DamagedDatabase(
-                db_path, f"could not back up {db_path} ({exc}); it was left as it is"
-            ) from exc
+            # TRANSLATORS: {error} is SQLite's own message, in English.
+            message = _("could not back up {path} ({error}); it was left as it is")
+            raise DamagedDatabase(db_path, message.format(path=db_path, error=exc)) from exc
         except DamagedCopy as exc:
             _remove_partial(partial)
             record_damage(db_path, exc.words)
-            raise DamagedDatabase(
-                db_path,
-                f"the journal file {db_path} is damaged ({exc.words}); no backup was kept of it, and nothing "
-                "more is written to it",
-            ) from exc
+            # TRANSLATORS: {words} is what SQLite's check found, in English.
+            message = _(
+                "the journal file {path} is damaged ({words}); no backup was kept of it, and nothing more is "
+                "written to it"
+            )
+            raise DamagedDatabase(db_path, message.format(path=db_path, words=exc.words)) from exc
         except DatabaseProblem as exc:
             _remove_partial(partial)
-            raise DatabaseProblem(
-                partial, f"the backup of {db_path} did not verify and was deleted ({exc})"
-            ) from exc
+            # TRANSLATORS: {error} says why the backup did not verify.
+            message = _("the backup of {path} did not verify and was deleted ({error})")
+            raise DatabaseProblem(partial, message.format(path=db_path, error=exc)) from exc
         except BaseException:
             _remove_partial(partial)
             raise
@@ -266,8 +280,11 @@ def restore_backup(backup: BackupInfo | Path, db_path: Path, now: dt.datetime | 
     if revision not in KNOWN_REVISIONS:
         raise NewerSchema(
             source,
-            f"the backup {source} was written by a newer version of rutjournal (schema {revision}); "
-            "nothing was changed",
+            # TRANSLATORS: {revision} is the database schema's revision, a code such as 0007.
+            _(
+                "the backup {path} was written by a newer version of rutjournal (schema {revision}); "
+                "nothing was changed"
+            ).format(path=source, revision=revision),
         )
     from rutjournal.core.storage.damage_record import clear_damage
     from rutjournal.core.storage.file_locks import sole_use
@@ -280,9 +297,8 @@ def restore_backup(backup: BackupInfo | Path, db_path: Path, now: dt.datetime | 
             verify_copy(incoming)
         except (sqlite3.Error, DatabaseProblem) as exc:
             _remove_partial(incoming)
-            raise DatabaseProblem(
-                source, f"could not copy the backup {source} ({exc}); nothing was changed"
-            ) from exc
+            message = _("could not copy the backup {path} ({error}); nothing was changed")
+            raise DatabaseProblem(source, message.format(path=source, error=exc)) from exc
         except BaseException:
             _remove_partial(incoming)
             raise

@@ -26,6 +26,7 @@ from types import ModuleType
 from typing import Any, NamedTuple, cast
 
 from rutjournal.core.errors import DatabaseProblem
+from rutjournal.core.i18n import _, ngettext
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PASSPHRASE_ENV = "RUTJOURNAL_PASSPHRASE"
@@ -191,7 +192,8 @@ def check_new_passphrase(passphrase: str) -> None:
     from rutjournal.core.errors import InvalidInput
 
     if len(passphrase) < MIN_LENGTH:
-        raise InvalidInput("passphrase", f"at least {MIN_LENGTH} characters long")
+        allowed = ngettext("at least {count} character long", "at least {count} characters long", MIN_LENGTH)
+        raise InvalidInput("passphrase", allowed.format(count=MIN_LENGTH))
 
 
 def derive(passphrase: str, salt: bytes) -> bytes:
@@ -381,7 +383,7 @@ def unlock(db_path: Path, passphrase: str) -> None:
     """Check that the passphrase opens the journal (reading only) and hold it for this process."""
     key = key_for(db_path, passphrase)
     if key is None:
-        raise DatabaseProblem(db_path, f"{db_path} is not an encrypted journal")
+        raise DatabaseProblem(db_path, _("{path} is not an encrypted journal").format(path=db_path))
     try:
         conn = connect_file(db_path, key, read_only=True)
         try:
@@ -390,8 +392,9 @@ def unlock(db_path: Path, passphrase: str) -> None:
             conn.close()
     except sqlite3.DatabaseError as exc:
         if "not a database" in str(exc):
-            raise WrongPassphrase(db_path, f"wrong passphrase for {db_path}") from exc
-        raise DatabaseProblem(db_path, f"cannot open {db_path} ({exc}); it was left as it is") from exc
+            raise WrongPassphrase(db_path, _("wrong passphrase for {path}").format(path=db_path)) from exc
+        message = _("cannot open {path} ({error}); it was left as it is").format(path=db_path, error=exc)
+        raise DatabaseProblem(db_path, message) from exc
     remember(db_path, passphrase)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from rutjournal.core.errors import DamagedDatabase, NewerSchema, NotADatabase, NotWritable
+from rutjournal.core.i18n import _, ngettext
 from rutjournal.core.logsetup import logger
 from rutjournal.core.storage import cipher, dates  # noqa: F401  (dates: the adapters, registered on import)
 from rutjournal.core.storage.migrations import HEAD_REVISION, KNOWN_REVISIONS
@@ -60,29 +61,46 @@ def inspect_file(path: Path) -> FileState:
         _ensure_writable_dir(path)
         return FileState(path, exists=False, revision=None)
     except OSError as exc:
-        raise NotWritable(path, f"cannot look at {path}: {exc.strerror}") from exc
+        # TRANSLATORS: {error} is the system's own words ("Permission denied").
+        message = _("cannot look at {path}: {error}").format(path=path, error=exc.strerror)
+        raise NotWritable(path, message) from exc
     if path.is_dir():
-        raise NotADatabase(path, f"{path} is a folder, not a rutjournal database; it was left as it is.")
+        message = _("{path} is a folder, not a rutjournal database; it was left as it is.").format(path=path)
+        raise NotADatabase(path, message)
     head = cipher.read_header(path)
     if size == 0 or head is None:
-        what = "empty (0 bytes)" if size == 0 else f"cut short ({size} bytes)"
-        raise DamagedDatabase(
-            path,
-            f"the journal file {path} is {what}: it is damaged, and was left as it is",
-            f"the file is {what}",
-        )
+        if size == 0:
+            message = _("the journal file {path} is empty (0 bytes): it is damaged, and was left as it is")
+            words = _("the file is empty (0 bytes)")
+        else:
+            # TRANSLATORS: English writes "bytes" for one too.
+            message = ngettext(
+                "the journal file {path} is cut short ({count} bytes): it is damaged, and was left as it is",
+                "the journal file {path} is cut short ({count} bytes): it is damaged, and was left as it is",
+                size,
+            )
+            words = ngettext(
+                "the file is cut short ({count} bytes)", "the file is cut short ({count} bytes)", size
+            )
+        raise DamagedDatabase(path, message.format(path=path, count=size), words.format(count=size))
     key = None
     if head != SQLITE_MAGIC:
         if cipher.needs_passphrase(path):
             raise cipher.PassphraseNeeded(
                 path,
-                f"the journal {path} is encrypted: give its passphrase in {cipher.PASSPHRASE_ENV}, "
-                "or run rutjournal in a terminal to be asked for it",
+                # TRANSLATORS: {variable} is the name of an environment variable.
+                _(
+                    "the journal {path} is encrypted: give its passphrase in {variable}, "
+                    "or run rutjournal in a terminal to be asked for it"
+                ).format(path=path, variable=cipher.PASSPHRASE_ENV),
             )
         key = cipher.key_for(path)
         if key is None:
             raise NotADatabase(
-                path, f"{path} is not a rutjournal database (not an SQLite file); it was left as it is."
+                path,
+                _("{path} is not a rutjournal database (not an SQLite file); it was left as it is.").format(
+                    path=path
+                ),
             )
     try:
         conn = connect_existing(path, key, read_only=True)
@@ -97,22 +115,27 @@ def inspect_file(path: Path) -> FileState:
     except sqlite3.DatabaseError as exc:
         if key is not None and is_not_a_database(exc):
             raise cipher.WrongPassphrase(
-                path, f"the passphrase does not open {path} (wrong passphrase, or a damaged file)"
+                path,
+                _("the passphrase does not open {path} (wrong passphrase, or a damaged file)").format(
+                    path=path
+                ),
             ) from exc
         if is_damage(exc):
             raise damaged(path, exc) from exc
-        raise NotADatabase(
-            path, f"{path} cannot be read as a database ({first_line(exc)}); it was left as it is."
-        ) from exc
+        # TRANSLATORS: {error} is SQLite's own message, in English.
+        message = _("{path} cannot be read as a database ({error}); it was left as it is.")
+        raise NotADatabase(path, message.format(path=path, error=first_line(exc))) from exc
     if revision is None and tables - {"sqlite_sequence"}:
-        raise NotADatabase(
-            path, f"{path} is an SQLite database but not a rutjournal one; it was left as it is."
-        )
+        message = _("{path} is an SQLite database but not a rutjournal one; it was left as it is.")
+        raise NotADatabase(path, message.format(path=path))
     if revision is not None and revision not in KNOWN_REVISIONS:
         raise NewerSchema(
             path,
-            f"{path} was written by a newer version of rutjournal (schema {revision}); "
-            "update rutjournal to open it. The file was left as it is.",
+            # TRANSLATORS: {revision} is the database schema's revision, a code such as 0007.
+            _(
+                "{path} was written by a newer version of rutjournal (schema {revision}); "
+                "update rutjournal to open it. The file was left as it is."
+            ).format(path=path, revision=revision),
         )
     return FileState(path, exists=True, revision=revision, read_only=_why_read_only(path))
 
@@ -125,10 +148,10 @@ def _why_read_only(path: Path) -> str | None:
     if damage is not None:
         return damage.sentence(path)
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK):
-        return (
-            f"the journal file {path} is read-only for you (check the permissions of the file and its "
+        return _(
+            "the journal file {path} is read-only for you (check the permissions of the file and its "
             "folder): it can be read, and nothing was written"
-        )
+        ).format(path=path)
     return None
 
 
@@ -174,9 +197,14 @@ def _ensure_writable_dir(path: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise NotWritable(path, f"cannot create the data folder {folder}: {exc.strerror}") from exc
+        # TRANSLATORS: {error} is the system's own words ("Permission denied").
+        message = _("cannot create the data folder {folder}: {error}").format(
+            folder=folder, error=exc.strerror
+        )
+        raise NotWritable(path, message) from exc
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise NotWritable(path, f"the data folder {folder} is not writable: {os.strerror(errno.EACCES)}")
+        message = _("the data folder {folder} is not writable: {error}")
+        raise NotWritable(path, message.format(folder=folder, error=os.strerror(errno.EACCES)))
 
 
 def apply_pragmas(dbapi_connection: sqlite3.Connection, *, read_only: bool = False) -> None:
@@ -235,9 +263,9 @@ def is_damage(exc: BaseException) -> bool:
 
 def damaged(path: Path, exc: BaseException) -> DamagedDatabase:
     """The error for damage SQLite found in ``path``: one sentence naming the file and SQLite's finding."""
-    return DamagedDatabase(
-        path, f"the journal file {path} is damaged ({first_line(exc)}); it was left as it is"
-    )
+    # TRANSLATORS: {error} is SQLite's own finding, in English.
+    message = _("the journal file {path} is damaged ({error}); it was left as it is")
+    return DamagedDatabase(path, message.format(path=path, error=first_line(exc)))
 
 
 def is_not_a_database(exc: BaseException) -> bool:

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
+from rutjournal.core.i18n import _
 from rutjournal.core.logsetup import logger
 
 log = logger(__name__)
@@ -26,10 +27,12 @@ class DamageRecord(NamedTuple):
     words: str  # what SQLite (or the check) said
 
     def sentence(self, db_path: Path) -> str:
-        return (
-            f"the journal file {db_path} was found damaged on {self.found_at:%Y-%m-%d %H:%M} ({self.words}); "
-            "nothing is written to it until a backup is restored (rutjournal backups; rutjournal restore BACKUP)"
-        )
+        # TRANSLATORS: {when} is a date and time written 2026-12-03 18:30, {words} SQLite's finding (in
+        # English); "rutjournal backups" and "rutjournal restore BACKUP" are commands, typed as they are.
+        return _(
+            "the journal file {path} was found damaged on {when} ({words}); nothing is written to it until a "
+            "backup is restored (rutjournal backups; rutjournal restore BACKUP)"
+        ).format(path=db_path, when=f"{self.found_at:%Y-%m-%d %H:%M}", words=self.words)
 
 
 def record_path(db_path: Path) -> Path:
@@ -68,7 +71,7 @@ def read_damage(db_path: Path) -> DamageRecord | None:
         return DamageRecord(dt.datetime.fromisoformat(str(data["found_at"])), str(data["words"]))
     except (OSError, ValueError, KeyError, TypeError, RecursionError):
         # A note we cannot read still says "damaged": err on the side of not writing.
-        return DamageRecord(dt.datetime.fromtimestamp(_mtime(target)), "the damage note could not be read")
+        return DamageRecord(dt.datetime.fromtimestamp(_mtime(target)), _("the damage note could not be read"))
 
 
 def clear_damage(db_path: Path) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rutjournal.core.errors import NotWritable
+from rutjournal.core.i18n import _
 from rutjournal.core.logsetup import logger
 from rutjournal.core.storage import cipher
 from rutjournal.core.storage.connect import (
@@ -141,7 +142,9 @@ def _make_current(state: FileState, backup_dir: Path) -> None:
     """Create the journal, or upgrade it to this version's schema (the only use of SQLAlchemy and Alembic)."""
     path = state.path
     if state.read_only is not None:
-        raise NotWritable(path, f"{state.read_only}; this version needs to upgrade it first")
+        # TRANSLATORS: {reason} is a sentence saying why the journal can only be read.
+        message = _("{reason}; this version needs to upgrade it first").format(reason=state.read_only)
+        raise NotWritable(path, message)
     if not state.exists and cipher.key_for(path) is None:
         from rutjournal.core.storage.new_journal import create_new
 

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from rutjournal.core.errors import DatabaseProblem
+from rutjournal.core.i18n import _, ngettext
 from rutjournal.core.logsetup import logger
 from rutjournal.core.storage import cipher
 from rutjournal.core.storage.file_locks import JournalBusy, sole_use
@@ -76,9 +77,12 @@ def export_file(source: Path, source_key: cipher.Key | None, target: Path, passp
     try:
         verdict = check.execute("PRAGMA quick_check").fetchone()
         if not verdict or verdict[0] != "ok":
-            raise DatabaseProblem(target, f"the converted copy of {source} did not verify ({verdict})")
+            # TRANSLATORS: {verdict} is what SQLite's check said, in English.
+            message = _("the converted copy of {path} did not verify ({verdict})")
+            raise DatabaseProblem(target, message.format(path=source, verdict=verdict))
         if _counts(check) != counts:
-            raise DatabaseProblem(target, f"the converted copy of {source} does not hold every row")
+            message = _("the converted copy of {path} does not hold every row").format(path=source)
+            raise DatabaseProblem(target, message)
         check.execute("PRAGMA journal_mode=DELETE")
     finally:
         check.close()
@@ -88,7 +92,7 @@ def convert_in_place(path: Path, old: str | None, new: str | None) -> None:
     """Re-write one database file from passphrase ``old`` to ``new`` (None: plain); nothing changes on error."""
     key = cipher.key_for(path, old) if old is not None else None
     if old is not None and key is None:
-        raise DatabaseProblem(path, f"{path} is not encrypted")
+        raise DatabaseProblem(path, _("{path} is not encrypted").format(path=path))
     _checkpoint(path, key)
     partial = temp_path("converting", path)
     try:
@@ -96,8 +100,9 @@ def convert_in_place(path: Path, old: str | None, new: str | None) -> None:
     except sqlite3.DatabaseError as exc:
         remove_with_sides(partial)
         if "not a database" in str(exc):
-            raise cipher.WrongPassphrase(path, f"wrong passphrase for {path}") from exc
-        raise DatabaseProblem(path, f"could not convert {path} ({exc}); it was left as it is") from exc
+            raise cipher.WrongPassphrase(path, _("wrong passphrase for {path}").format(path=path)) from exc
+        message = _("could not convert {path} ({error}); it was left as it is").format(path=path, error=exc)
+        raise DatabaseProblem(path, message) from exc
     except BaseException:
         remove_with_sides(partial)
         raise
@@ -136,7 +141,7 @@ def _convert_backups(backup_dir: Path, old: str | None, new: str | None) -> Outc
         plain = cipher.is_plain(path)
         if (plain and new is None) or (not plain and new is not None and old is None):
             if not plain:  # encrypted with some earlier passphrase, and we are only encrypting plain files
-                outcome.left.append((path, "already encrypted with another passphrase"))
+                outcome.left.append((path, _("already encrypted with another passphrase")))
             continue
         _convert_backup(path, None if plain else old, new, outcome)
     return outcome
@@ -158,9 +163,8 @@ def set_passphrase(db_path: Path, backup_dir: Path, passphrase: str) -> Outcome:
     with sole_use(db_path, "setting a passphrase"), _converting(db_path, "set"):
         cipher.reread_header(db_path)
         if not cipher.is_plain(db_path):
-            raise DatabaseProblem(
-                db_path, f"{db_path} is not a plain rutjournal database; nothing was changed"
-            )
+            message = _("{path} is not a plain rutjournal database; nothing was changed")
+            raise DatabaseProblem(db_path, message.format(path=db_path))
         cipher.write_marker(db_path)  # first: until the swap the file still starts with the SQLite header
         try:
             convert_in_place(db_path, None, passphrase)
@@ -265,24 +269,30 @@ def _finish(db_path: Path, backup_dir: Path, action: str, encrypted: bool) -> li
     locked = [p for p in _backups(backup_dir) if not cipher.is_plain(p)]
     if action in ("set", "change") and not encrypted:
         cipher.marker_path(db_path).unlink(missing_ok=True)
-        return [
-            f"An earlier `passphrase {action}` was interrupted before the journal was converted: "
-            f"{db_path} is still stored as it was before; run it again."
-        ]
-    if action == "remove" and encrypted:
-        return [
-            "An earlier `passphrase remove` was interrupted before the journal was converted: "
-            f"{db_path} is still encrypted; run it again."
-        ]
-    if action == "remove":
-        return (
-            [
-                f"An earlier `passphrase remove` was interrupted: {len(locked)} backup(s) are still encrypted "
-                f"with the earlier passphrase ({', '.join(p.name for p in locked)})."
-            ]
-            if locked
-            else []
+        # TRANSLATORS: `passphrase {action}` is a command, as typed: "passphrase set", "passphrase change".
+        message = _(
+            "An earlier `passphrase {action}` was interrupted before the journal was converted: "
+            "{path} is still stored as it was before; run it again."
         )
+        return [message.format(action=action, path=db_path)]
+    if action == "remove" and encrypted:
+        message = _(
+            "An earlier `passphrase remove` was interrupted before the journal was converted: "
+            "{path} is still encrypted; run it again."
+        )
+        return [message.format(path=db_path)]
+    if action == "remove":
+        if not locked:
+            return []
+        # TRANSLATORS: English writes "backup(s)" for one and many alike; {names} are file names.
+        message = ngettext(
+            "An earlier `passphrase remove` was interrupted: {count} backup(s) are still encrypted with the "
+            "earlier passphrase ({names}).",
+            "An earlier `passphrase remove` was interrupted: {count} backup(s) are still encrypted with the "
+            "earlier passphrase ({names}).",
+            len(locked),
+        )
+        return [message.format(count=len(locked), names=", ".join(p.name for p in locked))]
     passphrase = cipher.passphrase_for(db_path)
     assert passphrase is not None
     outcome = Outcome()
@@ -290,11 +300,20 @@ def _finish(db_path: Path, backup_dir: Path, action: str, encrypted: bool) -> li
         _convert_backup(path, None, passphrase, outcome)
     lines = []
     if outcome.converted:
-        lines.append(
-            f"An earlier `passphrase {action}` was interrupted: {len(outcome.converted)} backup(s) were still "
-            "unencrypted, and are encrypted now."
+        count = len(outcome.converted)
+        # TRANSLATORS: English writes "backup(s)" for one and many alike.
+        message = ngettext(
+            "An earlier `passphrase {action}` was interrupted: {count} backup(s) were still unencrypted, and "
+            "are encrypted now.",
+            "An earlier `passphrase {action}` was interrupted: {count} backup(s) were still unencrypted, and "
+            "are encrypted now.",
+            count,
         )
-    lines += [f"Still unencrypted: {path} ({why})" for path, why in outcome.left]
+        lines.append(message.format(action=action, count=count))
+    # TRANSLATORS: {path} is a backup's path, {reason} why it could not be encrypted.
+    lines += [
+        _("Still unencrypted: {path} ({reason})").format(path=path, reason=why) for path, why in outcome.left
+    ]
     return lines
 
 

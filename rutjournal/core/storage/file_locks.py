@@ -24,10 +24,44 @@ from pathlib import Path
 from types import TracebackType
 
 from rutjournal.core.errors import DatabaseProblem
+from rutjournal.core.i18n import N_, _
 
 SETUP_WAIT_S = 60.0  # an upgrade of ten years of entries takes a few seconds; a new journal milliseconds
 USE_WAIT_S = 5.0  # the busy timeout SQLite itself is given
 _POLL_S = 0.02
+
+
+# What sole_use says for each operation that replaces the file (its ``what``), each a whole sentence.
+_SOLE_USE_WORDS = {
+    "restoring a backup": N_(
+        "{path} is open in another rutjournal process; restoring a backup "
+        "needs it to itself, so close the window (or wait for the command) and try again"
+    ),
+    "setting a passphrase": N_(
+        "{path} is open in another rutjournal process; setting a passphrase "
+        "needs it to itself, so close the window (or wait for the command) and try again"
+    ),
+    "changing the passphrase": N_(
+        "{path} is open in another rutjournal process; changing the passphrase "
+        "needs it to itself, so close the window (or wait for the command) and try again"
+    ),
+    "removing the passphrase": N_(
+        "{path} is open in another rutjournal process; removing the passphrase "
+        "needs it to itself, so close the window (or wait for the command) and try again"
+    ),
+    "finishing an interrupted passphrase change": N_(
+        "{path} is open in another rutjournal process; finishing an interrupted passphrase change "
+        "needs it to itself, so close the window (or wait for the command) and try again"
+    ),
+    "setting the damaged journal aside": N_(
+        "{path} is open in another rutjournal process; setting the damaged journal aside "
+        "needs it to itself, so close the window (or wait for the command) and try again"
+    ),
+    "moving the journal": N_(
+        "{path} is open in another rutjournal process; moving the journal "
+        "needs it to itself, so close the window (or wait for the command) and try again"
+    ),
+}
 
 
 class JournalBusy(DatabaseProblem):
@@ -109,30 +143,39 @@ def _try_lock(fd: int, exclusive: bool) -> bool:
 def _take(path: Path, db_path: Path, *, exclusive: bool, wait: float, busy: str) -> FileLock:
     lock = FileLock(path)
     if not lock.acquire(exclusive=exclusive, wait=wait):
-        raise JournalBusy(db_path, f"busy: {busy}")
+        # TRANSLATORS: {reason} is a sentence saying why the journal cannot be used now.
+        raise JournalBusy(db_path, _("busy: {reason}").format(reason=busy))
     return lock
 
 
 def setup_lock(db_path: Path, wait: float = SETUP_WAIT_S) -> FileLock:
     """The lock held while the journal is created or upgraded (JournalBusy if it is not had in time)."""
-    busy = f"another rutjournal process has been setting up {db_path} for {wait:.0f} s; try again"
+    # TRANSLATORS: {seconds} is a whole number of seconds.
+    busy = _("another rutjournal process has been setting up {path} for {seconds} s; try again").format(
+        path=db_path, seconds=f"{wait:.0f}"
+    )
     return _take(setup_lock_path(db_path), db_path, exclusive=True, wait=wait, busy=busy)
 
 
 def use_lock(db_path: Path, wait: float = USE_WAIT_S) -> FileLock:
     """The shared lock of a process that opens the journal; JournalBusy while the file is being replaced."""
-    busy = (
-        f"{db_path} is being converted or replaced by another rutjournal process (passphrase, restore or "
+    busy = _(
+        "{path} is being converted or replaced by another rutjournal process (passphrase, restore or "
         "move); try again when it is done"
-    )
+    ).format(path=db_path)
     return _take(use_lock_path(db_path), db_path, exclusive=False, wait=wait, busy=busy)
 
 
 def sole_use(db_path: Path, what: str) -> FileLock:
     """The exclusive lock of an operation that replaces the journal file; JournalBusy at once while any other
     process (a window, a command) has it open — waiting for a window to close would be wrong."""
-    busy = (
-        f"{db_path} is open in another rutjournal process; {what} needs it to itself, so close the window "
-        "(or wait for the command) and try again"
-    )
+    known = _SOLE_USE_WORDS.get(what)
+    if known is not None:
+        busy = _(known).format(path=db_path)
+    else:  # an operation without its own sentence (a test's): named as given
+        # TRANSLATORS: {what} names an operation on the journal ("restoring a backup").
+        busy = _(
+            "{path} is open in another rutjournal process; {what} needs it to itself, so close the window "
+            "(or wait for the command) and try again"
+        ).format(path=db_path, what=what)
     return _take(use_lock_path(db_path), db_path, exclusive=True, wait=0.5, busy=busy)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rutjournal.core.errors import DamagedDatabase, DatabaseProblem, NotADatabase
+from rutjournal.core.i18n import _, ngettext
 from rutjournal.core.logsetup import logger
 from rutjournal.core.storage import cipher
 from rutjournal.core.storage.backups import BackupInfo, backup_due, list_backups, take_backup
@@ -41,7 +42,12 @@ class CheckResult:
         """SQLite's own words, shortened to the first three lines."""
         shown = "; ".join(self.problems[:3])
         more = len(self.problems) - 3
-        return shown + (f" (and {more} more)" if more > 0 else "")
+        if more <= 0:
+            return shown
+        # TRANSLATORS: {problems} are SQLite's first three findings (in English), {count} how many more it had.
+        return ngettext("{problems} (and {count} more)", "{problems} (and {count} more)", more).format(
+            problems=shown, count=more
+        )
 
 
 def quick_check(path: Path, *, thorough: bool = False) -> CheckResult:
@@ -67,7 +73,7 @@ def quick_check(path: Path, *, thorough: bool = False) -> CheckResult:
         log.info("%s: %s is ok", check, path)
         return CheckResult(path, ())
     log.error("%s found damage in %s: %s", check, path, "; ".join(lines))
-    result = CheckResult(path, lines or (f"no answer from {check}",))
+    result = CheckResult(path, lines or (_("no answer from {check}").format(check=check),))
     record_damage(path, result.summary)
     return result
 

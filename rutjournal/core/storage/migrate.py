@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rutjournal.core.errors import MigrationFailed
+from rutjournal.core.i18n import _, ngettext
 from rutjournal.core.logsetup import logger, route_records
 
 if TYPE_CHECKING:
@@ -49,9 +50,9 @@ def backup_file(source: Path, target: Path) -> Path:
         src.backup(dst)
         verdict = dst.execute("PRAGMA quick_check").fetchone()
         if not verdict or verdict[0] != "ok":
-            raise MigrationFailed(
-                source, f"the backup {target} did not verify ({verdict}); nothing was changed"
-            )
+            # TRANSLATORS: {verdict} is what SQLite's check said, in English.
+            message = _("the backup {path} did not verify ({verdict}); nothing was changed")
+            raise MigrationFailed(source, message.format(path=target, verdict=verdict))
     finally:
         dst.close()
         src.close()
@@ -88,17 +89,19 @@ def upgrade_to_head(
                 command.upgrade(alembic_config(conn, script_location), "head")
                 broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
-                    raise MigrationFailed(
-                        state.path,
-                        f"the upgrade of {state.path} would break {len(broken)} links; nothing changed",
+                    # TRANSLATORS: English writes "links" for one too.
+                    message = ngettext(
+                        "the upgrade of {path} would break {count} links; nothing changed",
+                        "the upgrade of {path} would break {count} links; nothing changed",
+                        len(broken),
                     )
+                    raise MigrationFailed(state.path, message.format(path=state.path, count=len(broken)))
         except MigrationFailed:
             raise
         except Exception as exc:
             log.exception("upgrade of %s failed; rolled back", state.path)
-            raise MigrationFailed(
-                state.path, f"could not upgrade {state.path} ({exc}); the file was left as it was"
-            ) from exc
+            message = _("could not upgrade {path} ({error}); the file was left as it was")
+            raise MigrationFailed(state.path, message.format(path=state.path, error=exc)) from exc
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
     log.info("%s upgraded to the current schema", state.path)

@@ -17,7 +17,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from rutjournal.core import text
 from rutjournal.core.errors import DatabaseProblem, InvalidInput
+from rutjournal.core.i18n import _, ngettext
 from rutjournal.core.logsetup import logger
 from rutjournal.core.paths import DATA_DIR_ENV, AppPaths
 from rutjournal.core.settings import change_setting
@@ -44,11 +46,11 @@ def check_target(current: AppPaths, target: Path) -> Path:
     """The target folder, absolute; InvalidInput saying why when it cannot take the journal."""
     folder = target.expanduser().absolute()
     if folder == current.data_dir:
-        raise InvalidInput("folder", "a folder other than the one the journal is in now", str(folder))
+        raise InvalidInput("folder", _("a folder other than the one the journal is in now"), str(folder))
     if folder.is_relative_to(current.data_dir):
-        raise InvalidInput("folder", "a folder outside the journal's current folder", str(folder))
+        raise InvalidInput("folder", _("a folder outside the journal's current folder"), str(folder))
     if folder.exists() and not folder.is_dir():
-        raise InvalidInput("folder", "a folder (this is a file)", str(folder))
+        raise InvalidInput("folder", _("a folder (this is a file)"), str(folder))
     database = folder / current.database.name
     taken = [
         p
@@ -57,7 +59,7 @@ def check_target(current: AppPaths, target: Path) -> Path:
     ]
     if taken:
         raise InvalidInput(
-            "folder", "a folder that holds no journal yet (this one already has one)", str(folder)
+            "folder", _("a folder that holds no journal yet (this one already has one)"), str(folder)
         )
     return folder
 
@@ -87,11 +89,11 @@ def move_journal(
     folder = check_target(current, target)
     source = current.database
     if not source.exists():
-        raise DatabaseProblem(source, f"there is no journal at {source} to move")
+        raise DatabaseProblem(source, _("there is no journal at {path} to move").format(path=source))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InvalidInput("folder", "a folder you can write to", f"{folder} ({exc.strerror})") from exc
+        raise InvalidInput("folder", _("a folder you can write to"), f"{folder} ({exc.strerror})") from exc
     new_db = folder / source.name
     remove_leftovers(folder)  # an earlier move into this folder that was killed half-way
     partial = temp_path("moving", new_db)
@@ -113,10 +115,24 @@ def _move(
         copy_database(source, partial)
         entries, revision = verify_copy(partial)
         if entries != expected or revision != source_revision:
+            # TRANSLATORS: {count} is the copy's entries, {expected} the journal's; {revision} and
+            # {source_revision} are schema revisions, codes such as 0007. English writes "entries" for one too.
+            message = ngettext(
+                "the copy in {folder} has {count} entries (schema {revision}), the journal {expected} "
+                "(schema {source_revision}); nothing was moved",
+                "the copy in {folder} has {count} entries (schema {revision}), the journal {expected} "
+                "(schema {source_revision}); nothing was moved",
+                entries,
+            )
             raise DatabaseProblem(
                 partial,
-                f"the copy in {folder} has {entries} entries (schema {revision}), the journal {expected} "
-                f"(schema {source_revision}); nothing was moved",
+                message.format(
+                    folder=folder,
+                    count=text.whole(entries),
+                    revision=revision,
+                    expected=text.whole(expected),
+                    source_revision=source_revision,
+                ),
             )
         marker = cipher.marker_path(source)
         if marker.exists():
@@ -126,9 +142,8 @@ def _move(
         remove_with_sides(partial)
         if isinstance(exc, DatabaseProblem):
             raise
-        raise DatabaseProblem(
-            source, f"could not copy the journal to {folder} ({exc}); nothing was moved"
-        ) from exc
+        message = _("could not copy the journal to {folder} ({error}); nothing was moved")
+        raise DatabaseProblem(source, message.format(folder=folder, error=exc)) from exc
     passphrase = cipher.passphrase_for(source)
     if passphrase is not None:
         cipher.remember(new_db, passphrase)
@@ -137,16 +152,20 @@ def _move(
     warnings = []
     overriding = os.environ.get(DATA_DIR_ENV)
     if overriding and Path(overriding).expanduser().absolute() != folder:
-        warnings.append(
-            f"{DATA_DIR_ENV} is set to {overriding}: while it is, rutjournal opens that folder instead. "
+        # TRANSLATORS: {variable} is the name of an environment variable, {folder} the folder it names.
+        warning = _(
+            "{variable} is set to {folder}: while it is, rutjournal opens that folder instead. "
             "Remove it from your environment to use the new folder."
         )
+        warnings.append(warning.format(variable=DATA_DIR_ENV, folder=overriding))
     aside: Path | None = None
     try:
         aside = _rename_aside(source, now or dt.datetime.now())
     except OSError as exc:
         log.error("moved the journal to %s but could not rename %s aside: %s", folder, source, exc)
-        warnings.append(f"The old file {source} could not be renamed ({exc.strerror}); it is still there.")
+        # TRANSLATORS: {error} is the system's own words ("Permission denied").
+        warning = _("The old file {path} could not be renamed ({error}); it is still there.")
+        warnings.append(warning.format(path=source, error=exc.strerror))
     log.info("moved the journal (%d entries) to %s; the old one is %s", entries, folder, aside)
     return Moved(folder, entries, aside, copied, " ".join(warnings))
 

@@ -10,6 +10,7 @@ from types import TracebackType
 from typing import BinaryIO, TextIO
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import _
 from rutjournal.core.transfer.exporters.leftovers import PartRecord, part_name
 from rutjournal.core.transfer.exporters.tables import count_words
 
@@ -27,7 +28,8 @@ class ExportResult:
     def lines(self) -> list[str]:
         """One line per file written, then the counts in words (kinds with no rows left out)."""
         shown = [count_words(table, n) for table, n in self.counts.items() if n]
-        return [f"Wrote {path}" for path in self.paths] + (shown or ["(the journal is empty)"])
+        wrote = [_("Wrote {path}").format(path=path) for path in self.paths]
+        return wrote + (shown or [_("(the journal is empty)")])
 
 
 def check_target(path: Path, field: str = "--out") -> Path:
@@ -38,18 +40,20 @@ def check_target(path: Path, field: str = "--out") -> Path:
         st = os.lstat(path)
     except FileNotFoundError:
         if not path.parent.is_dir():
-            raise InvalidInput(field, "a file in an existing folder", path) from None
+            raise InvalidInput(field, _("a file in an existing folder"), path) from None
         return path
     except NotADirectoryError:
-        raise InvalidInput(field, "a file in an existing folder", path) from None
+        raise InvalidInput(field, _("a file in an existing folder"), path) from None
     except OSError as exc:
-        raise InvalidInput(field, f"a file that can be written ({exc.strerror or exc})", path) from None
+        raise InvalidInput(
+            field, _("a file that can be written ({error})").format(error=exc.strerror or exc), path
+        ) from None
     if stat.S_ISLNK(st.st_mode):
-        raise InvalidInput(field, "a new file or a regular file, not a symbolic link", path)
+        raise InvalidInput(field, _("a new file or a regular file, not a symbolic link"), path)
     if stat.S_ISDIR(st.st_mode):
-        raise InvalidInput(field, "a file name, not a folder", path)
+        raise InvalidInput(field, _("a file name, not a folder"), path)
     if not stat.S_ISREG(st.st_mode):
-        raise InvalidInput(field, "a new file or a regular file, not a pipe, device or socket", path)
+        raise InvalidInput(field, _("a new file or a regular file, not a pipe, device or socket"), path)
     return path
 
 

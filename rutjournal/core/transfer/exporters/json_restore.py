@@ -22,6 +22,7 @@ from typing import Any
 from rutjournal.core.crossroads import store as crossroads_store
 from rutjournal.core.errors import RutjournalError
 from rutjournal.core.grow import store as grow_store
+from rutjournal.core.i18n import _, ngettext
 from rutjournal.core.journal import store as journal_store
 from rutjournal.core.load import store as load_store
 from rutjournal.core.storage.db import Database
@@ -30,7 +31,7 @@ from rutjournal.core.transfer.exporters.json_export import FORMAT, FORMAT_VERSIO
 from rutjournal.core.transfer.exporters.tables import Column, columns, count_words, data_tables
 from rutjournal.core.transfer.importers.json_source import JsonObject, check_top_level, key_words, loads
 from rutjournal.core.transfer.importers.records import ImportFileError
-from rutjournal.core.values import MAX_ID, days_allowed, in_bounds
+from rutjournal.core.values import EARLIEST_DAY, MAX_ID, in_bounds, latest_day
 
 # Revisions 0001-0006 only ever added tables and a column with a default, so an export of any of them is a
 # subset of today's schema. A revision that changes a column must add a conversion here, or drop the old
@@ -48,12 +49,15 @@ class JournalNotEmpty(RutjournalError):
         self.path = path
         self.held = held
         what = ", ".join(count_words(t, n) for t, n in held.items())
-        super().__init__(
-            f"the journal {path} is not empty ({what}); a rutjournal JSON export is restored only into an "
+        # TRANSLATORS: {what} counts what the journal holds ("3 entries, 1 task"); the command in brackets is
+        # typed as it is.
+        message = _(
+            "the journal {path} is not empty ({what}); a rutjournal JSON export is restored only into an "
             "empty journal, so nothing was imported. Restore it into a new data folder "
             "(rutjournal --data-dir NEW_FOLDER import FILE); merging is for other programs' exports "
             "(jrnl, Day One, Daylio, RedNotebook, CSV)"
         )
+        super().__init__(message.format(path=path, what=what))
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,7 @@ class RestoreResult:
 
     def lines(self) -> list[str]:
         shown = [count_words(table, n) for table, n in self.counts.items() if n]
-        return shown or ["nothing (the export holds no data)"]
+        return shown or [_("nothing (the export holds no data)")]
 
     def as_dict(self) -> dict[str, object]:
         """For ``rutjournal import --json``."""
@@ -104,61 +108,74 @@ def _load(path: Path) -> Any:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ImportFileError(path, "", f"cannot be read ({exc.strerror})") from exc
+        raise ImportFileError(path, "", _("cannot be read ({error})").format(error=exc.strerror)) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportFileError(path, f"byte {exc.start + 1}", "this is not UTF-8 text") from exc
+        # TRANSLATORS: where in a file: the {number}th byte.
+        where = _("byte {number}").format(number=exc.start + 1)
+        raise ImportFileError(path, where, _("this is not UTF-8 text")) from exc
     try:
         return loads(text, parse_constant=_refuse_constant)
     except RecursionError as exc:
-        raise ImportFileError(path, "", "the JSON is nested too deeply to be an export") from exc
+        raise ImportFileError(path, "", _("the JSON is nested too deeply to be an export")) from exc
     except json.JSONDecodeError as exc:
         if exc.msg.startswith("Unterminated string"):
-            reason = "the file ends inside the text that starts here (cut short?)"
+            reason = _("the file ends inside the text that starts here (cut short?)")
         elif exc.pos >= len(text.rstrip()):
-            reason = "the file ends too early (cut short?)"
+            reason = _("the file ends too early (cut short?)")
         else:
-            reason = f"this is not valid JSON ({exc.msg.lower()})"
-        raise ImportFileError(path, f"line {exc.lineno} column {exc.colno}", reason) from exc
+            # TRANSLATORS: {error} is Python's JSON reader's own words, in English.
+            reason = _("this is not valid JSON ({error})").format(error=exc.msg.lower())
+        where = _("line {line} column {column}").format(line=exc.lineno, column=exc.colno)
+        raise ImportFileError(path, where, reason) from exc
     except ValueError as exc:
         raise ImportFileError(path, "", str(exc)) from exc
 
 
 def _refuse_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number a journal can hold")
+    # TRANSLATORS: {name} is what JSON wrote instead of a number: NaN, Infinity.
+    raise ValueError(_("{name} is not a number a journal can hold").format(name=name))
 
 
 def _check_header(path: Path, data: Any) -> dict[str, Any]:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ImportFileError(path, "", 'this is not a rutjournal export (no "format": "rutjournal")')
+        raise ImportFileError(path, "", _('this is not a rutjournal export (no "format": "rutjournal")'))
     check_top_level(path, data)
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ImportFileError(path, "format_version", f"must be a whole number (got {version!r})")
+        reason = _("must be a whole number (got {value})").format(value=repr(version))
+        raise ImportFileError(path, "format_version", reason)
     if version > FORMAT_VERSION:
         raise ImportFileError(
             path,
             "",
-            f"written by a newer rutjournal (format version {version}); update rutjournal to read it",
+            _(
+                "written by a newer rutjournal (format version {version}); update rutjournal to read it"
+            ).format(version=version),
         )
     revision = data.get("schema_revision")
     if revision not in RESTORABLE_REVISIONS:
         newer = isinstance(revision, str) and revision.isdigit() and revision > max(KNOWN_REVISIONS)
-        reason = (
-            f"written by a newer rutjournal (schema {revision}); update rutjournal to read it"
-            if newer
-            else f"unknown schema revision {revision!r} (this rutjournal knows {', '.join(KNOWN_REVISIONS)})"
+        if newer:
+            reason = _("written by a newer rutjournal (schema {revision}); update rutjournal to read it")
+        else:
+            reason = _("unknown schema revision {revision} (this rutjournal knows {known})")
+        reason = reason.format(
+            revision=revision if newer else repr(revision), known=", ".join(KNOWN_REVISIONS)
         )
         raise ImportFileError(path, "schema_revision", reason)
     unknown = sorted(set(data) - TOP_LEVEL_KEYS)
     if unknown:
-        raise ImportFileError(path, "", f"unexpected key {unknown[0]!r} at the top level")
+        raise ImportFileError(
+            path, "", _("unexpected key {key} at the top level").format(key=repr(unknown[0]))
+        )
     tables = data.get("tables")
     if not isinstance(tables, dict):
-        raise ImportFileError(path, "tables", "must be an object of table name to rows")
+        raise ImportFileError(path, "tables", _("must be an object of table name to rows"))
     if isinstance(tables, JsonObject) and tables.duplicates:
-        raise ImportFileError(path, f"table {key_words(tables.duplicates[0])}", "is given twice")
+        where = _("table {name}").format(name=key_words(tables.duplicates[0]))
+        raise ImportFileError(path, where, _("is given twice"))
     return tables
 
 
@@ -166,7 +183,9 @@ def _fill(conn: sqlite3.Connection, path: Path, tables: dict[str, Any], journal:
     known = data_tables(conn)
     for name in tables:
         if name not in known:
-            raise ImportFileError(path, f"table {name!r}", "not a table rutjournal has")
+            raise ImportFileError(
+                path, _("table {name}").format(name=repr(name)), _("not a table rutjournal has")
+            )
     held = {t: n for t in known if (n := conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0])}
     if held:
         raise JournalNotEmpty(journal, held)
@@ -180,10 +199,11 @@ def _fill(conn: sqlite3.Connection, path: Path, tables: dict[str, Any], journal:
     for table in (t for t in order if t in known):
         rows = tables.get(table, [])
         if not isinstance(rows, list):
-            raise ImportFileError(path, f"table {table}", "must be a list of rows")
+            raise ImportFileError(path, _("table {name}").format(name=table), _("must be a list of rows"))
         cols = {c.name: c for c in columns(conn, table)}
         for index, row in enumerate(rows, 1):
-            place = f"table {table}, row {index}"
+            # TRANSLATORS: where in an export: a row of a table, counted from 1.
+            place = _("table {name}, row {row}").format(name=table, row=index)
             values = _checked_row(path, place, cols, row)
             try:
                 rowid = _insert(conn, table, values)
@@ -193,11 +213,11 @@ def _fill(conn: sqlite3.Connection, path: Path, tables: dict[str, Any], journal:
         counts[table] = len(rows)
     broken = conn.execute("PRAGMA foreign_key_check").fetchone()
     if broken:
-        table, rowid, parent, _ = broken
+        table, rowid, parent, _constraint = broken
         raise ImportFileError(
             path,
-            f"table {table}, row {row_of.get((table, rowid), '?')}",
-            f"it refers to a row of {parent} that is not in the export",
+            _("table {name}, row {row}").format(name=table, row=row_of.get((table, rowid), "?")),
+            _("it refers to a row of {table} that is not in the export").format(table=parent),
         )
     return {table: counts[table] for table in known}
 
@@ -228,50 +248,74 @@ def _insert(conn: sqlite3.Connection, table: str, values: dict[str, object]) -> 
 
 def _checked_row(path: Path, place: str, cols: dict[str, Column], row: Any) -> dict[str, object]:
     if not isinstance(row, dict):
-        raise ImportFileError(path, place, "must be an object of column name to value")
+        raise ImportFileError(path, place, _("must be an object of column name to value"))
     if isinstance(row, JsonObject) and row.duplicates:
-        raise ImportFileError(path, f"{place}, column {key_words(row.duplicates[0])}", "is given twice")
+        raise ImportFileError(path, _column(place, key_words(row.duplicates[0])), _("is given twice"))
     for name in row:
         if name not in cols:
-            raise ImportFileError(path, place, f"unknown column {name!r} (known: {', '.join(cols)})")
+            reason = _("unknown column {name} (known: {known})").format(
+                name=repr(name), known=", ".join(cols)
+            )
+            raise ImportFileError(path, place, reason)
     for col in cols.values():
         if col.not_null and not col.has_default and col.name not in row:
-            raise ImportFileError(path, f"{place}, column {col.name}", "is missing and must have a value")
-    return {name: _checked_value(path, f"{place}, column {name}", cols[name], v) for name, v in row.items()}
+            raise ImportFileError(path, _column(place, col.name), _("is missing and must have a value"))
+    return {name: _checked_value(path, _column(place, name), cols[name], v) for name, v in row.items()}
+
+
+def _column(place: str, name: str) -> str:
+    # TRANSLATORS: where in an export: {place} is a row ("table tasks, row 3"), {name} a column's name.
+    return _("{place}, column {name}").format(place=place, name=name)
 
 
 def _checked_value(path: Path, place: str, col: Column, value: object) -> object:
     """The value as it goes into the column, or an error saying what the column holds."""
     if value is None:
         if col.not_null:
-            raise ImportFileError(path, place, "must have a value (got null)")
+            raise ImportFileError(path, place, _("must have a value (got null)"))
         return None
     kind = col.type
     ok: bool
+    most: int | None = None
     if kind == "BOOLEAN":
-        ok, what = value in (0, 1) and not isinstance(value, float), "true/false (or 1/0)"
+        ok, what = (
+            value in (0, 1) and not isinstance(value, float),
+            _("must be true/false (or 1/0) (got {value})"),
+        )
         value = int(value) if ok else value  # type: ignore[call-overload]
     elif kind == "INTEGER":
         ok = isinstance(value, int) and not isinstance(value, bool) and -MAX_ID - 1 <= value <= MAX_ID
-        what = "a whole number SQLite can hold (64 bits)"
+        what = _("must be a whole number SQLite can hold (64 bits) (got {value})")
     elif kind in ("FLOAT", "REAL"):
         ok = (isinstance(value, float) and math.isfinite(value)) or (
             isinstance(value, int) and not isinstance(value, bool) and abs(value) <= MAX_ID
         )
-        what = "a number"
+        what = _("must be a number (got {value})")
     elif kind == "DATE":
-        ok, what = isinstance(value, str) and _is_date(value), days_allowed() + ", written like 2024-03-05"
+        ok = isinstance(value, str) and _is_date(value)
+        # TRANSLATORS: {earliest} and {latest} are dates written YYYY-MM-DD, {value} what the file holds.
+        what = _("must be a date from {earliest} to {latest}, written like 2024-03-05 (got {value})")
     elif kind == "DATETIME":
         ok = isinstance(value, str) and _is_datetime(value)
-        what = "a time like 2024-03-05 18:30:00.000000, " + days_allowed().replace("a date", "on a day")
+        what = _(
+            "must be a time like 2024-03-05 18:30:00.000000, on a day from {earliest} to {latest} (got {value})"
+        )
     else:  # TEXT and VARCHAR(n)
         limit = _VARCHAR.fullmatch(kind)
         most = int(limit.group(1)) if limit else None
         ok = isinstance(value, str) and (most is None or len(value) <= most)
-        what = "text" if most is None else f"text of at most {most} characters"
+        if most is None:
+            what = _("must be text (got {value})")
+        else:
+            what = ngettext(
+                "must be text of at most {most} character (got {value})",
+                "must be text of at most {most} characters (got {value})",
+                most,
+            )
     if not ok:
         shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
-        raise ImportFileError(path, place, f"must be {what} (got {shown})")
+        bounds = {"earliest": EARLIEST_DAY.isoformat(), "latest": latest_day().isoformat()}
+        raise ImportFileError(path, place, what.format(value=shown, most=most, **bounds))
     return value
 
 
@@ -299,11 +343,15 @@ def _refused(
     found = _CHECK_NAME.search(text)
     column = found.group(1).removeprefix(f"ck_{table}_") if found else ""
     if column in values:
-        return ImportFileError(
-            path, f"{place}, column {column}", f"{values[column]!r} is not allowed ({text})"
-        )
+        # TRANSLATORS: {value} is the value as Python writes it, {error} SQLite's own words, in English.
+        reason = _("{value} is not allowed ({error})").format(value=repr(values[column]), error=text)
+        return ImportFileError(path, _column(place, column), reason)
     if "FOREIGN KEY" in text:
-        return ImportFileError(path, place, f"it refers to a row that is not in the export ({text})")
+        return ImportFileError(
+            path, place, _("it refers to a row that is not in the export ({error})").format(error=text)
+        )
     if "UNIQUE" in text:
-        return ImportFileError(path, place, f"it repeats a row that must be unique ({text})")
-    return ImportFileError(path, place, f"a value is not allowed ({text})")
+        return ImportFileError(
+            path, place, _("it repeats a row that must be unique ({error})").format(error=text)
+        )
+    return ImportFileError(path, place, _("a value is not allowed ({error})").format(error=text))

@@ -19,6 +19,7 @@ from typing import TextIO
 
 from rutjournal.core.calendar_words import MONTHS
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import _
 from rutjournal.core.storage.db import Database
 from rutjournal.core.transfer.exporters.entry_rows import ExportedDay, hours_text, read_days
 from rutjournal.core.transfer.exporters.files import AtomicFiles, ExportResult
@@ -35,11 +36,15 @@ def export_markdown(
     same names are replaced, other files are left alone. Nothing is replaced until every file is written.
     ``include`` (tasks, goals, evidence, conversations) adds ``beyond-the-journal.md`` with those sections."""
     if split not in SPLITS:
-        raise InvalidInput("--split", " or ".join(SPLITS), split)
+        # TRANSLATORS: "year" and "month" are typed as they are.
+        raise InvalidInput("--split", _("year or month"), split)
     unknown = [name for name in include if name not in SECTIONS]
     if unknown:
         raise InvalidInput(
-            "--include", "tasks, goals, evidence or conversations (comma-separated)", unknown[0]
+            # TRANSLATORS: the names are typed as they are.
+            "--include",
+            _("tasks, goals, evidence or conversations (comma-separated)"),
+            unknown[0],
         )
     folder.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
@@ -81,15 +86,17 @@ def write_markdown(out: TextIO, title: str, days: Iterable[ExportedDay]) -> int:
 
 def score_line(day: ExportedDay) -> str:
     """``Mood 4/5 · Energy 3/5 · Challenge 2/5 · 7.5 h · Load 3/5 · #tag``, blanks left out."""
+    # TRANSLATORS: a day's scores from 1 to 5 in the Markdown export: "Mood 4/5".
+    labels = (_("Mood {score}/5"), _("Energy {score}/5"), _("Challenge {score}/5"))
     parts = [
-        f"{label} {value}/5"
-        for label, value in (("Mood", day.mood), ("Energy", day.energy), ("Challenge", day.challenge))
+        label.format(score=value)
+        for label, value in zip(labels, (day.mood, day.energy, day.challenge), strict=True)
         if value is not None
     ]
     if day.hours is not None:
-        parts.append(f"{hours_text(day.hours)} h")
+        parts.append(_("{hours} h").format(hours=hours_text(day.hours)))
     if day.load is not None:
-        parts.append(f"Load {day.load}/5")
+        parts.append(_("Load {score}/5").format(score=day.load))
     if day.tags:
         parts.append(" ".join(f"#{tag}" for tag in day.tags))
     return " · ".join(parts)
@@ -102,5 +109,5 @@ def _period(day: ExportedDay, split: str) -> str:
 
 
 def _title(key: str) -> str:
-    year, _, month = key.partition("-")
+    year, _dash, month = key.partition("-")
     return f"{MONTHS[int(month) - 1]} {year}" if month else year

@@ -14,6 +14,7 @@ from typing import TextIO
 
 from rutjournal.core.grow import store as grow_store
 from rutjournal.core.guidance import store as guidance_store
+from rutjournal.core.i18n import _
 from rutjournal.core.load import store as load_store
 from rutjournal.core.text import minutes_as_hours
 
@@ -23,7 +24,7 @@ FILE_NAME = "beyond-the-journal.md"
 
 def write_sections(out: TextIO, conn: sqlite3.Connection, chosen: tuple[str, ...]) -> dict[str, int]:
     """Write the chosen sections under one ``#`` title; returns how many records each held."""
-    out.write("# Beyond the journal\n")
+    out.write("# {title}\n".format(title=_("Beyond the journal")))
     counts: dict[str, int] = {}
     for name in SECTIONS:
         if name in chosen:
@@ -32,73 +33,92 @@ def write_sections(out: TextIO, conn: sqlite3.Connection, chosen: tuple[str, ...
 
 
 def _tasks(out: TextIO, conn: sqlite3.Connection) -> int:
-    out.write("\n## Tasks\n")
+    # TRANSLATORS: the headings of the Markdown export's sections.
+    out.write("\n## {title}\n".format(title=_("Tasks")))
     tasks = sorted(load_store.read_tasks(conn), key=lambda t: (t.decision, t.title))
     for t in tasks:
-        facts = [t.kind, minutes_as_hours(t.minutes_per_week, per_week=True), f"decision: {t.decision}"]
+        # TRANSLATORS: {decision} is the decision's stored name (delegate, drop, …), as it is.
+        decision = _("decision: {decision}").format(decision=t.decision)
+        facts = [t.kind, minutes_as_hours(t.minutes_per_week, per_week=True), decision]
         if t.delegate_to:
-            facts.append(f"to {t.delegate_to}")
+            # TRANSLATORS: whom a task was delegated to.
+            facts.append(_("to {whom}").format(whom=t.delegate_to))
         if t.done_on:
-            facts.append(f"done {t.done_on}")
+            # TRANSLATORS: the day a decision was carried out, written YYYY-MM-DD.
+            facts.append(_("done {day}").format(day=t.done_on))
         out.write(f"\n- **{t.title}** — {', '.join(facts)}\n")
         if t.notes:
             out.write(f"  {t.notes.strip()}\n")
     if not tasks:
-        out.write("\nNo tasks yet.\n")
+        out.write("\n{line}\n".format(line=_("No tasks yet.")))
     return len(tasks)
 
 
 def _goals(out: TextIO, conn: sqlite3.Connection) -> int:
-    out.write("\n## Target, gaps and goals\n")
+    out.write("\n## {title}\n".format(title=_("Target, gaps and goals")))
     today = dt.date.today()
     for target in reversed(grow_store.read_targets(conn, today, "WHERE active", ())):
-        by = f" by {target.by_date}" if target.by_date else ""
-        out.write(f"\nTarget: **{target.title}**{by}\n")
+        if target.by_date:
+            # TRANSLATORS: the target role, in Markdown bold, and the day it is aimed for (YYYY-MM-DD).
+            line = _("Target: **{title}** by {day}").format(title=target.title, day=target.by_date)
+        else:
+            line = _("Target: **{title}**").format(title=target.title)
+        out.write(f"\n{line}\n")
     n = 0
     for gap in grow_store.read_gaps(conn, today, "", ()):
         out.write(f"\n### {gap.title} ({gap.kind})\n")
         if gap.good_looks_like:
-            out.write(f"\nWhat good looks like: {gap.good_looks_like}\n")
+            line = _("What good looks like: {text}").format(text=gap.good_looks_like)
+            out.write(f"\n{line}\n")
         for goal in gap.goals:
             n += 1
-            due = f", due {goal.due}" if goal.due else ""
-            out.write(f"\n- **{goal.title}** ({goal.status}{due})\n")
+            # TRANSLATORS: {status} is the goal's stored status (active, done, …), {day} when it is due.
+            state = (
+                _("{status}, due {day}").format(status=goal.status, day=goal.due) if goal.due else goal.status
+            )
+            out.write(f"\n- **{goal.title}** ({state})\n")
             for step in goal.milestones:
                 out.write(f"  - [{'x' if step.done_on else ' '}] {step.title}\n")
     if not n:
-        out.write("\nNo goals yet.\n")
+        out.write("\n{line}\n".format(line=_("No goals yet.")))
     return n
 
 
 def _evidence(out: TextIO, conn: sqlite3.Connection) -> int:
-    out.write("\n## Evidence\n")
+    out.write("\n## {title}\n".format(title=_("Evidence")))
     items = list(reversed(grow_store.read_evidence(conn, None)))  # the oldest first
     for item in items:
         result = f" — {item.result}" if item.result else ""
         out.write(f"\n- {item.day} ({item.kind}): {item.text.strip()}{result}\n")
     if not items:
-        out.write("\nNo evidence yet.\n")
+        out.write("\n{line}\n".format(line=_("No evidence yet.")))
     return len(items)
 
 
 def _conversations(out: TextIO, conn: sqlite3.Connection) -> int:
-    out.write("\n## Conversations\n")
+    out.write("\n## {title}\n".format(title=_("Conversations")))
     held = list(
         reversed(guidance_store.read_conversations(conn, dt.date.today(), "", ()))
     )  # the oldest first
     for c in held:
-        state = "held" if c.held else "planned"
-        out.write(f"\n### {c.day} with {c.with_name} ({c.role}, {state})\n")
-        for label, text in (("Agenda", c.agenda), ("Notes", c.notes), ("Outcome", c.outcome)):
+        # TRANSLATORS: whether a conversation was held or is still planned.
+        state = _("held") if c.held else _("planned")
+        # TRANSLATORS: a conversation's heading: its day (YYYY-MM-DD), with whom, their stored role (boss, hr, …).
+        heading = _("{day} with {name} ({role}, {state})").format(
+            day=c.day, name=c.with_name, role=c.role, state=state
+        )
+        out.write(f"\n### {heading}\n")
+        for label, text in ((_("Agenda:"), c.agenda), (_("Notes:"), c.notes), (_("Outcome:"), c.outcome)):
             if text:
-                out.write(f"\n{label}:\n\n{demote_headings(text.strip(), 3)}\n")
+                out.write(f"\n{label}\n\n{demote_headings(text.strip(), 3)}\n")
         if c.followups:
-            out.write("\nFollow-ups:\n\n")
+            out.write("\n{label}\n\n".format(label=_("Follow-ups:")))
             for f in c.followups:
-                due = f", due {f.due}" if f.due else ""
-                out.write(f"- [{'x' if f.done_on else ' '}] {f.text} ({f.owner}{due})\n")
+                # TRANSLATORS: {owner} is who owes a follow-up, stored as "me" or "them"; {day} when it is due.
+                owed = _("{owner}, due {day}").format(owner=f.owner, day=f.due) if f.due else f.owner
+                out.write(f"- [{'x' if f.done_on else ' '}] {f.text} ({owed})\n")
     if not held:
-        out.write("\nNo conversations yet.\n")
+        out.write("\n{line}\n".format(line=_("No conversations yet.")))
     return len(held)
 
 

@@ -8,7 +8,11 @@ schema has one it does not.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from rutjournal.core import text
+from rutjournal.core.i18n import ngettext
 
 # Parents before children, so a restore can check every foreign key as it inserts.
 TABLES: tuple[str, ...] = (
@@ -35,27 +39,27 @@ TABLES: tuple[str, ...] = (
 
 BOOKKEEPING = frozenset({"alembic_version", "upkeep_owed"})
 
-# (one, many): "1 entry", "3,650 entries".
-ROW_WORDS: dict[str, tuple[str, str]] = {
-    "entries": ("entry", "entries"),
-    "tags": ("tag", "tags"),
-    "entry_tags": ("tag on an entry", "tags on entries"),
-    "tasks": ("task", "tasks"),
-    "task_events": ("task decision", "task decisions"),
-    "targets": ("target role", "target roles"),
-    "gaps": ("gap", "gaps"),
-    "goals": ("goal", "goals"),
-    "milestones": ("milestone", "milestones"),
-    "goal_progress": ("goal progress record", "goal progress records"),
-    "evidence": ("piece of evidence", "pieces of evidence"),
-    "challenges": ("challenge asked for", "challenges asked for"),
-    "conversations": ("conversation", "conversations"),
-    "conversation_options": ("option offered", "options offered"),
-    "followups": ("follow-up", "follow-ups"),
-    "promotions": ("promotion decision", "promotion decisions"),
-    "checkins": ("check-in", "check-ins"),
-    "checkin_answers": ("check-in answer", "check-in answers"),
-    "applications": ("job application", "job applications"),
+# How many rows of a table, in words: "1 entry", "3,650 entries".
+_ROW_COUNTS: dict[str, Callable[[int], str]] = {
+    "entries": lambda n: ngettext("{count} entry", "{count} entries", n),
+    "tags": lambda n: ngettext("{count} tag", "{count} tags", n),
+    "entry_tags": lambda n: ngettext("{count} tag on an entry", "{count} tags on entries", n),
+    "tasks": lambda n: ngettext("{count} task", "{count} tasks", n),
+    "task_events": lambda n: ngettext("{count} task decision", "{count} task decisions", n),
+    "targets": lambda n: ngettext("{count} target role", "{count} target roles", n),
+    "gaps": lambda n: ngettext("{count} gap", "{count} gaps", n),
+    "goals": lambda n: ngettext("{count} goal", "{count} goals", n),
+    "milestones": lambda n: ngettext("{count} milestone", "{count} milestones", n),
+    "goal_progress": lambda n: ngettext("{count} goal progress record", "{count} goal progress records", n),
+    "evidence": lambda n: ngettext("{count} piece of evidence", "{count} pieces of evidence", n),
+    "challenges": lambda n: ngettext("{count} challenge asked for", "{count} challenges asked for", n),
+    "conversations": lambda n: ngettext("{count} conversation", "{count} conversations", n),
+    "conversation_options": lambda n: ngettext("{count} option offered", "{count} options offered", n),
+    "followups": lambda n: ngettext("{count} follow-up", "{count} follow-ups", n),
+    "promotions": lambda n: ngettext("{count} promotion decision", "{count} promotion decisions", n),
+    "checkins": lambda n: ngettext("{count} check-in", "{count} check-ins", n),
+    "checkin_answers": lambda n: ngettext("{count} check-in answer", "{count} check-in answers", n),
+    "applications": lambda n: ngettext("{count} job application", "{count} job applications", n),
 }
 
 
@@ -106,5 +110,10 @@ def schema_revision(conn: sqlite3.Connection) -> str | None:
 
 
 def count_words(table: str, count: int) -> str:
-    one, many = ROW_WORDS.get(table, (f"row of {table}", f"rows of {table}"))
-    return f"{count:,} {one if count == 1 else many}"
+    words = _ROW_COUNTS.get(table)
+    if words is None:
+        # TRANSLATORS: {table} is a table's name in the database, as it is.
+        return ngettext("{count} row of {table}", "{count} rows of {table}", count).format(
+            count=text.whole(count), table=table
+        )
+    return words(count).format(count=text.whole(count))

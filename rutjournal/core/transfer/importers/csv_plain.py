@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import _
 from rutjournal.core.transfer.importers.records import (
     EntryRecord,
     ImportFileError,
@@ -55,7 +56,7 @@ def read_headers(path: Path) -> list[str]:
     text = read_text(path)
     for _line, row in csv_rows(path, text, sniff_delimiter(text)):
         return [cell.strip() for cell in row]
-    raise ImportFileError(path, "", "is empty: a CSV to import starts with a header line")
+    raise ImportFileError(path, "", _("is empty: a CSV to import starts with a header line"))
 
 
 def guess_columns(headers: list[str]) -> dict[str, str]:
@@ -74,12 +75,12 @@ def parse(path: Path, options: ImportOptions) -> ParsedFile:
     text = read_text(path)
     rows = list(csv_rows(path, text, sniff_delimiter(text)))
     if not rows:
-        raise ImportFileError(path, "", "is empty: a CSV to import starts with a header line")
+        raise ImportFileError(path, "", _("is empty: a CSV to import starts with a header line"))
     headers = [cell.strip() for cell in rows[0][1]]
     columns = _columns(path, headers, options.csv_columns)
     parsed = ParsedFile(format=FORMAT, path=path)
     for line, row in rows[1:]:
-        place = f"line {line}"
+        place = _("line {line}").format(line=line)
         try:
             parsed.entries.append(_entry(row, len(headers), columns, place))
         except ValueError as error:
@@ -89,24 +90,36 @@ def parse(path: Path, options: ImportOptions) -> ParsedFile:
 
 def _columns(path: Path, headers: list[str], mapping: dict[str, str] | None) -> dict[str, int]:
     """Field -> column index; a mapping naming a header the file lacks, or no date, stops the import."""
-    found = ", ".join(repr(header) for header in headers) or "none"
+    # TRANSLATORS: what a CSV's header names when it names no columns.
+    found = ", ".join(repr(header) for header in headers) or _("none")
     chosen = guess_columns(headers) if mapping is None else mapping
     columns: dict[str, int] = {}
     for header, name in chosen.items():
         if name not in FIELDS:
             raise ImportFileError(
-                path, "", f"column {header!r} is mapped to {name!r}, which is not one of {', '.join(FIELDS)}"
+                path,
+                "",
+                # TRANSLATORS: {header} is a column of the file, {name} and {fields} are field names, as typed.
+                _("column {header} is mapped to {name}, which is not one of {fields}").format(
+                    header=repr(header), name=repr(name), fields=", ".join(FIELDS)
+                ),
             )
         if header not in headers:
-            raise ImportFileError(path, "line 1", f"has no column {header!r} (columns found: {found})")
+            reason = _("has no column {header} (columns found: {found})").format(
+                header=repr(header), found=found
+            )
+            raise ImportFileError(path, _("line {line}").format(line=1), reason)
         if name in columns:
-            raise ImportFileError(path, "", f"two columns are mapped to {name!r}; map one column to each")
+            reason = _("two columns are mapped to {name}; map one column to each").format(name=repr(name))
+            raise ImportFileError(path, "", reason)
         columns[name] = headers.index(header)
     if "date" not in columns:
         raise ImportFileError(
             path,
-            "line 1",
-            f"has no date column: name one 'date' or map a column to the date (columns found: {found})",
+            _("line {line}").format(line=1),
+            _(
+                "has no date column: name one 'date' or map a column to the date (columns found: {found})"
+            ).format(found=found),
         )
     return columns
 
@@ -114,7 +127,10 @@ def _columns(path: Path, headers: list[str], mapping: dict[str, str] | None) -> 
 def _entry(row: list[str], width: int, columns: dict[str, int], place: str) -> EntryRecord:
     if len(row) != width:
         raise ValueError(
-            f"has {len(row)} fields where the header has {width}; a quote or delimiter may be missing"
+            # TRANSLATORS: {count} and {width} are numbers of fields; English says "fields" for one too.
+            _("has {count} fields where the header has {width}; a quote or delimiter may be missing").format(
+                count=len(row), width=width
+            )
         )
     cells = {name: row[index].strip() for name, index in columns.items()}
     day, time = _day_and_time(cells["date"])
@@ -126,7 +142,10 @@ def _entry(row: list[str], width: int, columns: dict[str, int], place: str) -> E
     title = cells.get("title", "")
     tags = _tags(cells.get("tags", ""))
     if not body and not title and hours is None and all(v is None for v in scores.values()):
-        raise ValueError(f"has a date ({day}) but no text, title or score: nothing to import")
+        # TRANSLATORS: {day} is a date written YYYY-MM-DD.
+        raise ValueError(
+            _("has a date ({day}) but no text, title or score: nothing to import").format(day=day)
+        )
     return EntryRecord(
         day=day,
         body=body,
@@ -148,7 +167,7 @@ def _day_and_time(text: str) -> tuple[dt.date, dt.time | None]:
     if match:
         return parse_iso_day(match[1]), parse_time(match[2])
     if not text:
-        raise ValueError("has no date")
+        raise ValueError(_("has no date"))
     return parse_iso_day(text), None
 
 
@@ -161,7 +180,9 @@ def _score(name: str, text: str) -> int | None:
     except ValueError:
         value = float("nan")
     if not value.is_integer() or not 1 <= value <= 5:
-        raise ValueError(f"{name} {text!r} is not a whole number from 1 to 5 (leave it blank if unknown)")
+        # TRANSLATORS: {name} is a score's column (mood, energy, challenge, load), as it is; {value} the cell.
+        message = _("{name} {value} is not a whole number from 1 to 5 (leave it blank if unknown)")
+        raise ValueError(message.format(name=name, value=repr(text)))
     return int(value)
 
 
@@ -172,7 +193,9 @@ def _hours(text: str) -> float | None:
         return check_hours(float(text.replace(",", ".")))
     except (ValueError, InvalidInput):
         raise ValueError(
-            f"hours {text!r} is not a number from 0 to 24 in half hours (e.g. 7.5; leave it blank if unknown)"
+            _(
+                "hours {value} is not a number from 0 to 24 in half hours (e.g. 7.5; leave it blank if unknown)"
+            ).format(value=repr(text))
         ) from None
 
 

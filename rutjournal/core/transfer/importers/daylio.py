@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from rutjournal.core.calendar_words import MONTHS
+from rutjournal.core.i18n import _
 from rutjournal.core.transfer.importers.records import (
     EntryRecord,
     ImportFileError,
@@ -51,7 +52,7 @@ def parse(path: Path, options: ImportOptions) -> ParsedFile:
     columns = _columns(path, header)
     parsed = ParsedFile(format=FORMAT, path=path)
     for line, row in rows:
-        place = f"line {line}"
+        place = _("line {line}").format(line=line)
         try:
             parsed.entries.append(_entry(row, len(header), columns, moods, place))
         except ValueError as error:
@@ -73,7 +74,7 @@ def mood_labels(path: Path) -> list[str]:
 def _read(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     rows = list(csv_rows(path, read_text(path)))
     if not rows:
-        raise ImportFileError(path, "", "is empty: a Daylio export starts with a header line")
+        raise ImportFileError(path, "", _("is empty: a Daylio export starts with a header line"))
     return [cell.strip().lower() for cell in rows[0][1]], rows[1:]
 
 
@@ -82,12 +83,15 @@ def _columns(path: Path, header: list[str]) -> dict[str, int]:
     columns = {name: header.index(name) for name in reversed(header) if name}
     has_date = "full_date" in columns or {"year", "date"} <= columns.keys()
     if "mood" not in columns or not has_date:
-        found = ", ".join(header) or "none"
+        found = ", ".join(header) or _("none")
         raise ImportFileError(
             path,
-            "line 1",
-            "is not a Daylio export: it needs the columns full_date (or year and date) and mood "
-            f"(columns found: {found})",
+            _("line {line}").format(line=1),
+            # TRANSLATORS: full_date, year, date and mood are Daylio's column names, as they are.
+            _(
+                "is not a Daylio export: it needs the columns full_date (or year and date) and mood "
+                "(columns found: {found})"
+            ).format(found=found),
         )
     return columns
 
@@ -97,7 +101,11 @@ def _mood_map(path: Path, options: ImportOptions) -> dict[str, int]:
     for label, score in (options.mood_map or {}).items():
         if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 5:
             raise ImportFileError(
-                path, "", f"the mood map gives {label!r} the score {score!r}; scores run from 1 to 5"
+                path,
+                "",
+                _("the mood map gives {label} the score {score}; scores run from 1 to 5").format(
+                    label=repr(label), score=repr(score)
+                ),
             )
         moods[str(label).strip().lower()] = score
     return moods
@@ -108,7 +116,9 @@ def _entry(
 ) -> EntryRecord:
     if len(row) != width:
         raise ValueError(
-            f"has {len(row)} fields where the header has {width}; a quote or comma may be missing"
+            _("has {count} fields where the header has {width}; a quote or comma may be missing").format(
+                count=len(row), width=width
+            )
         )
 
     def cell(name: str) -> str:
@@ -116,12 +126,15 @@ def _entry(
 
     label = cell("mood").strip()
     if not label:
-        raise ValueError("has no mood")
+        raise ValueError(_("has no mood"))
     mood = moods.get(label.lower())
     if mood is None:
         raise ValueError(
-            f"mood {label!r} is not one of Daylio's own (rad, good, meh, bad, awful); "
-            f"say which score it means, e.g. --mood-map {label.lower()}=3"
+            # TRANSLATORS: rad, good, meh, bad and awful are Daylio's moods; --mood-map {example} is typed as is.
+            _(
+                "mood {label} is not one of Daylio's own (rad, good, meh, bad, awful); "
+                "say which score it means, e.g. --mood-map {example}"
+            ).format(label=repr(label), example=f"{label.lower()}=3")
         )
     activities = [_SLASH.sub("/", part.strip()) for part in cell("activities").split(ACTIVITY_SEPARATOR)]
     return EntryRecord(
@@ -143,11 +156,14 @@ def _day(full_date: str, year: str, date: str) -> dt.date:
     numbers = [word for word in words if word.isdigit()]
     months = [_month(word) for word in words if _month(word)]
     if not year.strip().isdigit() or len(numbers) != 1 or len(months) != 1 or len(words) != 2:
-        raise ValueError(f"date {date.strip()!r} of year {year.strip()!r} cannot be read (e.g. 18 May)")
+        message = _("date {date} of year {year} cannot be read (e.g. 18 May)")
+        raise ValueError(message.format(date=repr(date.strip()), year=repr(year.strip())))
     try:
         return dt.date(int(year), months[0], int(numbers[0]))
     except ValueError:
-        raise ValueError(f"{date.strip()} {year.strip()} does not exist in the calendar") from None
+        # TRANSLATORS: {date} is a day and month as Daylio wrote it ("18 May"), {year} the year.
+        message = _("{date} {year} does not exist in the calendar")
+        raise ValueError(message.format(date=date.strip(), year=year.strip())) from None
 
 
 def _month(word: str) -> int:

@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from rutjournal.core.i18n import _
 from rutjournal.core.transfer.importers.json_source import (
     MAX_IMPORT_BYTES,
     BadRecord,
@@ -52,10 +53,15 @@ def _read_journal(parsed: ParsedFile, data: Any, prefix: str) -> None:
     entries = data.get("entries") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise ImportFileError(
-            parsed.path, prefix.strip(), 'not a Day One JSON export: there is no "entries" list'
+            parsed.path, prefix.strip(), _('not a Day One JSON export: there is no "entries" list')
         )
+    member = prefix.strip()
     for number, item in enumerate(entries, 1):
-        place = f"{prefix}entry {number}"
+        if member:
+            # TRANSLATORS: where in an export: the {number}th entry of the journal file {member} in a zip.
+            place = _("{member} entry {number}").format(member=member, number=number)
+        else:
+            place = _("entry {number}").format(number=number)
         try:
             parsed.entries.append(entry_record(item, place))
         except BadRecord as exc:
@@ -65,19 +71,19 @@ def _read_journal(parsed: ParsedFile, data: Any, prefix: str) -> None:
 def entry_record(item: Any, place: str) -> EntryRecord:
     """One Day One entry, on the calendar day of its own time zone."""
     if not isinstance(item, dict):
-        raise BadRecord("not an entry (expected an object with creationDate and text)")
+        raise BadRecord(_("not an entry (expected an object with creationDate and text)"))
     check_no_duplicates(item)
     local = local_time(item.get("creationDate"), item.get("timeZone"))
     text = item.get("text", "")
     if text is None:
         text = ""
     if not isinstance(text, str):
-        raise BadRecord('"text" must be text')
+        raise BadRecord(_('"{key}" must be text').format(key="text"))
     tags, starred = tags_and_star(item)
     return EntryRecord(
         day=local.date(),
         body=_ESCAPED.sub(r"\1", text),
-        place=f"{place} ({local.date().isoformat()})",
+        place=_("{place} ({day})").format(place=place, day=local.date().isoformat()),
         time=local.time().replace(second=0, microsecond=0),
         tags=tuple(t for t in tags if t.strip()),
         starred=starred,
@@ -87,25 +93,28 @@ def entry_record(item: Any, place: str) -> EntryRecord:
 def local_time(created: object, zone_name: object) -> dt.datetime:
     """The moment in the entry's own time zone (UTC when the entry names none)."""
     if not isinstance(created, str):
-        raise BadRecord('the entry has no "creationDate"')
+        raise BadRecord(_('the entry has no "creationDate"'))
     try:
         moment = dt.datetime.fromisoformat(created.strip())
     except ValueError:
-        raise BadRecord(f"the creationDate {created!r} is not a real date and time") from None
+        raise BadRecord(
+            _("the creationDate {value} is not a real date and time").format(value=repr(created))
+        ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)  # Day One writes UTC ("...Z")
     zone: dt.tzinfo = dt.UTC
     if zone_name is not None and zone_name != "":
         if not isinstance(zone_name, str):
-            raise BadRecord('"timeZone" must be a time zone name such as "Europe/Paris"')
+            raise BadRecord(_('"timeZone" must be a time zone name such as "Europe/Paris"'))
         try:
             zone = ZoneInfo(zone_name)
         except (KeyError, ValueError, OSError):
-            raise BadRecord(f"the time zone {zone_name!r} is not one this computer knows") from None
+            message = _("the time zone {value} is not one this computer knows")
+            raise BadRecord(message.format(value=repr(zone_name))) from None
     try:
         return moment.astimezone(zone)
     except (OverflowError, ValueError):
-        raise BadRecord(f"the creationDate {created!r} is out of range") from None
+        raise BadRecord(_("the creationDate {value} is out of range").format(value=repr(created))) from None
 
 
 def _zip_journals(path: Path) -> list[tuple[str, Any]]:
@@ -118,7 +127,7 @@ def _zip_journals(path: Path) -> list[tuple[str, Any]]:
                     raise ImportFileError(
                         path,
                         info.filename,
-                        "a file in the zip points outside its folder; the zip was not read",
+                        _("a file in the zip points outside its folder; the zip was not read"),
                     )
             journals = [
                 i
@@ -128,10 +137,13 @@ def _zip_journals(path: Path) -> list[tuple[str, Any]]:
                 and not i.filename.startswith("__MACOSX/")
             ]
             if not journals:
-                raise ImportFileError(path, "", "the zip holds no Day One journal (no .json file in it)")
+                raise ImportFileError(path, "", _("the zip holds no Day One journal (no .json file in it)"))
             if sum(i.file_size for i in journals) > MAX_IMPORT_BYTES:
                 raise ImportFileError(
-                    path, "", f"its journals unpack to more than {MAX_IMPORT_BYTES // 2**20} MB"
+                    path,
+                    "",
+                    # TRANSLATORS: {most} is a number of megabytes.
+                    _("its journals unpack to more than {most} MB").format(most=MAX_IMPORT_BYTES // 2**20),
                 )
             found = []
             for info in journals:
@@ -140,9 +152,11 @@ def _zip_journals(path: Path) -> list[tuple[str, Any]]:
     except ImportFileError:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
-        raise ImportFileError(path, "", f"the zip cannot be read ({exc})") from exc
+        raise ImportFileError(path, "", _("the zip cannot be read ({error})").format(error=exc)) from exc
     except OSError as exc:
-        raise ImportFileError(path, "", f"cannot be read ({exc.strerror or exc})") from exc
+        raise ImportFileError(
+            path, "", _("cannot be read ({error})").format(error=exc.strerror or exc)
+        ) from exc
 
 
 def escapes(name: str) -> bool:

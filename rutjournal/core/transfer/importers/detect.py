@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from rutjournal.core.i18n import N_, _
 from rutjournal.core.transfer.importers.json_source import MAX_IMPORT_BYTES, check_size
 from rutjournal.core.transfer.importers.records import ImportFileError, ImportOptions, ParsedFile
 
@@ -33,20 +34,25 @@ class ImportFormat:
 FORMATS: dict[str, ImportFormat] = {
     f.name: f
     for f in (
-        ImportFormat("jrnl", "jrnl JSON export", "rutjournal.core.transfer.importers.jrnl"),
+        # TRANSLATORS: the formats an import reads (each label is translated where it is shown: _(label)).
+        ImportFormat("jrnl", N_("jrnl JSON export"), "rutjournal.core.transfer.importers.jrnl"),
         ImportFormat(
-            "dayone", "Day One JSON export (zip or Journal.json)", "rutjournal.core.transfer.importers.dayone"
+            "dayone",
+            N_("Day One JSON export (zip or Journal.json)"),
+            "rutjournal.core.transfer.importers.dayone",
         ),
-        ImportFormat("daylio", "Daylio CSV export", "rutjournal.core.transfer.importers.daylio"),
+        ImportFormat("daylio", N_("Daylio CSV export"), "rutjournal.core.transfer.importers.daylio"),
         ImportFormat(
-            "rednotebook", "RedNotebook data folder", "rutjournal.core.transfer.importers.rednotebook"
+            "rednotebook", N_("RedNotebook data folder"), "rutjournal.core.transfer.importers.rednotebook"
         ),
         ImportFormat(
-            "taskwarrior", "Taskwarrior task export JSON", "rutjournal.core.transfer.importers.taskwarrior"
+            "taskwarrior",
+            N_("Taskwarrior task export JSON"),
+            "rutjournal.core.transfer.importers.taskwarrior",
         ),
-        ImportFormat("csv", "CSV with a header row", "rutjournal.core.transfer.importers.csv_plain"),
+        ImportFormat("csv", N_("CSV with a header row"), "rutjournal.core.transfer.importers.csv_plain"),
         ImportFormat(
-            RESTORE, "rutjournal full JSON export", "rutjournal.core.transfer.exporters.json_restore"
+            RESTORE, N_("rutjournal full JSON export"), "rutjournal.core.transfer.exporters.json_restore"
         ),
     )
 }
@@ -67,7 +73,9 @@ def available_formats() -> list[ImportFormat]:
 def parser_for(name: str) -> Parser:
     """The ``parse(path, options)`` of a format; ImportFileError-free: a missing module raises LookupError."""
     if name == RESTORE or name not in FORMATS or not is_available(name):
-        raise LookupError(f"no importer for the format {name!r} in this version of rutjournal")
+        raise LookupError(
+            _("no importer for the format {name} in this version of rutjournal").format(name=repr(name))
+        )
     module = importlib.import_module(FORMATS[name].module)
     parse: Parser = module.parse
     return parse
@@ -77,9 +85,13 @@ def parse_file(path: Path, format: str | None = None, options: ImportOptions | N
     """Detect the format (unless given) and read the file into records; nothing is written."""
     name = format or detect_format(path)
     if name == RESTORE:
-        raise ImportFileError(path, "", "a full rutjournal export is restored, not merged (see json_restore)")
+        raise ImportFileError(
+            path, "", _("a full rutjournal export is restored, not merged (see json_restore)")
+        )
     if name not in FORMATS:
-        raise ImportFileError(path, "", f"{name!r} is not a format rutjournal imports")
+        raise ImportFileError(
+            path, "", _("{name} is not a format rutjournal imports").format(name=repr(name))
+        )
     try:
         parse = parser_for(name)
     except LookupError as exc:
@@ -99,13 +111,15 @@ def detect_format(path: Path) -> str:
     except ImportFileError:
         raise
     except OSError as exc:
-        raise ImportFileError(path, "", f"cannot be read ({exc.strerror or exc})") from exc
+        raise ImportFileError(
+            path, "", _("cannot be read ({error})").format(error=exc.strerror or exc)
+        ) from exc
     if head.startswith(b"PK\x03\x04"):
         return _detect_zip(path)
     text = _text_of(path, head, complete=size <= len(head))
     stripped = text.lstrip()
     if not stripped:
-        raise ImportFileError(path, "", "the file holds only blank space")
+        raise ImportFileError(path, "", _("the file holds only blank space"))
     if stripped[0] in "{[":
         return _detect_json(path, stripped)
     return _detect_csv(path, stripped)
@@ -115,13 +129,15 @@ def _text_of(path: Path, head: bytes, *, complete: bool) -> str:
     import codecs
 
     if b"\x00" in head:
-        raise ImportFileError(path, "", "not a text file (it holds binary data); nothing to import")
+        raise ImportFileError(path, "", _("not a text file (it holds binary data); nothing to import"))
     decoder = codecs.getincrementaldecoder("utf-8-sig")()
     try:
         return decoder.decode(head, final=complete)
     except UnicodeDecodeError as exc:
         raise ImportFileError(
-            path, f"byte {exc.start + 1}", "not UTF-8 text, nor a zip; not a format rutjournal imports"
+            path,
+            _("byte {number}").format(number=exc.start + 1),
+            _("not UTF-8 text, nor a zip; not a format rutjournal imports"),
         ) from exc
 
 
@@ -144,7 +160,9 @@ def _detect_json(path: Path, text: str) -> str:
     raise ImportFileError(
         path,
         "",
-        "a JSON file, but not an export rutjournal knows (jrnl, Day One, Taskwarrior or a rutjournal export)",
+        _(
+            "a JSON file, but not an export rutjournal knows (jrnl, Day One, Taskwarrior or a rutjournal export)"
+        ),
     )
 
 
@@ -160,7 +178,10 @@ def _detect_csv(path: Path, text: str) -> str:
     names = {cell.strip().lower() for cell in header}
     if len(header) < 2 or any(not cell.strip() for cell in header):
         raise ImportFileError(
-            path, "line 1", "not a format rutjournal imports (a CSV needs a header row naming its columns)"
+            path,
+            # TRANSLATORS: where in a file: its {line}th line.
+            _("line {line}").format(line=1),
+            _("not a format rutjournal imports (a CSV needs a header row naming its columns)"),
         )
     if names & {"full_date", "date"} and {"mood", "activities"} <= names:
         return "daylio"
@@ -174,10 +195,10 @@ def _detect_zip(path: Path) -> str:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise ImportFileError(path, "", f"the zip cannot be read ({exc})") from exc
+        raise ImportFileError(path, "", _("the zip cannot be read ({error})").format(error=exc)) from exc
     if any(name.lower().endswith(".json") for name in names):
         return "dayone"
-    raise ImportFileError(path, "", "a zip, but not a Day One export (no .json journal in it)")
+    raise ImportFileError(path, "", _("a zip, but not a Day One export (no .json journal in it)"))
 
 
 def _detect_folder(path: Path) -> str:
@@ -193,5 +214,5 @@ def _detect_folder(path: Path) -> str:
                 check_size(path, total)
             return "rednotebook"
     raise ImportFileError(
-        path, "", "a folder, but not a RedNotebook data folder (no YYYY-MM.txt month files in it)"
+        path, "", _("a folder, but not a RedNotebook data folder (no YYYY-MM.txt month files in it)")
     )

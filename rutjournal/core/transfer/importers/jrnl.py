@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from rutjournal.core.i18n import _
 from rutjournal.core.transfer.importers.json_source import (
     BadRecord,
     check_no_duplicates,
@@ -34,10 +35,11 @@ def parse(path: Path, options: ImportOptions | None = None) -> ParsedFile:
     check_top_level(path, data)
     entries = data.get("entries") if isinstance(data, dict) else None
     if not isinstance(entries, list):
-        raise ImportFileError(path, "", 'not a jrnl JSON export: there is no "entries" list')
+        raise ImportFileError(path, "", _('not a jrnl JSON export: there is no "entries" list'))
     parsed = ParsedFile(FORMAT, path)
     for number, item in enumerate(entries, 1):
-        place = f"entry {number}"
+        # TRANSLATORS: where in an export: its {number}th entry.
+        place = _("entry {number}").format(number=number)
         try:
             parsed.entries.append(_entry(item, place))
         except BadRecord as exc:
@@ -47,10 +49,11 @@ def parse(path: Path, options: ImportOptions | None = None) -> ParsedFile:
 
 def _entry(item: Any, place: str) -> EntryRecord:
     if not isinstance(item, dict):
-        raise BadRecord("not an entry (expected an object with date, time, title and body)")
+        raise BadRecord(_("not an entry (expected an object with date, time, title and body)"))
     check_no_duplicates(item)
     day = parse_date(item.get("date"))
-    place = f"{place} ({day.isoformat()})"
+    # TRANSLATORS: where in an export: "entry 3 (2024-03-05)".
+    place = _("{place} ({day})").format(place=place, day=day.isoformat())
     time = parse_time(item.get("time"))
     title, body = _text(item, "title"), _text(item, "body")
     tags, starred = tags_and_star(item)
@@ -70,18 +73,19 @@ def _text(item: dict[str, Any], key: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise BadRecord(f'"{key}" must be text')
+        # TRANSLATORS: {key} is a key of the export's JSON, typed as it is.
+        raise BadRecord(_('"{key}" must be text').format(key=key))
     return value
 
 
 def parse_date(value: object) -> dt.date:
     """A YYYY-MM-DD date that exists on the calendar (2023-02-30 does not)."""
     if not isinstance(value, str) or not _DATE.fullmatch(value.strip()):
-        raise BadRecord(f"the date {value!r} is not written YYYY-MM-DD")
+        raise BadRecord(_("the date {value} is not written YYYY-MM-DD").format(value=repr(value)))
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise BadRecord(f"the date {value} does not exist on the calendar") from None
+        raise BadRecord(_("the date {value} does not exist on the calendar").format(value=value)) from None
 
 
 def parse_time(value: object) -> dt.time | None:
@@ -89,8 +93,8 @@ def parse_time(value: object) -> dt.time | None:
         return None
     match = _TIME.fullmatch(value.strip()) if isinstance(value, str) else None
     if not match:
-        raise BadRecord(f"the time {value!r} is not written HH:MM")
+        raise BadRecord(_("the time {value} is not written HH:MM").format(value=repr(value)))
     hour, minute = int(match[1]), int(match[2])
     if hour > 23 or minute > 59:
-        raise BadRecord(f"the time {value} does not exist")
+        raise BadRecord(_("the time {value} does not exist").format(value=value))
     return dt.time(hour, minute)

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from rutjournal.core.i18n import _, ngettext
+from rutjournal.core.text import whole
 from rutjournal.core.transfer.importers.records import ImportFileError
 
 MAX_IMPORT_BYTES = (
@@ -19,10 +21,13 @@ def check_size(path: Path, size: int) -> None:
         raise ImportFileError(
             path,
             "",
-            f"it is {size / 2**20:,.0f} MB; rutjournal imports files of up to {MAX_IMPORT_BYTES // 2**20} MB",
+            # TRANSLATORS: {size} and {most} are numbers of megabytes.
+            _("it is {size} MB; rutjournal imports files of up to {most} MB").format(
+                size=whole(round(size / 2**20)), most=MAX_IMPORT_BYTES // 2**20
+            ),
         )
     if size == 0:
-        raise ImportFileError(path, "", "the file is empty")
+        raise ImportFileError(path, "", _("the file is empty"))
 
 
 def read_json_file(path: Path) -> Any:
@@ -31,21 +36,25 @@ def read_json_file(path: Path) -> Any:
         check_size(path, path.stat().st_size)
         data = path.read_bytes()
     except OSError as exc:
-        raise ImportFileError(path, "", f"cannot be read ({exc.strerror or exc})") from exc
+        raise ImportFileError(
+            path, "", _("cannot be read ({error})").format(error=exc.strerror or exc)
+        ) from exc
     return parse_json_bytes(path, data)
 
 
 def parse_json_bytes(path: Path, data: bytes, member: str = "") -> Any:
     """Decode and parse; ``member`` names the file inside a zip for the message."""
-    where = f"{member}, " if member else ""
     if not data.strip():
-        raise ImportFileError(path, member, "the file is empty")
+        raise ImportFileError(path, member, _("the file is empty"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportFileError(
-            path, f"{where}byte {exc.start + 1}", "not UTF-8 text (is this really a JSON export?)"
-        ) from exc
+        if member:
+            # TRANSLATORS: where in a file inside a zip: {member} is the file's name.
+            where = _("{member}, byte {number}").format(member=member, number=exc.start + 1)
+        else:
+            where = _("byte {number}").format(number=exc.start + 1)
+        raise ImportFileError(path, where, _("not UTF-8 text (is this really a JSON export?)")) from exc
     try:
         return loads(text)
     except NumberTooLong as exc:
@@ -53,12 +62,20 @@ def parse_json_bytes(path: Path, data: bytes, member: str = "") -> Any:
     except json.JSONDecodeError as exc:
         rest = text[exc.pos :].rstrip()
         truncated = not rest or (exc.msg.startswith("Unterminated string") and "\n" not in rest)
-        reason = (
-            "the JSON ends too soon (is the file cut short?)" if truncated else f"not valid JSON ({exc.msg})"
-        )
-        raise ImportFileError(path, f"{where}line {exc.lineno}, column {exc.colno}", reason) from exc
+        if truncated:
+            reason = _("the JSON ends too soon (is the file cut short?)")
+        else:
+            # TRANSLATORS: {error} is Python's JSON reader's own words, in English.
+            reason = _("not valid JSON ({error})").format(error=exc.msg)
+        if member:
+            where = _("{member}, line {line}, column {column}").format(
+                member=member, line=exc.lineno, column=exc.colno
+            )
+        else:
+            where = _("line {line}, column {column}").format(line=exc.lineno, column=exc.colno)
+        raise ImportFileError(path, where, reason) from exc
     except RecursionError as exc:
-        raise ImportFileError(path, member, "the JSON is nested too deeply to be an export") from exc
+        raise ImportFileError(path, member, _("the JSON is nested too deeply to be an export")) from exc
 
 
 class NumberTooLong(ValueError):
@@ -89,7 +106,11 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _int(text: str) -> int:
     if len(text) > MAX_DIGITS:
         raise NumberTooLong(
-            f"a number in it has {len(text):,} digits; an export holds none longer than {MAX_DIGITS}"
+            ngettext(
+                "a number in it has {count} digit; an export holds none longer than {most}",
+                "a number in it has {count} digits; an export holds none longer than {most}",
+                len(text),
+            ).format(count=whole(len(text)), most=MAX_DIGITS)
         )
     return int(text)
 
@@ -123,14 +144,23 @@ def check_no_duplicates(item: Any) -> None:
     """BadRecord when a record (or an object inside it) gives a key twice: which value is meant cannot be told."""
     key = duplicate_key(item)
     if key is not None:
-        raise BadRecord(f"the key {key_words(key)} is given twice in it; which one is meant cannot be told")
+        # TRANSLATORS: {key} is a key of the file's JSON, in quotes.
+        raise BadRecord(
+            _("the key {key} is given twice in it; which one is meant cannot be told").format(
+                key=key_words(key)
+            )
+        )
 
 
 def check_top_level(path: Path, data: Any, member: str = "") -> None:
     """ImportFileError when the file's outer object gives a key twice (two "entries" lists, say)."""
     if isinstance(data, JsonObject) and data.duplicates:
         raise ImportFileError(
-            path, member, f"the key {key_words(data.duplicates[0])} is given twice at the top of the file"
+            path,
+            member,
+            _("the key {key} is given twice at the top of the file").format(
+                key=key_words(data.duplicates[0])
+            ),
         )
 
 

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
+from rutjournal.core.i18n import _
 from rutjournal.core.transfer.importers.json_source import MAX_IMPORT_BYTES
 from rutjournal.core.transfer.importers.records import ImportFileError
 
@@ -57,7 +58,12 @@ def _copy(stream: BinaryIO, fd: int, shown: Path) -> None:
         total += len(chunk)
         if total > MAX_IMPORT_BYTES:
             raise ImportFileError(
-                shown, "", f"it holds more than {MAX_IMPORT_BYTES // 2**20} MB, the most rutjournal imports"
+                shown,
+                "",
+                # TRANSLATORS: {most} is a number of megabytes.
+                _("it holds more than {most} MB, the most rutjournal imports").format(
+                    most=MAX_IMPORT_BYTES // 2**20
+                ),
             )
         view = memoryview(chunk)
         while view:

@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import _, ngettext
 from rutjournal.core.journal import store
 from rutjournal.core.load import store as load_store
 from rutjournal.core.load.service import check_task_fields
+from rutjournal.core.text import whole
 from rutjournal.core.transfer.importers.records import EntryRecord, ParsedFile, Rejected, TaskRecord
 from rutjournal.core.values import MAX_BODY_CHARS, Scores, check_body, check_day, normalize_tags
 
@@ -102,33 +104,75 @@ class ImportPlan:
 
     def summary_lines(self, *, done: bool = False) -> list[str]:
         """What the file holds and what the import adds (or added, with ``done``), without the record lists."""
-        verb = "Imported" if done else "Would import"
+        days = ngettext("{count} day", "{count} days", self.record_days).format(count=whole(self.record_days))
+        # TRANSLATORS: what a file holds: "12 journal records on 10 days, 3 tags, 0 tasks"; {days} is "10 days".
+        records = ngettext(
+            "{count} journal record on {days}", "{count} journal records on {days}", self.entry_records
+        ).format(count=whole(self.entry_records), days=days)
+        tags = ngettext("{count} tag", "{count} tags", len(self.tags)).format(count=whole(len(self.tags)))
+        tasks = ngettext("{count} task", "{count} tasks", self.task_records).format(
+            count=whole(self.task_records)
+        )
+        new_days = ngettext("{count} new day", "{count} new days", self.new_days).format(
+            count=whole(self.new_days)
+        )
+        merged = ngettext(
+            "{count} added to days you already have",
+            "{count} added to days you already have",
+            self.merged_days,
+        ).format(count=whole(self.merged_days))
+        new_tags = ngettext("{count} new tag", "{count} new tags", len(self.new_tags)).format(
+            count=whole(len(self.new_tags))
+        )
+        new_tasks = ngettext("{count} new task", "{count} new tasks", len(self.tasks)).format(
+            count=whole(len(self.tasks))
+        )
+        if done:
+            # TRANSLATORS: what an import added: "Imported: 2 new days, 1 added to days you already have, …".
+            adds = _("Imported: {new_days}, {merged}, {new_tags}, {new_tasks}")
+        else:
+            adds = _("Would import: {new_days}, {merged}, {new_tags}, {new_tasks}")
         out = [
-            f"{self.entry_records:,} journal record{_s(self.entry_records)} on {self.record_days:,} "
-            f"day{_s(self.record_days)}, {len(self.tags):,} tag{_s(len(self.tags))}, "
-            f"{self.task_records:,} task{_s(self.task_records)}",
-            f"{verb}: {self.new_days:,} new day{_s(self.new_days)}, {self.merged_days:,} added to days you "
-            f"already have, {len(self.new_tags):,} new tag{_s(len(self.new_tags))}, "
-            f"{len(self.tasks):,} new task{_s(len(self.tasks))}",
+            _("{records}, {tags}, {tasks}").format(records=records, tags=tags, tasks=tasks),
+            adds.format(new_days=new_days, merged=merged, new_tags=new_tags, new_tasks=new_tasks),
         ]
         if self.unchanged:
-            out.append(
-                f"{self.unchanged:,} record{_s(self.unchanged)} already there "
-                f"({'nothing was' if done else 'nothing would be'} added for {_them(self.unchanged)})"
-            )
+            if done:
+                there = ngettext(
+                    "{count} record already there (nothing was added for it)",
+                    "{count} records already there (nothing was added for them)",
+                    self.unchanged,
+                )
+            else:
+                there = ngettext(
+                    "{count} record already there (nothing would be added for it)",
+                    "{count} records already there (nothing would be added for them)",
+                    self.unchanged,
+                )
+            out.append(there.format(count=whole(self.unchanged)))
         return out
 
     def lines(self, *, done: bool = False, limit: int = 20) -> list[str]:
         """The preview (or, with ``done``, the result) in plain sentences, one per line."""
         summary = self.summary_lines(done=done)
-        out = [f"{self.format} file {self.path}", f"  {summary[0]}", summary[1]]
+        # TRANSLATORS: {format} is the format's short name (jrnl, dayone, csv), {path} the file's.
+        heading = _("{format} file {path}").format(format=self.format, path=self.path)
+        out = [heading, f"  {summary[0]}", summary[1]]
         out.extend(f"  {line}" for line in summary[2:])
-        for title, items in (("Rejected", self.rejected), ("Skipped", self.skipped)):
+        for rejected, items in ((True, self.rejected), (False, self.skipped)):
             if items:
-                out.append(f"{title}: {len(items):,} record{_s(len(items))}")
+                if rejected:
+                    title = ngettext("Rejected: {count} record", "Rejected: {count} records", len(items))
+                else:
+                    title = ngettext("Skipped: {count} record", "Skipped: {count} records", len(items))
+                out.append(title.format(count=whole(len(items))))
                 out.extend(f"  {item.place}: {item.reason}" for item in items[:limit])
                 if len(items) > limit:
-                    out.append(f"  … and {len(items) - limit:,} more")
+                    more = len(items) - limit
+                    out.append(
+                        "  "
+                        + ngettext("… and {count} more", "… and {count} more", more).format(count=whole(more))
+                    )
         return out
 
     def as_dict(self) -> dict[str, object]:
@@ -147,14 +191,6 @@ class ImportPlan:
             "rejected": [{"place": r.place, "reason": r.reason} for r in self.rejected],
             "skipped": [{"place": r.place, "reason": r.reason} for r in self.skipped],
         }
-
-
-def _s(n: int) -> str:
-    return "" if n == 1 else "s"
-
-
-def _them(n: int) -> str:
-    return "it" if n == 1 else "them"
 
 
 def build_plan(parsed: ParsedFile, existing: Existing, tick: Tick | None = None) -> ImportPlan:
@@ -229,7 +265,14 @@ def _plan_day(
             merged = f"{body.rstrip(chr(10))}\n\n{block}" if body.strip() else block
             if len(merged) > MAX_BODY_CHARS:
                 plan.rejected.append(
-                    Rejected(record.place, f"the day's text would pass {MAX_BODY_CHARS:,} characters")
+                    Rejected(
+                        record.place,
+                        ngettext(
+                            "the day's text would pass {count} character",
+                            "the day's text would pass {count} characters",
+                            MAX_BODY_CHARS,
+                        ).format(count=whole(MAX_BODY_CHARS)),
+                    )
                 )
                 continue
             body, added = merged, True
@@ -270,7 +313,7 @@ def _check_text(*texts: str) -> None:
             text.encode("utf-8")
         except UnicodeEncodeError:
             raise InvalidInput(
-                "text", "real characters (it holds an escape such as \\ud800 that is not one)"
+                "text", _("real characters (it holds an escape such as \\ud800 that is not one)")
             ) from None
 
 
@@ -280,14 +323,15 @@ def _scores(record: EntryRecord) -> Scores:
 
 def task_notes(task: TaskRecord) -> str:
     """What the inventory has no column for (project, tags, status, dates) goes first in the notes."""
+    # TRANSLATORS: these are written into an imported task's notes: "project: Q3 launch; status: waiting".
     facts = [
-        f"{label}: {value}"
+        label.format(value=value)
         for label, value in (
-            ("project", task.project),
-            ("tags", ", ".join(task.tags)),
-            ("status", "" if task.status == "pending" else task.status),
-            ("added", task.created.isoformat() if task.created else ""),
-            ("due", task.due.isoformat() if task.due else ""),
+            (_("project: {value}"), task.project),
+            (_("tags: {value}"), ", ".join(task.tags)),
+            (_("status: {value}"), "" if task.status == "pending" else task.status),
+            (_("added: {value}"), task.created.isoformat() if task.created else ""),
+            (_("due: {value}"), task.due.isoformat() if task.due else ""),
         )
         if value
     ]

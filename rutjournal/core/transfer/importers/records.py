@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rutjournal.core.errors import RutjournalError
+from rutjournal.core.i18n import _
 
 
 class ImportFileError(RutjournalError):
@@ -20,15 +21,21 @@ class ImportFileError(RutjournalError):
         self.path = path
         self.place = place
         self.reason = reason
-        where = f" at {place}" if place else ""
-        super().__init__(f"{path}{where}: {reason}; nothing was imported")
+        if place:
+            # TRANSLATORS: {place} says where in the file ("line 5", "record 12"), {reason} what is wrong there.
+            message = _("{path} at {place}: {reason}; nothing was imported").format(
+                path=path, place=place, reason=reason
+            )
+        else:
+            message = _("{path}: {reason}; nothing was imported").format(path=path, reason=reason)
+        super().__init__(message)
 
 
 class ImportCancelled(RutjournalError):
     """The user cancelled; the transaction was rolled back and nothing was written."""
 
     def __init__(self) -> None:
-        super().__init__("import cancelled; nothing was imported")
+        super().__init__(_("import cancelled; nothing was imported"))
 
 
 @dataclass(frozen=True)

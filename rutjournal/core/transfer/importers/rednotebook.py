@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from rutjournal.core import text as words
+from rutjournal.core.i18n import N_, _, ngettext
 from rutjournal.core.transfer.importers.records import (
     EntryRecord,
     ImportFileError,
@@ -90,7 +92,7 @@ def _refuse_aliases(root: yaml.Node) -> None:
     while todo:
         node = todo.pop()
         if id(node) in seen:
-            raise _AliasesRefused("it uses YAML aliases (*name), which RedNotebook never writes")
+            raise _AliasesRefused(_("it uses YAML aliases (*name), which RedNotebook never writes"))
         seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):
             todo.extend(node.value)
@@ -99,7 +101,7 @@ def _refuse_aliases(root: yaml.Node) -> None:
                 todo.extend((key, value))
 
 
-_TWICE_DAY = (
+_TWICE_DAY = N_(
     "the day is given twice in the month file; which one is meant cannot be told, so neither was imported"
 )
 
@@ -113,7 +115,7 @@ def parse(path: Path, options: ImportOptions) -> ParsedFile:
     parsed = ParsedFile(format=FORMAT, path=path)
     if not path.is_dir():
         if not is_month_file(path):
-            raise ImportFileError(path, "", "is not a RedNotebook month file (named like 2024-03.txt)")
+            raise ImportFileError(path, "", _("is not a RedNotebook month file (named like 2024-03.txt)"))
         problem = _parse_month(path, read_text(path), parsed)
         if problem:
             raise ImportFileError(path, problem.place, problem.reason)
@@ -123,7 +125,7 @@ def parse(path: Path, options: ImportOptions) -> ParsedFile:
         raise ImportFileError(
             path,
             "",
-            "holds no RedNotebook month files (named like 2024-03.txt); choose RedNotebook's data folder",
+            _("holds no RedNotebook month files (named like 2024-03.txt); choose RedNotebook's data folder"),
         )
     for file in files:
         if _is_empty(file):
@@ -131,9 +133,7 @@ def parse(path: Path, options: ImportOptions) -> ParsedFile:
         try:
             text = read_text(file)
         except ImportFileError as error:
-            parsed.rejected.append(
-                Rejected(_where(file.name, error.place), f"the whole month: {error.reason}")
-            )
+            parsed.rejected.append(Rejected(_where(file.name, error.place), _whole_month(error.reason)))
             continue
         problem = _parse_month(file, text, parsed)
         if problem:
@@ -158,6 +158,11 @@ def _is_empty(file: Path) -> bool:
         return False  # read_text says why it cannot be read
 
 
+def _whole_month(reason: str) -> str:
+    # TRANSLATORS: a month file of RedNotebook that cannot be read at all; {reason} says why.
+    return _("the whole month: {reason}").format(reason=reason)
+
+
 def _where(name: str, place: str) -> str:
     return f"{name} {place}" if place else name
 
@@ -168,30 +173,36 @@ def _parse_month(file: Path, text: str, parsed: ParsedFile) -> Rejected | None:
     assert match is not None
     year, month = int(match[1]), int(match[2])
     if not (1 <= month <= 12 and year >= 1):
-        return Rejected(file.name, f"the whole month: {file.name} does not name a month (YYYY-MM.txt)")
+        return Rejected(
+            file.name, _whole_month(_("{file} does not name a month (YYYY-MM.txt)").format(file=file.name))
+        )
     try:
         content = load_month(text)  # a safe loader (CSafeLoader or SafeLoader), and no aliases
     except _AliasesRefused as error:
-        return Rejected(file.name, f"the whole month: {error}; it was not read")
+        return Rejected(file.name, _whole_month(_("{reason}; it was not read").format(reason=error)))
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 0
         return Rejected(
-            _where(file.name, f"line {line}" if line else ""),
-            f"the whole month is not valid YAML ({error.problem or error}); fix or remove that line",
+            _where(file.name, _("line {line}").format(line=line) if line else ""),
+            # TRANSLATORS: {error} is the YAML reader's own words, in English.
+            _("the whole month is not valid YAML ({error}); fix or remove that line").format(
+                error=error.problem or error
+            ),
         )
     except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError) as error:
-        return Rejected(file.name, f"the whole month is not valid YAML ({error})")
+        return Rejected(file.name, _("the whole month is not valid YAML ({error})").format(error=error))
     if content is None:
         return None
     if not isinstance(content, dict):
         return Rejected(
-            file.name, "the whole month: expected day numbers with their text, found something else"
+            file.name, _whole_month(_("expected day numbers with their text, found something else"))
         )
     twice = set(content.duplicates) if isinstance(content, _Mapping) else set()
     for key, day_content in sorted(content.items(), key=lambda item: str(item[0]).zfill(4)):
-        place = f"{file.name} day {key}"
+        # TRANSLATORS: where in a RedNotebook export: a day ({day}, its number) of a month file ({file}).
+        place = _("{file} day {day}").format(file=file.name, day=key)
         if key in twice:
-            parsed.rejected.append(Rejected(place, _TWICE_DAY))
+            parsed.rejected.append(Rejected(place, _(_TWICE_DAY)))
             continue
         try:
             parsed.entries.append(_entry(year, month, key, day_content, place))
@@ -202,23 +213,31 @@ def _parse_month(file: Path, text: str, parsed: ParsedFile) -> Rejected | None:
 
 def _entry(year: int, month: int, key: object, content: object, place: str) -> EntryRecord:
     if isinstance(key, bool) or not isinstance(key, int | str) or not str(key).isdecimal():
-        raise ValueError(f"{key!r} is not a day number")
+        raise ValueError(_("{key} is not a day number").format(key=repr(key)))
     number = int(key)
     last = calendar.monthrange(year, month)[1]
     if not 1 <= number <= last:
-        raise ValueError(f"{dt.date(year, month, 1):%B %Y} has no day {number} (it has {last} days)")
+        # TRANSLATORS: {month} is a month and its year ("February 2024"), {number} a day's number.
+        message = ngettext(
+            "{month} has no day {number} (it has {last} day)",
+            "{month} has no day {number} (it has {last} days)",
+            last,
+        )
+        raise ValueError(message.format(month=words.month(dt.date(year, month, 1)), number=number, last=last))
     if not isinstance(content, dict):
-        raise ValueError("holds no text or categories (expected 'text:' and category names)")
+        raise ValueError(_("holds no text or categories (expected 'text:' and category names)"))
     if isinstance(content, _Mapping):
         shown = str(content.duplicates[0])[:30]
         raise ValueError(
-            f"gives {shown!r} twice; which one is meant cannot be told, so the day was not imported"
+            _("gives {key} twice; which one is meant cannot be told, so the day was not imported").format(
+                key=repr(shown)
+            )
         )
     text = content.get("text", "")
     if text is None:
         text = ""
     if isinstance(text, bool) or not isinstance(text, str | int | float | dt.date):
-        raise ValueError("its text is not text (a list or a mapping was found)")
+        raise ValueError(_("its text is not text (a list or a mapping was found)"))
     text = str(text)
     tags: list[str] = list(_HASHTAG.findall(text))
     lines: list[str] = []
@@ -235,7 +254,7 @@ def _entry(year: int, month: int, key: object, content: object, place: str) -> E
         lines.extend(f"{category}: {name}" for name in names)
     body = "\n\n".join(part for part in (text.strip(), "\n".join(lines)) if part)
     if not body and not tags:
-        raise ValueError("is empty: no text and no categories")
+        raise ValueError(_("is empty: no text and no categories"))
     return EntryRecord(
         day=dt.date(year, month, number),
         body=clean_body(body),

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from rutjournal.core.i18n import _
 from rutjournal.core.transfer.importers.json_source import check_no_duplicates, loads
 from rutjournal.core.transfer.importers.records import (
     ImportFileError,
@@ -42,7 +43,7 @@ def parse(path: Path, options: ImportOptions) -> ParsedFile:
     parsed = ParsedFile(format=FORMAT, path=path)
     templates = {
         item["uuid"]: item
-        for _, item in items
+        for _number, item in items
         if isinstance(item, dict) and isinstance(item.get("uuid"), str) and item.get("status") == "recurring"
     }
     for number, item in items:
@@ -61,18 +62,22 @@ def _load(path: Path, text: str) -> list[tuple[int, Any]]:
     """The task objects with their numbers; lines that are not JSON in the one-per-line form are rejected."""
     stripped = text.strip()
     if not stripped:
-        raise ImportFileError(path, "", "is empty: make it with `task export > tasks.json`")
+        # TRANSLATORS: `task export > tasks.json` is a command, typed as it is.
+        raise ImportFileError(path, "", _("is empty: make it with `task export > tasks.json`"))
     if stripped.startswith("["):
         try:
             data = loads(stripped)
         except json.JSONDecodeError as error:
             raise ImportFileError(
-                path, f"line {error.lineno}", f"is not valid JSON ({error.msg}); the file may be cut short"
+                path,
+                _("line {line}").format(line=error.lineno),
+                # TRANSLATORS: {error} is Python's JSON reader's own words, in English.
+                _("is not valid JSON ({error}); the file may be cut short").format(error=error.msg),
             ) from None
         except (RecursionError, ValueError) as error:
-            raise ImportFileError(path, "", f"is not valid JSON ({error})") from None
+            raise ImportFileError(path, "", _("is not valid JSON ({error})").format(error=error)) from None
         if not isinstance(data, list):
-            raise ImportFileError(path, "", "is not a Taskwarrior export: expected a list of tasks")
+            raise ImportFileError(path, "", _("is not a Taskwarrior export: expected a list of tasks"))
         return list(enumerate(data, start=1))
     items: list[tuple[int, Any]] = []
     good = 0
@@ -85,57 +90,64 @@ def _load(path: Path, text: str) -> list[tuple[int, Any]]:
             items.append((len(items) + 1, item))
             good += isinstance(item, dict) and not TASK_KEYS.isdisjoint(item)
         except (ValueError, RecursionError):
-            items.append((len(items) + 1, Rejected(f"line {line_number}", "is not a JSON task object")))
+            where = _("line {line}").format(line=line_number)
+            items.append((len(items) + 1, Rejected(where, _("is not a JSON task object"))))
     if not good:
         raise ImportFileError(
-            path, "line 1", "is not a Taskwarrior export: expected JSON (make it with `task export`)"
+            path,
+            _("line {line}").format(line=1),
+            _("is not a Taskwarrior export: expected JSON (make it with `task export`)"),
         )
     return items
 
 
 def _place(number: int, item: object) -> str:
     uuid = item.get("uuid") if isinstance(item, dict) else None
-    return f"task {number} (uuid {uuid})" if isinstance(uuid, str) and uuid else f"task {number}"
+    if isinstance(uuid, str) and uuid:
+        # TRANSLATORS: where in a Taskwarrior export: its {number}th task, and the task's uuid.
+        return _("task {number} (uuid {uuid})").format(number=number, uuid=uuid)
+    return _("task {number}").format(number=number)
 
 
 def _add(item: object, place: str, templates: dict[str, Any], parsed: ParsedFile) -> None:
     if not isinstance(item, dict):
-        raise ValueError("is not a task (expected an object with a description and a status)")
+        raise ValueError(_("is not a task (expected an object with a description and a status)"))
     check_no_duplicates(item)
     description = item.get("description")
     if not isinstance(description, str) or not description.strip():
-        raise ValueError("has no description")
+        raise ValueError(_("has no description"))
     description = " ".join(description.split())
     status = item.get("status", "pending")
     if not isinstance(status, str):
-        raise ValueError("its status is not text (pending, waiting, recurring, completed or deleted)")
+        raise ValueError(_("its status is not text (pending, waiting, recurring, completed or deleted)"))
     if status in DONE:
         end = _date(item, "end")
-        when = f" on {end}" if end else ""
-        parsed.skipped.append(
-            Rejected(place, f"{DONE[status]} in Taskwarrior{when}: not on your plate ({description!r})")
-        )
+        parsed.skipped.append(Rejected(place, _finished(status, end, description)))
         return
     if status not in ON_PLATE:
         raise ValueError(
-            f"status {status!r} is not one Taskwarrior writes (pending, waiting, recurring, ...)"
+            _("status {status} is not one Taskwarrior writes (pending, waiting, recurring, ...)").format(
+                status=repr(status)
+            )
         )
     parent = item.get("parent")
     if isinstance(parent, str) and parent in templates:
         parsed.skipped.append(
             Rejected(
                 place,
-                f"one occurrence of the recurring task {description!r}: the recurring task is imported once",
+                _("one occurrence of the recurring task {title}: the recurring task is imported once").format(
+                    title=repr(description)
+                ),
             )
         )
         return
     tags = item.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
-        raise ValueError("its tags are not a list of words")
+        raise ValueError(_("its tags are not a list of words"))
     clean = clean_tags(tags)
     project = item.get("project")
     if project is not None and not isinstance(project, str):
-        raise ValueError("its project is not text")
+        raise ValueError(_("its project is not text"))
     check_unicode(description + (project or ""))
     title = description if len(description) <= MAX_TITLE else description[: MAX_TITLE - 1] + "…"
     notes = check_unicode(_notes(item, description, title))
@@ -154,29 +166,46 @@ def _add(item: object, place: str, templates: dict[str, Any], parsed: ParsedFile
     )
 
 
+def _finished(status: str, end: dt.date | None, description: str) -> str:
+    """Why a completed or deleted task is skipped."""
+    # TRANSLATORS: {title} is the task's description, in quotes; {day} the day it ended, YYYY-MM-DD.
+    if status == "completed":
+        if end:
+            return _("completed in Taskwarrior on {day}: not on your plate ({title})").format(
+                day=end, title=repr(description)
+            )
+        return _("completed in Taskwarrior: not on your plate ({title})").format(title=repr(description))
+    if end:
+        return _("deleted in Taskwarrior on {day}: not on your plate ({title})").format(
+            day=end, title=repr(description)
+        )
+    return _("deleted in Taskwarrior: not on your plate ({title})").format(title=repr(description))
+
+
 def _notes(item: dict[str, Any], description: str, title: str) -> str:
     """What the inventory has no field for, in plain lines: project, dates, recurrence, annotations."""
     lines = [description] if title != description else []
     if isinstance(item.get("project"), str) and item["project"]:
-        lines.append(f"Project: {item['project']}")
+        # TRANSLATORS: these lines are written into an imported task's notes.
+        lines.append(_("Project: {value}").format(value=item["project"]))
     due = _date(item, "due")
     if due:
-        lines.append(f"Due: {due}")
+        lines.append(_("Due: {value}").format(value=due))
     wait = _date(item, "wait")
     if wait:
-        lines.append(f"Waiting until: {wait}")
+        lines.append(_("Waiting until: {value}").format(value=wait))
     if isinstance(item.get("recur"), str) and item["recur"]:
-        lines.append(f"Recurs: {item['recur']}")
+        lines.append(_("Recurs: {value}").format(value=item["recur"]))
     annotations = item.get("annotations", [])
     if not isinstance(annotations, list):
-        raise ValueError("its annotations are not a list")
+        raise ValueError(_("its annotations are not a list"))
     for number, annotation in enumerate(annotations, start=1):
         if not isinstance(annotation, dict) or not isinstance(annotation.get("description"), str):
-            raise ValueError(f"annotation {number} has no text")
+            raise ValueError(_("annotation {number} has no text").format(number=number))
         when = _date(annotation, "entry")
         lines.append(f"{when}: {annotation['description']}" if when else annotation["description"])
     if isinstance(item.get("uuid"), str):
-        lines.append(f"Taskwarrior uuid: {item['uuid']}")
+        lines.append(_("Taskwarrior uuid: {value}").format(value=item["uuid"]))
     return "\n".join(lines)
 
 
@@ -187,7 +216,9 @@ def _date(item: dict[str, Any], key: str) -> dt.date | None:
         return None
     match = _STAMP.match(value) if isinstance(value, str) else None
     if not match:
-        raise ValueError(f"{key} date {value!r} is not a Taskwarrior date (like 20240105T093000Z)")
+        # TRANSLATORS: {key} is Taskwarrior's name of the date (entry, due, end, wait), as it is.
+        message = _("{key} date {value} is not a Taskwarrior date (like 20240105T093000Z)")
+        raise ValueError(message.format(key=key, value=repr(value)))
     try:
         day = dt.date(int(match[1]), int(match[2]), int(match[3]))
         if not match[4]:
@@ -203,4 +234,5 @@ def _date(item: dict[str, Any], key: str) -> dt.date | None:
             moment = moment.replace(tzinfo=dt.UTC)
         return moment.astimezone().date()
     except (ValueError, OverflowError):
-        raise ValueError(f"{key} date {value!r} does not exist in the calendar") from None
+        message = _("{key} date {value} does not exist in the calendar")
+        raise ValueError(message.format(key=key, value=repr(value))) from None

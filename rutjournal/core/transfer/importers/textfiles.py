@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import _
 from rutjournal.core.transfer.importers.json_source import check_size
 from rutjournal.core.transfer.importers.records import ImportFileError
 from rutjournal.core.values import check_body, normalize_tags
@@ -29,21 +30,23 @@ _DELIMITERS = ",;\t"
 def read_text(path: Path) -> str:
     """The whole file as text; a folder, an empty, huge or unreadable file, or bytes not UTF-8 stop it."""
     if path.is_dir():
-        raise ImportFileError(path, "", "is a folder, not a file")
+        raise ImportFileError(path, "", _("is a folder, not a file"))
     try:
         check_size(path, path.stat().st_size)
         data = path.read_bytes()
     except OSError as error:
-        raise ImportFileError(path, "", f"cannot be read ({error.strerror or error})") from None
+        raise ImportFileError(path, "", _cannot_read(error)) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ImportFileError(
             path,
-            f"line {line}",
-            f"is not UTF-8 text (byte 0x{data[error.start]:02x} cannot be read); "
-            "save or export it again as UTF-8 and retry",
+            _("line {line}").format(line=line),
+            # TRANSLATORS: {byte} is the byte that cannot be read, in hexadecimal: 0xff.
+            _(
+                "is not UTF-8 text (byte {byte} cannot be read); save or export it again as UTF-8 and retry"
+            ).format(byte=f"0x{data[error.start]:02x}"),
         ) from None
 
 
@@ -56,7 +59,7 @@ def folder_files(root: Path, folder: Path, name: re.Pattern[str]) -> list[Path]:
     try:
         children = sorted(child for child in folder.iterdir() if name.fullmatch(child.name))
     except OSError as error:
-        raise ImportFileError(folder, "", f"cannot be read ({error.strerror or error})") from None
+        raise ImportFileError(folder, "", _cannot_read(error)) from None
     found = []
     for child in children:
         if child.is_symlink():
@@ -64,11 +67,11 @@ def folder_files(root: Path, folder: Path, name: re.Pattern[str]) -> list[Path]:
         try:
             mode = child.stat().st_mode
         except OSError as error:
-            raise ImportFileError(child, "", f"cannot be read ({error.strerror or error})") from None
+            raise ImportFileError(child, "", _cannot_read(error)) from None
         if stat.S_ISDIR(mode):
             continue
         if not stat.S_ISREG(mode):
-            raise ImportFileError(child, "", "is a pipe, a device or a socket, not a file")
+            raise ImportFileError(child, "", _("is a pipe, a device or a socket, not a file"))
         found.append(child)
     return found
 
@@ -78,20 +81,26 @@ def check_link(root: Path, link: Path) -> Path:
     try:
         target = link.resolve(strict=True)
     except FileNotFoundError:
-        raise ImportFileError(link, "", "is a link to something that does not exist") from None
+        raise ImportFileError(link, "", _("is a link to something that does not exist")) from None
     except (RuntimeError, OSError) as error:  # a loop: RuntimeError before Python 3.13, OSError (ELOOP) after
-        raise ImportFileError(link, "", f"is a link that cannot be followed ({_why(error)})") from None
+        reason = _("is a link that cannot be followed ({error})").format(error=_why(error))
+        raise ImportFileError(link, "", reason) from None
     if not target.is_relative_to(root.resolve()):
         raise ImportFileError(
-            link, "", "is a link to a file outside the folder being imported; copy that file in instead"
+            link, "", _("is a link to a file outside the folder being imported; copy that file in instead")
         )
     return target
 
 
 def _why(error: BaseException) -> str:
-    return (
-        "it loops back on itself" if "loop" in str(error).lower() else str(getattr(error, "strerror", error))
-    )
+    if "loop" in str(error).lower():
+        return _("it loops back on itself")
+    return str(getattr(error, "strerror", error))
+
+
+def _cannot_read(error: OSError) -> str:
+    # TRANSLATORS: {error} is the system's own words ("Permission denied").
+    return _("cannot be read ({error})").format(error=error.strerror or error)
 
 
 def csv_rows(path: Path, text: str, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:
@@ -104,7 +113,8 @@ def csv_rows(path: Path, text: str, delimiter: str = ",") -> Iterator[tuple[int,
         except StopIteration:
             return
         except csv.Error as error:
-            raise ImportFileError(path, f"line {start}", f"the CSV cannot be read ({error})") from None
+            reason = _("the CSV cannot be read ({error})").format(error=error)
+            raise ImportFileError(path, _("line {line}").format(line=start), reason) from None
         if any(cell.strip() for cell in row):
             yield start, row
         start = reader.line_num + 1
@@ -142,21 +152,37 @@ def parse_time(text: str) -> dt.time | None:
             hour = hour % 12 + (12 if match[4] in "pP" else 0)
         if hour < 24 and minute < 60 and second < 60:
             return dt.time(hour, minute, second)
-    raise ValueError(f"time {text.strip()!r} is not a time of day (write it like 20:30 or 8:30 pm)")
+    raise ValueError(
+        _("time {value} is not a time of day (write it like 20:30 or 8:30 pm)").format(
+            value=repr(text.strip())
+        )
+    )
 
 
 def parse_iso_day(text: str, what: str = "date") -> dt.date:
     """'2024-03-05' -> a date; another form or a day that does not exist -> ValueError saying which."""
     match = _DAY.match(text)
     if not match:
-        raise ValueError(
-            f"{what} {text.strip()!r} is not written YYYY-MM-DD (e.g. 2024-03-05); "
-            "day and month order cannot be guessed, so write it that way"
-        )
+        if what == "date":
+            message = _(
+                "date {value} is not written YYYY-MM-DD (e.g. 2024-03-05); "
+                "day and month order cannot be guessed, so write it that way"
+            )
+        else:
+            # TRANSLATORS: {what} names the value ("due date"), {value} is what the file holds.
+            message = _(
+                "{what} {value} is not written YYYY-MM-DD (e.g. 2024-03-05); "
+                "day and month order cannot be guessed, so write it that way"
+            )
+        raise ValueError(message.format(what=what, value=repr(text.strip())))
     try:
         return dt.date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
-        raise ValueError(f"{what} {text.strip()} does not exist in the calendar") from None
+        if what == "date":
+            message = _("date {value} does not exist in the calendar")
+        else:
+            message = _("{what} {value} does not exist in the calendar")
+        raise ValueError(message.format(what=what, value=text.strip())) from None
 
 
 def check_unicode(text: str) -> str:
@@ -165,7 +191,7 @@ def check_unicode(text: str) -> str:
         text.encode("utf-8")
     except UnicodeEncodeError:
         raise ValueError(
-            "holds an escape that is not a real character (a lone surrogate like \\ud800)"
+            _("holds an escape that is not a real character (a lone surrogate like \\ud800)")
         ) from None
     return text
 
@@ -177,7 +203,9 @@ def clean_tags(names: list[str]) -> tuple[str, ...]:
     try:
         return tuple(normalize_tags(names))
     except InvalidInput as error:
-        raise ValueError(f"tag {error.value!r} cannot be used: it must be {error.allowed}") from None
+        # TRANSLATORS: {allowed} says what a tag may be ("at most 64 characters").
+        message = _("tag {value} cannot be used: it must be {allowed}")
+        raise ValueError(message.format(value=repr(error.value), allowed=error.allowed)) from None
 
 
 def clean_body(text: str) -> str:
@@ -186,4 +214,6 @@ def clean_body(text: str) -> str:
     try:
         return check_body(body)
     except InvalidInput as error:
-        raise ValueError(f"the text is too long ({error.value}); it must be {error.allowed}") from None
+        # TRANSLATORS: {length} is the text's length ("1,000,001 characters"), {allowed} the most allowed.
+        message = _("the text is too long ({length}); it must be {allowed}")
+        raise ValueError(message.format(length=error.value, allowed=error.allowed)) from None
