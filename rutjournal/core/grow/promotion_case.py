@@ -260,14 +260,16 @@ def _gap_sections(target: TargetView, evidence: list[EvidenceView], today: dt.da
         kind = _(KIND_GAPS[gap.kind]) if gap.kind in KIND_GAPS else f"{capital(gap.kind)} gap"
         out += [f"*{kind} · {state}*", ""]
         if gap.good_looks_like.strip():
-            out += [f"**{_('What good looks like:')}** {md_inline(gap.good_looks_like)}", ""]
+            # TRANSLATORS: what the gap looks like once closed, as the user wrote it
+            good = _("**What good looks like:** {text}").format(text=md_inline(gap.good_looks_like))
+            out += [good, ""]
         if gap.goals:
-            out += [f"**{_('Goals')}**", "", *_goal_items(gap.goals, today), ""]
+            out += ["**" + _("Goals") + "**", "", *_goal_items(gap.goals, today), ""]
         else:
             out += [_("No goals set for this gap yet."), ""]
         mine = [e for e in evidence if e.gap_id == gap.id]
         if mine:
-            out += [f"**{_('Evidence')}**", "", *(evidence_item(e, with_kind=True) for e in mine), ""]
+            out += ["**" + _("Evidence") + "**", "", *(evidence_item(e, with_kind=True) for e in mine), ""]
         else:
             out += [_("No evidence logged for this gap yet."), ""]
     return out
