@@ -12,6 +12,7 @@ import re
 
 from rutjournal.core import text
 from rutjournal.core.grow.rules import EvidenceView
+from rutjournal.core.i18n import N_, _
 
 __all__ = [
     "EVIDENCE_WORDS",
@@ -23,11 +24,15 @@ __all__ = [
     "span",
 ]
 
-EVIDENCE_WORDS = {
-    "project_shipped": "project shipped",
-    "writing_design": "writing and design",
-    "collaboration_mentoring": "collaboration and mentoring",
-    "beyond_role": "work beyond the role",
+EVIDENCE_WORDS = {  # the kinds of evidence in words, translated where shown: _(EVIDENCE_WORDS[kind])
+    # TRANSLATORS: a kind of evidence of one's work
+    "project_shipped": N_("project shipped"),
+    # TRANSLATORS: a kind of evidence of one's work
+    "writing_design": N_("writing and design"),
+    # TRANSLATORS: a kind of evidence of one's work
+    "collaboration_mentoring": N_("collaboration and mentoring"),
+    # TRANSLATORS: a kind of evidence of one's work
+    "beyond_role": N_("work beyond the role"),
 }
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -83,10 +88,13 @@ def capital(text: str) -> str:
 def evidence_item(item: EvidenceView, *, with_kind: bool = True, gap: str | None = None) -> str:
     label = f"**{text.day(item.day)}**"
     if with_kind:
-        label += f" · *{capital(EVIDENCE_WORDS.get(item.kind, item.kind.replace('_', ' ')))}*"
+        kind = _(EVIDENCE_WORDS[item.kind]) if item.kind in EVIDENCE_WORDS else item.kind.replace("_", " ")
+        label += f" · *{capital(kind)}*"
     line = f"- {label} — {sentence(md_inline(item.text))}"
     if item.result:
-        line += f" Result: {sentence(md_inline(item.result))}"
+        # TRANSLATORS: what a piece of evidence achieved, as the user wrote it
+        line += " " + _("Result: {result}").format(result=sentence(md_inline(item.result)))
     if gap:
-        line += f" Gap: {sentence(md_inline(gap))}"
+        # TRANSLATORS: the gap (toward a target role) a piece of evidence closes, as the user named it
+        line += " " + _("Gap: {gap}").format(gap=sentence(md_inline(gap)))
     return line

@@ -39,6 +39,8 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
+from rutjournal.core.i18n import _
+
 RESOLUTION = 300  # dots per inch
 MARGINS_MM = QMarginsF(18, 16, 18, 14)  # left, top, right, bottom; the footer sits above the bottom one
 BODY_PT = 10.5
@@ -182,7 +184,8 @@ def _paint_footer(
     painter.setPen(MUTED)
     metrics = QFontMetricsF(font, writer)
     baseline = y + _pixels(writer, 3.0) + metrics.ascent()
-    label = f"Page {number} of {pages}"
+    # TRANSLATORS: the footer of every page of a PDF report
+    label = _("Page {number} of {pages}").format(number=number, pages=pages)
     shown = metrics.elidedText(title, Qt.TextElideMode.ElideRight, body.width() * 0.7)
     painter.drawText(QPointF(0, baseline), shown)
     painter.drawText(QPointF(body.width() - metrics.horizontalAdvance(label), baseline), label)
@@ -256,7 +259,7 @@ def _keep_headings_with_next(document: QTextDocument, page_height: float) -> Non
     """A heading left alone at the foot of a page starts the next page instead (a few passes: each move
     shifts what follows)."""
     layout = document.documentLayout()
-    for _ in range(20):
+    for _pass in range(20):
         moved = False
         block = document.begin()
         while block.isValid():

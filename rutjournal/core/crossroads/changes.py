@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 from rutjournal.core.crossroads.model import Evidence, Signal, Verdict
 from rutjournal.core.crossroads.rules import counted
-from rutjournal.core.text import day, number, plural
+from rutjournal.core.i18n import _, ngettext, pgettext
+from rutjournal.core.text import day, number, whole
 
 LAST_READING_DAYS = 30
 SIGNS = ("+", "−", "±")
@@ -27,9 +28,16 @@ def last_reading_day(today: dt.date) -> dt.date:
 def short(verdict: Verdict) -> str:
     """The verdict in a few words: "stay", "push (lighten your load, find new challenges)", "too early to say"."""
     if verdict.verdict == "too_early":
-        return "too early to say"
+        return _("too early to say")
     if verdict.verdict == "push":
-        return "push (" + ", ".join(step.title.lower() for step in verdict.steps) + ")"
+        # TRANSLATORS: the verdict "push" with the steps it names, e.g. "push (lighten your load, find new challenges)"
+        return _("push ({steps})").format(steps=", ".join(step.title.lower() for step in verdict.steps))
+    if verdict.verdict == "stay":
+        # TRANSLATORS: the Crossroads verdict: stay in the job
+        return pgettext("verdict", "stay")
+    if verdict.verdict == "leave":
+        # TRANSLATORS: the Crossroads verdict: leave the job
+        return pgettext("verdict", "leave")
     return verdict.verdict
 
 
@@ -45,10 +53,16 @@ def what_changed(
     ``evidence`` is (then, now), to say when more data is all that changed."""
     when = day(since)
     if (then.verdict, [s.key for s in then.steps]) == (now.verdict, [s.key for s in now.steps]):
-        lines = [f"The same verdict as on {when}, {LAST_READING_DAYS} days ago: {short(now)}."]
+        lines = [
+            _("The same verdict as on {day}, {days} days ago: {verdict}.").format(
+                day=when, days=whole(LAST_READING_DAYS), verdict=short(now)
+            )
+        ]
     else:
         lines = [
-            f"On {when}, {LAST_READING_DAYS} days ago, the verdict was {short(then)}; now it is {short(now)}."
+            _("On {day}, {days} days ago, the verdict was {then}; now it is {now}.").format(
+                day=when, days=whole(LAST_READING_DAYS), then=short(then), now=short(now)
+            )
         ]
     was, now_counts = counted(before), counted(after, before)
     earlier = {s.key: s for s in before}
@@ -59,10 +73,22 @@ def what_changed(
             lines.append(moved(old, signal, since))
     if len(lines) == 1 and then.verdict != now.verdict and evidence is not None:
         first, last = evidence
+        # TRANSLATORS: {days} is "12 days", {checkins} is "2 check-ins"; {days_then} and {checkins_then} are numbers
+        text = _(
+            "No signal crossed its line; there is more to read now: {days} with a mood in the last 90 days and "
+            "{checkins}, against {days_then} and {checkins_then} then."
+        )
         lines.append(
-            "No signal crossed its line; there is more to read now: "
-            f"{plural(last.mood_days, 'day')} with a mood in the last 90 days and {plural(last.checkins, 'check-in')}"
-            f", against {first.mood_days} and {first.checkins} then."
+            text.format(
+                days=ngettext("{count} day", "{count} days", last.mood_days).format(
+                    count=whole(last.mood_days)
+                ),
+                checkins=ngettext("{count} check-in", "{count} check-ins", last.checkins).format(
+                    count=whole(last.checkins)
+                ),
+                days_then=first.mood_days,
+                checkins_then=first.checkins,
+            )
         )
     return lines
 
@@ -74,16 +100,18 @@ def moved(before: Signal | None, after: Signal, since: dt.date) -> str:
     now = _figure(after)
     then = None if before is None else _figure(before)
     if then is None:
-        return f"{noun}: {now} (not known on {day(since)})."
+        # TRANSLATORS: {what} names a figure ("Load over the last 30 days"), {now} is its value
+        return _("{what}: {now} (not known on {day}).").format(what=noun, now=now, day=day(since))
     if now is None:
-        return f"{noun}: not known now ({then} on {day(since)})."
+        return _("{what}: not known now ({then} on {day}).").format(what=noun, then=then, day=day(since))
     assert before is not None and before.number is not None and after.number is not None
     if then.startswith(SIGNS) or now.startswith(SIGNS):
-        return f"{noun} went from {then} to {now}."
+        return _("{what} went from {then} to {now}.").format(what=noun, then=then, now=now)
     if after.number == before.number:
-        return f"{noun} stayed at {now}."
-    verb = "rose" if after.number > before.number else "fell"
-    return f"{noun} {verb} from {then} to {now}."
+        return _("{what} stayed at {now}.").format(what=noun, now=now)
+    if after.number > before.number:
+        return _("{what} rose from {then} to {now}.").format(what=noun, then=then, now=now)
+    return _("{what} fell from {then} to {now}.").format(what=noun, then=then, now=now)
 
 
 def _figure(signal: Signal) -> str | None:

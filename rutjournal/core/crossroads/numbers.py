@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from rutjournal.core.i18n import ngettext
 from rutjournal.core.text import number
 
 TREND_STEP = 0.3  # a change of at least this much (points on a 1-5 scale, as shown) is a change, not noise
@@ -31,7 +32,7 @@ Scores = Mapping[dt.date, float]
 
 def as_shown(value: float) -> float:
     """A figure as the reader sees it (one decimal): the rules judge this, never the digits hidden behind it."""
-    return float(number(value))
+    return float(f"{value:.1f}")  # not number(): its decimal sign is the language's ("7,5")
 
 
 def signed(value: float) -> str:
@@ -45,7 +46,8 @@ def signed(value: float) -> str:
 def points(value: float) -> str:
     """A distance on the 1-5 scale in words: "1 point", "1.6 points"."""
     shown = number(value)
-    return f"{shown} point{'' if shown == '1' else 's'}"
+    # a figure with decimals takes the plural, as in English ("1.6 points"); gettext counts whole numbers only
+    return ngettext("{points} point", "{points} points", 1 if shown == "1" else 2).format(points=shown)
 
 
 def mean(values: Iterable[float]) -> float | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import _
 
 REVERSE_MARK = "(reverse-scored)"
 
@@ -51,16 +52,19 @@ def check_answers(questions: Sequence[Question], answers: Mapping[str, object]) 
     unknown = [k for k in answers if k not in keys]
     if unknown:
         raise InvalidInput(
-            "answers", "keys of the check-in questions: " + ", ".join(keys), ", ".join(unknown)
+            "answers",
+            _("keys of the check-in questions: {keys}").format(keys=", ".join(keys)),
+            ", ".join(unknown),
         )
     missing = [k for k in keys if k not in answers]
     if missing:
-        raise InvalidInput("answers", "an answer to every question (missing: " + ", ".join(missing) + ")")
+        allowed = _("an answer to every question (missing: {keys})").format(keys=", ".join(missing))
+        raise InvalidInput("answers", allowed)
     checked: dict[str, int] = {}
     for key in keys:
         score = answers[key]
         if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 5:
-            raise InvalidInput(key, "a whole number from 1 to 5", score)
+            raise InvalidInput(key, _("a whole number from 1 to 5"), score)
         checked[key] = score
     return checked
 
@@ -73,7 +77,9 @@ def checkin_mean(questions: Sequence[Question], answers: Mapping[str, int]) -> f
 
 def anchor_words(anchors: str) -> tuple[str, str, str, str, str]:
     """'1 = none … 5 = plenty' → five short words, one per score (the ends named, the middle numbered)."""
-    low, _, high = anchors.partition("…")
-    low = low.split("=", 1)[-1].strip() or "low"
-    high = high.split("=", 1)[-1].replace(REVERSE_MARK, "").strip() or "high"
+    low, _sep, high = anchors.partition("…")
+    # TRANSLATORS: the low end of a 1-5 answer whose question names none
+    low = low.split("=", 1)[-1].strip() or _("low")
+    # TRANSLATORS: the high end of a 1-5 answer whose question names none
+    high = high.split("=", 1)[-1].replace(REVERSE_MARK, "").strip() or _("high")
     return (low, "2", "3", "4", high)

@@ -10,7 +10,7 @@ called "better" by a line drawn at 0.25 that the reader cannot see.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from rutjournal.core.crossroads.model import Evidence, LoadFacts, Signal, Verdict
@@ -38,13 +38,15 @@ from rutjournal.core.crossroads.steps import (
     OUTSIDE_SHARE,
     STEP_RULES,
     TITLES,
+    and_list,
     leave_step,
     name_steps,
     no_step_visible,
     not_called_for,
     rule_state,
 )
-from rutjournal.core.text import number, plural
+from rutjournal.core.i18n import N_, _, ngettext
+from rutjournal.core.text import number, whole
 
 __all__ = [
     "BORED_LEVEL",
@@ -77,19 +79,23 @@ DREAD_STRONG = 1.0  # ... and this far below count toward leaving
 BURIED_MINUTES = 40 * 60  # still on the plate with nothing freed: more than 40 h a week reads as "worse"
 READY_MOOD_DAYS = 14  # days with a mood in the last DREAD_DAYS days before the verdict may say stay or leave
 READY_CHECKINS = 1  # ... and at least this many check-ins
-NOT_ENOUGH = "not enough data"
-GOOD_FAITH = "Before leaving, make a good-faith effort: hold at least one conversation with your boss or HR (Guidance)."
+NOT_ENOUGH = N_("not enough data")
+GOOD_FAITH = N_(
+    "Before leaving, make a good-faith effort: hold at least one conversation with your boss or HR (Guidance)."
+)
 
 
 def reading(signal: Signal) -> str:
     """The direction column in words: a change needs an earlier value; a level is a good or a bad sign."""
     if signal.key == "guidance":
-        return "read by the good-faith rule"
+        return _("read by the good-faith rule")
     if signal.direction == "unknown":
-        return "not enough data" if signal.number is None else "nothing to compare with yet"
+        return _(NOT_ENOUGH) if signal.number is None else _("nothing to compare with yet")
     if signal.level:
-        return {"better": "a good sign", "worse": "a bad sign"}.get(signal.direction, "neutral")
-    return signal.direction
+        return {"better": _("a good sign"), "worse": _("a bad sign")}.get(signal.direction, _("neutral"))
+    # TRANSLATORS: the direction of a signal since the 30 days before
+    words = {"better": _("better"), "worse": _("worse"), "steady": _("steady")}
+    return words.get(signal.direction, signal.direction)
 
 
 def needs(evidence: Evidence) -> list[str]:
@@ -98,14 +104,20 @@ def needs(evidence: Evidence) -> list[str]:
     short = READY_MOOD_DAYS - evidence.mood_days
     if short > 0:
         if evidence.mood_days == 0:
-            missing.append(f"{READY_MOOD_DAYS} days of entries with a mood")
+            missing.append(_("{count} days of entries with a mood").format(count=whole(READY_MOOD_DAYS)))
         else:
+            text = ngettext(
+                "{count} more day of entries with a mood ({days} of {needed} in the last {span} days)",
+                "{count} more days of entries with a mood ({days} of {needed} in the last {span} days)",
+                short,
+            )
             missing.append(
-                f"{plural(short, 'more day')} of entries with a mood "
-                f"({evidence.mood_days} of {READY_MOOD_DAYS} in the last {DREAD_DAYS} days)"
+                text.format(
+                    count=whole(short), days=evidence.mood_days, needed=READY_MOOD_DAYS, span=DREAD_DAYS
+                )
             )
     if evidence.checkins < READY_CHECKINS:
-        missing.append("a first monthly check-in")
+        missing.append(_("a first monthly check-in"))
     return missing
 
 
@@ -115,8 +127,14 @@ class StrongRule:
     """One row of the table of strong signals: which signal, when it counts toward leaving, and why in words."""
 
     key: str
-    counts: str  # the reason's second half: "an answer of 2 or less counts toward leaving"
+    text: str  # the reason's second half, marked and translated when read: ``counts``
     holds: Callable[[Signal], bool]
+
+    @property
+    def counts(self) -> str:
+        """The rule in words: "an answer of 2 or less counts toward leaving"."""
+        limits = {"answer": whole(LOW_ANSWER), "change": number(TREND_STEP), "points": points(DREAD_STRONG)}
+        return _(self.text).format(**limits)
 
 
 def _at_least(limit: float) -> Callable[[Signal], bool]:
@@ -128,38 +146,64 @@ def _at_most(limit: float) -> Callable[[Signal], bool]:
 
 
 STRONG_RULES = (
-    StrongRule("promotion", "a refused promotion counts toward leaving", _at_least(1)),
-    StrongRule("followups", "a promise left undone past its date counts toward leaving", _at_least(1)),
-    StrongRule("room", f"an answer of {LOW_ANSWER} or less counts toward leaving", _at_most(LOW_ANSWER)),
-    StrongRule("options", f"an answer of {LOW_ANSWER} or less counts toward leaving", _at_most(LOW_ANSWER)),
+    StrongRule("promotion", N_("a refused promotion counts toward leaving"), _at_least(1)),
+    StrongRule("followups", N_("a promise left undone past its date counts toward leaving"), _at_least(1)),
+    # TRANSLATORS: {answer} is a check-in answer from 1 to 5
+    StrongRule("room", N_("an answer of {answer} or less counts toward leaving"), _at_most(LOW_ANSWER)),
+    StrongRule("options", N_("an answer of {answer} or less counts toward leaving"), _at_most(LOW_ANSWER)),
     StrongRule(
         "mood",
-        f"a mood falling by {number(TREND_STEP)} or more, and not by one week alone, counts toward leaving",
+        # TRANSLATORS: {change} is a change of the mean mood on the 1-5 scale, e.g. "0.3"
+        N_("a mood falling by {change} or more, and not by one week alone, counts toward leaving"),
         lambda s: s.direction == "worse",
     ),
     StrongRule(
         "monday_dread",
-        f"Mondays {points(DREAD_STRONG)} or more below the other weekdays count toward leaving",
+        # TRANSLATORS: {points} is a distance on the 1-5 scale, e.g. "1 point"
+        N_("Mondays {points} or more below the other weekdays count toward leaving"),
         _at_least(DREAD_STRONG),
     ),
 )  # boredom and overload are steps to take, not reasons to leave: they are rows of STEP_RULES
 STRONG_BY_KEY = {rule.key: rule for rule in STRONG_RULES}
 
-RULES = {
-    "too-early": (
-        f"too early: no strong signal and no step called for yet, and fewer than {READY_MOOD_DAYS} days with a "
-        f"mood in the last {DREAD_DAYS} days or no check-in yet"
+_RULE_TEXTS = {  # marked here, translated and filled in when read (``RULES``)
+    "too-early": N_(
+        "too early: no strong signal and no step called for yet, and fewer than {days} days with a "
+        "mood in the last {span} days or no check-in yet"
     ),
-    "leave": "leave: 3 or more strong signals, at least one guidance conversation held, and enough data",
-    "push-good-faith": (
+    "leave": N_("leave: 3 or more strong signals, at least one guidance conversation held, and enough data"),
+    "push-good-faith": N_(
         "push: 3 or more strong signals, but no guidance conversation held yet (good faith first: ask for guidance)"
     ),
-    "push": (
+    "push": N_(
         "push: a step called for, at least one strong signal, or two or more signals getting worse; the steps "
         "named strongest first (none named: ask for guidance)"
     ),
-    "stay": "stay: enough data, no step called for, no strong signal and at most one signal getting worse",
+    "stay": N_(
+        "stay: enough data, no step called for, no strong signal and at most one signal getting worse"
+    ),
 }
+
+
+class _Rules(Mapping[str, str]):
+    """The rule of each verdict in words, in the user's language when it is read: ``RULES["stay"]``."""
+
+    def __getitem__(self, key: str) -> str:
+        return _(_RULE_TEXTS[key]).format(days=READY_MOOD_DAYS, span=DREAD_DAYS)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_RULE_TEXTS)
+
+    def __len__(self) -> int:
+        return len(_RULE_TEXTS)
+
+
+RULES = _Rules()
+
+
+def rule_words(key: str) -> str:
+    """The rule of a verdict (a key of ``RULES``) in the user's language."""
+    return RULES[key]
 
 
 def is_strong(signal: Signal) -> bool:
@@ -173,17 +217,21 @@ def rules_for(key: str) -> list[str]:
     found = []
     strong = STRONG_BY_KEY.get(key)
     if strong is not None:
-        found.append(f"Toward leaving: {strong.counts}.")
+        found.append(_("Toward leaving: {rule}.").format(rule=strong.counts))
     for rule in STEP_RULES:
         if rule.key != key:
             continue
-        text = f"{TITLES[rule.step]}: {rule.counts}"
-        if rule.release is not None:
-            back = rule.words(rule.release) + (" or more" if rule.below else " or less")
-            text += f"; once it counts, it counts until it is back at {back}"
-        found.append(text + ".")
+        step = _(TITLES[rule.step])
+        if rule.release is None:
+            # TRANSLATORS: {step} is a step's title ("Find new challenges"), {rule} when a signal calls for it
+            found.append(_("{step}: {rule}.").format(step=step, rule=rule.counts))
+            continue
+        back = rule.or_more(rule.release) if rule.below else rule.or_less(rule.release)
+        # TRANSLATORS: {back} is a figure with "or more" / "or less", e.g. "2.3 or more"
+        text = _("{step}: {rule}; once it counts, it counts until it is back at {back}.")
+        found.append(text.format(step=step, rule=rule.counts, back=back))
     if key == "guidance":
-        found.append("The good-faith rule: the verdict never says leave before one conversation is held.")
+        found.append(_("The good-faith rule: the verdict never says leave before one conversation is held."))
     return found
 
 
@@ -277,27 +325,40 @@ def decide(
     steps = name_steps(
         signals, previous, strong=strong_keys, load=load, since=since, guidance_first=good_faith
     )
-    verb = "points" if len(strong) == 1 else "point"
-    strong_line = (
-        f"{len(strong)} of the {len(STRONG_RULES)} strong signals {verb} to leaving"
-        + (": " + ", ".join(s.label.lower() for s in strong) if strong else "")
-        + "."
-    )
+    if strong:
+        strong_line = ngettext(
+            "{count} of the {total} strong signals points to leaving: {signals}.",
+            "{count} of the {total} strong signals point to leaving: {signals}.",
+            len(strong),
+        ).format(
+            count=len(strong), total=len(STRONG_RULES), signals=", ".join(s.label.lower() for s in strong)
+        )
+    else:
+        strong_line = _("{count} of the {total} strong signals point to leaving.").format(
+            count=0, total=len(STRONG_RULES)
+        )
     held_line = (
-        f"You have held {plural(held, 'guidance conversation')}."
+        ngettext(
+            "You have held {count} guidance conversation.",
+            "You have held {count} guidance conversations.",
+            held,
+        ).format(count=whole(held))
         if held
-        else "You have not held a guidance conversation yet."
+        else _("You have not held a guidance conversation yet.")
     )
     if not strong and not steps and missing:
-        reasons = [f"Too early for a verdict: it needs {' and '.join(missing)}.", *_so_far(signals)]
-        return Verdict("too_early", reasons, RULES["too-early"], missing)
+        reasons = [
+            _("Too early for a verdict: it needs {what}.").format(what=and_list(missing)),
+            *_so_far(signals),
+        ]
+        return Verdict("too_early", reasons, rule_words("too-early"), missing)
     if len(strong) >= 3 and held >= 1 and not missing:
         leaving = leave_step([_reason(s) for s in strong], [s.key for s in strong])
-        return Verdict("leave", [strong_line, held_line], RULES["leave"], steps=[leaving])
+        return Verdict("leave", [strong_line, held_line], rule_words("leave"), steps=[leaving])
     if not (steps or strong or len(worse) >= 2):
         named = {rule.key for rule in STEP_RULES if rule.names and rule.line is not None}
         reasons = [strong_line, *not_called_for(signals), *_so_far(signals, skip=named)]
-        return Verdict("stay", reasons, RULES["stay"])
+        return Verdict("stay", reasons, rule_words("stay"))
     if not steps or (good_faith and all(step.key != "guidance" for step in steps)):
         behind = [s for s in [*strong, *worse] if s.key not in {k for st in steps for k in st.signals}]
         behind = list(dict.fromkeys(behind))
@@ -306,12 +367,13 @@ def decide(
     reasons = [strong_line, *(_reason(s) for s in strong if s.key not in shown)]
     reasons += [_reason(s) for s in worse if s not in strong and s.key not in shown]
     if missing:
-        reasons.append(f"A full verdict (stay or leave) still needs {' and '.join(missing)}.")
+        reasons.append(_("A full verdict (stay or leave) still needs {what}.").format(what=and_list(missing)))
     if good_faith:
-        return Verdict("push", [*reasons, held_line, GOOD_FAITH], RULES["push-good-faith"], missing, steps)
+        reasons = [*reasons, held_line, _(GOOD_FAITH)]
+        return Verdict("push", reasons, rule_words("push-good-faith"), missing, steps)
     if strong and not held:  # leaving is in view: say what comes first
-        reasons.append(GOOD_FAITH)
-    return Verdict("push", reasons, RULES["push"], missing, steps)
+        reasons.append(_(GOOD_FAITH))
+    return Verdict("push", reasons, rule_words("push"), missing, steps)
 
 
 def _so_far(signals: Sequence[Signal], skip: Collection[str] = ()) -> list[str]:
@@ -322,15 +384,27 @@ def _so_far(signals: Sequence[Signal], skip: Collection[str] = ()) -> list[str]:
     worse = [s for s in counted if s.direction == "worse"]
     unknown = len(counted) - len(known) - len(worse)
     if not known and not worse:
-        return [f"None of the {len(counted)} signals can be read yet."]
-    line = f"{plural(len(known), 'signal')} better or steady, {len(worse)} worse"
-    line += f", {unknown} not known yet." if unknown else "."
+        return [_("None of the {count} signals can be read yet.").format(count=len(counted))]
+    if unknown:
+        line = ngettext(
+            "{count} signal better or steady, {worse} worse, {unknown} not known yet.",
+            "{count} signals better or steady, {worse} worse, {unknown} not known yet.",
+            len(known),
+        ).format(count=whole(len(known)), worse=len(worse), unknown=unknown)
+    else:
+        line = ngettext(
+            "{count} signal better or steady, {worse} worse.",
+            "{count} signals better or steady, {worse} worse.",
+            len(known),
+        ).format(count=whole(len(known)), worse=len(worse))
     listed = [s for s in counted if s.direction in ("better", "worse") and s.key not in skip]
     return [line, *(_reason(s) for s in listed if s.direction == "better"), *(_reason(s) for s in worse)]
 
 
 def _reason(signal: Signal) -> str:
     rule = STRONG_BY_KEY.get(signal.key)
+    # TRANSLATORS: a signal, its value and what it means, e.g. "Mood trend: 3.1 over the last 30 days … — worse."
+    reason = _("{signal}: {value} — {reading}.")
     if rule is not None and rule.holds(signal):
-        return f"{signal.label}: {signal.value} — {rule.counts}."
-    return f"{signal.label}: {signal.value} — {reading(signal)}."
+        return reason.format(signal=signal.label, value=signal.value, reading=rule.counts)
+    return reason.format(signal=signal.label, value=signal.value, reading=reading(signal))

@@ -15,8 +15,10 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from rutjournal.core.crossroads.load_advice import load_action
 from rutjournal.core.crossroads.model import LoadFacts, Signal, Step
-from rutjournal.core.text import day, minutes_as_hours, number, plural
+from rutjournal.core.i18n import N_, _
+from rutjournal.core.text import day, hours, number
 
 BORED_LEVEL = (
     2.0  # a 30-day challenge of 2 or less (1 = bored … 5 = stretched): the work no longer stretches you
@@ -37,11 +39,11 @@ OUTSIDE_SHARE = (
 OUTSIDE_RELEASE = 20.0
 LOW_ANSWER = 2  # a check-in answer of 2 or less on room to advance / options
 STEP_ORDER = ("challenge", "load", "guidance")
-TITLES = {
-    "challenge": "Find new challenges",
-    "load": "Lighten your load",
-    "guidance": "Ask for guidance",
-    "leave": "Know when to leave",
+TITLES = {  # translated where shown: _(TITLES[key])
+    "challenge": N_("Find new challenges"),
+    "load": N_("Lighten your load"),
+    "guidance": N_("Ask for guidance"),
+    "leave": N_("Know when to leave"),
 }
 SECTIONS = {"challenge": "grow", "load": "load", "guidance": "guidance", "leave": "tracker"}
 
@@ -52,24 +54,30 @@ class StepRule:
 
     key: str
     step: str
-    what: str  # the rule's first half: "a 30-day challenge of 2 or less"
-    calls: str  # its second half: "calls for new challenges" ("adds to it": it only adds to a step named)
+    text: str  # the rule, marked: "a 30-day challenge of {line} or less calls for new challenges"
+    still: str  # what it still does once held over, marked: "it still calls for new challenges"
     line: float | None = None  # counts at ≤ line (``below``) or ≥ line; None: counts when it reads "worse"
     below: bool = False
     release: float | None = None  # counted at the last reading: keeps counting until back past this
     unit: str = ""
-
-    @property
-    def names(self) -> bool:
-        """Alone it names the step (else it only adds to a step another signal named)."""
-        return not self.calls.startswith("adds")
+    names: bool = True  # alone it names the step (else it only adds to a step another signal named)
 
     @property
     def counts(self) -> str:
-        return f"{self.what} {self.calls}"
+        """The rule in words: "a 30-day challenge of 2 or less calls for new challenges"."""
+        line = "" if self.line is None else self.words(self.line)
+        return _(self.text).format(line=line, work_line=hours(WORK_LINE))
 
     def words(self, value: float) -> str:
         return f"{number(value)}{self.unit}"
+
+    def or_less(self, value: float) -> str:
+        # TRANSLATORS: a figure and the side of it that counts, e.g. "2 or less"
+        return _("{value} or less").format(value=self.words(value))
+
+    def or_more(self, value: float) -> str:
+        # TRANSLATORS: a figure and the side of it that counts, e.g. "45 h or more"
+        return _("{value} or more").format(value=self.words(value))
 
     def beyond(self, value: float) -> bool:
         assert self.line is not None
@@ -90,12 +98,16 @@ class StepRule:
         return signal.number < self.release if self.below else signal.number > self.release
 
 
+CALLS_CHALLENGES = N_("it still calls for new challenges")
+CALLS_LIGHTER = N_("it still calls for a lighter load")
+ADDS = N_("it still adds to it")
+# TRANSLATORS (the rules below): {line} is the figure at which the rule counts: "2", "45 h", "25 %"
 STEP_RULES = (
     StepRule(
         "challenge_level",
         "challenge",
-        f"a 30-day challenge of {number(BORED_LEVEL)} or less",
-        "calls for new challenges",
+        N_("a 30-day challenge of {line} or less calls for new challenges"),
+        CALLS_CHALLENGES,
         BORED_LEVEL,
         below=True,
         release=BORED_RELEASE,
@@ -103,17 +115,17 @@ STEP_RULES = (
     StepRule(
         "learning",
         "challenge",
-        f"an answer of {LOW_LEARNING} or less",
-        "calls for new challenges",
+        N_("an answer of {line} or less calls for new challenges"),
+        CALLS_CHALLENGES,
         LOW_LEARNING,
         below=True,
     ),
-    StepRule("challenge", "challenge", "a falling challenge score", "adds to it"),
+    StepRule("challenge", "challenge", N_("a falling challenge score adds to it"), ADDS, names=False),
     StepRule(
         "hours_worked",
         "load",
-        f"{number(LONG_WEEK)} h or more in a five-day week",
-        "calls for a lighter load",
+        N_("{line} or more in a five-day week calls for a lighter load"),
+        CALLS_LIGHTER,
         LONG_WEEK,
         release=LONG_RELEASE,
         unit=" h",
@@ -121,16 +133,16 @@ STEP_RULES = (
     StepRule(
         "load_level",
         "load",
-        f"a 30-day load of {number(HEAVY_LOAD)} or more",
-        "calls for a lighter load",
+        N_("a 30-day load of {line} or more calls for a lighter load"),
+        CALLS_LIGHTER,
         HEAVY_LOAD,
         release=HEAVY_RELEASE,
     ),
     StepRule(
         "outside_jd",
         "load",
-        f"{number(OUTSIDE_SHARE)} % or more outside your job description",
-        "calls for a lighter load",
+        N_("{line} or more outside your job description calls for a lighter load"),
+        CALLS_LIGHTER,
         OUTSIDE_SHARE,
         release=OUTSIDE_RELEASE,
         unit=" %",
@@ -138,32 +150,59 @@ STEP_RULES = (
     StepRule(
         "energy",
         "load",
-        f"a 30-day energy of {number(DRAINED)} or less",
-        "adds to it",
+        N_("a 30-day energy of {line} or less adds to it"),
+        ADDS,
         DRAINED,
         below=True,
         release=DRAINED_RELEASE,
+        names=False,
     ),
-    StepRule("hours", "load", "more than 40 h a week on your plate with nothing freed", "adds to it"),
+    StepRule(
+        "hours",
+        "load",
+        # TRANSLATORS: {work_line} is "40 h"
+        N_("more than {work_line} a week on your plate with nothing freed adds to it"),
+        ADDS,
+        names=False,
+    ),
     StepRule(
         "room",
         "guidance",
-        f"an answer of {LOW_ANSWER} or less",
-        "calls for asking what else there is",
+        N_("an answer of {line} or less calls for asking what else there is"),
+        N_("it still calls for asking what else there is"),
         LOW_ANSWER,
         below=True,
     ),
     StepRule(
         "options",
         "guidance",
-        f"an answer of {LOW_ANSWER} or less",
-        "calls for asking for other options",
+        N_("an answer of {line} or less calls for asking for other options"),
+        N_("it still calls for asking for other options"),
         LOW_ANSWER,
         below=True,
     ),
-    StepRule("goals", "guidance", "a stalled or overdue goal", "adds to it: ask what would unblock it", 1),
-    StepRule("promotion", "guidance", "a refused promotion", "calls for asking what it would take", 1),
-    StepRule("followups", "guidance", "a promise left undone past its date", "calls for raising it", 1),
+    StepRule(
+        "goals",
+        "guidance",
+        N_("a stalled or overdue goal adds to it: ask what would unblock it"),
+        N_("it still adds to it: ask what would unblock it"),
+        1,
+        names=False,
+    ),
+    StepRule(
+        "promotion",
+        "guidance",
+        N_("a refused promotion calls for asking what it would take"),
+        N_("it still calls for asking what it would take"),
+        1,
+    ),
+    StepRule(
+        "followups",
+        "guidance",
+        N_("a promise left undone past its date calls for raising it"),
+        N_("it still calls for raising it"),
+        1,
+    ),
 )
 RULES_BY_KEY = {rule.key: rule for rule in STEP_RULES}
 
@@ -228,17 +267,17 @@ def no_step_visible(reasons: list[str], signals: Sequence[Signal], keys: list[st
     """Push with no step named by the table: the next step is not visible, and that calls for guidance."""
     lines = [
         *reasons,
-        "Nothing in the data points to boredom or overload, so the next step is not visible: ask for it.",
+        _("Nothing in the data points to boredom or overload, so the next step is not visible: ask for it."),
     ]
     return _step("guidance", lines, keys, None, _held(signals))
 
 
 def leave_step(reasons: list[str], keys: list[str]) -> Step:
-    action = (
+    action = _(
         "Leaving looks like the way out: open the job-search tracker, and take your evidence from Grow into "
         "the applications."
     )
-    return Step("leave", TITLES["leave"], SECTIONS["leave"], reasons, keys, action)
+    return Step("leave", _(TITLES["leave"]), SECTIONS["leave"], reasons, keys, action)
 
 
 def not_called_for(signals: Sequence[Signal]) -> list[str]:
@@ -253,30 +292,47 @@ def not_called_for(signals: Sequence[Signal]) -> list[str]:
                 continue
             name = signal.label[0].lower() + signal.label[1:]
             if signal.number is None:
-                parts.append(f"{name} not known yet")
+                # TRANSLATORS: {signal} names a signal, e.g. "challenge level"
+                parts.append(_("{signal} not known yet").format(signal=name))
                 continue
-            line = rule.words(rule.line) + (" or less" if rule.below else " or more")
-            parts.append(f"{name} {signal.figure or rule.words(signal.number)} (counts at {line})")
+            line = rule.or_less(rule.line) if rule.below else rule.or_more(rule.line)
+            figure = signal.figure or rule.words(signal.number)
+            # TRANSLATORS: a signal, its figure, and the line at which it would count: "challenge level 3.1 (counts
+            # at 2 or less)"
+            parts.append(
+                _("{signal} {figure} (counts at {line})").format(signal=name, figure=figure, line=line)
+            )
         if parts:
-            lines.append(f"{TITLES[step]} — not called for: {', '.join(parts)}.")
+            # TRANSLATORS: {step} is a step's title, {signals} a list of signals with their figures
+            text = _("{step} — not called for: {signals}.")
+            lines.append(text.format(step=_(TITLES[step]), signals=", ".join(parts)))
     return lines
 
 
 def headline(verdict: str, steps: Sequence[Step]) -> str:
     """The verdict in one line, naming the steps: "Push — lighten your load first, then find new challenges."."""
     if verdict == "too_early":
-        return "Too early to say — not enough data yet."
+        return _("Too early to say — not enough data yet.")
     if verdict == "stay":
-        return "Stay — no step is called for."
+        return _("Stay — no step is called for.")
     if verdict == "leave":
-        return "Leave — the signals say the room has run out."
+        return _("Leave — the signals say the room has run out.")
     names = [s.title[0].lower() + s.title[1:] for s in steps if s.key != "leave"]
     if not names:
-        return "Push — act: ask, delegate, learn."
+        return _("Push — act: ask, delegate, learn.")
     if len(names) == 1:
-        return f"Push — {names[0]}."
-    rest = names[1] if len(names) == 2 else f"{', '.join(names[1:-1])} and {names[-1]}"
-    return f"Push — {names[0]} first, then {rest}."
+        # TRANSLATORS: {step} is a step's title, e.g. "lighten your load"
+        return _("Push — {step}.").format(step=names[0])
+    # TRANSLATORS: {first} is a step's title, {rest} one or more, e.g. "find new challenges and ask for guidance"
+    return _("Push — {first} first, then {rest}.").format(first=names[0], rest=and_list(names[1:]))
+
+
+def and_list(items: Sequence[str]) -> str:
+    """Things in a sentence: "a", "a and b", "a, b and c"."""
+    if len(items) == 1:
+        return items[0]
+    # TRANSLATORS: the end of a list in a sentence, e.g. "14 days of entries with a mood and a first check-in"
+    return _("{first} and {last}").format(first=", ".join(items[:-1]), last=items[-1])
 
 
 def _held(signals: Sequence[Signal]) -> int:
@@ -285,61 +341,62 @@ def _held(signals: Sequence[Signal]) -> int:
 
 
 def _reason(rule: StepRule, signal: Signal, state: str, since: dt.date | None, strong: bool) -> str:
-    text = f"{signal.label}: {signal.value} — {rule.counts}"
     if state == "held" and rule.line is not None and rule.release is not None:
-        side = " or less" if rule.below else " or more"
-        back = rule.words(rule.release) + (" or more" if rule.below else " or less")
-        when = f"on {day(since)}" if since else "at the last reading"
-        text = (
-            f"{signal.label}: {signal.value} — it still {rule.calls}: it was {rule.words(rule.line)}{side} "
-            f"{when}, and counts until it is back at {back}"
-        )
+        line = rule.or_less(rule.line) if rule.below else rule.or_more(rule.line)
+        back = rule.or_more(rule.release) if rule.below else rule.or_less(rule.release)
+        found = {
+            "signal": signal.label,
+            "value": signal.value,
+            "still": _(rule.still),
+            "line": line,
+            "back": back,
+        }
+        # TRANSLATORS: {still} is "it still calls for new challenges"; {line} and {back} are "2 or less", "2.3 or more"
+        if since and strong:
+            text = _(
+                "{signal}: {value} — {still}: it was {line} on {day}, and counts until it is back at {back}; "
+                "it also counts toward leaving."
+            )
+        elif since:
+            text = _(
+                "{signal}: {value} — {still}: it was {line} on {day}, and counts until it is back at {back}."
+            )
+        elif strong:
+            text = _(
+                "{signal}: {value} — {still}: it was {line} at the last reading, and counts until it is back at "
+                "{back}; it also counts toward leaving."
+            )
+        else:
+            text = _(
+                "{signal}: {value} — {still}: it was {line} at the last reading, and counts until it is back at "
+                "{back}."
+            )
+        return text.format(day=day(since) if since else "", **found)
     if strong:
-        text += "; it also counts toward leaving"
-    return text + "."
+        text = _("{signal}: {value} — {reading}; it also counts toward leaving.")
+    else:
+        text = _("{signal}: {value} — {reading}.")
+    return text.format(signal=signal.label, value=signal.value, reading=rule.counts)
 
 
 def _step(key: str, reasons: list[str], keys: list[str], load: LoadFacts | None, held: int) -> Step:
     if key == "challenge":
-        action = (
+        action = _(
             "Boredom is often at the root of a rut: ask for more responsibility or a stretch assignment, join "
             "colleagues doing interesting work, and set a goal toward your target role in Grow (log what you "
             "ask for under challenges asked for)."
         )
     elif key == "load":
         action = load_action(load or LoadFacts())
-    else:
-        action = (
+    elif held:
+        action = _(
             "When no next step is visible, ask: prepare a conversation with your boss or HR in Guidance about "
             "lateral moves, cross-training, a leadership programme, seminars or course reimbursement."
         )
-        if not held:
-            action += " You have not held one yet; it is also the good-faith effort to make before leaving."
-    return Step(key, TITLES[key], SECTIONS[key], reasons, keys, action)
-
-
-def load_action(load: LoadFacts) -> str:
-    """What the Load section can do now: the hours the pending decisions would free, else where to start."""
-    if not load.tasks:
-        return "List every task, meeting and project in Load (Brain dump… takes thirty at once) to see what can go."
-    undecided = plural(load.undecided, "task")
-    if load.pending_free:
-        text = (
-            f"Your pending decisions would free {minutes_as_hours(load.pending_free, per_week=True)}: carry "
-            "them out and mark them done in Load."
-        )
-        if load.undecided:
-            text += f" {undecided} still {'waits' if load.undecided == 1 else 'wait'} for a decision."
-    elif load.undecided:
-        text = (
-            f"No decision is pending yet: Hand off first in Load ranks your {plural(load.undecided, 'undecided task')}"
-            " — delegate, drop, decline or automate from the top."
-        )
     else:
-        text = "Every task has its decision: look again at what you keep, and say no to new meetings and projects."
-    if load.outside:
-        text += (
-            f" {minutes_as_hours(load.outside, per_week=True)} on your plate is outside your job description: "
-            "hand it back, or ask for a temp for the orphaned admin work."
+        action = _(
+            "When no next step is visible, ask: prepare a conversation with your boss or HR in Guidance about "
+            "lateral moves, cross-training, a leadership programme, seminars or course reimbursement. You have "
+            "not held one yet; it is also the good-faith effort to make before leaving."
         )
-    return text
+    return Step(key, _(TITLES[key]), SECTIONS[key], reasons, keys, action)

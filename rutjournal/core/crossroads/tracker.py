@@ -10,8 +10,9 @@ from rutjournal.core.choices import STAGES as STAGES  # named here too for older
 from rutjournal.core.crossroads import store
 from rutjournal.core.crossroads.model import ApplicationView
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import N_, _, ngettext
 from rutjournal.core.storage.db import Database
-from rutjournal.core.text import plural
+from rutjournal.core.text import whole
 from rutjournal.core.values import MAX_BODY_CHARS, check_day
 
 __all__ = [
@@ -27,20 +28,46 @@ __all__ = [
     "stage_summary",
 ]
 
+# The stages' labels, marked here and translated where they are shown: _(STAGE_LABELS[stage]).
 STAGE_LABELS = dict(
-    zip(STAGES, ("Idea", "Applied", "Interview", "Offer", "Rejected", "Withdrawn"), strict=True)
+    zip(
+        STAGES,
+        (
+            # TRANSLATORS: a stage of a job application: an idea of a job to apply for
+            N_("Idea"),
+            # TRANSLATORS: a stage of a job application
+            N_("Applied"),
+            # TRANSLATORS: a stage of a job application
+            N_("Interview"),
+            # TRANSLATORS: a stage of a job application: a job offer received
+            N_("Offer"),
+            # TRANSLATORS: a stage of a job application
+            N_("Rejected"),
+            # TRANSLATORS: a stage of a job application
+            N_("Withdrawn"),
+        ),
+        strict=True,
+    )
 )
 
 
 def at_stage(stage: str, count: int) -> str:
     """How many are at a stage, as people say it: "1 idea", "2 applied", "1 at interview", "2 offers"."""
+    shown = whole(count)
     if stage == "idea":
-        return plural(count, "idea")
+        return ngettext("{count} idea", "{count} ideas", count).format(count=shown)
     if stage == "offer":
-        return plural(count, "offer")
+        return ngettext("{count} offer", "{count} offers", count).format(count=shown)
     if stage == "interview":
-        return f"{count:,} at interview"
-    return f"{count:,} {stage}"
+        return ngettext("{count} at interview", "{count} at interview", count).format(count=shown)
+    if stage == "applied":
+        # TRANSLATORS: job applications sent and waiting for an answer
+        return ngettext("{count} applied", "{count} applied", count).format(count=shown)
+    if stage == "rejected":
+        return ngettext("{count} rejected", "{count} rejected", count).format(count=shown)
+    if stage == "withdrawn":
+        return ngettext("{count} withdrawn", "{count} withdrawn", count).format(count=shown)
+    return f"{shown} {stage}"
 
 
 def stage_summary(counts: Mapping[str, int]) -> str:
@@ -62,13 +89,14 @@ def check_stage(value: object) -> str:
 
 def check_date(value: object) -> dt.date:
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise InvalidInput("date", "a date", value)
+        raise InvalidInput("date", _("a date"), value)
     return check_day("date", value)
 
 
 def check_note(value: object) -> str:
     if not isinstance(value, str) or len(value) > MAX_BODY_CHARS:
-        raise InvalidInput("note", f"text of at most {MAX_BODY_CHARS} characters", type(value).__name__)
+        allowed = _("text of at most {count} characters").format(count=MAX_BODY_CHARS)
+        raise InvalidInput("note", allowed, type(value).__name__)
     return value.strip()
 
 
@@ -127,7 +155,7 @@ class JobSearch:
             )
 
         if not store.change_application(self.db, application_id, change):
-            raise InvalidInput("application", "the id of an existing application", application_id)
+            raise InvalidInput("application", _("the id of an existing application"), application_id)
         return next(a for a in self.applications() if a.id == application_id)
 
     def applications(self) -> list[ApplicationView]:

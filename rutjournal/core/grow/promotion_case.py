@@ -24,18 +24,51 @@ from rutjournal.core.grow.rules import (
     progress_basis,
 )
 from rutjournal.core.grow.service import Grow
+from rutjournal.core.i18n import N_, _, ngettext
 from rutjournal.core.report_text import capital, evidence_item, md_inline, sentence
 from rutjournal.core.storage.db import Database
 
 __all__ = ["ANSWER_WORDS", "STATUS_WORDS", "promotion_case_markdown"]
 
+# Stored codes in words, marked here and translated where shown: _(ANSWER_WORDS[answer]).
 ANSWER_WORDS = {
-    "yes": "granted",
-    "no": "turned down",
-    "later": "put off until later",
-    "pending": "no answer yet",
+    # TRANSLATORS: the answer to a request for more responsibility
+    "yes": N_("granted"),
+    # TRANSLATORS: the answer to a request for more responsibility
+    "no": N_("turned down"),
+    # TRANSLATORS: the answer to a request for more responsibility
+    "later": N_("put off until later"),
+    # TRANSLATORS: the answer to a request for more responsibility
+    "pending": N_("no answer yet"),
 }
-STATUS_WORDS = {"not_started": "not started", "active": "active", "done": "done", "dropped": "dropped"}
+STATUS_WORDS = {
+    # TRANSLATORS: the status of a goal
+    "not_started": N_("not started"),
+    # TRANSLATORS: the status of a goal
+    "active": N_("active"),
+    # TRANSLATORS: the status of a goal
+    "done": N_("done"),
+    # TRANSLATORS: the status of a goal
+    "dropped": N_("dropped"),
+}
+KIND_WORDS = {  # a gap's kind, as a column of the table of gaps
+    # TRANSLATORS: a kind of gap between you and a target role (a column of a table)
+    "skill": N_("Skill"),
+    "experience": N_("Experience"),
+    "knowledge": N_("Knowledge"),
+    "visibility": N_("Visibility"),
+}
+KIND_GAPS = {  # a gap's kind, under its heading
+    "skill": N_("Skill gap"),
+    "experience": N_("Experience gap"),
+    "knowledge": N_("Knowledge gap"),
+    "visibility": N_("Visibility gap"),
+}
+
+
+def _words(table: dict[str, str], code: str) -> str:
+    """A stored code in words, in the user's language (a code the table does not know is shown as it is)."""
+    return _(table[code]) if code in table else code
 
 
 def promotion_case_markdown(db: Database, today: dt.date | None = None) -> str:
@@ -48,183 +81,288 @@ def promotion_case_markdown(db: Database, today: dt.date | None = None) -> str:
     out: list[str] = []
     if target is None:
         out += [
-            "# Promotion case",
+            "# " + _("Promotion case"),
             "",
-            f"Prepared on {text.long_day(day)}.",
+            _("Prepared on {day}.").format(day=text.long_day(day)),
             "",
-            "No target role has been named yet, so there is no case to make toward one. Name the role "
-            "and the gaps between you and it (the Grow section, or `rutjournal target set TITLE`); this "
-            "report then shows how far each gap has closed and the evidence that closes it.",
+            _(
+                "No target role has been named yet, so there is no case to make toward one. Name the role "
+                "and the gaps between you and it (the Grow section, or `rutjournal target set TITLE`); this "
+                "report then shows how far each gap has closed and the evidence that closes it."
+            ),
             "",
         ]
         gaps: tuple[GapView, ...] = ()
     else:
         gaps = target.gaps
-        by = f"Target date: {text.day(target.by_date)}" if target.by_date else "No target date set"
-        if target.by_date and target.by_date < day:
-            by += " (passed)"
+        if not target.by_date:
+            by = _("No target date set")
+        elif target.by_date < day:
+            by = _("Target date: {day} (passed)").format(day=text.day(target.by_date))
+        else:
+            by = _("Target date: {day}").format(day=text.day(target.by_date))
         out += [
-            f"# Promotion case: {md_inline(target.title)}",
+            # TRANSLATORS: a heading; {title} is the target role, e.g. "Staff engineer"
+            "# " + _("Promotion case: {title}").format(title=md_inline(target.title)),
             "",
-            f"{by} · prepared on {text.long_day(day)}",
+            # TRANSLATORS: {target_date} is "Target date: Thu 3 Dec 2026" or "No target date set"
+            _("{target_date} · prepared on {day}").format(target_date=by, day=text.long_day(day)),
             "",
         ]
-        out += ["## Summary", "", _case_summary(target, evidence, challenges), ""]
+        out += ["## " + _("Summary"), "", _case_summary(target, evidence, challenges), ""]
         out += _gap_table(target)
         out += _gap_sections(target, evidence, day)
     linked = {g.id for g in gaps}
     others = [e for e in evidence if e.gap_id not in linked]
     if others:
-        heading = "## Other accomplishments" if target and target.gaps else "## Accomplishments"
-        intro = (
-            "Evidence not linked to a gap of this target, most recent first:"
-            if target and target.gaps
-            else "Most recent first:"
-        )
-        out += [heading, "", intro, "", *(evidence_item(e) for e in others), ""]
+        if target and target.gaps:
+            heading = _("Other accomplishments")
+            intro = _("Evidence not linked to a gap of this target, most recent first:")
+        else:
+            heading, intro = _("Accomplishments"), _("Most recent first:")
+        out += ["## " + heading, "", intro, "", *(evidence_item(e) for e in others), ""]
     out += _challenge_section(challenges)
     return "\n".join(out).rstrip() + "\n"
 
 
-def _case_summary(target: TargetView, evidence: list[EvidenceView], challenges: list[ChallengeView]) -> str:
-    by = f" by {text.day(target.by_date)}" if target.by_date else ""
-    opening = f"Working toward {md_inline(target.title)}{by}."
-    parts = []
+def _gaps_closed(target: TargetView) -> str:
+    """How many gaps are more than half closed, with the target's progress and how it was reached."""
     gaps = target.gaps
-    if not gaps:
-        parts.append("no gaps between today and the role have been named yet")
+    half = sum(g.progress is not None and g.progress > 0.5 for g in gaps)
+    total = len(gaps)
+    if total == 1:
+        said = _("the one gap is more than half closed") if half else _("the one gap is not yet half closed")
+    elif half == total:
+        said = _("all {count} gaps are more than half closed").format(count=total)
+    elif half == 0:
+        said = _("none of the {count} gaps is more than half closed yet").format(count=total)
     else:
-        half = sum(g.progress is not None and g.progress > 0.5 for g in gaps)
-        total = len(gaps)
-        if total == 1:
-            parts.append("the one gap is " + ("more than half closed" if half else "not yet half closed"))
-        elif half == total:
-            parts.append(f"all {total} gaps are more than half closed")
-        elif half == 0:
-            parts.append(f"none of the {total} gaps is more than half closed yet")
-        else:
-            parts.append(f"{half} of {total} gaps {'is' if half == 1 else 'are'} more than half closed")
-        if target.progress is not None:
-            basis = progress_basis(gaps, lambda title: f"“{md_inline(title)}”")
-            parts[-1] += f" (overall {text.percent(target.progress)}: {basis})"
+        said = ngettext(
+            "{half} of {count} gaps is more than half closed",
+            "{half} of {count} gaps are more than half closed",
+            half,
+        ).format(half=half, count=total)
+    if target.progress is None:
+        return said
+    basis = progress_basis(gaps, lambda title: f"“{md_inline(title)}”")
+    # TRANSLATORS: {said} is "2 of 3 gaps are more than half closed", {basis} how the percentage is reached
+    return _("{said} (overall {percent}: {basis})").format(
+        said=said, percent=text.percent(target.progress), basis=basis
+    )
+
+
+def _goals_done(goals: list[GoalView]) -> str:
+    """The closing sentence on the goals set: how many are done and overdue."""
+    done = sum(g.status == "done" for g in goals)
+    overdue = sum(g.overdue for g in goals)
+    if len(goals) == 1:
+        if done:
+            return _("The one goal set so far is done.")
+        return (
+            _("The one goal set so far is overdue.")
+            if overdue
+            else _("The one goal set so far is not done yet.")
+        )
+    finished = (
+        ngettext("{count} is done", "{count} are done", done).format(count=done)
+        if done
+        else _("none is done yet")
+    )
+    late = (
+        ngettext("{count} is overdue", "{count} are overdue", overdue).format(count=overdue)
+        if overdue
+        else ""
+    )
+    # TRANSLATORS: {done} is "2 are done" or "none is done yet", {late} "1 is overdue" or "none is overdue"
+    return _("Of the {count} goals set to close them, {done} and {late}.").format(
+        count=len(goals), done=finished, late=late or _("none is overdue")
+    )
+
+
+def _case_summary(target: TargetView, evidence: list[EvidenceView], challenges: list[ChallengeView]) -> str:
+    if target.by_date:
+        opening = _("Working toward {title} by {day}.").format(
+            title=md_inline(target.title), day=text.day(target.by_date)
+        )
+    else:
+        opening = _("Working toward {title}.").format(title=md_inline(target.title))
+    parts = [
+        _gaps_closed(target) if target.gaps else _("no gaps between today and the role have been named yet")
+    ]
     if not evidence:
-        parts.append("no evidence logged yet")
+        parts.append(_("no evidence logged yet"))
     else:
         first = min(e.day for e in evidence)
-        parts.append(f"{text.plural(len(evidence), 'piece')} of evidence since {text.month(first)}")
+        parts.append(
+            ngettext(
+                "{count} piece of evidence since {month}",
+                "{count} pieces of evidence since {month}",
+                len(evidence),
+            ).format(count=text.whole(len(evidence)), month=text.month(first))
+        )
     if not challenges:
-        parts.append("no challenges asked for yet")
+        parts.append(_("no challenges asked for yet"))
     else:
         granted = sum(c.answer == "yes" for c in challenges)
-        parts.append(f"{text.plural(len(challenges), 'challenge')} asked for, {granted} granted")
-    goals = [g for gap in gaps for g in gap.goals if g.status != "dropped"]
-    closing = ""
-    if goals:
-        done = sum(g.status == "done" for g in goals)
-        overdue = sum(g.overdue for g in goals)
-        finished = "none is done yet" if not done else f"{done} {'is' if done == 1 else 'are'} done"
-        late = f"{overdue} {'is' if overdue == 1 else 'are'} overdue" if overdue else "none is overdue"
-        if len(goals) == 1:
-            state = "done" if done else ("overdue" if overdue else "not done yet")
-            closing = f" The one goal set so far is {state}."
-        else:
-            closing = f" Of the {len(goals)} goals set to close them, {finished} and {late}."
+        parts.append(
+            ngettext(
+                "{count} challenge asked for, {granted} granted",
+                "{count} challenges asked for, {granted} granted",
+                len(challenges),
+            ).format(count=text.whole(len(challenges)), granted=granted)
+        )
+    goals = [g for gap in target.gaps for g in gap.goals if g.status != "dropped"]
+    closing = " " + _goals_done(goals) if goals else ""
     return f"{opening} {capital('; '.join(parts))}.{closing}"
 
 
 def _gap_table(target: TargetView) -> list[str]:
     if not target.gaps:
         return []
-    rows = ["| Gap | Kind | Goals | Progress |", "| --- | --- | --- | ---: |"]
+    # TRANSLATORS: the columns of the table of gaps: a gap, its kind, its goals, its progress
+    head = (_("Gap"), _("Kind"), _("Goals"), _("Progress"))
+    rows = ["| {} | {} | {} | {} |".format(*head), "| --- | --- | --- | ---: |"]
     for gap in target.gaps:
         counted = [g for g in gap.goals if g.status != "dropped"]
         done = sum(g.status == "done" for g in counted)
-        goals = f"{done} of {len(counted)} done" if counted else "none yet"
+        goals = (
+            _("{done} of {count} done").format(done=done, count=len(counted)) if counted else _("none yet")
+        )
         progress = text.percent(gap.progress if gap.progress is not None else 0)
         if gap.progress is None:
-            progress += " (no goal yet)"
-        rows.append(f"| {md_inline(gap.title)} | {capital(gap.kind)} | {goals} | {progress} |")
+            progress = _("{percent} (no goal yet)").format(percent=progress)
+        rows.append(
+            f"| {md_inline(gap.title)} | {capital(_words(KIND_WORDS, gap.kind))} | {goals} | {progress} |"
+        )
     return [*rows, ""]
 
 
 def _gap_sections(target: TargetView, evidence: list[EvidenceView], today: dt.date) -> list[str]:
     if not target.gaps:
         return [
-            "## Gaps",
+            "## " + _("Gaps"),
             "",
-            "No gaps have been named yet: list the skills, experience, knowledge and visibility the role "
-            "asks for that are not yet shown, and the goals that will close them.",
+            _(
+                "No gaps have been named yet: list the skills, experience, knowledge and visibility the role "
+                "asks for that are not yet shown, and the goals that will close them."
+            ),
             "",
         ]
-    out = ["## Gaps, goals and evidence", ""]
+    out = ["## " + _("Gaps, goals and evidence"), ""]
     for gap in target.gaps:
         out += [f"### {md_inline(gap.title)}", ""]
         if gap.progress is None:
-            state = f"no goal that counts yet, so it counts as {text.percent(0)} toward the target"
+            state = _("no goal that counts yet, so it counts as {zero} toward the target").format(
+                zero=text.percent(0)
+            )
         else:
-            state = f"{text.percent(gap.progress)} closed"
-        out += [f"*{capital(gap.kind)} gap · {state}*", ""]
+            state = _("{percent} closed").format(percent=text.percent(gap.progress))
+        kind = _(KIND_GAPS[gap.kind]) if gap.kind in KIND_GAPS else f"{capital(gap.kind)} gap"
+        out += [f"*{kind} · {state}*", ""]
         if gap.good_looks_like.strip():
-            out += [f"**What good looks like:** {md_inline(gap.good_looks_like)}", ""]
+            # TRANSLATORS: what the gap looks like once closed, as the user wrote it
+            good = _("**What good looks like:** {text}").format(text=md_inline(gap.good_looks_like))
+            out += [good, ""]
         if gap.goals:
-            out += ["**Goals**", "", *_goal_items(gap.goals, today), ""]
+            out += ["**" + _("Goals") + "**", "", *_goal_items(gap.goals, today), ""]
         else:
-            out += ["No goals set for this gap yet.", ""]
+            out += [_("No goals set for this gap yet."), ""]
         mine = [e for e in evidence if e.gap_id == gap.id]
         if mine:
-            out += ["**Evidence**", "", *(evidence_item(e, with_kind=True) for e in mine), ""]
+            out += ["**" + _("Evidence") + "**", "", *(evidence_item(e, with_kind=True) for e in mine), ""]
         else:
-            out += ["No evidence logged for this gap yet.", ""]
+            out += [_("No evidence logged for this gap yet."), ""]
     return out
+
+
+def _goal_facts(goal: GoalView, today: dt.date) -> list[str]:
+    """A goal's status, progress, due date and pace, each in a few words."""
+    facts = [_words(STATUS_WORDS, goal.status)]
+    if goal.status == "dropped":
+        facts.append(_("not counted"))
+    elif goal.status != "done":
+        done = text.percent(goal.progress)
+        if goal.milestones:
+            ticked, count = sum(m.done_on is not None for m in goal.milestones), len(goal.milestones)
+            facts.append(
+                ngettext(
+                    "{percent} done ({ticked} of {count} milestone)",
+                    "{percent} done ({ticked} of {count} milestones)",
+                    count,
+                ).format(percent=done, ticked=ticked, count=text.whole(count))
+            )
+        else:
+            facts.append(_("{percent} done").format(percent=done))
+    if goal.due is None:
+        facts.append(_("no due date"))
+    elif goal.overdue:
+        late = (today - goal.due).days
+        facts.append(
+            ngettext(
+                "**overdue** by {count} day, due {day}", "**overdue** by {count} days, due {day}", late
+            ).format(count=text.whole(late), day=text.day(goal.due))
+        )
+    else:
+        facts.append(_("due {day}").format(day=text.day(goal.due)))
+    if goal.pace is not None and not goal.overdue:
+        # TRANSLATORS: {pace} is "on track", "at risk" or "off track"; {percent} the share of the time gone
+        facts.append(
+            _("{pace} ({percent} of the time gone)").format(
+                pace=_(VERDICT_WORDS[goal.pace.verdict]), percent=text.percent(goal.pace.expected)
+            )
+        )
+    return facts
 
 
 def _goal_items(goals: Iterable[GoalView], today: dt.date) -> list[str]:
     lines = []
     for goal in goals:
-        facts = [STATUS_WORDS.get(goal.status, goal.status)]
-        if goal.status == "dropped":
-            facts.append("not counted")
-        elif goal.status != "done":
-            if goal.milestones:
-                ticked = sum(m.done_on is not None for m in goal.milestones)
-                milestones = text.plural(len(goal.milestones), "milestone")
-                facts.append(f"{text.percent(goal.progress)} done ({ticked} of {milestones})")
-            else:
-                facts.append(f"{text.percent(goal.progress)} done")
-        if goal.due is None:
-            facts.append("no due date")
-        elif goal.overdue:
-            late = text.plural((today - goal.due).days, "day")
-            facts.append(f"**overdue** by {late}, due {text.day(goal.due)}")
-        else:
-            facts.append(f"due {text.day(goal.due)}")
-        if goal.pace is not None and not goal.overdue:
-            gone = text.percent(goal.pace.expected)
-            facts.append(f"{VERDICT_WORDS[goal.pace.verdict]} ({gone} of the time gone)")
-        lines.append(f"- {md_inline(goal.title)} — {', '.join(facts)}")
+        lines.append(f"- {md_inline(goal.title)} — {', '.join(_goal_facts(goal, today))}")
         for milestone in goal.milestones:
-            done = f"done {text.day(milestone.done_on)}" if milestone.done_on else "to do"
+            if milestone.done_on:
+                done = _("done {day}").format(day=text.day(milestone.done_on))
+            else:
+                # TRANSLATORS: a milestone not done yet
+                done = _("to do")
             lines.append(f"    - {md_inline(milestone.title)} — {done}")
     return lines
 
 
+def _told(answer: str, count: int) -> str:
+    """How many requests got an answer: "2 granted", "1 no answer yet"."""
+    if answer == "yes":
+        # TRANSLATORS: requests for more responsibility
+        return ngettext("{count} granted", "{count} granted", count).format(count=count)
+    if answer == "no":
+        return ngettext("{count} turned down", "{count} turned down", count).format(count=count)
+    if answer == "later":
+        return ngettext("{count} put off until later", "{count} put off until later", count).format(
+            count=count
+        )
+    return ngettext("{count} no answer yet", "{count} no answer yet", count).format(count=count)
+
+
 def _challenge_section(challenges: list[ChallengeView]) -> list[str]:
-    out = ["## Challenges taken on", ""]
+    out = ["## " + _("Challenges taken on"), ""]
     if not challenges:
-        return [*out, "No requests for more responsibility have been logged yet.", ""]
+        return [*out, _("No requests for more responsibility have been logged yet."), ""]
     counts = {answer: sum(c.answer == answer for c in challenges) for answer in ANSWER_WORDS}
-    told = [f"{counts[a]} {ANSWER_WORDS[a]}" for a in ("yes", "no", "later", "pending") if counts[a]]
+    told = [_told(a, counts[a]) for a in ("yes", "no", "later", "pending") if counts[a]]
+    n = len(challenges)
+    # TRANSLATORS: {answers} is "2 granted, 1 turned down"
     out += [
-        f"More responsibility asked for {text.plural(len(challenges), 'time')}: {', '.join(told)}. "
-        "Most recent first:",
+        ngettext(
+            "More responsibility asked for {count} time: {answers}. Most recent first:",
+            "More responsibility asked for {count} times: {answers}. Most recent first:",
+            n,
+        ).format(count=text.whole(n), answers=", ".join(told)),
         "",
     ]
     for c in challenges:
-        answer = ANSWER_WORDS.get(c.answer, c.answer)
+        answer = _words(ANSWER_WORDS, c.answer)
         if c.answered_on and c.answered_on != c.asked_on:
-            answer += f" on {text.day(c.answered_on)}"
-        out.append(
-            f"- **{text.day(c.asked_on)}** — {sentence(md_inline(c.what))} "
-            f"Asked of {md_inline(c.asked_of)}; {answer}."
-        )
+            # TRANSLATORS: {answer} is "granted", "turned down", …
+            answer = _("{answer} on {day}").format(answer=answer, day=text.day(c.answered_on))
+        asked = _("Asked of {person}; {answer}.").format(person=md_inline(c.asked_of), answer=answer)
+        out.append(f"- **{text.day(c.asked_on)}** — {sentence(md_inline(c.what))} {asked}")
     return [*out, ""]

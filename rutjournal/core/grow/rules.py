@@ -20,6 +20,7 @@ from rutjournal.core.choices import EVIDENCE_KINDS as EVIDENCE_KINDS
 from rutjournal.core.choices import GAP_KINDS as GAP_KINDS
 from rutjournal.core.choices import GOAL_STATUSES as GOAL_STATUSES
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import N_, _, ngettext
 from rutjournal.core.values import check_day
 
 MAX_TITLE = 200
@@ -28,11 +29,17 @@ ON_TRACK_POINTS = 10  # within this many points of the time gone: on track
 OFF_TRACK_POINTS = 25  # more than this many points behind: off track
 
 PaceVerdict = Literal["on_track", "at_risk", "off_track"]
-VERDICT_WORDS: dict[str, str] = {"on_track": "on track", "at_risk": "at risk", "off_track": "off track"}
-PACE_RULE = (
-    f"on track means within {ON_TRACK_POINTS} points of the time gone; "
-    f"off track, more than {OFF_TRACK_POINTS} behind"
-)
+# The pace verdicts in words, translated where shown: _(VERDICT_WORDS[verdict]).
+VERDICT_WORDS: dict[str, str] = {
+    # TRANSLATORS: the pace of a goal
+    "on_track": N_("on track"),
+    # TRANSLATORS: the pace of a goal
+    "at_risk": N_("at risk"),
+    # TRANSLATORS: the pace of a goal
+    "off_track": N_("off track"),
+}
+# TRANSLATORS: {on} and {off} are numbers of percentage points
+PACE_RULE = N_("on track means within {on} points of the time gone; off track, more than {off} behind")
 
 
 @dataclass(frozen=True)
@@ -155,30 +162,70 @@ def progress_basis(gaps: tuple[GapView, ...], quote: Callable[[str], str] = lamb
     """How a target's progress was reached, in words: "the mean of 2 gaps; 'Stakeholder visibility' has no
     goal yet and counts as 0 %". ``quote`` writes a gap's title (the reports escape it for Markdown)."""
     if not gaps:
-        return "no gaps named yet, so nothing to measure"
-    zero = text.percent(0)
+        return _("no gaps named yet, so nothing to measure")
     missing = [g for g in gaps if g.progress is None]
-    if len(gaps) == 1:
-        head = "its one gap"
-        if missing:
-            return f"{head}, {quote(gaps[0].title)}, has {_no_goal(missing)} yet and counts as {zero}"
-        return head
-    head = f"the mean of {text.plural(len(gaps), 'gap')}"
+    some = not all(not g.goals for g in missing)  # some hold only dropped goals: "no goal that counts"
+    n = len(gaps)
+    found = {"count": text.whole(n), "zero": text.percent(0), "missing": text.whole(len(missing))}
+    if missing:
+        # TRANSLATORS: two or three titles of gaps, e.g. "'Visibility' and 'Budgets'"
+        found["title"] = (
+            quote(missing[0].title)
+            if len(missing) == 1
+            else _("{first} and {last}").format(
+                first=", ".join(quote(g.title) for g in missing[:-1]), last=quote(missing[-1].title)
+            )
+        )
+    # TRANSLATORS (these clauses): how a target's progress is reached; {title} is a gap's title, {zero} is "0 %"
+    if n == 1:
+        if not missing:
+            return _("its one gap")
+        if some:
+            return _("its one gap, {title}, has no goal that counts yet and counts as {zero}").format(**found)
+        return _("its one gap, {title}, has no goal yet and counts as {zero}").format(**found)
     if not missing:
-        return head
-    if len(missing) == len(gaps):
-        return f"{head}; none has a goal that counts yet, so each counts as {zero}"
+        return ngettext("the mean of {count} gap", "the mean of {count} gaps", n).format(**found)
+    if len(missing) == n:
+        return ngettext(
+            "the mean of {count} gap; none has a goal that counts yet, so each counts as {zero}",
+            "the mean of {count} gaps; none has a goal that counts yet, so each counts as {zero}",
+            n,
+        ).format(**found)
+    if len(missing) == 1 and some:
+        return ngettext(
+            "the mean of {count} gap; {title} has no goal that counts yet and counts as {zero}",
+            "the mean of {count} gaps; {title} has no goal that counts yet and counts as {zero}",
+            n,
+        ).format(**found)
     if len(missing) == 1:
-        return f"{head}; {quote(missing[0].title)} has {_no_goal(missing)} yet and counts as {zero}"
+        return ngettext(
+            "the mean of {count} gap; {title} has no goal yet and counts as {zero}",
+            "the mean of {count} gaps; {title} has no goal yet and counts as {zero}",
+            n,
+        ).format(**found)
+    if len(missing) <= 3 and some:
+        return ngettext(
+            "the mean of {count} gap; {title} have no goal that counts yet and count as {zero}",
+            "the mean of {count} gaps; {title} have no goal that counts yet and count as {zero}",
+            n,
+        ).format(**found)
     if len(missing) <= 3:
-        names = ", ".join(quote(g.title) for g in missing[:-1]) + f" and {quote(missing[-1].title)}"
-        return f"{head}; {names} have {_no_goal(missing)} yet and count as {zero}"
-    return f"{head}; {len(missing)} of them have {_no_goal(missing)} yet and count as {zero}"
-
-
-def _no_goal(gaps: list[GapView]) -> str:
-    """ "no goal", or "no goal that counts" when some of them hold only dropped goals."""
-    return "no goal" if all(not g.goals for g in gaps) else "no goal that counts"
+        return ngettext(
+            "the mean of {count} gap; {title} have no goal yet and count as {zero}",
+            "the mean of {count} gaps; {title} have no goal yet and count as {zero}",
+            n,
+        ).format(**found)
+    if some:
+        return ngettext(
+            "the mean of {count} gap; {missing} of them have no goal that counts yet and count as {zero}",
+            "the mean of {count} gaps; {missing} of them have no goal that counts yet and count as {zero}",
+            n,
+        ).format(**found)
+    return ngettext(
+        "the mean of {count} gap; {missing} of them have no goal yet and count as {zero}",
+        "the mean of {count} gaps; {missing} of them have no goal yet and count as {zero}",
+        n,
+    ).format(**found)
 
 
 def goal_view(
@@ -231,9 +278,13 @@ def pace_verdict(expected: float, actual: float) -> PaceVerdict:
 def pace(started_on: dt.date, due: dt.date, today: dt.date, actual: float) -> Pace:
     expected = time_gone(started_on, due, today)
     verdict = pace_verdict(expected, actual)
-    explanation = (
-        f"{text.percent(actual)} done with {text.percent(expected)} of the time gone: "
-        f"{VERDICT_WORDS[verdict]} ({PACE_RULE})"
+    rule = _(PACE_RULE).format(on=ON_TRACK_POINTS, off=OFF_TRACK_POINTS)
+    # TRANSLATORS: {actual} and {expected} are percentages, {verdict} "on track", {rule} the rule of the verdicts
+    explanation = _("{actual} done with {expected} of the time gone: {verdict} ({rule})").format(
+        actual=text.percent(actual),
+        expected=text.percent(expected),
+        verdict=_(VERDICT_WORDS[verdict]),
+        rule=rule,
     )
     return Pace(verdict, expected, actual, explanation)
 
@@ -245,20 +296,21 @@ def is_overdue(due: dt.date | None, status: str, today: dt.date) -> bool:
 
 def check_title(value: object, field: str = "title") -> str:
     if not isinstance(value, str) or not value.strip() or len(value.strip()) > MAX_TITLE:
-        raise InvalidInput(field, f"1 to {MAX_TITLE} characters", value)
+        raise InvalidInput(field, _("1 to {count} characters").format(count=MAX_TITLE), value)
     return value.strip()
 
 
 def check_text(value: object, field: str = "text") -> str:
     if not isinstance(value, str) or not value.strip() or len(value.strip()) > MAX_TEXT:
-        raise InvalidInput(field, f"1 to {MAX_TEXT:,} characters", value)
+        raise InvalidInput(field, _("1 to {count} characters").format(count=text.whole(MAX_TEXT)), value)
     return value.strip()
 
 
 def check_note(value: object, field: str) -> str:
     """Optional free text: may be empty, but not endless."""
     if not isinstance(value, str) or len(value.strip()) > MAX_TEXT:
-        raise InvalidInput(field, f"text of at most {MAX_TEXT:,} characters", value)
+        allowed = _("text of at most {count} characters").format(count=text.whole(MAX_TEXT))
+        raise InvalidInput(field, allowed, value)
     return value.strip()
 
 
@@ -272,13 +324,13 @@ def check_percent(value: object) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
-        raise InvalidInput("manual_percent", "a whole number from 0 to 100, or blank", value)
+        raise InvalidInput("manual_percent", _("a whole number from 0 to 100, or blank"), value)
     return value
 
 
 def check_optional_date(field: str, value: object) -> dt.date | None:
     if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
-        raise InvalidInput(field, "a date (YYYY-MM-DD), or blank", value)
+        raise InvalidInput(field, _("a date (YYYY-MM-DD), or blank"), value)
     return None if value is None else check_day(field, value)
 
 
@@ -286,14 +338,15 @@ def check_start(value: object) -> dt.date:
     """A goal's start: any day in the journal's bounds, past ones included (a goal already under way)."""
     day = check_optional_date("started_on", value)
     if day is None:
-        raise InvalidInput("started_on", "a date (YYYY-MM-DD)", value)
+        raise InvalidInput("started_on", _("a date (YYYY-MM-DD)"), value)
     return day
 
 
 def check_due(started_on: dt.date, due: dt.date | None, field: str = "due") -> dt.date | None:
     """A due date on or after the goal's start (a goal can be entered late, never due before it began)."""
     if due is not None and due < started_on:
-        raise InvalidInput(field, f"on or after the start, {text.day(started_on)}", due.isoformat())
+        allowed = _("on or after the start, {day}").format(day=text.day(started_on))
+        raise InvalidInput(field, allowed, due.isoformat())
     return due
 
 
@@ -304,7 +357,7 @@ def check_fields(
     checked: dict[str, object] = {}
     for name, value in values.items():
         if name not in checks:
-            raise InvalidInput(name, "one of " + ", ".join(checks), value)
+            raise InvalidInput(name, _("one of {names}").format(names=", ".join(checks)), value)
         checked[name] = checks[name](value)
     return checked
 

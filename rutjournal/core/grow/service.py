@@ -52,6 +52,7 @@ from rutjournal.core.grow.rules import (
     check_text,
     check_title,
 )
+from rutjournal.core.i18n import _
 from rutjournal.core.storage.db import Database
 
 __all__ = [
@@ -115,7 +116,7 @@ class Grow:
             if target_id is None:
                 target_id = store.active_target_id(conn)
                 if target_id is None:
-                    raise InvalidInput("target", "set first (there is no active target)")
+                    raise InvalidInput("target", _("set first (there is no active target)"))
             else:
                 store.require_row(conn, "targets", target_id, "target")
             return store.insert_row(conn, "gaps", {"target_id": target_id, **values})
@@ -228,7 +229,8 @@ class Grow:
             if goal_id is not None:
                 goal_gap = store.gap_of_goal(conn, goal_id)
                 if gap_id is not None and gap_id != goal_gap:
-                    raise InvalidInput("gap", f"the gap of goal {goal_id} ({goal_gap}), or blank", gap_id)
+                    allowed = _("the gap of goal {goal} ({gap}), or blank").format(goal=goal_id, gap=goal_gap)
+                    raise InvalidInput("gap", allowed, gap_id)
                 gap_id = goal_gap
             if gap_id is not None:
                 store.require_row(conn, "gaps", gap_id, "gap")
@@ -303,5 +305,5 @@ class Grow:
         with self.db.reader() as conn:
             found = read(conn, self.today(), where, (row_id,))
         if not found:
-            raise InvalidInput(field, f"the id of an existing {field}", row_id)
+            raise store.missing(field, row_id)
         return found[0]

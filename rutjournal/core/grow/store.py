@@ -25,6 +25,7 @@ from rutjournal.core.grow.rules import (
     goal_view,
     target_progress,
 )
+from rutjournal.core.i18n import N_, _
 from rutjournal.core.storage.dates import day_of, now_utc
 from rutjournal.core.storage.rows import insert_as_given
 
@@ -84,16 +85,28 @@ def update_row(
 def delete_row(conn: sqlite3.Connection, table: str, row_id: int, field: str) -> None:
     """Delete one row; the schema's foreign keys delete what hangs off it, or unlink it (SET NULL)."""
     if conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,)).rowcount == 0:
-        raise _missing(field, row_id)
+        raise missing(field, row_id)
 
 
 def require_row(conn: sqlite3.Connection, table: str, row_id: int, field: str) -> None:
     if conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is None:
-        raise _missing(field, row_id)
+        raise missing(field, row_id)
 
 
-def _missing(field: str, row_id: int) -> InvalidInput:
-    return InvalidInput(field, f"the id of an existing {field}", row_id)
+MISSING = {  # what a field must name, by field; translated where raised
+    "target": N_("the id of an existing target"),
+    "gap": N_("the id of an existing gap"),
+    "goal": N_("the id of an existing goal"),
+    "milestone": N_("the id of an existing milestone"),
+    "evidence": N_("the id of an existing evidence"),
+    "challenge": N_("the id of an existing challenge"),
+}
+
+
+def missing(field: str, row_id: int) -> InvalidInput:
+    """The refusal of an id that names no row of ``field`` (target, gap, goal, …)."""
+    allowed = _(MISSING[field]) if field in MISSING else f"the id of an existing {field}"
+    return InvalidInput(field, allowed, row_id)
 
 
 # -- targets, gaps, goals --------------------------------------------------------------------------------------
@@ -162,14 +175,14 @@ def goal_dates(conn: sqlite3.Connection, goal_id: int) -> tuple[dt.date, dt.date
         "SELECT started_on, due, manual_percent FROM goals WHERE id = ?", (goal_id,)
     ).fetchone()
     if row is None:
-        raise _missing("goal", goal_id)
+        raise missing("goal", goal_id)
     return day_of(row[0]), day_of(row[1]), row[2]
 
 
 def gap_of_goal(conn: sqlite3.Connection, goal_id: int) -> int:
     row = conn.execute("SELECT gap_id FROM goals WHERE id = ?", (goal_id,)).fetchone()
     if row is None:
-        raise _missing("goal", goal_id)
+        raise missing("goal", goal_id)
     return int(row[0])
 
 
@@ -190,7 +203,7 @@ def read_milestone(conn: sqlite3.Connection, milestone_id: int) -> MilestoneView
         "SELECT id, goal_id, title, done_on FROM milestones WHERE id = ?", (milestone_id,)
     ).fetchone()
     if row is None:
-        raise _missing("milestone", milestone_id)
+        raise missing("milestone", milestone_id)
     return MilestoneView(row[0], row[1], row[2], day_of(row[3]))
 
 

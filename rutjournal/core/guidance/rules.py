@@ -13,37 +13,61 @@ from datetime import date, datetime
 from rutjournal.core.choices import OPTION_KINDS, OUTCOMES, OWNERS, ROLES
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.grow.activity import STALL_DAYS as STALL_DAYS  # what "stalled" means is Grow's
+from rutjournal.core.i18n import N_, _
+from rutjournal.core.text import whole
 from rutjournal.core.values import MAX_BODY_CHARS, check_day
 
-ROLE_LABELS: dict[str, str] = dict(zip(ROLES, ("Boss", "HR", "Mentor", "Skip-level"), strict=True))
+# The labels are marked here and translated where they are shown: _(ROLE_LABELS[role]).
+ROLE_LABELS: dict[str, str] = dict(
+    zip(
+        ROLES,
+        # TRANSLATORS: whom a career conversation is with: your boss, HR, a mentor, your boss's boss
+        (N_("Boss"), N_("HR"), N_("Mentor"), N_("Skip-level")),
+        strict=True,
+    )
+)
 OPTION_LABELS: dict[str, str] = dict(
     zip(
         OPTION_KINDS,
         (
-            "Lateral move",
-            "Cross-training",
-            "Leadership programme",
-            "Seminar",
-            "Course reimbursement",
-            "Promotion path",
-            "Other",
+            # TRANSLATORS: the options to grow a conversation names
+            N_("Lateral move"),
+            N_("Cross-training"),
+            N_("Leadership programme"),
+            N_("Seminar"),
+            N_("Course reimbursement"),
+            N_("Promotion path"),
+            N_("Other"),
         ),
         strict=True,
     )
 )
-OWNER_LABELS: dict[str, str] = dict(zip(OWNERS, ("Me", "Them"), strict=True))
-OUTCOME_LABELS: dict[str, str] = dict(zip(OUTCOMES, ("Pending", "Granted", "Refused"), strict=True))
+# TRANSLATORS: who owes a follow-up of a conversation: me, or them (the employer)
+OWNER_LABELS: dict[str, str] = dict(zip(OWNERS, (N_("Me"), N_("Them")), strict=True))
+# TRANSLATORS: the outcome of a promotion asked for
+OUTCOME_LABELS: dict[str, str] = dict(
+    zip(OUTCOMES, (N_("Pending"), N_("Granted"), N_("Refused")), strict=True)
+)
 MAX_NAME_CHARS = 200
 MAX_FOLLOWUP_CHARS = 1000
 CONVERSATION_FIELDS = ("day", "with_name", "role", "held", "agenda", "notes", "outcome")
 PROMOTION_FIELDS = ("day", "outcome", "role_title", "reason")
-GAP_QUESTION = "What would closing my {kind} gap — {title} — take here? Who does it well?"
-STALLED_QUESTION = "{title} has stalled since {date}: what is in the way, and can you help?"
-OVERDUE_QUESTION = "{title} was due on {date} and is not done yet: what is in the way, and can you help?"
+# The questions of a suggested agenda, translated where the agenda is written (Guidance.prefill_agenda).
+# TRANSLATORS: {kind} is the kind of a gap, as stored (skill, experience, …); {title} the gap's title
+GAP_QUESTION = N_("What would closing my {kind} gap — {title} — take here? Who does it well?")
+GAP_QUESTIONS = {  # by the gap's kind; {title} is the gap's title
+    "skill": N_("What would closing my skill gap — {title} — take here? Who does it well?"),
+    "experience": N_("What would closing my experience gap — {title} — take here? Who does it well?"),
+    "knowledge": N_("What would closing my knowledge gap — {title} — take here? Who does it well?"),
+    "visibility": N_("What would closing my visibility gap — {title} — take here? Who does it well?"),
+}
+# TRANSLATORS: {title} is a goal's title, {date} a day
+STALLED_QUESTION = N_("{title} has stalled since {date}: what is in the way, and can you help?")
+OVERDUE_QUESTION = N_("{title} was due on {date} and is not done yet: what is in the way, and can you help?")
 OPTION_QUESTIONS = (
-    "Which options could help me grow here: a lateral move, cross-training, a leadership programme?",
-    "Are there seminars or courses I could take, and would the company reimburse them?",
-    "What would you need to see from me to consider me for the next step?",
+    N_("Which options could help me grow here: a lateral move, cross-training, a leadership programme?"),
+    N_("Are there seminars or courses I could take, and would the company reimburse them?"),
+    N_("What would you need to see from me to consider me for the next step?"),
 )
 
 
@@ -98,19 +122,20 @@ def choice(field: str, value: object, labels: dict[str, str]) -> str:
 
 def day_value(field: str, value: object) -> date:
     if not isinstance(value, date) or isinstance(value, datetime):
-        raise InvalidInput(field, "a date", value)
+        raise InvalidInput(field, _("a date"), value)
     return check_day(field, value)
 
 
 def _name(field: str, value: object, limit: int = MAX_NAME_CHARS) -> str:
     if not isinstance(value, str) or not value.strip() or len(value.strip()) > limit:
-        raise InvalidInput(field, f"1 to {limit} characters", value)
+        raise InvalidInput(field, _("1 to {count} characters").format(count=limit), value)
     return value.strip()
 
 
 def plain_text(field: str, value: object) -> str:
     if not isinstance(value, str) or len(value) > MAX_BODY_CHARS:
-        raise InvalidInput(field, f"text of at most {MAX_BODY_CHARS:,} characters", value)
+        allowed = _("text of at most {count} characters").format(count=whole(MAX_BODY_CHARS))
+        raise InvalidInput(field, allowed, value)
     return value
 
 
@@ -118,7 +143,7 @@ def _optional(field: str, value: object, limit: int) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if not isinstance(value, str) or len(value.strip()) > limit:
-        raise InvalidInput(field, f"at most {limit} characters, or blank", value)
+        raise InvalidInput(field, _("at most {count} characters, or blank").format(count=limit), value)
     return value.strip()
 
 
@@ -134,12 +159,12 @@ def check_conversation_fields(values: dict[str, object]) -> dict[str, object]:
             checked[name] = choice("role", value, ROLE_LABELS)
         elif name == "held":
             if not isinstance(value, bool):
-                raise InvalidInput("held", "True or False", value)
+                raise InvalidInput("held", _("True or False"), value)
             checked[name] = value
         elif name in ("agenda", "notes", "outcome"):
             checked[name] = plain_text(name, value)
         else:
-            raise InvalidInput(name, "one of " + ", ".join(CONVERSATION_FIELDS))
+            raise InvalidInput(name, _("one of {names}").format(names=", ".join(CONVERSATION_FIELDS)))
     return checked
 
 
@@ -165,5 +190,5 @@ def check_promotion_fields(values: dict[str, object]) -> dict[str, object]:
         elif name == "reason":
             checked[name] = _optional("reason", value, MAX_BODY_CHARS)
         else:
-            raise InvalidInput(name, "one of " + ", ".join(PROMOTION_FIELDS))
+            raise InvalidInput(name, _("one of {names}").format(names=", ".join(PROMOTION_FIELDS)))
     return checked

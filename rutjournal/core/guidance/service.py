@@ -29,6 +29,7 @@ from rutjournal.core.guidance import store
 from rutjournal.core.guidance.rules import (
     CONVERSATION_FIELDS,
     GAP_QUESTION,
+    GAP_QUESTIONS,
     MAX_FOLLOWUP_CHARS,
     MAX_NAME_CHARS,
     OPTION_LABELS,
@@ -51,6 +52,7 @@ from rutjournal.core.guidance.rules import (
     day_value,
     plain_text,
 )
+from rutjournal.core.i18n import _
 
 if TYPE_CHECKING:
     from rutjournal.core.storage.db import Database
@@ -93,16 +95,17 @@ class Guidance:
         for gap in gaps:
             live = [g for g in gap.goals if g.status != "dropped"]
             if not live or any(g.status != "done" for g in live):
-                questions.append(GAP_QUESTION.format(kind=gap.kind, title=gap.title))
+                asked = GAP_QUESTIONS.get(gap.kind, GAP_QUESTION)
+                questions.append(_(asked).format(kind=gap.kind, title=gap.title))
         for gap in gaps:
             for goal in (h for h in histories if h.gap_id == gap.id):
                 if goal.overdue_on(today) and goal.due is not None:
-                    questions.append(OVERDUE_QUESTION.format(title=goal.title, date=text.day(goal.due)))
+                    questions.append(_(OVERDUE_QUESTION).format(title=goal.title, date=text.day(goal.due)))
                 elif goal.stalled_on(today):
                     since = text.day(goal.stalled_since())
-                    questions.append(STALLED_QUESTION.format(title=goal.title, date=since))
+                    questions.append(_(STALLED_QUESTION).format(title=goal.title, date=since))
         if not questions:
-            questions = list(OPTION_QUESTIONS)
+            questions = [_(q) for q in OPTION_QUESTIONS]
         return "\n".join(f"- {q}" for q in questions)
 
     def add_conversation(
@@ -140,7 +143,7 @@ class Guidance:
     def conversation(self, conversation_id: int) -> ConversationView:
         found = self._conversations("WHERE id = ?", (conversation_id,))
         if not found:
-            raise InvalidInput("conversation", "the id of an existing conversation", conversation_id)
+            raise InvalidInput("conversation", _("the id of an existing conversation"), conversation_id)
         return found[0]
 
     def conversations(self) -> list[ConversationView]:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import _
 from rutjournal.core.storage.db import Database
 from rutjournal.core.trends.rules import MIN_PAIRS
 from rutjournal.core.values import Scores
@@ -52,7 +53,7 @@ class DateRange:
 
     def __post_init__(self) -> None:
         if self.last < self.first:
-            raise InvalidInput("date range", "a last day on or after the first", self.last.isoformat())
+            raise InvalidInput("date range", _("a last day on or after the first"), self.last.isoformat())
 
     @property
     def days(self) -> int:
@@ -62,7 +63,7 @@ class DateRange:
     def last_days(cls, n: int, today: dt.date) -> DateRange:
         """The ``n`` days ending today (n ≥ 1)."""
         if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-            raise InvalidInput("days", "a whole number of 1 or more", n)
+            raise InvalidInput("days", _("a whole number of 1 or more"), n)
         return cls(today - dt.timedelta(days=n - 1), today)
 
     @classmethod
@@ -123,7 +124,7 @@ def rolling_mean(series: Series, window: int, last: dt.date | None = None) -> Se
     series' last day by default): a point on each day the mean changes, holding until the next point, and one
     on ``last`` while a mean is shown there. ``step_values`` reads it back on given days."""
     if window < 1:
-        raise InvalidInput("window", "a whole number of days, 1 or more", window)
+        raise InvalidInput("window", _("a whole number of days, 1 or more"), window)
     if not series:
         return []
     end = series[-1][0] if last is None else last

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import N_, _
 from rutjournal.core.logsetup import route_records
 from rutjournal.render.plots.options import DARK, LIGHT, PlotOptions, Theme
 
@@ -36,20 +37,20 @@ __all__ = [
 
 FORMATS = ("png", "svg")
 
-TITLES: dict[str, str] = {
-    "mood": "Mood, energy and challenge over time",
-    "workload": "Hours worked and perceived load over time",
-    "weekday": "Mood by weekday (the Monday dread)",
-    "year": "Year in pixels: mood each day of the year",
-    "hours_vs_mood": "Hours worked vs mood, with the correlation",
-    "decisions": "Weekly hours of tasks kept vs freed by decision",
-    "goals": "Goal progress over time",
+TITLES: dict[str, str] = {  # the plots' names in words, translated where shown: _(TITLES[name])
+    "mood": N_("Mood, energy and challenge over time"),
+    "workload": N_("Hours worked and perceived load over time"),
+    "weekday": N_("Mood by weekday (the Monday dread)"),
+    "year": N_("Year in pixels: mood each day of the year"),
+    "hours_vs_mood": N_("Hours worked vs mood, with the correlation"),
+    "decisions": N_("Weekly hours of tasks kept vs freed by decision"),
+    "goals": N_("Goal progress over time"),
 }
 
 
 def check_name(name: str) -> str:
     if name not in TITLES:
-        raise InvalidInput("NAME", "one of " + ", ".join(TITLES), name)
+        raise InvalidInput("NAME", _("one of {names}").format(names=", ".join(TITLES)), name)
     return name
 
 
@@ -57,7 +58,7 @@ def check_path(path: Path) -> str:
     """The image format named by the file's extension: png or svg."""
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise InvalidInput("--out", "a file name ending in .png or .svg", path)
+        raise InvalidInput("--out", _("a file name ending in .png or .svg"), path)
     return fmt
 
 

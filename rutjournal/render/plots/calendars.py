@@ -10,23 +10,30 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from rutjournal.core import text
-from rutjournal.core.calendar_words import MONTHS
+from rutjournal.core.i18n import _, ngettext
 from rutjournal.core.trends.plot_data import PlotData
 from rutjournal.core.trends.readings import dread_reading, pixels_reading
 from rutjournal.core.trends.rules import MIN_MONDAYS
 from rutjournal.core.trends.service import (
-    WEEKDAYS,
     DateRange,
     monday_dread,
     weekday_means,
 )
 from rutjournal.render.plots.options import PlotOptions
-from rutjournal.render.plots.style import MOOD_COLOURS, add_legend, message, prepare, style_axes
+from rutjournal.render.plots.style import (
+    MOOD_COLOURS,
+    add_legend,
+    message,
+    prepare,
+    short_months,
+    short_weekdays,
+    style_axes,
+)
 
 
 def draw_weekday(figure: Figure, data: PlotData, rng: DateRange, options: PlotOptions) -> str:
     theme = prepare(figure, options)
-    title = "Mood by weekday"
+    title = _("Mood by weekday")
     mood = data.series["mood"]
     dread = monday_dread(mood)
     reading = dread_reading(mood, dread)
@@ -44,7 +51,9 @@ def draw_weekday(figure: Figure, data: PlotData, rng: DateRange, options: PlotOp
     for bar, faint in zip(bars, few, strict=True):
         bar.set_alpha(0.35 if faint else 1.0)
     for bar, m in zip(bars, means, strict=True):
-        label = f"{text.score(m.mean)}\n{text.plural(m.count, 'day')}" if m.mean is not None else "no days"
+        days = ngettext("{count} day", "{count} days", m.count).format(count=text.whole(m.count))
+        # TRANSLATORS: over a weekday's bar when no day of it has a mood
+        label = f"{text.score(m.mean)}\n{days}" if m.mean is not None else _("no days")
         ax.text(
             bar.get_x() + bar.get_width() / 2,
             max(bar.get_height(), 0) + 0.08,
@@ -60,19 +69,21 @@ def draw_weekday(figure: Figure, data: PlotData, rng: DateRange, options: PlotOp
         color=theme.muted,
         linestyle=":",
         linewidth=1.2,
-        label=f"Tuesday to Friday mean, {text.score(dread.other_mean)}",
+        # TRANSLATORS: a legend; {mean} is the mean mood from Tuesday to Friday
+        label=_("Tuesday to Friday mean, {mean}").format(mean=text.score(dread.other_mean)),
     )
-    ax.set_xticks(range(7), [w[:3] for w in WEEKDAYS])
+    ax.set_xticks(range(7), short_weekdays())
     ax.set_ylim(0, 6.2)
     ax.set_yticks([1, 2, 3, 4, 5])
-    ax.set_ylabel("mean mood (1–5)")
+    ax.set_ylabel(_("mean mood (1–5)"))
     handles = ax.get_legend_handles_labels()[0]
     if any(few):
         handles.append(
             Patch(
                 facecolor=theme.muted,
                 alpha=0.35,
-                label=f"fewer than {MIN_MONDAYS} days: faint, not a pattern",
+                # TRANSLATORS: a legend: a weekday's bar is faint when it has fewer days than {count}
+                label=_("fewer than {count} days: faint, not a pattern").format(count=MIN_MONDAYS),
             )
         )
     add_legend(figure, theme, handles)
@@ -82,7 +93,8 @@ def draw_weekday(figure: Figure, data: PlotData, rng: DateRange, options: PlotOp
 def draw_year(figure: Figure, data: PlotData, rng: DateRange, options: PlotOptions) -> str:
     theme = prepare(figure, options)
     year = rng.last.year
-    title = f"{year} in pixels: mood each day"
+    # TRANSLATORS: a plot's title: {year} is a year, each day of it a coloured square
+    title = _("{year} in pixels: mood each day").format(year=year)
     pixels = data.pixels  # the days still to come stay empty, not "no mood"
     reading = pixels_reading(year, pixels)
     if not any(v is not None for v in pixels.values()):
@@ -108,14 +120,16 @@ def draw_year(figure: Figure, data: PlotData, rng: DateRange, options: PlotOptio
     ax.tick_params(which="major", length=0, colors=theme.text, labelsize=9)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    ax.set_yticks(range(7), [w[:3] for w in WEEKDAYS])
+    ax.set_yticks(range(7), short_weekdays())
     months = [dt.date(year, m, 1) for m in range(1, 13)]
     ax.set_xticks(
-        [((d - jan1).days + offset) // 7 for d in months], [MONTHS[d.month - 1][:3] for d in months]
+        [((d - jan1).days + offset) // 7 for d in months], [short_months()[d.month - 1] for d in months]
     )
     ax.set_title(title, color=theme.text, fontsize=12, loc="left")
-    words = {1: "1 low", 5: "5 great"}
-    handles = [Patch(color=theme.blank, label="no mood")] + [
+    # TRANSLATORS: a legend: the lowest and the highest mood of the 1-5 scale
+    words = {1: _("1 low"), 5: _("5 great")}
+    # TRANSLATORS: a legend: a day with no mood recorded
+    handles = [Patch(color=theme.blank, label=_("no mood"))] + [
         Patch(color=c, label=words.get(m, str(m))) for m, c in MOOD_COLOURS.items()
     ]
     add_legend(figure, theme, handles)

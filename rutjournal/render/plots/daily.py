@@ -8,6 +8,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from rutjournal.core.i18n import N_, _
 from rutjournal.core.trends.plot_data import PlotData
 from rutjournal.core.trends.readings import hours_reading, series_reading
 from rutjournal.core.trends.rules import HOURS_LINE, MIN_DAYS, WORK_DAYS
@@ -37,8 +38,13 @@ def _day_dot(theme: Theme) -> Line2D:
         markersize=5,
         color=theme.muted,
         alpha=0.8,
-        label="a day's score",
+        # TRANSLATORS: a legend: the faint dots, one for each day with a score
+        label=_("a day's score"),
     )
+
+
+# The daily scores a legend names, translated where shown: _(NAMES[field]).
+NAMES = {"mood": N_("Mood"), "energy": N_("Energy"), "challenge": N_("Challenge")}
 
 
 def _points_and_mean(
@@ -55,7 +61,8 @@ def _points_and_mean(
 
 def draw_mood(figure: Figure, data: PlotData, rng: DateRange, options: PlotOptions) -> str:
     theme = prepare(figure, options)
-    title = f"Mood, energy and challenge ({options.window}-day mean)"
+    # TRANSLATORS: a plot's title; {days} is the number of days of the rolling mean, e.g. "7-day mean"
+    title = _("Mood, energy and challenge ({days}-day mean)").format(days=options.window)
     fields = ("mood", "energy", "challenge")
     series = {f: data.series[f] for f in fields}
     readings = [series_reading(f, series[f], rng.first, rng.last) for f in fields]
@@ -66,10 +73,10 @@ def draw_mood(figure: Figure, data: PlotData, rng: DateRange, options: PlotOptio
     style_axes(ax, theme, title)
     for f in fields:
         if len(present(series[f])) >= MIN_DAYS:
-            _points_and_mean(ax, series[f], rng, options, COLOURS[f], f.title())
+            _points_and_mean(ax, series[f], rng, options, COLOURS[f], _(NAMES[f]))
     ax.set_ylim(0.7, 5.3)
     ax.set_yticks([1, 2, 3, 4, 5])
-    ax.set_ylabel("score (1–5)")
+    ax.set_ylabel(_("score (1–5)"))
     date_axis(ax, rng)
     handles = ax.get_legend_handles_labels()[0] + ([_day_dot(theme)] if dot_size(rng) else [])
     add_legend(figure, theme, handles)
@@ -78,7 +85,7 @@ def draw_mood(figure: Figure, data: PlotData, rng: DateRange, options: PlotOptio
 
 def draw_workload(figure: Figure, data: PlotData, rng: DateRange, options: PlotOptions) -> str:
     theme = prepare(figure, options)
-    title = "Hours worked and perceived load"
+    title = _("Hours worked and perceived load")
     hours, load = data.series["hours"], data.series["load"]
     readings = [hours_reading(hours), series_reading("load", load, rng.first, rng.last)]
     have_hours, have_load = len(present(hours)) >= MIN_DAYS, len(present(load)) >= MIN_DAYS
@@ -86,11 +93,15 @@ def draw_workload(figure: Figure, data: PlotData, rng: DateRange, options: PlotO
         return message(figure, title, readings[0], theme)
     panels = [p for p, have in (("hours", have_hours), ("load", have_load)) if have]
     axes = figure.subplots(len(panels), 1, sharex=True, squeeze=False)[:, 0]
-    mean = f"{options.window}-day mean"
     for ax, panel in zip(axes, panels, strict=True):
         style_axes(ax, theme)
         series = hours if panel == "hours" else load
-        _points_and_mean(ax, series, rng, options, COLOURS[panel], f"{panel}, {mean}")
+        if panel == "hours":
+            # TRANSLATORS: a legend; {days} is the number of days of the rolling mean
+            label = _("hours, {days}-day mean").format(days=options.window)
+        else:
+            label = _("load, {days}-day mean").format(days=options.window)
+        _points_and_mean(ax, series, rng, options, COLOURS[panel], label)
         if panel == "hours":
             per_day = HOURS_LINE / WORK_DAYS
             ax.axhline(
@@ -98,15 +109,15 @@ def draw_workload(figure: Figure, data: PlotData, rng: DateRange, options: PlotO
                 color=COLOURS["line"],
                 linestyle="--",
                 linewidth=1.5,
-                label="8 h a day (40-hour week)",
+                label=_("8 h a day (40-hour week)"),
             )
             top = max([*present(hours), per_day])
             ax.set_ylim(0, top * 1.1 + 0.5)
-            ax.set_ylabel("hours a day")
+            ax.set_ylabel(_("hours a day"))
         else:
             ax.set_ylim(0.7, 5.3)
             ax.set_yticks([1, 3, 5])
-            ax.set_ylabel("load (1–5)")
+            ax.set_ylabel(_("load (1–5)"))
     axes[0].set_title(title, color=theme.text, fontsize=12, loc="left")
     date_axis(axes[-1], rng)
     figure.align_ylabels(list(axes))

@@ -20,7 +20,8 @@ from matplotlib.dates import AutoDateLocator, date2num, num2date
 from matplotlib.figure import Figure
 from matplotlib.ticker import Formatter
 
-from rutjournal.core.calendar_words import MONTHS
+from rutjournal.core.calendar_words import MONTHS, WEEKDAYS
+from rutjournal.core.i18n import formats
 from rutjournal.core.trends.plot_data import PlotData
 from rutjournal.core.trends.service import DateRange, Series
 from rutjournal.render.plots.options import PlotOptions, Theme
@@ -80,6 +81,18 @@ def style_axes(ax: Axes, theme: Theme, title: str | None = None) -> None:
         ax.set_title(title, color=theme.text, fontsize=12, loc="left")
 
 
+def short_weekdays() -> list[str]:
+    """Monday to Sunday in short, in the user's language (CLDR's): "Mon", "Mo.", "lun."."""
+    local = formats()
+    return list(local["days_short"]) if local else [w[:3] for w in WEEKDAYS]
+
+
+def short_months() -> list[str]:
+    """January to December in short, in the user's language (CLDR's): "Jan", "Jan.", "janv."."""
+    local = formats()
+    return list(local["months_short"]) if local else [m[:3] for m in MONTHS]
+
+
 class DayFormatter(Formatter):
     """Date ticks in the app's words, each label whole on its own (no offset text such as "2026-Dec" under the
     axis): "5 Sep" a few days apart, "Oct" months apart, "2027" years apart; the year is added to the first
@@ -103,7 +116,7 @@ class DayFormatter(Formatter):
             if day is None:
                 labels.append("")
                 continue
-            month = MONTHS[day.month - 1][:3]
+            month = short_months()[day.month - 1]
             if step >= 360:
                 label = str(day.year)
             else:

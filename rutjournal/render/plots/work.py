@@ -12,6 +12,7 @@ from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 
 from rutjournal.core.choices import FREEING
+from rutjournal.core.i18n import N_, _, formats, ngettext
 from rutjournal.core.trends.plot_data import PlotData
 from rutjournal.core.trends.readings import correlation_reading, decision_reading, goals_reading, strength
 from rutjournal.core.trends.rules import HOURS_LINE, PAST, WORK_DAYS
@@ -39,9 +40,24 @@ MAX_BARS = (
 )
 
 
+LINKS = {  # a correlation's strength (readings.strength) in a plot's title, translated where shown
+    "no": N_("no real link"),
+    "weak": N_("weak link"),
+    "moderate": N_("moderate link"),
+    "strong": N_("strong link"),
+}
+
+
+def _r(r: float) -> str:
+    """Pearson's r as a title shows it: two decimals, a true minus sign, the language's decimal sign."""
+    shown = f"{r:.2f}".replace("-", "\u2212")
+    local = formats()
+    return shown.replace(".", local["decimal"]) if local else shown
+
+
 def draw_hours_vs_mood(figure: Figure, data: PlotData, rng: DateRange, options: PlotOptions) -> str:
     theme = prepare(figure, options)
-    title = "Hours worked vs mood"
+    title = _("Hours worked vs mood")
     pairs = data.pairs
     corr = correlation(pairs)
     reading = correlation_reading(pairs, corr)
@@ -52,10 +68,12 @@ def draw_hours_vs_mood(figure: Figure, data: PlotData, rng: DateRange, options: 
     jitter = np.random.default_rng(0).uniform(-0.15, 0.15, len(pairs))  # moods are whole numbers: spread them
     ax = figure.add_subplot()
     if corr is None:
-        style_axes(ax, theme, f"{title}: nothing varied, no link to measure")
+        style_axes(ax, theme, _("Hours worked vs mood: nothing varied, no link to measure"))
     else:
-        words = f"{strength(corr.r)} link" if strength(corr.r) != "no" else "no real link"
-        style_axes(ax, theme, f"{title}: r = {corr.r:.2f}, {words} ({corr.n} days)".replace("-", "\u2212"))
+        days = ngettext("{count} day", "{count} days", corr.n).format(count=corr.n)
+        # TRANSLATORS: a plot's title: {r} is Pearson's correlation, {link} "weak link", {days} "30 days"
+        said = _("Hours worked vs mood: r = {r}, {link} ({days})")
+        style_axes(ax, theme, said.format(r=_r(corr.r), link=_(LINKS[strength(corr.r)]), days=days))
     colours = [MOOD_COLOURS[max(1, min(5, int(m)))] for m in moods]
     alpha = 0.45 if len(pairs) > 300 else 0.85
     ax.scatter(hours, moods + jitter, s=20, c=colours, alpha=alpha, edgecolors=theme.muted, linewidths=0.3)
@@ -68,19 +86,20 @@ def draw_hours_vs_mood(figure: Figure, data: PlotData, rng: DateRange, options: 
             color=theme.text,
             linewidth=1.5,
             linestyle="--",
-            label="trend (least squares)",
+            # TRANSLATORS: a legend: the straight line fitted through the dots
+            label=_("trend (least squares)"),
         )
     ax.axvline(
         HOURS_LINE / WORK_DAYS,
         color=COLOURS["line"],
         linestyle=":",
         linewidth=1.5,
-        label="8 h a day (40-hour week)",
+        label=_("8 h a day (40-hour week)"),
     )
     ax.set_ylim(0.5, 5.5)
     ax.set_yticks([1, 2, 3, 4, 5])
-    ax.set_xlabel("hours worked that day (one dot a day)")
-    ax.set_ylabel("mood (1–5)")
+    ax.set_xlabel(_("hours worked that day (one dot a day)"))
+    ax.set_ylabel(_("mood (1–5)"))
     add_legend(figure, theme)
     return reading
 
@@ -116,12 +135,13 @@ def _stack(ax: Axes, weeks: list[WeekHours], rng: DateRange) -> np.ndarray:
         weeks = every_week(weeks, rng)
     starts, ends = _week_spans(weeks, rng)
     decisions = sorted(FREEING)
-    layers = [("kept", COLOURS["kept"], np.array([w.kept_minutes / 60 for w in weeks]))] + [
-        (PAST[d], COLOURS[d], np.array([w.freed_minutes[d] / 60 for w in weeks])) for d in decisions
+    # TRANSLATORS: a legend: the hours of the tasks kept (not handed off)
+    layers = [(_("kept"), COLOURS["kept"], np.array([w.kept_minutes / 60 for w in weeks]))] + [
+        (_(PAST[d]), COLOURS[d], np.array([w.freed_minutes[d] / 60 for w in weeks])) for d in decisions
     ]
     bottom = np.zeros(len(weeks))
-    for label, colour, hours in layers:
-        if label != "kept" and not hours.any():
+    for i, (label, colour, hours) in enumerate(layers):
+        if i and not hours.any():  # the kept hours (the first layer) are always drawn
             continue
         if bars:
             widths = ends - starts
@@ -143,7 +163,7 @@ def _stack(ax: Axes, weeks: list[WeekHours], rng: DateRange) -> np.ndarray:
 
 def draw_decisions(figure: Figure, data: PlotData, rng: DateRange, options: PlotOptions) -> str:
     theme = prepare(figure, options)
-    title = "Weekly hours of tasks: kept vs freed"
+    title = _("Weekly hours of tasks: kept vs freed")
     weeks = data.weeks
     reading = decision_reading(weeks)
     if not weeks:
@@ -153,10 +173,10 @@ def draw_decisions(figure: Figure, data: PlotData, rng: DateRange, options: Plot
     totals = _stack(ax, weeks, rng)
     layers = ax.get_legend_handles_labels()[0]
     line = ax.axhline(
-        HOURS_LINE, color=theme.text, linestyle="--", linewidth=1.2, label="40-hour week", zorder=3
+        HOURS_LINE, color=theme.text, linestyle="--", linewidth=1.2, label=_("40-hour week"), zorder=3
     )
     ax.set_ylim(0, max(float(totals.max()), HOURS_LINE) * 1.1)
-    ax.set_ylabel("hours a week")
+    ax.set_ylabel(_("hours a week"))
     date_axis(ax, rng)
     add_legend(figure, theme, [*layers, line])
     return reading
@@ -164,7 +184,7 @@ def draw_decisions(figure: Figure, data: PlotData, rng: DateRange, options: Plot
 
 def draw_goals(figure: Figure, data: PlotData, rng: DateRange, options: PlotOptions) -> str:
     theme = prepare(figure, options)
-    title = "Goal progress"
+    title = _("Goal progress")
     tracks = data.tracks
     reading = goals_reading(tracks)
     if not tracks:
@@ -179,7 +199,8 @@ def draw_goals(figure: Figure, data: PlotData, rng: DateRange, options: PlotOpti
             days, values, where="post", linewidth=2, color=GOAL_COLOURS[i % len(GOAL_COLOURS)], label=name
         )
     ax.set_ylim(-3, 105)
-    ax.set_ylabel("% done")
+    # TRANSLATORS: the axis of a plot of goals' progress
+    ax.set_ylabel(_("% done"))
     date_axis(ax, rng)
     add_legend(figure, theme)
     return reading
