@@ -44,3 +44,16 @@ def test_the_costly_modules_still_come_when_they_are_wanted(
     monkeypatch.delenv("RUTJOURNAL_DATA_DIR")  # the folder is platformdirs' (under this test's XDG folders)
     ((status, *found),) = heavy_imports(["show", "2026-03-01"], heavy=LEAN)
     assert status == 0 and "platformdirs" in found
+
+
+def test_showing_a_day_loads_nothing_only_a_save_uses(data_dir: Path) -> None:
+    assert rut("add", "--date", "2026-03-01", "First words").returncode == 0
+    saving = (
+        "rutjournal.core.journal.writes",
+        "rutjournal.core.journal.entry_merge",
+        "rutjournal.core.journal.tags",
+    )
+    assert heavy_imports(["show", "2026-03-01"], heavy=saving) == [[0]]
+    assert heavy_imports(["add", "More"], heavy=saving) == [
+        [0, "rutjournal.core.journal.writes", "rutjournal.core.journal.entry_merge"]
+    ]

@@ -2,24 +2,28 @@
 
 Everything goes through the store (``store``: plain SQL on the bare sqlite3 connection), reads on
 ``Database.reader`` and each write in one ``Database.writer`` transaction — so neither showing nor saving an
-entry waits for SQLAlchemy.
+entry waits for SQLAlchemy. What only a save uses (the three-way merge, the tag edits) is imported by the
+save: showing a day never loads it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from rutjournal.core.journal import store, tags
-from rutjournal.core.journal.entry_merge import EditBase
+from rutjournal.core.journal import store
 from rutjournal.core.journal.reading import DayEntry
 from rutjournal.core.journal.store import STREAK_CAP as STREAK_CAP  # how far back a streak is counted
 from rutjournal.core.journal.store import TagUse
-from rutjournal.core.journal.writes import Saved, append_day, save_day
 from rutjournal.core.storage.db import Database
 from rutjournal.core.values import Scores, check_body, check_day, normalize_tags
 
-__all__ = ["DayEntry", "EditBase", "Journal", "Saved", "TagUse"]
+if TYPE_CHECKING:
+    from rutjournal.core.journal.entry_merge import EditBase
+    from rutjournal.core.journal.writes import Saved
+
+__all__ = ["DayEntry", "Journal", "TagUse"]
 
 
 class Journal:
@@ -54,6 +58,8 @@ class Journal:
         check_body(body)
         scores.validated()
         names = normalize_tags(list(tags))
+        from rutjournal.core.journal.writes import save_day
+
         return save_day(self.db, day, body, scores, names, base)
 
     def append(self, day: dt.date, text: str, scores: Scores, tags: Sequence[str]) -> DayEntry:
@@ -68,6 +74,8 @@ class Journal:
         check_day("date", day)
         scores.validated()
         names = normalize_tags(list(tags))
+        from rutjournal.core.journal.writes import append_day
+
         return append_day(self.db, day, text, scores, names)
 
     def marks(self, first: dt.date, last: dt.date) -> dict[dt.date, int | None]:
@@ -96,13 +104,19 @@ class Journal:
 
     def rename_tag(self, old: str, new: str) -> int:
         """Rename a tag everywhere (into an existing one: the two merge); returns the days touched."""
+        from rutjournal.core.journal import tags
+
         return tags.rename_tag(self.db, old, new)
 
     def merge_tags(self, sources: Sequence[str], target: str) -> int:
+        from rutjournal.core.journal import tags
+
         return tags.merge_tags(self.db, sources, target)
 
     def delete_tag(self, name: str) -> int:
         """Take a tag off every day (the days stay); returns the days touched."""
+        from rutjournal.core.journal import tags
+
         return tags.delete_tag(self.db, name)
 
     def purge_deleted_text(self) -> None:
