@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -110,3 +111,32 @@ def test_every_catalog_is_built_from_the_code_as_it_is() -> None:
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
+
+
+def _fields(text: str) -> set[str]:
+    """The placeholders of a message: {name} for .format, %(name)s and %s for argparse's own."""
+    return set(re.findall(r"\{(\w*)[^{}]*\}", text)) | set(re.findall(r"%\((\w+)\)\w|%[sdr]", text))
+
+
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_a_translation_keeps_every_placeholder_of_its_english(language: str) -> None:
+    # Checked for the entries translated so far (the catalogs are being translated): a translation that
+    # drops, adds or renames a placeholder would print the wrong thing or fail in .format.
+    from babel.messages.pofile import read_po
+
+    path = ROOT / "resources" / "locale" / language / "LC_MESSAGES" / "rutjournal.po"
+    with path.open("rb") as file:
+        catalog = read_po(file, locale=language)
+    wrong = []
+    for message in catalog:
+        if not message.id or not message.string:
+            continue
+        english = message.id if isinstance(message.id, tuple) else (message.id,)
+        translated = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = set().union(*(_fields(text) for text in english))
+        for said in translated:
+            if said and not _fields(said) <= wanted | {"count"}:
+                wrong.append((english[0], said))
+            if said and len(english) == 1 and _fields(said) != wanted:
+                wrong.append((english[0], said))
+    assert wrong == []
