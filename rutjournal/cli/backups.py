@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from rutjournal.cli.text import json_text
 from rutjournal.core import text
 from rutjournal.core.errors import InvalidInput, RutjournalError
 from rutjournal.core.i18n import _, ngettext
@@ -87,7 +87,7 @@ def run_backups(args: argparse.Namespace, paths: AppPaths) -> int:
     found = list_backups(paths.backup_dir)
     if args.json:
         print(
-            json.dumps(
+            json_text(
                 [
                     {
                         "index": i,
@@ -97,8 +97,7 @@ def run_backups(args: argparse.Namespace, paths: AppPaths) -> int:
                         "path": str(b.path),
                     }
                     for i, b in enumerate(found, 1)
-                ],
-                ensure_ascii=False,
+                ]
             )
         )
     elif not found:

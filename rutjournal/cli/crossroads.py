@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from rutjournal.cli.text import json_text
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.i18n import N_, _
 from rutjournal.core.paths import AppPaths
@@ -128,7 +128,7 @@ def run_checkin(args: argparse.Namespace, paths: AppPaths) -> int:
 def _print_questions(questions: list[Question], as_json: bool) -> int:
     if as_json:
         rows = [{"key": q.key, "text": q.text, "anchors": q.anchors, "reverse": q.reverse} for q in questions]
-        print(json.dumps(rows, ensure_ascii=False))
+        print(json_text(rows))
         return 0
     for q in questions:
         print(f"{q.key}\t{q.text}\t{q.anchors}")
@@ -155,7 +155,7 @@ def _print_checkins(paths: AppPaths, as_json: bool) -> int:
             {"id": c.id, "day": c.day.isoformat(), "score": mean, "answers": c.answers, "note": c.note}
             for c, mean in rows
         ]
-        print(json.dumps(found, ensure_ascii=False))
+        print(json_text(found))
         return 0
     if not rows:
         print(_("No check-in yet: rutjournal checkin --questions lists the questions."))
@@ -257,7 +257,7 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
             "checkin_due": due,
             "applications": counts,
         }
-        print(json.dumps(report, ensure_ascii=False))
+        print(json_text(report))
         return 0
     print(_("Signals:"))
     for s in signals:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 from collections.abc import Callable
 from types import EllipsisType
 from typing import TYPE_CHECKING
 
 from rutjournal.cli.grow_report import by_date, print_report
+from rutjournal.cli.text import json_text
 from rutjournal.core import text
 from rutjournal.core.choices import ANSWERS, EVIDENCE_KINDS, GAP_KINDS
 from rutjournal.core.errors import InvalidInput
@@ -258,7 +258,7 @@ def _choice(field: str, typed: str, allowed: tuple[str, ...]) -> str:
 
 def _print_goals(goals: list[GoalView], as_json: bool) -> None:
     if as_json:
-        print(json.dumps([_goal_dict(g) for g in goals], ensure_ascii=False))
+        print(json_text([_goal_dict(g) for g in goals]))
     elif not goals:
         print(_("No goals yet (add one with: rutjournal goal add TITLE --gap ID)."))
     for g in [] if as_json else goals:
@@ -339,7 +339,7 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
             "challenges_granted": summary.challenges_granted,
             "challenges_pending": pending,
         }
-        print(json.dumps(report, ensure_ascii=False))
+        print(json_text(report))
         return 0
     print_report(target, goals, summary, today, pending)
     return 0

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
+from rutjournal.cli.text import json_text
 from rutjournal.core import text
 from rutjournal.core.choices import ROLES
 from rutjournal.core.errors import InvalidInput
@@ -100,7 +100,7 @@ def run_conversation(args: argparse.Namespace, paths: AppPaths) -> int:
             )
         )
     elif args.json:
-        print(json.dumps([_conversation_dict(c) for c in _run(paths, _conversations)], ensure_ascii=False))
+        print(json_text([_conversation_dict(c) for c in _run(paths, _conversations)]))
     else:
         for c in _run(paths, _conversations):
             open_ = sum(1 for f in c.followups if f.done_on is None)
@@ -153,7 +153,7 @@ def run_followup(args: argparse.Namespace, paths: AppPaths) -> int:
         # TRANSLATORS: {id} is the id of the follow-up taken back
         print(_("{id}: deleted").format(id=followup_id))
     elif args.json:
-        print(json.dumps([_followup_dict(f) for f in _run(paths, _open_followups)], ensure_ascii=False))
+        print(json_text([_followup_dict(f) for f in _run(paths, _open_followups)]))
     else:
         for f in _run(paths, _open_followups):
             when = _("due {day}").format(day=text.day(f.due)) if f.due else _("no due date")
@@ -180,7 +180,7 @@ def run_promotion(args: argparse.Namespace, paths: AppPaths) -> int:
     elif args.action == "edit":
         _edit_promotion(args, paths)
     elif args.json:
-        print(json.dumps([_promotion_dict(p) for p in _run(paths, _promotions)], ensure_ascii=False))
+        print(json_text([_promotion_dict(p) for p in _run(paths, _promotions)]))
     else:
         for p in _run(paths, _promotions):
             role = f" ({p.role_title})" if p.role_title else ""

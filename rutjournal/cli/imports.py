@@ -8,13 +8,13 @@ listed with their place and the rest are imported, all in one transaction.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rutjournal.cli.text import json_text
 from rutjournal.core.errors import InvalidInput, RutjournalError
 from rutjournal.core.i18n import _
 from rutjournal.core.paths import AppPaths
@@ -139,7 +139,7 @@ def _import(
         finally:
             db.close()
     if args.json:
-        print(json.dumps({"dry_run": args.dry_run, **plan.as_dict()}, ensure_ascii=False))
+        print(json_text({"dry_run": args.dry_run, **plan.as_dict()}))
     else:
         print("\n".join(plan.lines(done=not args.dry_run)))
         if args.dry_run:
@@ -182,7 +182,7 @@ def _restore(args: argparse.Namespace, paths: AppPaths, source: Path, shown: Pat
             db.close()
     result = replace(result, path=shown)
     if args.json:
-        print(json.dumps(result.as_dict(), ensure_ascii=False))
+        print(json_text(result.as_dict()))
     else:
         # TRANSLATORS: the first line of a restore's preview: the file is a full rutjournal export
         print(_("rutjournal export {path}").format(path=shown))

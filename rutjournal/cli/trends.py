@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 from collections.abc import Callable
 
+from rutjournal.cli.text import json_text
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.i18n import N_, _
 from rutjournal.core.paths import AppPaths
@@ -71,7 +71,7 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
     finally:
         db.close()
     if args.json:
-        print(json.dumps(report, ensure_ascii=False))
+        print(json_text(report))
         return 0
     print(format_report(report))
     return 0
