@@ -19,7 +19,7 @@ _LEAD = r"""\A\s*(?:
       | (?:[-*+•]|\d{1,9}[.)])(?:\s+|\Z)  # a list item
       | \[[ xX]\](?:\s+|\Z)               # a task box
     )"""
-_LEADERS = ">#-*+•[0123456789"  # what a line with a mark in front begins with, after its spaces
+_LEADERS = frozenset(">#-*+•[0123456789")  # what a line with a mark in front begins with, after its spaces
 _CLOSING_HASHES = r"\s+#+\s*\Z"
 _RULE = r"\A\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})\Z"
 _CODE = r"(`+)(.+?)\1"
@@ -50,7 +50,7 @@ def plain_line(line: str) -> str:
     text = re.sub(_CODE, lambda m: keep(m[2].strip()), line) if "`" in line else line
     if "\\" in text:
         text = re.sub(_ESCAPE, lambda m: keep(m[1]), text)
-    while text.lstrip()[:1] in tuple(_LEADERS):  # "> - [x] done" has three marks in front
+    while text.lstrip()[:1] in _LEADERS:  # "> - [x] done" has three marks in front
         stripped = re.sub(_LEAD, "", text, count=1, flags=re.VERBOSE)
         if stripped == text:
             break

@@ -125,8 +125,7 @@ def read_listed(conn: sqlite3.Connection, decision: str | None = None) -> list[l
     for row in conn.execute(f"SELECT {', '.join(LISTED)} FROM tasks {where} ORDER BY id", params):
         cells = list(row)
         for i in _LISTED_DAYS:
-            if cells[i] is not None:
-                cells[i] = day_of(cells[i])
+            cells[i] = day_of(cells[i])  # NULL stays None
         found.append(cells)
     return found
 
