@@ -27,6 +27,7 @@ BACKUP_KEEP_MAX = 365
 THEMES = ("system", "light", "dark")
 WEEK_STARTS = ("monday", "sunday", "saturday")
 TREND_WINDOWS = (30, 90, 365, 0)  # days; 0 = all time
+LANGUAGE_CHOICES = ("system", "en", "de", "fr")  # "system": the environment's language (core.i18n.language_of)
 _TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
 
 
@@ -43,6 +44,7 @@ class Settings:
     trend_window_days: int = 90
     data_dir: str = ""
     welcomed: bool = False  # the first-run welcome has been shown
+    language: str = "system"  # used from the next start
 
 
 RANGES: dict[str, tuple[int, int]] = {"backup_keep": (BACKUP_KEEP_MIN, BACKUP_KEEP_MAX)}
@@ -50,6 +52,7 @@ CHOICES: dict[str, tuple[object, ...]] = {
     "theme": THEMES,
     "week_start": WEEK_STARTS,
     "trend_window_days": TREND_WINDOWS,
+    "language": LANGUAGE_CHOICES,
 }
 FLAGS = ("live_in_tray", "welcomed")
 # What each setting is, for a person: marked here, translated where it is shown (_(DESCRIPTIONS[name])).
@@ -62,6 +65,7 @@ DESCRIPTIONS: dict[str, str] = {
     "trend_window_days": N_("the date range Trends opens on (0: all time)"),
     "data_dir": N_("the folder that holds the journal (empty: your data folder)"),
     "welcomed": N_("the welcome has been shown"),
+    "language": N_("the language of the window and the reports: system, en, de or fr (from the next start)"),
 }
 
 
