@@ -11,6 +11,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     private_by_default()  # the journal, backups, logs, settings and exports are the user's alone
     words = list(sys.argv[1:] if argv is None else argv)
+    from rutjournal.core.i18n import start_in
+    from rutjournal.core.language import settled_language
+
+    start_in(settled_language(asked_language(words)))  # before any word is written, help and errors included
     window = window_options(words)
     if window is not None:  # the window alone: its start needs none of the command line's parser
         from rutjournal.ui.app import run_gui
@@ -30,18 +34,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_gui(getattr(args, "data_dir", None), demo=args.demo, reset_demo=args.reset_demo)
 
 
+def asked_language(words: list[str]) -> str | None:
+    """The language ``--lang`` names (``--lang de``, ``--lang=de``), if it names one rutjournal speaks; the
+    parser says what is wrong with any other. Nothing after ``--`` is an option."""
+    from rutjournal.core.i18n import LANGUAGES
+
+    rest = iter(words)
+    for word in rest:
+        if word == "--":
+            break
+        name, given, value = word.partition("=")
+        if name == "--lang":
+            value = value if given else next(rest, "")
+            return value if value in LANGUAGES else None
+    return None
+
+
 def window_options(words: list[str]) -> dict[str, str] | None:
-    """The options of a command line that only opens the window (``--data-dir PATH``, ``--demo``,
-    ``--reset-demo``, each once, well formed), or None: then the parser reads it, and says what is wrong."""
+    """The options of a command line that only opens the window (``--data-dir PATH``, ``--lang L``,
+    ``--demo``, ``--reset-demo``, each once, well formed), or None: then the parser reads it, and says what is
+    wrong."""
+    from rutjournal.core.i18n import LANGUAGES
+
     found: dict[str, str] = {}
     rest = iter(words)
     for word in rest:
         name, given, value = word.partition("=")
-        if name == "--data-dir" and "data_dir" not in found:
+        if name in ("--data-dir", "--lang") and name[2:].replace("-", "_") not in found:
             value = value if given else next(rest, "")
             if not value.strip() or value.startswith("-"):
                 return None
-            found["data_dir"] = value
+            if name == "--lang" and value not in LANGUAGES:
+                return None
+            found[name[2:].replace("-", "_")] = value
         elif word in ("--demo", "--reset-demo") and not given and word[2:].replace("-", "_") not in found:
             found[word[2:].replace("-", "_")] = ""
         else:

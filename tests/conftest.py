@@ -31,11 +31,18 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     os.chmod(home / "run", 0o700)
     monkeypatch.setenv("RUTJOURNAL_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("RUTJOURNAL_PASSPHRASE", raising=False)
+    monkeypatch.setenv(
+        "LANGUAGE", "en"
+    )  # the tests read English, whatever the machine speaks (it comes first)
     from rutjournal.core.storage import cipher
 
     cipher.forget()  # passphrases live in the process: none may carry over from another test
     yield home
     cipher.forget()
+    from rutjournal.core import i18n
+
+    if i18n.language() != i18n.SOURCE or i18n._catalog is not None:  # a test spoke German, French or pseudo
+        i18n.use_language(i18n.SOURCE)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from typing import NoReturn, cast
 from rutjournal import __version__
 from rutjournal.cli import passphrase as cli_passphrase
 from rutjournal.core.errors import DamagedDatabase, InvalidInput, RutjournalError, SearchSyntaxError
-from rutjournal.core.i18n import _, ngettext
+from rutjournal.core.i18n import LANGUAGES, _, ngettext
 from rutjournal.core.logsetup import logger
 from rutjournal.core.paths import AppPaths, resolve_paths
 
@@ -83,7 +83,7 @@ def sections_for(argv: Sequence[str]) -> list[str]:
     for word in words:
         if word in ("-h", "--help"):
             return list(SECTIONS)
-        if word == "--data-dir":
+        if word in ("--data-dir", "--lang"):
             next(words, None)
             continue
         if word.startswith("-"):
@@ -111,6 +111,12 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         metavar="PATH",
         default=argparse.SUPPRESS,
         help=_("use the journal in PATH (default: $RUTJOURNAL_DATA_DIR, else your data folder)"),
+    )
+    common.add_argument(
+        "--lang",
+        choices=tuple(LANGUAGES),
+        default=argparse.SUPPRESS,
+        help=_("the language to write in: en, de or fr (default: Settings, else the system's language)"),
     )
     parser = _Parser(
         prog="rutjournal",

@@ -108,3 +108,44 @@ def pgettext(context: str, message: str) -> str:
 def formats() -> dict[str, Any]:
     """The language's CLDR symbols and names (see packaging/catalogs.py); empty for English."""
     return _formats
+
+
+def start_in(language: str) -> str:
+    """Use ``language`` for the rest of the process; a shipped catalog that cannot be read leaves English
+    (the log says why) rather than stopping the app. Returns the language in use."""
+    if language == _language and (_catalog is not None or language == SOURCE):
+        return language
+    try:
+        use_language(language)
+    except (OSError, ValueError) as exc:  # a damaged or missing catalog file
+        from rutjournal.core.logsetup import logger
+
+        logger(__name__).warning("cannot use the %s catalog (%s); speaking English", language, exc)
+        use_language(SOURCE)
+    return _language
+
+
+class _Pseudo:
+    """A pseudo-translation for tests: every catalog string comes back inside ⟦ ⟧, so a visible string
+    without them was never looked up in the catalog."""
+
+    @staticmethod
+    def gettext(message: str) -> str:
+        return f"⟦{message}⟧"
+
+    @staticmethod
+    def ngettext(singular: str, plural: str, count: int) -> str:
+        return f"⟦{singular if count == 1 else plural}⟧"
+
+    @staticmethod
+    def pgettext(context: str, message: str) -> str:
+        return f"⟦{message}⟧"
+
+
+PSEUDO_OPEN, PSEUDO_CLOSE = "⟦", "⟧"
+
+
+def use_pseudo() -> None:
+    """Mark every translated string (English underneath, English numbers and dates): see ``_Pseudo``."""
+    global _language, _catalog, _formats
+    _language, _catalog, _formats = SOURCE, _Pseudo(), {}  # type: ignore[assignment]

@@ -12,9 +12,8 @@ import contextlib
 import json
 import os
 import re
-from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.i18n import N_, _
@@ -27,12 +26,16 @@ BACKUP_KEEP_MAX = 365
 THEMES = ("system", "light", "dark")
 WEEK_STARTS = ("monday", "sunday", "saturday")
 TREND_WINDOWS = (30, 90, 365, 0)  # days; 0 = all time
-LANGUAGE_CHOICES = ("system", "en", "de", "fr")  # "system": the environment's language (core.i18n.language_of)
+LANGUAGE_CHOICES = (
+    "system",
+    "en",
+    "de",
+    "fr",
+)  # "system": the environment's language (core.i18n.language_of)
 _TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """Every setting with its default. ``data_dir`` empty means the platform's data folder; ``reminder_time``
     empty means no reminder."""
 
@@ -140,13 +143,13 @@ def load_settings(path: Path) -> Settings:
         log.warning("the settings file %s does not hold an object; using the defaults", path)
         return Settings()
     chosen: dict[str, Any] = {}
-    for field in fields(Settings):
-        if field.name not in raw:
+    for name, default in Settings._field_defaults.items():
+        if name not in raw:
             continue
         try:
-            chosen[field.name] = check_value(field.name, raw[field.name])
+            chosen[name] = check_value(name, raw[name])
         except InvalidInput as exc:
-            log.warning("settings file %s: %s; using the default %r", path, exc, field.default)
+            log.warning("settings file %s: %s; using the default %r", path, exc, default)
     return Settings(**chosen)
 
 
@@ -158,7 +161,7 @@ def save_settings(path: Path, settings: Settings) -> None:
     """Write all settings atomically (temporary file in the same folder, then rename over the old one)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     # Only what differs from the defaults: a default improved in a later version then reaches the user too.
-    changed = {k: v for k, v in asdict(settings).items() if v != getattr(Settings(), k)}
+    changed = {k: v for k, v in settings._asdict().items() if v != Settings._field_defaults[k]}
     text = json.dumps(changed, indent=2, sort_keys=True) + "\n"
     import tempfile  # only when a setting is changed: not on the start-up path
 
@@ -177,7 +180,7 @@ def save_settings(path: Path, settings: Settings) -> None:
 def change_setting(path: Path, name: str, value: object) -> Settings:
     """Check one value, store it beside the others, and return the settings now in force."""
     checked = check_value(name, value)
-    updated = replace(load_settings(path), **{name: checked})
+    updated = load_settings(path)._replace(**{name: checked})
     save_settings(path, updated)
     log.info("setting %s is now %r (%s)", name, checked, path)
     return updated

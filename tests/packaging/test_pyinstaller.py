@@ -126,3 +126,17 @@ def test_backup_and_passphrase(bundle: Path, tmp_path: Path) -> None:
     assert not (data_dir / "journal.sqlite3").read_bytes().startswith(b"SQLite format 3")
     shown = json.loads(run(bundle, data_dir, "show", "2026-03-01", "--json", passphrase="correct horse"))
     assert shown["text"] == "asked for the promotion"
+
+
+def test_languages_come_along(bundle: Path, tmp_path: Path) -> None:
+    """The bundle speaks German and French (our catalogs), and keeps Qt's own words for exactly those."""
+    internal = bundle.parent / "_internal"
+    qt_words = sorted(path.name for path in (internal / "PySide6" / "Qt" / "translations").iterdir())
+    assert qt_words == ["qtbase_de.qm", "qtbase_fr.qm"]
+    for code in ("de", "fr"):
+        assert (
+            internal / "rutjournal" / "resources" / "locale" / code / "LC_MESSAGES" / "rutjournal.mo"
+        ).is_file()
+    (tmp_path / "data").mkdir()
+    said = run(bundle, tmp_path / "data", "--lang", "de", "add", "--mood", "4", "Ein Tag").strip()
+    assert said == f"{dt.date.today().isoformat()}: ergänzt (Eintrag 1, neu)"
