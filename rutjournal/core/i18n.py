@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import gettext
+    from pathlib import Path
 
 LANGUAGES = {"en": "English", "de": "Deutsch", "fr": "Français"}  # each in its own words
 SOURCE = "en"
@@ -108,6 +109,19 @@ def pgettext(context: str, message: str) -> str:
 def formats() -> dict[str, Any]:
     """The language's CLDR symbols and names (see packaging/catalogs.py); empty for English."""
     return _formats
+
+
+def in_language(name: str) -> Path:
+    """A text resource in the language in use: ``resources/locale/<language>/<name>`` when that language has
+    its own copy, else the English ``resources/<name>``."""
+    from rutjournal.core.resources import resource_path
+
+    if _language != SOURCE:
+        try:
+            return resource_path("locale", _language, name)
+        except FileNotFoundError:
+            pass
+    return resource_path(name)
 
 
 def start_in(language: str) -> str:

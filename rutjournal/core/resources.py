@@ -17,3 +17,4 @@ def resource_path(*parts: str) -> Path:
     raise FileNotFoundError(
         f"rutjournal resource not found: {'/'.join(parts)} (looked in {_PACKAGED}, {_SOURCE})"
     )
+

@@ -1,5 +1,6 @@
-"""The Crossroads check-in questions: read from ``resources/checkin_questions.txt``, answered 1-5, averaged
-with the reverse-scored ones turned round. Qt-free and database-free."""
+"""The Crossroads check-in questions: read from ``resources/checkin_questions.txt`` (in another language from
+``resources/locale/<language>/checkin_questions.txt``, with the same keys), answered 1-5, averaged with the
+reverse-scored ones turned round. Qt-free and database-free."""
 
 from __future__ import annotations
 
@@ -39,11 +40,31 @@ def parse_questions(text: str) -> list[Question]:
 
 
 def load_questions(path: Path | None = None) -> list[Question]:
-    if path is None:
-        from rutjournal.core.resources import resource_path
+    """The questions in ``path``, else the shipped ones in the language in use."""
+    if path is not None:
+        return parse_questions(path.read_text(encoding="utf-8"))
+    from rutjournal.core.i18n import in_language
+    from rutjournal.core.resources import resource_path
 
-        path = resource_path("checkin_questions.txt")
-    return parse_questions(path.read_text(encoding="utf-8"))
+    english = parse_questions(resource_path("checkin_questions.txt").read_text(encoding="utf-8"))
+    translated_path = in_language("checkin_questions.txt")
+    if translated_path == resource_path("checkin_questions.txt"):
+        return english
+    return translated(english, parse_questions(translated_path.read_text(encoding="utf-8")))
+
+
+def translated(english: Sequence[Question], words: Sequence[Question]) -> list[Question]:
+    """The English questions in other words: the keys and which end is good stay the English file's (the
+    answers are kept by key). A translation that does not hold the same keys is not used."""
+    by_key = {q.key: q for q in words}
+    if sorted(by_key) != sorted(q.key for q in english):
+        from rutjournal.core.logsetup import logger
+
+        logger(__name__).warning(
+            "the translated check-in questions do not match the English keys; using English"
+        )
+        return list(english)
+    return [Question(q.key, by_key[q.key].text, by_key[q.key].anchors, q.reverse) for q in english]
 
 
 def check_answers(questions: Sequence[Question], answers: Mapping[str, object]) -> dict[str, int]:
@@ -81,5 +102,14 @@ def anchor_words(anchors: str) -> tuple[str, str, str, str, str]:
     # TRANSLATORS: the low end of a 1-5 answer whose question names none
     low = low.split("=", 1)[-1].strip() or _("low")
     # TRANSLATORS: the high end of a 1-5 answer whose question names none
-    high = high.split("=", 1)[-1].replace(REVERSE_MARK, "").strip() or _("high")
+    high = _without_note(high.split("=", 1)[-1]) or _("high")
     return (low, "2", "3", "4", high)
+
+
+def _without_note(words: str) -> str:
+    """The words without a closing note in brackets ("it spoils my weekend (reverse-scored)" → "it spoils
+    my weekend"), in any language."""
+    words = words.strip()
+    if words.endswith(")") and "(" in words:
+        words = words[: words.rindex("(")].rstrip()
+    return words

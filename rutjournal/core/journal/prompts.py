@@ -1,4 +1,6 @@
-"""Writing prompts drawn from the four steps out of a rut, one a day in turn (``resources/prompts.txt``)."""
+"""Writing prompts drawn from the four steps out of a rut, one a day in turn (``resources/prompts.txt``, and
+``resources/locale/<language>/prompts.txt`` in other languages: the same prompts in the same order, so a day has
+the same prompt in every language)."""
 
 from __future__ import annotations
 
@@ -6,8 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
-from rutjournal.core.i18n import N_, _
-from rutjournal.core.resources import resource_path
+from rutjournal.core.i18n import N_, _, in_language, language
 
 # TRANSLATORS: the names of the four steps out of a rut (and of plain reflection), shown above a prompt.
 STEP_NAMES = {
@@ -30,10 +31,15 @@ class Prompt:
         return _(name) if name is not None else self.step.title()
 
 
-@cache
 def all_prompts() -> tuple[Prompt, ...]:
+    """Every prompt, in the language in use."""
+    return _prompts(language())
+
+
+@cache
+def _prompts(spoken: str) -> tuple[Prompt, ...]:
     prompts = []
-    for line in resource_path("prompts.txt").read_text(encoding="utf-8").splitlines():
+    for line in in_language("prompts.txt").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         step, _bar, text = line.partition("|")
