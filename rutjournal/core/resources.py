@@ -17,4 +17,3 @@ def resource_path(*parts: str) -> Path:
     raise FileNotFoundError(
         f"rutjournal resource not found: {'/'.join(parts)} (looked in {_PACKAGED}, {_SOURCE})"
     )
-
