@@ -77,7 +77,7 @@ def _exit_status(main: Callable[[list[str]], int], argv: list[str]) -> int:
 @contextmanager
 def as_a_new_process(env: Mapping[str, str | None] | None = None) -> Iterator[None]:
     """The process-wide state a command may read or change, as a new process has it, and put back after."""
-    from rutjournal.core import logsetup
+    from rutjournal.core import i18n, logsetup
     from rutjournal.core.storage import cipher
 
     root = logging.getLogger()
@@ -88,6 +88,7 @@ def as_a_new_process(env: Mapping[str, str | None] | None = None) -> Iterator[No
     # Keys derived so far are put back after each reset: derive() is a pure function of (passphrase, salt), so
     # a wrong passphrase still finds no key, and PBKDF2's 256,000 rounds per file per command would cost more
     # than the interpreter start this module saves.
+    spoken = (i18n._language, i18n._catalog, i18n._formats)  # a command settles its language; put it back
     derived = dict(cipher._raw_keys)
     cipher.forget_all()
     cipher._raw_keys.update(derived)
@@ -108,6 +109,7 @@ def as_a_new_process(env: Mapping[str, str | None] | None = None) -> Iterator[No
         cipher.forget_all()
         cipher._raw_keys.update(derived)
         logsetup.stop_logging()
+        i18n._language, i18n._catalog, i18n._formats = spoken
         root.setLevel(level)
         os.umask(umask)
 

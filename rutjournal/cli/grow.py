@@ -257,6 +257,8 @@ def _choice(field: str, typed: str, allowed: tuple[str, ...]) -> str:
 
 
 def _print_goals(goals: list[GoalView], as_json: bool) -> None:
+    from rutjournal.core.grow.promotion_case import STATUS_WORDS
+
     if as_json:
         print(json_text([_goal_dict(g) for g in goals]))
     elif not goals:
@@ -264,7 +266,7 @@ def _print_goals(goals: list[GoalView], as_json: bool) -> None:
     for g in [] if as_json else goals:
         due = text.day(g.due) if g.due else _("no due date")
         flag = _("OVERDUE") if g.overdue else (_(VERDICT_WORDS[g.pace.verdict]) if g.pace else "")
-        status = g.status.replace("_", " ")
+        status = _(STATUS_WORDS[g.status]) if g.status in STATUS_WORDS else g.status
         line = f"{g.id:>4}  {g.title[:40]:<40} {status:<11} {text.percent(g.progress):>5}  {due:<15}  {flag}"
         print(line.rstrip())
 

@@ -100,7 +100,7 @@ def run_plot(args: argparse.Namespace, paths: AppPaths) -> int:
 
     if args.list:
         for name, title in plots.TITLES.items():
-            print(f"{name}\t{title}")
+            print(f"{name}\t{_(title)}")
         return 0
     # Everything is checked before the journal is opened or anything is written.
     if not args.name:

@@ -13,12 +13,22 @@ import sqlite3
 from typing import TextIO
 
 from rutjournal.core.grow import store as grow_store
+from rutjournal.core.grow.promotion_case import STATUS_WORDS
 from rutjournal.core.guidance import store as guidance_store
-from rutjournal.core.i18n import _
+from rutjournal.core.i18n import N_, _
 from rutjournal.core.load import store as load_store
 from rutjournal.core.text import minutes_as_hours
 
 SECTIONS = ("tasks", "goals", "evidence", "conversations")
+# TRANSLATORS: the kind of a task in the Markdown export's list of tasks
+TASK_KIND_WORDS = {"task": N_("task"), "meeting": N_("meeting"), "project": N_("project")}
+# TRANSLATORS: the kind of a gap, after its title in the Markdown export: "Forecasting models (knowledge)"
+GAP_KIND_WORDS = {
+    "skill": N_("skill"),
+    "experience": N_("experience"),
+    "knowledge": N_("knowledge"),
+    "visibility": N_("visibility"),
+}
 FILE_NAME = "beyond-the-journal.md"
 
 
@@ -39,7 +49,11 @@ def _tasks(out: TextIO, conn: sqlite3.Connection) -> int:
     for t in tasks:
         # TRANSLATORS: {decision} is the decision's stored name (delegate, drop, …), as it is.
         decision = _("decision: {decision}").format(decision=t.decision)
-        facts = [t.kind, minutes_as_hours(t.minutes_per_week, per_week=True), decision]
+        facts = [
+            _words(TASK_KIND_WORDS, t.kind),
+            minutes_as_hours(t.minutes_per_week, per_week=True),
+            decision,
+        ]
         if t.delegate_to:
             # TRANSLATORS: whom a task was delegated to.
             facts.append(_("to {whom}").format(whom=t.delegate_to))
@@ -66,16 +80,15 @@ def _goals(out: TextIO, conn: sqlite3.Connection) -> int:
         out.write(f"\n{line}\n")
     n = 0
     for gap in grow_store.read_gaps(conn, today, "", ()):
-        out.write(f"\n### {gap.title} ({gap.kind})\n")
+        out.write(f"\n### {gap.title} ({_words(GAP_KIND_WORDS, gap.kind)})\n")
         if gap.good_looks_like:
             line = _("What good looks like: {text}").format(text=gap.good_looks_like)
             out.write(f"\n{line}\n")
         for goal in gap.goals:
             n += 1
-            # TRANSLATORS: {status} is the goal's stored status (active, done, …), {day} when it is due.
-            state = (
-                _("{status}, due {day}").format(status=goal.status, day=goal.due) if goal.due else goal.status
-            )
+            status = _words(STATUS_WORDS, goal.status)
+            # TRANSLATORS: {status} is the goal's status (active, done, …), {day} when it is due (YYYY-MM-DD).
+            state = _("{status}, due {day}").format(status=status, day=goal.due) if goal.due else status
             out.write(f"\n- **{goal.title}** ({state})\n")
             for step in goal.milestones:
                 out.write(f"  - [{'x' if step.done_on else ' '}] {step.title}\n")
@@ -84,12 +97,20 @@ def _goals(out: TextIO, conn: sqlite3.Connection) -> int:
     return n
 
 
+def _words(words: dict[str, str], code: str) -> str:
+    """A stored code in the reader's words (the code itself if a newer version stored one not known here)."""
+    return _(words[code]) if code in words else code
+
+
 def _evidence(out: TextIO, conn: sqlite3.Connection) -> int:
+    from rutjournal.core.report_text import EVIDENCE_WORDS
+
     out.write("\n## {title}\n".format(title=_("Evidence")))
     items = list(reversed(grow_store.read_evidence(conn, None)))  # the oldest first
     for item in items:
         result = f" — {item.result}" if item.result else ""
-        out.write(f"\n- {item.day} ({item.kind}): {item.text.strip()}{result}\n")
+        kind = _words(EVIDENCE_WORDS, item.kind)
+        out.write(f"\n- {item.day} ({kind}): {item.text.strip()}{result}\n")
     if not items:
         out.write("\n{line}\n".format(line=_("No evidence yet.")))
     return len(items)
