@@ -24,13 +24,18 @@ from PySide6.QtWidgets import (
 from rutjournal.core import text
 from rutjournal.core.choices import EVIDENCE_KINDS
 from rutjournal.core.grow.service import Grow, TargetView
+from rutjournal.core.i18n import N_, _
 from rutjournal.ui.widgets.date_field import day_edit, pydate, qdate
 
-EVIDENCE_WORDS = {
-    "project_shipped": "Project shipped",
-    "writing_design": "Writing and design",
-    "collaboration_mentoring": "Collaboration and mentoring",
-    "beyond_role": "Work beyond the role",
+EVIDENCE_WORDS = {  # the kinds of evidence as a list offers them, translated where shown: _(EVIDENCE_WORDS[kind])
+    # TRANSLATORS: a kind of evidence of one's work, offered in a list
+    "project_shipped": N_("Project shipped"),
+    # TRANSLATORS: a kind of evidence of one's work, offered in a list
+    "writing_design": N_("Writing and design"),
+    # TRANSLATORS: a kind of evidence of one's work, offered in a list
+    "collaboration_mentoring": N_("Collaboration and mentoring"),
+    # TRANSLATORS: a kind of evidence of one's work, offered in a list
+    "beyond_role": N_("Work beyond the role"),
 }
 
 
@@ -44,29 +49,30 @@ class EvidencePanel(QWidget):
         self.grow: Grow | None = None
         self._act = act
         self.items = QListWidget()
-        self.items.setAccessibleName("Evidence")
+        self.items.setAccessibleName(_("Evidence"))
         self.items.setWordWrap(True)
-        self.text = QLineEdit(placeholderText="What you did, e.g. led the Q3 migration")
-        self.text.setAccessibleName("New evidence")
-        self.result = QLineEdit(placeholderText="measurable result (optional)")
-        self.result.setAccessibleName("Measurable result")
+        self.text = QLineEdit(placeholderText=_("What you did, e.g. led the Q3 migration"))
+        self.text.setAccessibleName(_("New evidence"))
+        self.result = QLineEdit(placeholderText=_("measurable result (optional)"))
+        self.result.setAccessibleName(_("Measurable result"))
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind of evidence")
+        self.kind.setAccessibleName(_("Kind of evidence"))
         for kind in EVIDENCE_KINDS:
-            self.kind.addItem(EVIDENCE_WORDS[kind], kind)
+            self.kind.addItem(_(EVIDENCE_WORDS[kind]), kind)
         self.gap = QComboBox()
-        self.gap.setAccessibleName("Gap it closes")
-        self.day = day_edit("Date of the accomplishment")
-        self.day.setToolTip("When it happened: earlier work counts as much as today's.")
+        self.gap.setAccessibleName(_("Gap it closes"))
+        self.day = day_edit(_("Date of the accomplishment"))
+        self.day.setToolTip(_("When it happened: earlier work counts as much as today's."))
         for combo in (self.kind, self.gap):  # a long gap title widens the box, not the whole tab
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(10)
-        self.button = QPushButton("Add evidence")
+        self.button = QPushButton(_("Add evidence"))
         ev = QVBoxLayout(self)
         ev.addWidget(self.items, 1)
         for w in (self.text, self.result):
             ev.addWidget(w)
-        for widgets in ((self.kind, self.gap), (QLabel("on"), self.day, self.button)):
+        # TRANSLATORS: a label before the date field: the evidence happened on that day
+        for widgets in ((self.kind, self.gap), (QLabel(_("on")), self.day, self.button)):
             row = QHBoxLayout()
             for widget in widgets:
                 row.addWidget(widget, 0 if isinstance(widget, (QLabel, QPushButton)) else 1)
@@ -78,20 +84,22 @@ class EvidencePanel(QWidget):
         """Re-read the evidence, and offer the active target's gaps to tie new evidence to."""
         assert self.grow is not None
         self.gap.clear()
-        self.gap.addItem("no particular gap", None)
+        # TRANSLATORS: in the list of gaps a piece of evidence may close: it closes none of them
+        self.gap.addItem(_("no particular gap"), None)
         for gap in target.gaps if target else ():
             self.gap.addItem(gap.title, gap.id)
         self.items.clear()
         for ev in self.grow.evidence():
             result = f" — {ev.result}" if ev.result else ""
-            item = QListWidgetItem(
-                f"{text.short_day(ev.day)} · {EVIDENCE_WORDS.get(ev.kind, ev.kind)}: {ev.text}{result}"
-            )
+            kind = _(EVIDENCE_WORDS[ev.kind]) if ev.kind in EVIDENCE_WORDS else ev.kind
+            item = QListWidgetItem(f"{text.short_day(ev.day)} · {kind}: {ev.text}{result}")
             item.setToolTip(text.day(ev.day))
             item.setData(Qt.ItemDataRole.UserRole, ev.id)
             self.items.addItem(item)
         if not self.items.count():
-            self.items.addItem("Nothing logged yet. Every shipped piece of work, talk or mentoring counts.")
+            self.items.addItem(
+                _("Nothing logged yet. Every shipped piece of work, talk or mentoring counts.")
+            )
 
     def _add(self) -> None:
         grow = self.grow
@@ -100,7 +108,7 @@ class EvidencePanel(QWidget):
         said, result = self.text.text(), self.result.text().strip() or None
         kind, gap, day = self.kind.currentData(), self.gap.currentData(), pydate(self.day.date())
         if self._act(
-            lambda: grow.add_evidence(said, day, kind=kind, result=result, gap_id=gap), "Evidence logged."
+            lambda: grow.add_evidence(said, day, kind=kind, result=result, gap_id=gap), _("Evidence logged.")
         ):
             self.text.clear()
             self.result.clear()

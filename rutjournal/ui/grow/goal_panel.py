@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QSpin
 
 from rutjournal.core import text
 from rutjournal.core.choices import GOAL_STATUSES
+from rutjournal.core.grow.promotion_case import STATUS_WORDS
 from rutjournal.core.grow.service import GoalView
+from rutjournal.core.i18n import _, ngettext
 from rutjournal.ui.widgets.date_field import DateField, day_edit, pydate, qdate
 
 
@@ -20,7 +22,10 @@ def overdue_words(goal: GoalView, today: dt.date) -> str:
     """ "Overdue by 12 days (due Sat 21 Nov 2026)", or "" for a goal that is not overdue."""
     if not goal.overdue or goal.due is None:
         return ""
-    return f"Overdue by {text.plural((today - goal.due).days, 'day')} (due {text.day(goal.due)})"
+    late = (today - goal.due).days
+    # TRANSLATORS: {count} is a number of days, {day} the due date: "Overdue by 12 days (due Sat 21 Nov 2026)"
+    words = ngettext("Overdue by {count} day (due {day})", "Overdue by {count} days (due {day})", late)
+    return words.format(count=text.whole(late), day=text.day(goal.due))
 
 
 class GoalPanel(QWidget):
@@ -30,24 +35,27 @@ class GoalPanel(QWidget):
         super().__init__(parent)
         self.heading = QLabel(wordWrap=True)
         self.status = QComboBox()
-        self.status.setAccessibleName("Goal status")
+        self.status.setAccessibleName(_("Goal status"))
         for status in GOAL_STATUSES:
-            self.status.addItem(status.replace("_", " "), status)
-        self.started = day_edit("Started on")
-        self.started.setToolTip("When you started on it: a goal already under way starts in the past.")
-        self.due = DateField("due")
-        self.percent = QSpinBox(minimum=0, maximum=100, suffix=" %")
-        self.percent.setAccessibleName("Your estimate of progress")
-        self.percent.setToolTip("Your own estimate, for a goal without milestones.")
+            self.status.addItem(_(STATUS_WORDS[status]), status)
+        self.started = day_edit(_("Started on"))
+        self.started.setToolTip(_("When you started on it: a goal already under way starts in the past."))
+        # TRANSLATORS: a check box before a date: the goal is due on that day
+        self.due = DateField(_("due"))
+        # TRANSLATORS: the unit after the number in a box of percentages ("40 %"), with its space if any
+        self.percent = QSpinBox(minimum=0, maximum=100, suffix=_(" %"))
+        self.percent.setAccessibleName(_("Your estimate of progress"))
+        self.percent.setToolTip(_("Your own estimate, for a goal without milestones."))
         self.pace = QLabel(wordWrap=True)
-        self.save = QPushButton("Save goal")
+        self.save = QPushButton(_("Save goal"))
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.heading)
-        form.addRow("Status", self.status)
-        form.addRow("Started", self.started)
-        form.addRow("Due", self.due)
-        form.addRow("Progress", self.percent)
+        # TRANSLATORS: the labels of a goal's fields: its status, the day it was started, its due date, progress
+        form.addRow(_("Status"), self.status)
+        form.addRow(_("Started"), self.started)
+        form.addRow(_("Due"), self.due)
+        form.addRow(_("Progress"), self.percent)
         form.addRow(self.save)
         form.addRow(self.pace)
 
@@ -55,20 +63,28 @@ class GoalPanel(QWidget):
         for w in (self.status, self.started, self.due, self.percent, self.save):
             w.setEnabled(goal is not None)
         if goal is None:
-            self.heading.setText("Select a goal to change its status, start, due date or progress.")
+            self.heading.setText(_("Select a goal to change its status, start, due date or progress."))
             self.pace.setText("")
             return
-        self.heading.setText(f"<b>{html.escape(goal.title)}</b> — {text.percent(goal.progress)} done")
+        # TRANSLATORS: a goal's title in bold and how far along it is: "Lead the migration — 40 % done"
+        heading = _("<b>{title}</b> — {percent} done")
+        self.heading.setText(
+            heading.format(title=html.escape(goal.title), percent=text.percent(goal.progress))
+        )
         self.status.setCurrentIndex(self.status.findData(goal.status))
         self.started.setDate(qdate(goal.started_on))
         self.due.set_value(goal.due)
         self.percent.setValue(goal.manual_percent or 0)
         self.percent.setEnabled(not goal.milestones)
         if goal.milestones:
-            self.percent.setToolTip("Progress comes from the share of its milestones done.")
-        pace = goal.pace.explanation if goal.pace else "Pace is judged for active goals with a due date."
+            self.percent.setToolTip(_("Progress comes from the share of its milestones done."))
+        pace = goal.pace.explanation if goal.pace else _("Pace is judged for active goals with a due date.")
         late = overdue_words(goal, today)
-        self.pace.setText((f"<b>{late}.</b> " if late else "") + html.escape(pace))
+        if late:
+            # TRANSLATORS: {overdue} is e.g. "Overdue by 12 days (due Sat 21 Nov 2026)", {pace} explains the pace
+            self.pace.setText(_("<b>{overdue}.</b> {pace}").format(overdue=late, pace=html.escape(pace)))
+        else:
+            self.pace.setText(html.escape(pace))
 
     def changes(self, goal: GoalView) -> dict[str, object]:
         """The fields as shown, to save; the manual percentage only for a goal without milestones."""

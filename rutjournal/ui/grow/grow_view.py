@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 
 from rutjournal.core.choices import GAP_KINDS
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.grow.promotion_case import KIND_WORDS
 from rutjournal.core.grow.service import GoalView, Grow
+from rutjournal.core.i18n import _
 from rutjournal.core.logsetup import logger
 from rutjournal.ui.grow.challenges_panel import ChallengesPanel
 from rutjournal.ui.grow.evidence_panel import EvidencePanel
@@ -55,22 +57,23 @@ class GrowView(QWidget):
         # to a word a line in a narrow window.
         self.target_label = QLabel(wordWrap=True)
         self.target_label.setObjectName("targetTitle")
-        self.target_title = QLineEdit(placeholderText="Where do you want to go? e.g. Senior Analyst")
-        self.target_title.setAccessibleName("Target role")
+        self.target_title = QLineEdit(placeholderText=_("Where do you want to go? e.g. Senior Analyst"))
+        self.target_title.setAccessibleName(_("Target role"))
         self.target_title.setMinimumWidth(140)
-        self.target_by = DateField("by")
-        self.target_button = QPushButton("Set target")
-        self.case_button = QPushButton("Promotion case…")
-        self.case_button.setToolTip("Save the case for your target as PDF or Markdown")
-        self.case_print = QPushButton("Print…")
-        self.case_print.setToolTip("Print the promotion case")
+        # TRANSLATORS: a check box before a date: the day you want to reach the target role by
+        self.target_by = DateField(_("by"))
+        self.target_button = QPushButton(_("Set target"))
+        self.case_button = QPushButton(_("Promotion case…"))
+        self.case_button.setToolTip(_("Save the case for your target as PDF or Markdown"))
+        self.case_print = QPushButton(_("Print…"))
+        self.case_print.setToolTip(_("Print the promotion case"))
         head = QHBoxLayout()
         head.addWidget(self.target_title, 1)
         for w in (self.target_by, self.target_button, self.case_button, self.case_print):
             head.addWidget(w)
 
         self.tree = QTreeView()
-        self.tree.setAccessibleName("Gaps, goals and milestones")
+        self.tree.setAccessibleName(_("Gaps, goals and milestones"))
         self.tree.setModel(self.model)
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
@@ -83,24 +86,25 @@ class GrowView(QWidget):
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.gap_kind = QComboBox()
-        self.gap_kind.setAccessibleName("Kind of gap")
+        self.gap_kind.setAccessibleName(_("Kind of gap"))
         for kind in GAP_KINDS:
-            self.gap_kind.addItem(kind.title(), kind)
-        self.gap_title = QLineEdit(placeholderText="A gap, e.g. leading a team")
-        self.gap_title.setAccessibleName("New gap")
-        self.gap_good = QLineEdit(placeholderText="What good looks like (optional)")
-        self.gap_good.setAccessibleName("What good looks like")
-        self.gap_button = QPushButton("Add gap")
-        self.goal_title = QLineEdit(placeholderText="A goal for the selected gap")
-        self.goal_title.setAccessibleName("New goal")
-        self.goal_start = day_edit("Started on")
-        self.goal_start.setToolTip("When you started on it: a goal already under way starts in the past.")
-        self.goal_due = DateField("due")
-        self.goal_button = QPushButton("Add goal")
-        self.milestone_title = QLineEdit(placeholderText="A milestone for the selected goal")
-        self.milestone_title.setAccessibleName("New milestone")
-        self.milestone_button = QPushButton("Add milestone")
-        self.delete_button = QPushButton("Delete selected…")
+            self.gap_kind.addItem(_(KIND_WORDS[kind]), kind)
+        self.gap_title = QLineEdit(placeholderText=_("A gap, e.g. leading a team"))
+        self.gap_title.setAccessibleName(_("New gap"))
+        self.gap_good = QLineEdit(placeholderText=_("What good looks like (optional)"))
+        self.gap_good.setAccessibleName(_("What good looks like"))
+        self.gap_button = QPushButton(_("Add gap"))
+        self.goal_title = QLineEdit(placeholderText=_("A goal for the selected gap"))
+        self.goal_title.setAccessibleName(_("New goal"))
+        self.goal_start = day_edit(_("Started on"))
+        self.goal_start.setToolTip(_("When you started on it: a goal already under way starts in the past."))
+        # TRANSLATORS: a check box before a date: the goal is due on that day
+        self.goal_due = DateField(_("due"))
+        self.goal_button = QPushButton(_("Add goal"))
+        self.milestone_title = QLineEdit(placeholderText=_("A milestone for the selected goal"))
+        self.milestone_title.setAccessibleName(_("New milestone"))
+        self.milestone_button = QPushButton(_("Add milestone"))
+        self.delete_button = QPushButton(_("Delete selected…"))
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -108,7 +112,8 @@ class GrowView(QWidget):
         rows: tuple[tuple[QWidget, ...], ...] = (
             (self.gap_kind, self.gap_title),
             (self.gap_good, self.gap_button),
-            (self.goal_title, QLabel("started"), self.goal_start),
+            # TRANSLATORS: a label between a new goal's title and the day it was started on
+            (self.goal_title, QLabel(_("started")), self.goal_start),
             (self.goal_due, self.goal_button),
             (self.milestone_title, self.milestone_button, self.delete_button),
         )
@@ -135,10 +140,13 @@ class GrowView(QWidget):
         self.challenge_button, self.answer_buttons = challenges.button, challenges.answer_buttons
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(goal, "Goal")
-        self.tabs.addTab(evidence, "Evidence")
-        self.tabs.addTab(challenges, "Challenges")  # the whole name would not fit a narrow window
-        self.tabs.setTabToolTip(2, "Challenges asked for: more responsibility you asked for, and the answers")
+        # TRANSLATORS: the names of three tabs: the selected goal, the evidence of your work, the challenges asked for
+        self.tabs.addTab(goal, _("Goal"))
+        self.tabs.addTab(evidence, _("Evidence"))
+        self.tabs.addTab(challenges, _("Challenges"))  # the whole name would not fit a narrow window
+        self.tabs.setTabToolTip(
+            2, _("Challenges asked for: more responsibility you asked for, and the answers")
+        )
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.tabs)
@@ -185,13 +193,13 @@ class GrowView(QWidget):
         self._restore_expanded(expanded)
         if target is None:
             self.target_label.setText(
-                "<b>No target role yet.</b> Name where you want to go, then the gaps to it."
+                _("<b>No target role yet.</b> Name where you want to go, then the gaps to it.")
             )
-            self.target_button.setText("Set target")
+            self.target_button.setText(_("Set target"))
         else:
             self.target_label.setText(target_heading(target, dt.date.today()))
-            self.target_button.setText("New target")
-            self.target_title.setPlaceholderText("A new target role (this one is kept as history)")
+            self.target_button.setText(_("New target"))
+            self.target_title.setPlaceholderText(_("A new target role (this one is kept as history)"))
         self.evidence_panel.fill(target)
         self.challenges_panel.fill()
         self._show_goal()
@@ -263,7 +271,9 @@ class GrowView(QWidget):
             return
         title = self.target_title.text()
         if self._do(
-            lambda: self.grow.set_target(title, self.target_by.value()), f"Target set: {title.strip()}."
+            lambda: self.grow.set_target(title, self.target_by.value()),
+            # TRANSLATORS: {role} is the target role just set
+            _("Target set: {role}.").format(role=title.strip()),
         ):
             self.target_title.clear()
 
@@ -272,7 +282,7 @@ class GrowView(QWidget):
             return
         title, kind, good = self.gap_title.text(), self.gap_kind.currentData(), self.gap_good.text()
         gap_id = self._do(
-            lambda: self.grow.add_gap(title, kind, good), "Gap added. Now add a goal that closes it."
+            lambda: self.grow.add_gap(title, kind, good), _("Gap added. Now add a goal that closes it.")
         )
         if gap_id:
             self.gap_title.clear()
@@ -282,12 +292,12 @@ class GrowView(QWidget):
     def _add_goal(self) -> None:
         gap_id = self._selected_of("gap")
         if self.grow is None or gap_id is None:
-            self._say("Select the gap this goal closes first.", error=True)
+            self._say(_("Select the gap this goal closes first."), error=True)
             return
         title, start, due = self.goal_title.text(), pydate(self.goal_start.date()), self.goal_due.value()
         goal_id = self._do(
             lambda: self.grow.add_goal(title, gap_id, due=due, started_on=start),
-            "Goal added. Break it into milestones.",
+            _("Goal added. Break it into milestones."),
         )
         if goal_id:
             self.goal_title.clear()
@@ -297,10 +307,10 @@ class GrowView(QWidget):
     def _add_milestone(self) -> None:
         goal_id = self._selected_of("goal")
         if self.grow is None or goal_id is None:
-            self._say("Select the goal this milestone belongs to first.", error=True)
+            self._say(_("Select the goal this milestone belongs to first."), error=True)
             return
         title = self.milestone_title.text()
-        if self._do(lambda: self.grow.add_milestone(goal_id, title), "Milestone added."):
+        if self._do(lambda: self.grow.add_milestone(goal_id, title), _("Milestone added.")):
             self.milestone_title.clear()
             self._select("goal", goal_id)
 
@@ -312,7 +322,7 @@ class GrowView(QWidget):
         if self.grow is None:
             return
         if kind == "goal" and self.grow.goal(ident).title != title:
-            self._do(lambda: self.grow.update_goal(ident, title=title), "Renamed.")
+            self._do(lambda: self.grow.update_goal(ident, title=title), _("Renamed."))
 
     def _delete_selected(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -320,12 +330,13 @@ class GrowView(QWidget):
         kind, ident = self._selected()
         if self.grow is None or kind is None or ident is None:
             return
-        what = {
-            "gap": "this gap, its goals and milestones",
-            "goal": "this goal and its milestones",
-            "milestone": "this milestone",
+        question = {
+            "gap": _("Delete this gap, its goals and milestones? This cannot be undone."),
+            "goal": _("Delete this goal and its milestones? This cannot be undone."),
+            "milestone": _("Delete this milestone? This cannot be undone."),
         }[kind]
-        answer = QMessageBox.question(self, "Delete", f"Delete {what}? This cannot be undone.")
+        # TRANSLATORS: the title of a window that asks before deleting
+        answer = QMessageBox.question(self, _("Delete"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
         delete = {
@@ -333,7 +344,7 @@ class GrowView(QWidget):
             "goal": self.grow.delete_goal,
             "milestone": self.grow.delete_milestone,
         }[kind]
-        self._do(lambda: delete(int(ident)), "Deleted.")
+        self._do(lambda: delete(int(ident)), _("Deleted."))
 
     def current_goal(self) -> GoalView | None:
         goal_id = self._selected_of("goal")
@@ -352,7 +363,7 @@ class GrowView(QWidget):
         if self.grow is None or goal is None:
             return
         fields = self.goal_panel.changes(goal)
-        self._do(lambda: self.grow.update_goal(goal.id, **fields), "Goal saved.")
+        self._do(lambda: self.grow.update_goal(goal.id, **fields), _("Goal saved."))
         self._select("goal", goal.id)
 
     def add_evidence_text(self, text: str, day: dt.date) -> int | None:
@@ -374,9 +385,11 @@ class GrowView(QWidget):
             return
         from rutjournal.ui.transfer.report_export import save_report
 
-        path = save_report(self, "Promotion case", "promotion-case.pdf", self._case_markdown)
+        # TRANSLATORS: the name of a report, the case for your promotion, also the title of its PDF
+        path = save_report(self, _("Promotion case"), "promotion-case.pdf", self._case_markdown)
         if path is not None:
-            self._say(f"Saved {path}.")
+            # TRANSLATORS: {path} is the file the report was written to
+            self._say(_("Saved {path}.").format(path=path))
 
     def _print_case(self) -> None:
         if self.grow is not None:

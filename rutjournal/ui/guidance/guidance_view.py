@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from rutjournal.core import text
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.guidance.service import ROLE_LABELS, ConversationView, Guidance
+from rutjournal.core.i18n import N_, _
 from rutjournal.ui.guidance.conversation_editor import ConversationEditor, fit_rows, followup_line
 from rutjournal.ui.guidance.promotions_box import PromotionsBox
 from rutjournal.ui.widgets.date_field import day_edit, pydate, qdate
@@ -35,7 +36,8 @@ from rutjournal.ui.widgets.message import show_message
 SAVE_MS = 500
 OVERDUE_ROWS = 3  # the most rows the boxes above and below the conversations show before they scroll
 PROMOTION_ROWS = 2
-EMPTY_TEXT = (
+# translated where shown: _(EMPTY_TEXT)
+EMPTY_TEXT = N_(
     "<b>No conversations yet.</b><br><br>Prepare one on the left: who you will talk to, their role and the day "
     "— a day ahead to plan it, or a past one to log a conversation already held. Its agenda comes prefilled "
     "with questions from your open gaps and stalled goals; you then keep notes, the options offered and the "
@@ -55,22 +57,24 @@ class GuidanceView(QWidget):
 
     def _build(self) -> None:
         self.overdue = QListWidget()
-        self.overdue.setAccessibleName("Overdue follow-ups")
+        self.overdue.setAccessibleName(_("Overdue follow-ups"))
         self.overdue.setWordWrap(True)
-        overdue_box = QGroupBox("Overdue follow-ups")
+        overdue_box = QGroupBox(_("Overdue follow-ups"))
         QVBoxLayout(overdue_box).addWidget(self.overdue)
 
         self.conversations = QListWidget()
-        self.conversations.setAccessibleName("Conversations")
-        self.new_with = QLineEdit(placeholderText="with whom, e.g. Dana")
-        self.new_with.setAccessibleName("Conversation with")
+        self.conversations.setAccessibleName(_("Conversations"))
+        self.new_with = QLineEdit(placeholderText=_("with whom, e.g. Dana"))
+        self.new_with.setAccessibleName(_("Conversation with"))
         self.new_role = QComboBox()
-        self.new_role.setAccessibleName("Their role")
+        self.new_role.setAccessibleName(_("Their role"))
         for role, label in ROLE_LABELS.items():
-            self.new_role.addItem(label, role)
-        self.new_day = day_edit("Date of the conversation")
-        self.new_day.setToolTip("A day ahead to plan it, or a past one to log a conversation already held.")
-        self.new_button = QPushButton("Prepare a conversation")
+            self.new_role.addItem(_(label), role)
+        self.new_day = day_edit(_("Date of the conversation"))
+        self.new_day.setToolTip(
+            _("A day ahead to plan it, or a past one to log a conversation already held.")
+        )
+        self.new_button = QPushButton(_("Prepare a conversation"))
         self.conversations.setWordWrap(True)
         self.conversations.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left = QWidget()
@@ -78,9 +82,10 @@ class GuidanceView(QWidget):
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.conversations, 1)
         form = QFormLayout()
-        form.addRow("With", self.new_with)
-        form.addRow("Role", self.new_role)
-        form.addRow("On", self.new_day)
+        # TRANSLATORS: the labels of a new conversation's fields: the person it is with, their role, the day
+        form.addRow(_("With"), self.new_with)
+        form.addRow(_("Role"), self.new_role)
+        form.addRow(_("On"), self.new_day)
         lv.addLayout(form)
         lv.addWidget(self.new_button)
 
@@ -96,7 +101,7 @@ class GuidanceView(QWidget):
         self.followup_owner, self.followup_due = right.followup_owner, right.followup_due
         self.followup_button = right.followup_button
         # With no conversation there is nothing to edit: a page that says what to do, not empty fields
-        self.empty = QLabel(EMPTY_TEXT, wordWrap=True)
+        self.empty = QLabel(_(EMPTY_TEXT), wordWrap=True)
         self.empty.setObjectName("guidanceEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.empty.setMargin(12)
@@ -158,16 +163,17 @@ class GuidanceView(QWidget):
         for f in self.guidance.overdue_followups():
             self.overdue.addItem(followup_line(f, today))
         if not self.overdue.count():
-            self.overdue.addItem("Nothing overdue.")
+            self.overdue.addItem(_("Nothing overdue."))
         fit_rows(self.overdue, OVERDUE_ROWS)
         keep = self.current
         self.conversations.blockSignals(True)
         self.conversations.clear()
         for c in self.guidance.conversations():
-            state = "held" if c.held else "planned"
-            item = QListWidgetItem(
-                f"{text.day(c.day)} · {state}\n{c.with_name} ({ROLE_LABELS.get(c.role, c.role)})"
-            )
+            # TRANSLATORS: a conversation in a list, on two lines: its day and whether it was held or is planned,
+            # then the person it is with and their role ("Boss", "HR", …)
+            line = _("{day} · held\n{name} ({role})") if c.held else _("{day} · planned\n{name} ({role})")
+            role = _(ROLE_LABELS[c.role]) if c.role in ROLE_LABELS else c.role
+            item = QListWidgetItem(line.format(day=text.day(c.day), name=c.with_name, role=role))
             item.setData(Qt.ItemDataRole.UserRole, c.id)
             self.conversations.addItem(item)
             if c.id == keep:
@@ -240,7 +246,9 @@ class GuidanceView(QWidget):
         self.new_day.setDate(qdate(dt.date.today()))
         self.refresh()
         self._say(
-            "Conversation prepared; its agenda is drawn from your open gaps and stalled goals. Edit it freely."
+            _(
+                "Conversation prepared; its agenda is drawn from your open gaps and stalled goals. Edit it freely."
+            )
         )
 
     def _add_option(self) -> None:
@@ -282,7 +290,9 @@ class GuidanceView(QWidget):
         if self.guidance is None or self.current is None:
             return
         if (
-            QMessageBox.question(self, "Delete", "Delete this conversation with its notes and follow-ups?")
+            QMessageBox.question(
+                self, _("Delete"), _("Delete this conversation with its notes and follow-ups?")
+            )
             != QMessageBox.StandardButton.Yes
         ):
             return
@@ -316,9 +326,11 @@ class GuidanceView(QWidget):
             return
         from rutjournal.ui.transfer.report_export import save_report
 
-        path = save_report(self, "1:1 brief", "one-on-one-brief.pdf", self._brief_markdown)
+        # TRANSLATORS: the name of a report, a brief for a one-on-one meeting ("1:1"), also the title of its PDF
+        path = save_report(self, _("1:1 brief"), "one-on-one-brief.pdf", self._brief_markdown)
         if path is not None:
-            self._say(f"Saved {path}.")
+            # TRANSLATORS: {path} is the file the report was written to
+            self._say(_("Saved {path}.").format(path=path))
 
     def _print_brief(self) -> None:
         if self.guidance is not None and self.current is not None:

@@ -18,34 +18,45 @@ from PySide6.QtWidgets import (
 
 from rutjournal.core import text
 from rutjournal.core.guidance.service import OUTCOME_LABELS
+from rutjournal.core.i18n import N_, _
 from rutjournal.ui.widgets.date_field import day_edit
 
 if TYPE_CHECKING:
     from rutjournal.core.guidance.service import PromotionView
+
+# The outcomes as a list of decisions words them, translated where shown: _(OUTCOME_WORDS[outcome])
+OUTCOME_WORDS = {
+    # TRANSLATORS: the outcome of a promotion asked for, in a list of decisions ("3 Dec: granted (Senior Analyst)")
+    "pending": N_("pending"),
+    # TRANSLATORS: the outcome of a promotion asked for, in a list of decisions ("3 Dec: granted (Senior Analyst)")
+    "granted": N_("granted"),
+    # TRANSLATORS: the outcome of a promotion asked for, in a list of decisions ("3 Dec: granted (Senior Analyst)")
+    "refused": N_("refused"),
+}
 
 
 class PromotionsBox(QGroupBox):
     """Shows the promotion decisions; the view records a new one when its button is clicked."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Promotions asked for", parent)
+        super().__init__(_("Promotions asked for"), parent)
         self.promotions = QListWidget()
-        self.promotions.setAccessibleName("Promotion decisions")
+        self.promotions.setAccessibleName(_("Promotion decisions"))
         self.promotions.setWordWrap(True)
         self.promotion_outcome = QComboBox()
-        self.promotion_outcome.setAccessibleName("Promotion outcome")
+        self.promotion_outcome.setAccessibleName(_("Promotion outcome"))
         for outcome, label in OUTCOME_LABELS.items():
-            self.promotion_outcome.addItem(label, outcome)
-        self.promotion_day = day_edit("Date of the decision")
+            self.promotion_outcome.addItem(_(label), outcome)
+        self.promotion_day = day_edit(_("Date of the decision"))
         self.promotion_day.setToolTip(
-            "When you were told: a decision months old is recorded with its own date."
+            _("When you were told: a decision months old is recorded with its own date.")
         )
-        self.promotion_role = QLineEdit(placeholderText="role asked for")
-        self.promotion_role.setAccessibleName("Role asked for")
-        self.promotion_reason = QLineEdit(placeholderText="reason given (if refused)")
-        self.promotion_reason.setAccessibleName("Reason given")
-        self.promotion_button = QPushButton("Record decision")
-        self.promotion_button.setToolTip("Record the promotion decision")
+        self.promotion_role = QLineEdit(placeholderText=_("role asked for"))
+        self.promotion_role.setAccessibleName(_("Role asked for"))
+        self.promotion_reason = QLineEdit(placeholderText=_("reason given (if refused)"))
+        self.promotion_reason.setAccessibleName(_("Reason given"))
+        self.promotion_button = QPushButton(_("Record decision"))
+        self.promotion_button.setToolTip(_("Record the promotion decision"))
         pv = QVBoxLayout(self)
         pv.addWidget(self.promotions, 1)
         row = QHBoxLayout()
@@ -65,7 +76,7 @@ class PromotionsBox(QGroupBox):
         for p in promotions:
             reason = f" — {p.reason}" if p.reason else ""
             role = f" ({p.role_title})" if p.role_title else ""
-            outcome = OUTCOME_LABELS.get(p.outcome, p.outcome).lower()
+            outcome = _(OUTCOME_WORDS[p.outcome]) if p.outcome in OUTCOME_WORDS else p.outcome.lower()
             self.promotions.addItem(f"{text.short_day(p.day)}: {outcome}{role}{reason}")
         if not self.promotions.count():
-            self.promotions.addItem("No promotion asked for yet. Record the answer here when you ask.")
+            self.promotions.addItem(_("No promotion asked for yet. Record the answer here when you ask."))
