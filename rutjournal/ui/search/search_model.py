@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from rutjournal.core.i18n import _
 from rutjournal.core.journal.search import SearchHit
 from rutjournal.core.text import day, long_day
 
@@ -38,7 +39,8 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{long_day(hit.day)}: {hit.snippet_text('', '')}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "Open this day (Enter or click)"
+            # TRANSLATORS: the tooltip of a search result; Enter is the key.
+            return _("Open this day (Enter or click)")
         if role == DayRole:
             return hit.day
         if role == HtmlRole:

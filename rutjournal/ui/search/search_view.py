@@ -10,14 +10,19 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListView, QStackedWidget, QVBoxLayout, QWidget
 
 from rutjournal.core.errors import SearchSyntaxError
+from rutjournal.core.i18n import N_, _, ngettext
 from rutjournal.core.journal.search import search
 from rutjournal.core.logsetup import logger
+from rutjournal.core.text import whole
 from rutjournal.ui.search.search_model import DayRole, HtmlDelegate, SearchResultsModel
 from rutjournal.ui.widgets.message import show_message
 
 log = logger(__name__)
 LIMIT = 100
-HELP_HTML = """
+# TRANSLATORS: the help beside the search results, in HTML. What is inside <code> is typed in the search box:
+# OR, NOT, the quotation marks, * and # must stay as they are; the example words may be translated (the
+# right-hand column says what each finds). Ctrl+F and Enter are keys.
+HELP_HTML = N_("""
 <h3>Search everything you have written</h3>
 <p>Type in the search box at the top (<b>Ctrl+F</b>). Results come as you type, best match first;
 <b>Enter</b> or a click opens the day.</p>
@@ -29,7 +34,7 @@ HELP_HTML = """
 <tr><td><code>boss OR manager</code></td><td>either word</td></tr>
 <tr><td><code>deadline NOT weekend</code></td><td>the first word without the second</td></tr>
 </table>
-"""
+""")
 
 
 class SearchView(QWidget):
@@ -43,13 +48,13 @@ class SearchView(QWidget):
         self.message.setObjectName("searchMessage")
         self.model = SearchResultsModel(self)
         self.results = QListView()
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(_("Search results"))
         self.results.setModel(self.model)
         self.results.setItemDelegate(HtmlDelegate(self.results))
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
         self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-        self.help = QLabel(HELP_HTML, wordWrap=True)
+        self.help = QLabel(_(HELP_HTML), wordWrap=True)
         self.help.setObjectName("searchHelp")
         self.help.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.help.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -77,7 +82,7 @@ class SearchView(QWidget):
             self._show_help()
             return
         if self.conn is None:
-            self.message.setText("Opening the journal…")
+            self.message.setText(_("Opening the journal…"))
             return
         started = time.perf_counter()
         try:
@@ -94,13 +99,10 @@ class SearchView(QWidget):
         show_message(self.message, "")
         if not hits:
             self.body.setCurrentWidget(self.help)
-            self.message.setText(f"No entries match “{self.query}”.")
+            # TRANSLATORS: {query} is what the user typed in the search box.
+            self.message.setText(_("No entries match “{query}”.").format(query=self.query))
         else:
-            more = f" (the best {LIMIT})" if len(hits) == LIMIT else ""
-            self.message.setText(
-                f"{len(hits)} {'entry matches' if len(hits) == 1 else 'entries match'}{more}, best first. "
-                "Enter or click opens the day."
-            )
+            self.message.setText(found_words(len(hits)))
         if hits:
             self.results.setCurrentIndex(self.model.index(0))
             self.results.scrollToTop()
@@ -134,3 +136,22 @@ class SearchView(QWidget):
         day = self.model.data(index, DayRole)  # type: ignore[arg-type]
         if isinstance(day, dt.date):
             self.open_day.emit(day)
+
+
+def found_words(count: int) -> str:
+    """The line above the results: how many, and how to open one."""
+    if count == LIMIT:  # only the best are listed
+        # TRANSLATORS: {count} results are listed, the most a search shows ({limit}); Enter is the key.
+        found = ngettext(
+            "{count} entry matches (the best {limit}), best first. Enter or click opens the day.",
+            "{count} entries match (the best {limit}), best first. Enter or click opens the day.",
+            count,
+        )
+    else:
+        # TRANSLATORS: Enter is the key.
+        found = ngettext(
+            "{count} entry matches, best first. Enter or click opens the day.",
+            "{count} entries match, best first. Enter or click opens the day.",
+            count,
+        )
+    return found.format(count=whole(count), limit=whole(LIMIT))

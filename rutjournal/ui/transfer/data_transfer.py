@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
+from rutjournal.core.i18n import _
 from rutjournal.core.logsetup import logger
 
 if TYPE_CHECKING:  # the dialogs and the importers load when first opened, never on the way to the window
@@ -32,13 +33,18 @@ class DataTransfer(QObject):
         self.import_dialog: ImportDialog | None = None
         self.export_dialog: ExportDialog | None = None
         self.import_action = self._action(
-            "Import…",
+            # TRANSLATORS: a File menu item.
+            _("Import…"),
             "Ctrl+I",
             self.open_import,
-            "Bring in another app's export (jrnl, Day One, Daylio, RedNotebook, Taskwarrior, CSV)",
+            _("Bring in another app's export (jrnl, Day One, Daylio, RedNotebook, Taskwarrior, CSV)"),
         )
         self.export_action = self._action(
-            "Export…", "Ctrl+Shift+E", self.open_export, "Write the journal out as JSON, Markdown or CSV"
+            # TRANSLATORS: a File menu item.
+            _("Export…"),
+            "Ctrl+Shift+E",
+            self.open_export,
+            _("Write the journal out as JSON, Markdown or CSV"),
         )
         menu = window.file_menu
         menu.insertAction(menu.actions()[0], self.import_action)
@@ -57,7 +63,7 @@ class DataTransfer(QObject):
 
     def _journal_closed(self) -> bool:
         if self.window.db is None:
-            self.window.say("The journal is not open, so there is nothing to import into.")
+            self.window.say(_("The journal is not open, so there is nothing to import into."))
             return True
         return False
 
@@ -92,7 +98,7 @@ class DataTransfer(QObject):
         """Have every view read the journal again: the day on screen, the calendar, search, open sections."""
         from rutjournal.core.transfer.exporters.json_restore import RestoreResult
         from rutjournal.core.transfer.importers.plan import ImportPlan
-        from rutjournal.ui.transfer.import_steps import summary_lines
+        from rutjournal.ui.transfer.import_steps import restored_words, summary_lines
 
         window = self.window
         if isinstance(result, RestoreResult):
@@ -100,7 +106,7 @@ class DataTransfer(QObject):
             window.wait_for_backups()
             window.close_data(save=True)
             window.open_data()
-            window.say("Restored: " + ", ".join(result.lines()), MESSAGE_MS)
+            window.say(restored_words(result), MESSAGE_MS)
             return
         journal = window.journal_view
         if journal.journal is not None:

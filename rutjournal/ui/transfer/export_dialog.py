@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rutjournal.core.errors import RutjournalError
+from rutjournal.core.i18n import N_, _, pgettext
 from rutjournal.core.transfer.exporters.files import ExportResult
 from rutjournal.core.transfer.exporters.markdown_sections import SECTIONS
 from rutjournal.ui.widgets.background import JobSet
@@ -44,11 +44,17 @@ if TYPE_CHECKING:
 CHOICES = (
     (
         "json",
-        "JSON — everything",
-        "Every table the app holds; File → Import… restores it into a new journal.",
+        # TRANSLATORS: a choice of export format; JSON, Markdown and CSV are the formats' names.
+        N_("JSON — everything"),
+        # TRANSLATORS: File → Import… is the menu item of that name.
+        N_("Every table the app holds; File → Import… restores it into a new journal."),
     ),
-    ("markdown", "Markdown — for reading", "One file per year or per month, each day under its own heading."),
-    ("csv", "CSV — for spreadsheets", "One row per day with its scores, tags and text."),
+    (
+        "markdown",
+        N_("Markdown — for reading"),
+        N_("One file per year or per month, each day under its own heading."),
+    ),
+    ("csv", N_("CSV — for spreadsheets"), N_("One row per day with its scores, tags and text.")),
 )
 
 
@@ -71,19 +77,25 @@ def destination_problem(fmt: str, out: Path, database: Path) -> str:
     """Why ``out`` cannot take this export ("" when it can): never the journal itself, a folder for Markdown."""
     own = {database.resolve(), *(database.with_name(database.name + s).resolve() for s in ("-wal", "-shm"))}
     if out.resolve() in own:
-        return "That is the journal file itself: choose another name."
+        return _("That is the journal file itself: choose another name.")
     if fmt == "markdown":
         if out.exists() and not out.is_dir():
-            return f"{out} is a file; Markdown goes into a folder (it is created if missing)."
+            # TRANSLATORS: {path} is the file the user named as the place for a Markdown export.
+            return _("{path} is a file; Markdown goes into a folder (it is created if missing).").format(
+                path=out
+            )
         folder = next(p for p in (out, *out.parents) if p.exists())  # the folders missing are created
     else:
         if out.is_dir():
-            return f"{out} is a folder: choose a file name in it, e.g. {out / ('journal.' + fmt)}."
+            # TRANSLATORS: {path} is the folder the user named; {example} a file in it ("…/journal.json").
+            return _("{path} is a folder: choose a file name in it, e.g. {example}.").format(
+                path=out, example=out / ("journal." + fmt)
+            )
         folder = out.parent
     if not folder.is_dir():
-        return f"The folder {folder} does not exist."
+        return _("The folder {folder} does not exist.").format(folder=folder)
     if not os.access(folder, os.W_OK | os.X_OK):
-        return f"You cannot write in {folder} (permission denied)."
+        return _("You cannot write in {folder} (permission denied).").format(folder=folder)
     return ""
 
 
@@ -98,7 +110,8 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export")
+        # TRANSLATORS: the title of the export dialog.
+        self.setWindowTitle(_("Export"))
         self.setObjectName("exportDialog")
         self.resize(620, 420)
         self.db = db
@@ -111,14 +124,15 @@ class ExportDialog(QDialog):
         self._format_changed()
 
     def _build(self) -> None:
-        kinds = QGroupBox("Format")
+        # TRANSLATORS: the box of the export formats to choose from.
+        kinds = QGroupBox(_("Format"))
         column = QVBoxLayout(kinds)
         self.format_group = QButtonGroup(self)
         self.format_buttons: dict[str, QRadioButton] = {}
         for index, (name, text, why) in enumerate(CHOICES):
-            button = QRadioButton(text)
+            button = QRadioButton(_(text))
             button.setChecked(index == 0)
-            note = QLabel(why, wordWrap=True)
+            note = QLabel(_(why), wordWrap=True)
             note.setObjectName("formatNote")
             note.setIndent(24)
             note.setStyleSheet("color: palette(placeholder-text);")
@@ -127,27 +141,32 @@ class ExportDialog(QDialog):
             column.addWidget(button)
             column.addWidget(note)
         self.split_combo = QComboBox()
-        self.split_combo.addItem("One file per year", "year")
-        self.split_combo.addItem("One file per month", "month")
-        self.split_combo.setAccessibleName("Markdown files")
+        self.split_combo.addItem(_("One file per year"), "year")
+        self.split_combo.addItem(_("One file per month"), "month")
+        self.split_combo.setAccessibleName(_("Markdown files"))
         self.destination = QLineEdit()
-        self.destination.setAccessibleName("Export to")
-        self.choose_button = QPushButton("Choose…")
+        self.destination.setAccessibleName(_("Export to"))
+        self.choose_button = QPushButton(_("Choose…"))
         where = QHBoxLayout()
         where.addWidget(self.destination, 1)
         where.addWidget(self.choose_button)
         form = QFormLayout()
-        form.addRow("Markdown files:", self.split_combo)
-        self.include_rest = QCheckBox("Also tasks, goals, evidence and conversations (beyond-the-journal.md)")
-        self.include_rest.setAccessibleName("Include the rest of the journal")
+        form.addRow(_("Markdown files:"), self.split_combo)
+        # TRANSLATORS: beyond-the-journal.md is the name of the file written: it stays as it is.
+        self.include_rest = QCheckBox(
+            _("Also tasks, goals, evidence and conversations (beyond-the-journal.md)")
+        )
+        self.include_rest.setAccessibleName(_("Include the rest of the journal"))
         form.addRow("", self.include_rest)
-        form.addRow("Export to:", where)
+        form.addRow(_("Export to:"), where)
         self.status = QLabel(wordWrap=True)
         self.status.setObjectName("exportStatus")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.ApplyRole)
+        # TRANSLATORS: the button that writes the export (the dialog's title is "Export" too).
+        export_text = pgettext("button", "Export")
+        self.export_button = self.buttons.addButton(export_text, QDialogButtonBox.ButtonRole.ApplyRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         layout = QVBoxLayout(self)
         layout.addWidget(kinds)
@@ -180,7 +199,7 @@ class ExportDialog(QDialog):
         fmt = self.format()
         self.split_combo.setEnabled(fmt == "markdown")
         self.include_rest.setEnabled(fmt == "markdown")
-        self.choose_button.setText("Choose folder…" if fmt == "markdown" else "Choose file…")
+        self.choose_button.setText(_("Choose folder…") if fmt == "markdown" else _("Choose file…"))
         if self.chosen is None:
             stem = f"rutjournal-{dt.date.today():%Y-%m-%d}"
             self.destination.setText(str(Path.home() / (stem if fmt == "markdown" else f"{stem}.{fmt}")))
@@ -191,10 +210,11 @@ class ExportDialog(QDialog):
         fmt = self.format()
         start = self.destination.text() or str(Path.home())
         if fmt == "markdown":
-            name = QFileDialog.getExistingDirectory(self, "Export Markdown into the folder", start)
+            name = QFileDialog.getExistingDirectory(self, _("Export Markdown into the folder"), start)
         else:
-            filters = {"json": "JSON (*.json)", "csv": "CSV (*.csv)"}[fmt]
-            name, _filter = QFileDialog.getSaveFileName(self, "Export to the file", start, filters)
+            # TRANSLATORS: a file dialog filter: translate the words, keep the pattern in brackets as it is.
+            filters = _("JSON (*.json)") if fmt == "json" else _("CSV (*.csv)")
+            name, _filter = QFileDialog.getSaveFileName(self, _("Export to the file"), start, filters)
         if name:
             self.set_destination(Path(name))
 
@@ -206,24 +226,27 @@ class ExportDialog(QDialog):
     def start_export(self) -> None:
         text = self.destination.text().strip()
         if not text:
-            show_message(self.status, "Say where to export to.", error=True)
+            show_message(self.status, _("Say where to export to."), error=True)
             return
         fmt, split = self.format(), self.split()
         out = Path(text).expanduser().absolute()
         problem = destination_problem(fmt, out, self.database)
         if problem:
-            show_message(self.status, f"Not exported: {problem}", error=True)
+            # TRANSLATORS: {problem} says why the export cannot go where the user said.
+            show_message(self.status, _("Not exported: {problem}").format(problem=problem), error=True)
             return
         if not self.save_pending():
             show_message(
                 self.status,
-                "Your latest journal edits could not be saved (the journal says why), so they would be "
-                "missing from the export. Export again once they are saved.",
+                _(
+                    "Your latest journal edits could not be saved (the journal says why), so they would be "
+                    "missing from the export. Export again once they are saved."
+                ),
                 error=True,
             )
             return
         self.export_button.setEnabled(False)
-        show_message(self.status, "Exporting…")
+        show_message(self.status, _("Exporting…"))
         db = self.db
         include = SECTIONS if fmt == "markdown" and self.include_rest.isChecked() else ()
         self.jobs.start("export", lambda: export_to(db, fmt, out, split, include), self._export_done)
@@ -232,15 +255,17 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
         if isinstance(result, ExportResult):
             self.last_result = result
-            show_message(self.status, "\n".join(["Done.", *result.lines()]))
+            # TRANSLATORS: the first line above the list of files an export wrote.
+            show_message(self.status, "\n".join([_("Done."), *result.lines()]))
             return
         if isinstance(error, OSError):
-            text = f"could not write ({error.strerror or error}); nothing was written"
-        elif isinstance(error, RutjournalError):
-            text = str(error)
-        else:
-            text = f"{error}"
-        show_message(self.status, f"Not exported: {text}", error=True)
+            # TRANSLATORS: {error} is the system's reason ("Permission denied").
+            text = _("Not exported: could not write ({error}); nothing was written").format(
+                error=error.strerror or error
+            )
+        else:  # a RutjournalError's message is in the user's language already
+            text = _("Not exported: {problem}").format(problem=f"{error}")
+        show_message(self.status, text, error=True)
 
     def wait(self) -> None:
         self.jobs.wait()

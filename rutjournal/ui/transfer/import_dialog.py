@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rutjournal.core.i18n import N_, _, pgettext
 from rutjournal.core.transfer.importers.plan import ImportPlan
 from rutjournal.core.transfer.importers.records import ImportCancelled, ImportOptions, Rejected
 from rutjournal.ui.transfer.import_jobs import DialogJobs, ProgressRelay
@@ -39,6 +40,7 @@ from rutjournal.ui.transfer.import_steps import (
     preview_lines,
     problem_text,
     read_source,
+    restored_words,
     summary_lines,
     write_import,
     write_restore,
@@ -50,7 +52,8 @@ if TYPE_CHECKING:
     from rutjournal.core.transfer.exporters.json_restore import RestoreResult
 
 TALL = 600  # pixels: room for a readable list of rejected records
-INTRO = (
+# TRANSLATORS: the apps' names stay as they are; Load is a section of the app, Import the dialog's button.
+INTRO = N_(
     "Bring in what you wrote in another app: jrnl, Day One, Daylio, RedNotebook, Taskwarrior (into Load) or a "
     "spreadsheet saved as CSV, or a rutjournal export to restore. Nothing is written until you press Import; "
     "what you already have is never replaced, and importing the same file twice adds nothing."
@@ -65,7 +68,8 @@ class ImportDialog(QDialog):
 
     def __init__(self, db: Database, save_pending: Callable[[], bool], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import")
+        # TRANSLATORS: the title of the import dialog.
+        self.setWindowTitle(_("Import"))
         self.setObjectName("importDialog")
         self.resize(760, TALL)
         self.db = db
@@ -85,7 +89,7 @@ class ImportDialog(QDialog):
 
     # --- layout -------------------------------------------------------------------------------------------
     def _build(self) -> None:
-        intro = QLabel(INTRO, wordWrap=True)
+        intro = QLabel(_(INTRO), wordWrap=True)
         self.picker = SourcePicker()
         self.path_edit, self.file_button, self.folder_button = (
             self.picker.path_edit,
@@ -94,10 +98,10 @@ class ImportDialog(QDialog):
         )
         self.format_combo, self.detected_label = self.picker.format_combo, self.picker.detected_label
 
-        self.mood_box = QGroupBox("Daylio moods: which score each one means")
+        self.mood_box = QGroupBox(_("Daylio moods: which score each one means"))
         self.mood_table = MoodMapTable()
         QVBoxLayout(self.mood_box).addWidget(self.mood_table)
-        self.column_box = QGroupBox("Columns: what each one holds (a date column is needed)")
+        self.column_box = QGroupBox(_("Columns: what each one holds (a date column is needed)"))
         self.column_table = ColumnMapTable()
         QVBoxLayout(self.column_box).addWidget(self.column_table)
 
@@ -108,8 +112,8 @@ class ImportDialog(QDialog):
         self.status.setObjectName("importStatus")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Import progress")
-        self.cancel_button = QPushButton("Cancel import")
+        self.progress.setAccessibleName(_("Import progress"))
+        self.cancel_button = QPushButton(_("Cancel import"))
         running = QHBoxLayout()
         running.addWidget(self.progress, 1)
         running.addWidget(self.cancel_button)
@@ -117,7 +121,9 @@ class ImportDialog(QDialog):
         self.running.setLayout(running)
         self.running.hide()
         self.buttons = QDialogButtonBox()
-        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.ApplyRole)
+        # TRANSLATORS: the button that writes the import into the journal (the dialog's title is "Import" too).
+        import_text = pgettext("button", "Import")
+        self.import_button = self.buttons.addButton(import_text, QDialogButtonBox.ButtonRole.ApplyRole)
         self.import_button.setEnabled(False)
         self.import_button.setDefault(True)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -183,7 +189,8 @@ class ImportDialog(QDialog):
         generation, db, path, fmt = self.generation, self.db, self.source, self.forced
         options = ImportOptions(mood_map=dict(self.mood_scores) or None, csv_columns=self.columns)
         self.import_button.setEnabled(False)
-        show_message(self.status, f"Reading {path.name}…")
+        # TRANSLATORS: {name} is the name of the file being read.
+        show_message(self.status, _("Reading {name}…").format(name=path.name))
         self._start(
             "import-preview",
             lambda: read_source(db, path, fmt, options),
@@ -205,7 +212,7 @@ class ImportDialog(QDialog):
         if self.forced is None:
             self.format_combo.setCurrentIndex(0)
             self.detected_label.setText("")
-        show_message(self.status, "Choose another file, or the format this one is in.")
+        show_message(self.status, _("Choose another file, or the format this one is in."))
 
     def _show_reading(self, reading: Reading | None) -> None:
         """Show what one read found: the format in words, the mapping step it needs, and the preview."""
@@ -215,7 +222,7 @@ class ImportDialog(QDialog):
             self.mood_box.hide()
             self.column_box.hide()
             self.preview_box.show_lines(
-                ["Choose a file or a folder above; what it holds is shown here first."]
+                [_("Choose a file or a folder above; what it holds is shown here first.")]
             )
             self._show_left_out([], [])
             show_message(self.status, "")
@@ -265,8 +272,10 @@ class ImportDialog(QDialog):
         if not self.save_pending():
             show_message(
                 self.status,
-                "Your latest journal edits could not be saved (the journal says why), so nothing was "
-                "imported. Import again once they are saved.",
+                _(
+                    "Your latest journal edits could not be saved (the journal says why), so nothing was "
+                    "imported. Import again once they are saved."
+                ),
                 error=True,
             )
             return
@@ -278,7 +287,7 @@ class ImportDialog(QDialog):
             path = reading.path
             self.progress.setRange(0, 0)  # one transaction with no steps to count; it takes seconds at most
             self.cancel_button.setEnabled(False)
-            show_message(self.status, "Restoring…")
+            show_message(self.status, _("Restoring…"))
             self._start("restore-export", lambda: write_restore(db, path), self._import_done)
             return
         parsed = reading.parsed
@@ -288,7 +297,7 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.cancel_button.setEnabled(True)
-        show_message(self.status, "Importing…")
+        show_message(self.status, _("Importing…"))
         stop = self.stop
         self._start("import", lambda: write_import(db, parsed, relay.report, stop.is_set), self._import_done)
 
@@ -300,13 +309,13 @@ class ImportDialog(QDialog):
         if self.importing:
             self.stop.set()
             self.cancel_button.setEnabled(False)
-            show_message(self.status, "Cancelling…")
+            show_message(self.status, _("Cancelling…"))
 
     def _import_done(self, result: object, error: object) -> None:
         self.importing = False
         self._set_busy(False)
         if isinstance(error, ImportCancelled):
-            show_message(self.status, "Cancelled: nothing was imported, and your journal is as it was.")
+            show_message(self.status, _("Cancelled: nothing was imported, and your journal is as it was."))
             return
         if error is not None:
             assert isinstance(error, BaseException)
@@ -317,10 +326,11 @@ class ImportDialog(QDialog):
         self.picker.set_choosing(False)
         self.mood_box.setEnabled(False)
         self.column_box.setEnabled(False)
-        self.preview_box.setTitle("What the import did")
+        self.preview_box.setTitle(_("What the import did"))
         self.detected_label.setText("")
         self.preview_box.show_lines(self.done_lines(result))
-        show_message(self.status, "Done. It is in your journal now; Close goes back to it.")
+        # TRANSLATORS: Close is the dialog's button of that name.
+        show_message(self.status, _("Done. It is in your journal now; Close goes back to it."))
         self.imported.emit(result)
 
     @staticmethod
@@ -328,7 +338,7 @@ class ImportDialog(QDialog):
         if isinstance(result, ImportPlan):
             return summary_lines(result, done=True) + detail_lines(result)
         restored: RestoreResult = result  # type: ignore[assignment]
-        return ["Restored: " + ", ".join(restored.lines())]
+        return [restored_words(restored)]
 
     def _set_busy(self, busy: bool) -> None:
         self.running.setVisible(busy)

@@ -10,28 +10,36 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
+from rutjournal.core.i18n import N_, _
+
 SCORE_CHOICES: tuple[tuple[str, int | None], ...] = (
-    ("Choose a score…", None),
-    ("5 · best (like rad)", 5),
-    ("4 · good", 4),
-    ("3 · in between (like meh)", 3),
-    ("2 · bad", 2),
-    ("1 · worst (like awful)", 1),
+    (N_("Choose a score…"), None),
+    # TRANSLATORS: the scores a Daylio mood can be given; rad, meh and awful are Daylio's own mood names.
+    (N_("5 · best (like rad)"), 5),
+    (N_("4 · good"), 4),
+    # TRANSLATORS: a score a Daylio mood can be given; meh is one of Daylio's own mood names.
+    (N_("3 · in between (like meh)"), 3),
+    (N_("2 · bad"), 2),
+    # TRANSLATORS: a score a Daylio mood can be given; awful is one of Daylio's own mood names.
+    (N_("1 · worst (like awful)"), 1),
 )
 IGNORE = ""
 MOST_ROWS = 10  # rows shown before a mapping table scrolls: most exports have fewer columns or moods
 FIELD_WORDS: dict[str, str] = {
-    IGNORE: "(leave out)",
-    "date": "Date (YYYY-MM-DD)",
-    "time": "Time of day",
-    "title": "Title",
-    "body": "Entry text",
-    "tags": "Tags",
-    "mood": "Mood 1–5",
-    "energy": "Energy 1–5",
-    "challenge": "Challenge 1–5",
-    "hours": "Hours worked",
-    "load": "Perceived load 1–5",
+    # TRANSLATORS: what a column of a CSV file to import goes into: here, nowhere.
+    IGNORE: N_("(leave out)"),
+    # TRANSLATORS: a column of a CSV file holding the date; YYYY-MM-DD shows how it is written there.
+    "date": N_("Date (YYYY-MM-DD)"),
+    "time": N_("Time of day"),
+    # TRANSLATORS: a column of a CSV file holding a journal entry's title.
+    "title": N_("Title"),
+    "body": N_("Entry text"),
+    "tags": N_("Tags"),
+    "mood": N_("Mood 1–5"),
+    "energy": N_("Energy 1–5"),
+    "challenge": N_("Challenge 1–5"),
+    "hours": N_("Hours worked"),
+    "load": N_("Perceived load 1–5"),
 }
 
 
@@ -61,11 +69,11 @@ class MoodMapTable(QTableWidget):
         super().__init__(parent)
         self.setObjectName("moodMap")
         self.setColumnCount(2)
-        self.setHorizontalHeaderLabels(["Mood in Daylio", "Score in rutjournal"])
+        self.setHorizontalHeaderLabels([_("Mood in Daylio"), _("Score in rutjournal")])
         self.verticalHeader().hide()
         self.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.setAccessibleName("Daylio moods and their scores")
+        self.setAccessibleName(_("Daylio moods and their scores"))
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -81,12 +89,14 @@ class MoodMapTable(QTableWidget):
                 font = QFont(item.font())
                 font.setBold(True)
                 item.setFont(font)
-                item.setText(f"{label}   (your own label)")
+                # TRANSLATORS: {label} is a mood label the user made in Daylio (not one of Daylio's own).
+                item.setText(_("{label}   (your own label)").format(label=label))
             self.setItem(row, 0, item)
             combo = QComboBox(sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.setAccessibleName(f"Score for {label}")
+            # TRANSLATORS: {label} is a Daylio mood label ("rad").
+            combo.setAccessibleName(_("Score for {label}").format(label=label))
             for text, score in SCORE_CHOICES:
-                combo.addItem(text, score)
+                combo.addItem(_(text), score)
             known = scores.get(label)
             combo.setCurrentIndex(0 if known is None else max(0, combo.findData(known)))
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
@@ -116,11 +126,11 @@ class ColumnMapTable(QTableWidget):
         super().__init__(parent)
         self.setObjectName("columnMap")
         self.setColumnCount(2)
-        self.setHorizontalHeaderLabels(["Column in the file", "Goes into"])
+        self.setHorizontalHeaderLabels([_("Column in the file"), _("Goes into")])
         self.verticalHeader().hide()
         self.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.setAccessibleName("CSV columns and the fields they fill")
+        self.setAccessibleName(_("CSV columns and the fields they fill"))
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -134,9 +144,10 @@ class ColumnMapTable(QTableWidget):
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.setItem(row, 0, item)
             combo = QComboBox(sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.setAccessibleName(f"Field for the column {header}")
+            # TRANSLATORS: {header} is a column's name in the file's header row.
+            combo.setAccessibleName(_("Field for the column {header}").format(header=header))
             for name, words in FIELD_WORDS.items():
-                combo.addItem(words, name)
+                combo.addItem(_(words), name)
             combo.setCurrentIndex(max(0, combo.findData(mapping.get(header, IGNORE))))
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
             self.setCellWidget(row, 1, combo)

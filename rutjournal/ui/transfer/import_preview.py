@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from rutjournal.core.i18n import _, ngettext
+from rutjournal.core.text import whole
 from rutjournal.core.transfer.importers.records import Rejected
 from rutjournal.ui.widgets.message import show_message
 
@@ -19,7 +21,7 @@ class PreviewBox(QGroupBox):
     """The sentences of the preview (or an error in red), and the list of records left out when there are any."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("What the import would do", parent)
+        super().__init__(_("What the import would do"), parent)
         self.summary = QLabel(wordWrap=True)
         self.summary.setObjectName("importSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -28,7 +30,7 @@ class PreviewBox(QGroupBox):
         self.left_out_label = QLabel(wordWrap=True)
         self.left_out = QPlainTextEdit(readOnly=True)
         self.left_out.setObjectName("leftOut")
-        self.left_out.setAccessibleName("Records left out, with where they are in the file and why")
+        self.left_out.setAccessibleName(_("Records left out, with where they are in the file and why"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.left_out_label)
@@ -44,17 +46,39 @@ class PreviewBox(QGroupBox):
 
     def show_left_out(self, rejected: list[Rejected], skipped: list[Rejected]) -> bool:
         """List the records left out; returns whether there were any."""
-        parts = []
-        if rejected:
-            parts.append(f"{len(rejected):,} rejected (they cannot be used; the rest is still imported)")
-        if skipped:
-            parts.append(f"{len(skipped):,} skipped on purpose")
-        self.left_out_label.setText("Left out: " + "; ".join(parts) + "." if parts else "")
-        self.left_out_label.setVisible(bool(parts))
-        self.left_out.setVisible(bool(parts))
-        listed = [("Rejected", r) for r in rejected] + [("Skipped", r) for r in skipped]
-        lines = [f"{kind} · {record.place}: {record.reason}" for kind, record in listed[:LISTED]]
+        self.left_out_label.setText(left_out_words(len(rejected), len(skipped)))
+        self.left_out_label.setVisible(bool(rejected or skipped))
+        self.left_out.setVisible(bool(rejected or skipped))
+        # TRANSLATORS: one record an import leaves out: {place} is where it is in the file ("line 5"), {reason} why.
+        rejected_line = _("Rejected · {place}: {reason}")
+        # TRANSLATORS: one record an import leaves out on purpose: {place} is where it is in the file, {reason} why.
+        skipped_line = _("Skipped · {place}: {reason}")
+        listed = [(rejected_line, r) for r in rejected] + [(skipped_line, r) for r in skipped]
+        lines = [line.format(place=record.place, reason=record.reason) for line, record in listed[:LISTED]]
         if len(listed) > LISTED:
-            lines.append(f"… and {len(listed) - LISTED:,} more")
+            rest = len(listed) - LISTED
+            # TRANSLATORS: the last line of a long list: how many records are not listed.
+            lines.append(ngettext("… and {count} more", "… and {count} more", rest).format(count=whole(rest)))
         self.left_out.setPlainText("\n".join(lines))
         return bool(listed)
+
+
+def left_out_words(rejected: int, skipped: int) -> str:
+    """The sentence above the list of records left out ("" when there are none)."""
+    # TRANSLATORS: part of "Left out: …": records an import cannot use.
+    rejected_words = ngettext(
+        "{count} rejected (they cannot be used; the rest is still imported)",
+        "{count} rejected (they cannot be used; the rest is still imported)",
+        rejected,
+    ).format(count=whole(rejected))
+    # TRANSLATORS: part of "Left out: …": records an import leaves out by design.
+    skipped_words = ngettext("{count} skipped on purpose", "{count} skipped on purpose", skipped).format(
+        count=whole(skipped)
+    )
+    if rejected and skipped:
+        # TRANSLATORS: {rejected} is "3 rejected (they cannot be used; …)", {skipped} "2 skipped on purpose".
+        return _("Left out: {rejected}; {skipped}.").format(rejected=rejected_words, skipped=skipped_words)
+    if rejected or skipped:
+        # TRANSLATORS: {what} is "3 rejected (they cannot be used; …)" or "2 skipped on purpose".
+        return _("Left out: {what}.").format(what=rejected_words if rejected else skipped_words)
+    return ""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rutjournal.core.i18n import _
 from rutjournal.core.transfer.importers.detect import available_formats
 from rutjournal.ui.transfer.import_steps import Reading, format_words
 
@@ -29,18 +30,19 @@ class SourcePicker(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.path_edit = QLineEdit(readOnly=True, placeholderText="No file or folder chosen yet")
-        self.path_edit.setAccessibleName("File or folder to import")
-        self.file_button = QPushButton("Choose file…")
-        self.folder_button = QPushButton("Choose folder…")
-        self.folder_button.setToolTip("RedNotebook keeps its journal in a folder: choose that folder")
+        self.path_edit = QLineEdit(readOnly=True, placeholderText=_("No file or folder chosen yet"))
+        self.path_edit.setAccessibleName(_("File or folder to import"))
+        self.file_button = QPushButton(_("Choose file…"))
+        self.folder_button = QPushButton(_("Choose folder…"))
+        self.folder_button.setToolTip(_("RedNotebook keeps its journal in a folder: choose that folder"))
         source = QHBoxLayout()
         source.addWidget(self.path_edit, 1)
         source.addWidget(self.file_button)
         source.addWidget(self.folder_button)
         self.format_combo = QComboBox()
-        self.format_combo.setAccessibleName("Read it as")
-        self.format_combo.addItem("Not recognised: choose one", None)
+        self.format_combo.setAccessibleName(_("Read it as"))
+        # TRANSLATORS: the first item of the list of formats, shown when the file's format was not found.
+        self.format_combo.addItem(_("Not recognised: choose one"), None)
         for fmt in available_formats():
             self.format_combo.addItem(format_words(fmt.name), fmt.name)
         self.detected_label = QLabel()
@@ -50,23 +52,24 @@ class SourcePicker(QWidget):
         kind.addWidget(self.detected_label, 1)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Import from:", source)
-        form.addRow("Read it as:", kind)
+        form.addRow(_("Import from:"), source)
+        form.addRow(_("Read it as:"), kind)
         self.file_button.clicked.connect(self.choose_file)
         self.folder_button.clicked.connect(self.choose_folder)
 
     def choose_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
             self,
-            "Import from a file",
+            _("Import from a file"),
             str(Path.home()),
-            "Exports (*.json *.csv *.zip *.txt);;All files (*)",
+            # TRANSLATORS: file dialog filters: translate the words, keep the patterns in brackets as they are.
+            _("Exports (*.json *.csv *.zip *.txt)") + ";;" + _("All files (*)"),
         )
         if name:
             self.chosen.emit(Path(name))
 
     def choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, "Import a RedNotebook data folder", str(Path.home()))
+        name = QFileDialog.getExistingDirectory(self, _("Import a RedNotebook data folder"), str(Path.home()))
         if name:
             self.chosen.emit(Path(name))
 
@@ -78,11 +81,18 @@ class SourcePicker(QWidget):
         """The format a read used, and whether it was found or chosen."""
         self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(reading.format)))
         if reading.detected == reading.format:
-            self.detected_label.setText("found from what the file holds; pick another to read it differently")
+            # TRANSLATORS: beside the format chosen, how it was chosen: it follows the list of formats.
+            self.detected_label.setText(
+                _("found from what the file holds; pick another to read it differently")
+            )
         elif reading.detected:
-            self.detected_label.setText(f"chosen by you (it looks like a {format_words(reading.detected)})")
+            # TRANSLATORS: {format} is the format the file looks like ("Daylio CSV").
+            looks = _("chosen by you (it looks like a {format})").format(
+                format=format_words(reading.detected)
+            )
+            self.detected_label.setText(looks)
         else:
-            self.detected_label.setText("chosen by you")
+            self.detected_label.setText(_("chosen by you"))
 
     def set_choosing(self, enabled: bool) -> None:
         """Whether another source or format may be chosen (not while importing, nor once it is done)."""

@@ -12,7 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rutjournal.core import text
 from rutjournal.core.errors import RutjournalError
+from rutjournal.core.i18n import N_, _, ngettext
 from rutjournal.core.storage.db import Database
 from rutjournal.core.text import long_day
 from rutjournal.core.transfer.exporters.json_restore import JournalNotEmpty, RestoreResult, restore_json
@@ -23,19 +25,23 @@ from rutjournal.core.transfer.importers.plan import ImportPlan
 from rutjournal.core.transfer.importers.records import ImportFileError, ImportOptions, ParsedFile
 
 # What each format is called on screen: the words people use for the file they hold.
+# TRANSLATORS: the kinds of file an import reads; the apps' names (jrnl, Day One, Daylio…) stay as they are.
 FORMAT_WORDS: dict[str, str] = {
-    "jrnl": "jrnl JSON export",
-    "dayone": "Day One export",
-    "daylio": "Daylio CSV",
-    "rednotebook": "RedNotebook data folder",
-    "taskwarrior": "Taskwarrior export",
-    "csv": "CSV with a header row",
-    RESTORE: "rutjournal export (full restore)",
+    "jrnl": N_("jrnl JSON export"),
+    "dayone": N_("Day One export"),
+    "daylio": N_("Daylio CSV"),
+    "rednotebook": N_("RedNotebook data folder"),
+    "taskwarrior": N_("Taskwarrior export"),
+    "csv": N_("CSV with a header row"),
+    RESTORE: N_("rutjournal export (full restore)"),
 }
 
 
 def format_words(name: str) -> str:
-    return FORMAT_WORDS.get(name) or (FORMATS[name].label if name in FORMATS else name)
+    """The format ``name`` in the user's words (a name no table knows is shown as it is)."""
+    if name in FORMAT_WORDS:
+        return _(FORMAT_WORDS[name])
+    return _(FORMATS[name].label) if name in FORMATS else name
 
 
 @dataclass
@@ -130,18 +136,37 @@ def write_restore(db: Database, path: Path) -> RestoreResult:
 def problem_text(exc: BaseException) -> str:
     """What went wrong, for the dialog: the file and the place in it, the reason, and what was written (nothing)."""
     if isinstance(exc, ImportFileError):
-        where = f", at {exc.place}" if exc.place else ""
-        after = "" if "nothing" in exc.reason.lower() else " Nothing was imported."
-        return f"Cannot import {exc.path.name}{where}: {exc.reason}.{after}"
+        if exc.place and exc.reason_says_nothing:
+            # TRANSLATORS: {name} is a file's name, {place} where in it ("line 5"), {reason} what is wrong there.
+            shown = _("Cannot import {name}, at {place}: {reason}.")
+        elif exc.place:
+            # TRANSLATORS: {name} is a file's name, {place} where in it ("line 5"), {reason} what is wrong there.
+            shown = _("Cannot import {name}, at {place}: {reason}. Nothing was imported.")
+        elif exc.reason_says_nothing:
+            # TRANSLATORS: {name} is a file's name, {reason} what is wrong with it.
+            shown = _("Cannot import {name}: {reason}.")
+        else:
+            # TRANSLATORS: {name} is a file's name, {reason} what is wrong with it.
+            shown = _("Cannot import {name}: {reason}. Nothing was imported.")
+        return shown.format(name=exc.path.name, place=exc.place, reason=exc.reason)
     if isinstance(exc, JournalNotEmpty):
         held = ", ".join(count_words(table, n) for table, n in exc.held.items())
-        return (
-            f"This journal already holds data ({held}). A full rutjournal export is restored only into an "
+        # TRANSLATORS: {held} counts what the journal holds ("3 entries, 1 task"); the command in brackets is
+        # typed as it is.
+        return _(
+            "This journal already holds data ({held}). A full rutjournal export is restored only into an "
             "empty journal, so nothing you have is replaced, and nothing was imported. To restore it, start "
             "rutjournal on a new, empty data folder (rutjournal --data-dir NEW_FOLDER) and import the file there."
-        )
+        ).format(held=held)
     if isinstance(exc, OSError):
-        return f"Cannot read {exc.filename or 'the file'}: {exc.strerror or exc}. Nothing was imported."
+        error = exc.strerror or exc
+        if exc.filename:
+            # TRANSLATORS: {name} is a file's name, {error} the system's reason ("Permission denied").
+            return _("Cannot read {name}: {error}. Nothing was imported.").format(
+                name=exc.filename, error=error
+            )
+        # TRANSLATORS: {error} is the system's reason ("Permission denied").
+        return _("Cannot read the file: {error}. Nothing was imported.").format(error=error)
     return f"{exc}"
 
 
@@ -149,26 +174,31 @@ def next_step(reading: Reading) -> str:
     """One line under the preview: what the user can do now."""
     if reading.error is not None:
         if reading.mood_labels or reading.headers:
-            return "Change the choices above, or choose another file."
+            return _("Change the choices above, or choose another file.")
         if isinstance(reading.error, JournalNotEmpty):
-            return "Your journal is as it was."
-        return "Choose another file, or the format this one is in."
+            return _("Your journal is as it was.")
+        return _("Choose another file, or the format this one is in.")
     if reading.unmapped:
-        return "Every mood needs a score before you can import."
+        return _("Every mood needs a score before you can import.")
     if reading.can_import:
-        return "Nothing has been written yet. Press Import to add this to your journal."
+        return _("Nothing has been written yet. Press Import to add this to your journal.")
     if reading.plan is not None and reading.plan.unchanged:
-        return "Nothing to import: all of it is already in your journal."
-    return "Nothing to import: no record in this file can be used."
+        return _("Nothing to import: all of it is already in your journal.")
+    return _("Nothing to import: no record in this file can be used.")
 
 
 def preview_lines(reading: Reading) -> list[str]:
     """The counts of the preview in sentences; rejected and skipped records are listed apart, in full."""
     if reading.unmapped:
-        words = ", ".join(f"“{label}”" for label in reading.unmapped)
-        return [f"Choose a score for {words} above; then the preview shows here."]
+        # TRANSLATORS: one mood label of a Daylio file, in quotation marks, in a list of them.
+        quoted = _("“{label}”")
+        words = ", ".join(quoted.format(label=label) for label in reading.unmapped)
+        # TRANSLATORS: {labels} lists the Daylio moods still without a score ("“rad”, “meh”").
+        return [_("Choose a score for {labels} above; then the preview shows here.").format(labels=words)]
     if reading.restore is not None:
-        return ["Would restore: " + ", ".join(reading.restore.lines()), *RESTORE_NOTE]
+        # TRANSLATORS: {what} counts what would come in ("12 entries, 3 tags").
+        restore = _("Would restore: {what}").format(what=", ".join(reading.restore.lines()))
+        return [restore, *(_(line) for line in RESTORE_NOTE)]
     if reading.plan is None:
         return []
     return summary_lines(reading.plan, done=False) + detail_lines(reading.plan)
@@ -179,26 +209,59 @@ def detail_lines(plan: ImportPlan, shown: int = 12) -> list[str]:
     out: list[str] = []
     if plan.days:
         first, last = plan.days[0].day, plan.days[-1].day
-        span = _day_words(first) if first == last else f"from {_day_words(first)} to {_day_words(last)}"
-        out.append(f"Days: {span}.")
-    for label, names in (
-        ("New tags", list(plan.new_tags)),
-        ("New tasks in Load", [str(task["title"]) for task in plan.tasks]),
-    ):
-        if names:
-            more = f" and {len(names) - shown:,} more" if len(names) > shown else ""
-            out.append(f"{label}: {', '.join(names[:shown])}{more}.")
+        if first == last:
+            # TRANSLATORS: the one day a file holds ("Thursday 3 December 2026").
+            out.append(_("Days: {day}.").format(day=_day_words(first)))
+        else:
+            # TRANSLATORS: the first and the last day a file holds ("Thursday 3 December 2026").
+            span = _("Days: from {first} to {last}.")
+            out.append(span.format(first=_day_words(first), last=_day_words(last)))
+    tags = list(plan.new_tags)
+    if tags:
+        rest = len(tags) - shown
+        # TRANSLATORS: {names} lists tag names; {count} how many more are not listed.
+        more = ngettext("New tags: {names} and {count} more.", "New tags: {names} and {count} more.", rest)
+        # TRANSLATORS: {names} lists tag names.
+        out.append(_names_line(tags, shown, _("New tags: {names}."), more))
+    tasks = [str(task["title"]) for task in plan.tasks]
+    if tasks:
+        rest = len(tasks) - shown
+        # TRANSLATORS: {names} lists task titles; {count} how many more are not listed. Load is a section.
+        more = ngettext(
+            "New tasks in Load: {names} and {count} more.",
+            "New tasks in Load: {names} and {count} more.",
+            rest,
+        )
+        # TRANSLATORS: {names} lists task titles. Load is a section of the app.
+        out.append(_names_line(tasks, shown, _("New tasks in Load: {names}."), more))
     return ["", *out] if out else out
+
+
+def _names_line(names: list[str], shown: int, every: str, more: str) -> str:
+    """``every`` filled with the names when all are shown, else ``more`` with the first ``shown`` and the rest."""
+    listed = ", ".join(names[:shown])
+    if len(names) > shown:
+        return more.format(names=listed, count=text.whole(len(names) - shown))
+    return every.format(names=listed)
 
 
 def _day_words(day: dt.date) -> str:
     return long_day(day)
 
 
+def restored_words(result: RestoreResult) -> str:
+    """What a restore wrote, in one line: "Restored: 12 entries, 3 tags"."""
+    # TRANSLATORS: {what} counts what a restore wrote ("12 entries, 3 tags").
+    return _("Restored: {what}").format(what=", ".join(result.lines()))
+
+
 def summary_lines(plan: ImportPlan, *, done: bool) -> list[str]:
     """The plan's own sentences without the file line (the dialog shows the file) and the record lists."""
     first, *rest = plan.summary_lines(done=done)
-    return [f"In the file: {first}", *rest]
+    # TRANSLATORS: {summary} counts what the file holds ("12 journal records on 10 days, 3 tags, 0 tasks").
+    return [_("In the file: {summary}").format(summary=first), *rest]
 
 
-RESTORE_NOTE = ["Every table of the export goes in as it is: this journal is empty, so nothing is merged."]
+RESTORE_NOTE = [
+    N_("Every table of the export goes in as it is: this journal is empty, so nothing is merged.")
+]

@@ -8,17 +8,24 @@ from pathlib import Path
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-FILTERS = "PDF document (*.pdf);;Markdown (*.md)"
+from rutjournal.core.i18n import N_, _
+
+# TRANSLATORS: file dialog filters: translate the words, keep the patterns in brackets as they are.
+FILTERS = (N_("PDF document (*.pdf)"), N_("Markdown (*.md)"))
 
 
 def save_report(parent: QWidget, title: str, suggested: str, make_markdown: Callable[[], str]) -> Path | None:
     """Ask where, then write the report there (.pdf or .md by the name chosen)."""
-    name, chosen = QFileDialog.getSaveFileName(parent, f"Save {title}", str(Path.home() / suggested), FILTERS)
+    # TRANSLATORS: the title of a file dialog; {title} is the report's name ("Promotion case", "1:1 brief").
+    caption = _("Save {title}").format(title=title)
+    filters = ";;".join(_(each) for each in FILTERS)
+    name, chosen = QFileDialog.getSaveFileName(parent, caption, str(Path.home() / suggested), filters)
     if not name:
         return None
     path = Path(name)
     if path.suffix.lower() not in (".pdf", ".md"):
-        path = path.with_suffix(".md" if "Markdown" in chosen else ".pdf")
+        # The filter's pattern tells which was chosen, not its words (a translation has its own).
+        path = path.with_suffix(".md" if "*.md" in chosen else ".pdf")
     markdown = make_markdown()
     try:
         if path.suffix.lower() == ".md":
@@ -28,7 +35,9 @@ def save_report(parent: QWidget, title: str, suggested: str, make_markdown: Call
 
             markdown_to_pdf(markdown, path, title)
     except OSError as exc:
-        QMessageBox.warning(parent, "rutjournal", f"Could not write {path}: {exc.strerror or exc}")
+        # TRANSLATORS: {error} is the system's reason ("Permission denied").
+        message = _("Could not write {path}: {error}").format(path=path, error=exc.strerror or exc)
+        QMessageBox.warning(parent, "rutjournal", message)
         return None
     return path
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from rutjournal.core.i18n import _
+
 MOOD_COLOURS = {1: "#d9534f", 2: "#f0ad4e", 3: "#e8d44d", 4: "#8cc152", 5: "#37a65a"}
 
 
@@ -32,8 +34,12 @@ class ScoreSelector(QWidget):
             button.setText(str(score))
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            button.setToolTip(f"{label} {score}: {words[score - 1]} (click again to clear)")
-            button.setAccessibleName(f"{label} {score}, {words[score - 1]}")
+            # TRANSLATORS: a score button's tooltip: "Mood 4: good (click again to clear)".
+            tip = _("{label} {score}: {word} (click again to clear)")
+            # TRANSLATORS: what a screen reader says for a score button: "Mood 4, good".
+            spoken = _("{label} {score}, {word}")
+            button.setToolTip(tip.format(label=label, score=score, word=words[score - 1]))
+            button.setAccessibleName(spoken.format(label=label, score=score, word=words[score - 1]))
             button.setObjectName(f"score{score}")
             button.setMinimumWidth(30)
             self.group.addButton(button, score)
@@ -54,7 +60,8 @@ class ScoreSelector(QWidget):
         self._value = value
         for score in range(1, 6):
             self.group.button(score).setChecked(score == value)
-        self.word.setText(self.words[value - 1] if value else "not set")
+        # TRANSLATORS: a score that has not been given yet.
+        self.word.setText(self.words[value - 1] if value else _("not set"))
 
     def _clicked(self, score: int) -> None:
         self.set_value(None if self._value == score else score)

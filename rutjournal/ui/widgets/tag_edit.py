@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QStringListModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
+from rutjournal.core.i18n import _
+
 MAX_SUGGESTIONS = 12
 VISIBLE_SUGGESTIONS = 8
 
@@ -20,9 +22,10 @@ VISIBLE_SUGGESTIONS = 8
 class TagEdit(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("e.g. meeting, 1:1, deadline")
-        self.setAccessibleName("Tags")
-        self.setToolTip("Tags, separated by commas. Existing tags are suggested as you type.")
+        # TRANSLATORS: example tags in an empty tag box; keep the commas between them.
+        self.setPlaceholderText(_("e.g. meeting, 1:1, deadline"))
+        self.setAccessibleName(_("Tags"))
+        self.setToolTip(_("Tags, separated by commas. Existing tags are suggested as you type."))
         self.ranked: list[str] = []  # every known tag, the most used first
         self.known = QStringListModel(self)
         self.completer_ = QCompleter(self.known, self)

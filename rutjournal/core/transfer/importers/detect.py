@@ -129,7 +129,9 @@ def _text_of(path: Path, head: bytes, *, complete: bool) -> str:
     import codecs
 
     if b"\x00" in head:
-        raise ImportFileError(path, "", _("not a text file (it holds binary data); nothing to import"))
+        raise ImportFileError(
+            path, "", _("not a text file (it holds binary data); nothing to import"), reason_says_nothing=True
+        )
     decoder = codecs.getincrementaldecoder("utf-8-sig")()
     try:
         return decoder.decode(head, final=complete)

@@ -17,10 +17,11 @@ from rutjournal.core.i18n import _
 class ImportFileError(RutjournalError):
     """The file as a whole cannot be imported (unreadable, wrong format, truncated); nothing was written."""
 
-    def __init__(self, path: Path, place: str, reason: str) -> None:
+    def __init__(self, path: Path, place: str, reason: str, *, reason_says_nothing: bool = False) -> None:
         self.path = path
         self.place = place
         self.reason = reason
+        self.reason_says_nothing = reason_says_nothing  # the reason itself says nothing is imported
         if place:
             # TRANSLATORS: {place} says where in the file ("line 5", "record 12"), {reason} what is wrong there.
             message = _("{path} at {place}: {reason}; nothing was imported").format(
