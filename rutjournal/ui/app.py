@@ -12,6 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from rutjournal import APP_NAME, __version__
+from rutjournal.core.i18n import _
 from rutjournal.core.logsetup import logger, setup_logging
 from rutjournal.core.paths import resolve_paths
 from rutjournal.core.resources import resource_path
@@ -43,9 +44,11 @@ def install_excepthook(log_file: str) -> None:
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         log.critical("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
         tell_user(
-            "rutjournal: unexpected error",
-            f"Something went wrong: {value}\n\nWhat you wrote is saved as you type. "
-            f"The details are in the log: {log_file}",
+            _("rutjournal: unexpected error"),
+            _(
+                "Something went wrong: {error}\n\nWhat you wrote is saved as you type. "
+                "The details are in the log: {log}"
+            ).format(error=value, log=log_file),
         )
 
     sys.excepthook = hook
@@ -84,20 +87,32 @@ def run_gui(data_dir: str | None = None, *, demo: bool = False, reset_demo: bool
         paths.data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         tell_user(
-            "rutjournal", f"Cannot create the data folder {paths.data_dir}: {exc.strerror}. Log: {log_file}"
+            "rutjournal",
+            _("Cannot create the data folder {folder}: {why}. Log: {log}").format(
+                folder=paths.data_dir, why=exc.strerror, log=log_file
+            ),
         )
         return 1
     instance = SingleInstance(paths)
     try:
         owner = instance.acquire(listen=False)  # the window listens for other starts once it has shown
     except OSError as exc:
-        tell_user("rutjournal", f"{exc}. Is {paths.data_dir} writable? Log: {log_file}")
+        tell_user(
+            "rutjournal",
+            # TRANSLATORS: {problem} is the system's reason the folder's lock could not be taken.
+            _("{problem}. Is {folder} writable? Log: {log}").format(
+                problem=exc, folder=paths.data_dir, log=log_file
+            ),
+        )
         return 1
     if not owner:
         if instance.wake_running():
             log.info("the journal in %s is open in another window; brought it to the front", paths.data_dir)
             return 0
-        tell_user("rutjournal", f"This journal is already open in another rutjournal ({paths.database}).")
+        tell_user(
+            "rutjournal",
+            _("This journal is already open in another rutjournal ({path}).").format(path=paths.database),
+        )
         return 1
     from rutjournal.core.storage.cipher import needs_passphrase
 
@@ -108,7 +123,7 @@ def run_gui(data_dir: str | None = None, *, demo: bool = False, reset_demo: bool
         if refused is not None:
             instance.release()
             if refused:
-                tell_user("rutjournal: wrong passphrase", refused)
+                tell_user(_("rutjournal: wrong passphrase"), refused)
             return 1 if refused else 0
     with styled_once(app):
         window = MainWindow(paths, clock)
@@ -121,7 +136,11 @@ def run_gui(data_dir: str | None = None, *, demo: bool = False, reset_demo: bool
     def failed(message: str) -> None:
         nonlocal exit_code
         exit_code = 1
-        tell_user("rutjournal: cannot open the journal", f"{message}\n\nLog: {log_file}")
+        tell_user(
+            _("rutjournal: cannot open the journal"),
+            # TRANSLATORS: {message} says why the journal could not be opened; {log} is the log file's path.
+            _("{message}\n\nLog: {log}").format(message=message, log=log_file),
+        )
         QTimer.singleShot(0, app.quit)
 
     window.data_failed.connect(failed)

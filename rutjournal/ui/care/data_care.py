@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from rutjournal.core.errors import DatabaseProblem
+from rutjournal.core.i18n import _, ngettext
 from rutjournal.core.logsetup import logger
-from rutjournal.core.text import long_day
+from rutjournal.core.text import long_day, whole
 from rutjournal.ui.care.backup_words import entries_text, when_taken
 from rutjournal.ui.widgets.background import JobSet
 from rutjournal.ui.widgets.message import show_message
@@ -99,7 +100,7 @@ class DataCare(QObject):
         from rutjournal.core.storage.integrity import StartOfDay
 
         if not isinstance(result, StartOfDay):
-            self._status(f"Could not check the journal file: {error}", error=True)
+            self._status(_("Could not check the journal file: {error}").format(error=error), error=True)
             return
         day = result
         if not day.check.ok:
@@ -107,14 +108,14 @@ class DataCare(QObject):
         elif day.backup is not None:
             self._backed_up(day.backup)
         elif day.backup_error is not None:
-            self._status(f"Today's backup failed: {day.backup_error}", error=True)
+            self._status(_("Today's backup failed: {error}").format(error=day.backup_error), error=True)
         self.checked.emit(day)
 
     def back_up_now(self) -> None:
         """File → Back up now: the same verified backup, on demand."""
         if self.damage is not None:
             self._status(
-                "The journal file is damaged: a backup of it would not be good. Restore one instead."
+                _("The journal file is damaged: a backup of it would not be good. Restore one instead.")
             )
             return
         from rutjournal.core.storage.backups import take_backup
@@ -122,7 +123,7 @@ class DataCare(QObject):
         self.wait()  # one backup at a time: two in the same second would share a file name
         self.window.journal_view.flush()  # what is on screen belongs in the backup
         db_path, backup_dir, keep = self.paths.database, self.paths.backup_dir, self.keep()
-        self._status("Backing up…")
+        self._status(_("Backing up…"))
         self._start("backup-now", lambda: take_backup(db_path, backup_dir, keep=keep), self._backup_done)
 
     def _backup_done(self, result: object, error: object) -> None:
@@ -131,12 +132,18 @@ class DataCare(QObject):
         if isinstance(result, BackupInfo):
             self._backed_up(result)
         else:
-            self._status(f"The backup failed: {error}", error=True)
+            self._status(_("The backup failed: {error}").format(error=error), error=True)
             self.backup_finished.emit(None)
 
     def _backed_up(self, info: BackupInfo) -> None:
-        held = f"{entries_text(info.entries)}, " if info.entries else "no entries yet, "
-        self._status(f"Backed up: {held}{info.path.name}")
+        if info.entries:
+            # TRANSLATORS: {file} is the backup's file name.
+            said = ngettext(
+                "Backed up: {count} entry, {file}", "Backed up: {count} entries, {file}", info.entries
+            ).format(count=whole(info.entries), file=info.path.name)
+        else:
+            said = _("Backed up: no entries yet, {file}").format(file=info.path.name)
+        self._status(said)
         self.backup_finished.emit(info)
 
     def show_backups_folder(self) -> None:
@@ -153,12 +160,12 @@ class DataCare(QObject):
         from rutjournal.core.storage.integrity import restorable_backups
 
         backup_dir = self.paths.backup_dir
-        self._status("Checking the backups…")
+        self._status(_("Checking the backups…"))
         self._start("list-backups", lambda: restorable_backups(backup_dir), self._show_backups)
 
     def _show_backups(self, result: object, error: object) -> None:
         if not isinstance(result, list):
-            self._status(f"Could not read the backups: {error}", error=True)
+            self._status(_("Could not read the backups: {error}").format(error=error), error=True)
             return
         self.window.widget.statusBar().clearMessage()
         from rutjournal.ui.care.restore_dialog import RestoreDialog
@@ -176,16 +183,22 @@ class DataCare(QObject):
 
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Restore from backup",
-            f"Go back to the backup from {when_taken(info)} ({entries_text(info.entries)})?",
+            _("Restore from backup"),
+            # TRANSLATORS: {when} is a day and a time, {entries} how many entries the backup holds ("12 entries").
+            _("Go back to the backup from {when} ({entries})?").format(
+                when=when_taken(info), entries=entries_text(info.entries)
+            ),
             QMessageBox.StandardButton.Cancel,
             self.window.widget,
         )
         box.setInformativeText(
-            "Your journal as it is now is not deleted: it is renamed and kept in "
-            f"{self.paths.data_dir}. What you wrote after the backup was taken will be only in that file."
+            _(
+                "Your journal as it is now is not deleted: it is renamed and kept in {folder}. What you wrote "
+                "after the backup was taken will be only in that file."
+            ).format(folder=self.paths.data_dir)
         )
-        go = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        # TRANSLATORS: the button that restores the backup asked about.
+        go = box.addButton(_("Restore"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
         return box.clickedButton() is go
 
@@ -205,14 +218,25 @@ class DataCare(QObject):
                 self.journal_damaged(self.damage)  # still damaged: offer the backups again
             else:
                 self.window.open_data()  # nothing was changed: carry on with the journal as it was
-            self._status(f"Not restored: {exc}", error=True)
+            self._status(_("Not restored: {error}").format(error=exc), error=True)
             return None
         self.damage = None
         self.window.open_data()
-        kept = f" Your previous journal is kept as {aside.name}." if aside is not None else ""
+        said = [
+            # TRANSLATORS: {when} is a day and a time, {entries} how many entries the backup holds ("12 entries").
+            _("Restored the backup from {when} ({entries}).").format(
+                when=when_taken(info), entries=entries_text(info.entries)
+            )
+        ]
+        if aside is not None:
+            said.append(_("Your previous journal is kept as {name}.").format(name=aside.name))
         if self.window.put_back is not None:
-            kept += f" What you had typed on {long_day(self.window.put_back.day)} is saved in it."
-        self._status(f"Restored the backup from {when_taken(info)} ({entries_text(info.entries)}).{kept}")
+            said.append(
+                _("What you had typed on {day} is saved in it.").format(
+                    day=long_day(self.window.put_back.day)
+                )
+            )
+        self._status(" ".join(said))
         self.restored.emit(aside)
         return aside
 
@@ -225,7 +249,9 @@ class DataCare(QObject):
         self.window.close_data(save=False)
         show_message(
             self.window.where,
-            f"Damaged: {self.paths.database} (nothing is written to it until you restore a backup)",
+            _("Damaged: {path} (nothing is written to it until you restore a backup)").format(
+                path=self.paths.database
+            ),
             error=True,
         )
         if backups is not None:
@@ -262,9 +288,11 @@ class DataCare(QObject):
             aside = set_aside_damaged(self.paths.database)
         except (DatabaseProblem, OSError) as exc:
             log.error("could not set the damaged journal aside: %s", exc)
-            self._status(f"The damaged journal could not be renamed: {exc}", error=True)
+            self._status(_("The damaged journal could not be renamed: {error}").format(error=exc), error=True)
             return None
         self.damage = None
         self.window.open_data()
-        self._status(f"A new journal was started. The damaged file is kept as {aside.name}.")
+        self._status(
+            _("A new journal was started. The damaged file is kept as {name}.").format(name=aside.name)
+        )
         return aside

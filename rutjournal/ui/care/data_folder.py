@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Signal
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import _
 from rutjournal.core.logsetup import logger
 from rutjournal.core.paths import AppPaths
 from rutjournal.ui.widgets.background import BackgroundJob
@@ -45,16 +46,16 @@ class DataFolderMove(QObject):
         """The window cannot be closed half-way through: the journal is being copied."""
         if watched is self.window.widget and event.type() == QEvent.Type.Close and self.busy():
             event.ignore()
-            self.window.say(self.tr("Wait a moment: the journal is being moved."), 5000)
+            self.window.say(_("Wait a moment: the journal is being moved."), 5000)
             return True
         return super().eventFilter(watched, event)
 
     def _other_work(self) -> str:
         window = self.window
         if {"backup", "import"} & window.running_jobs():
-            return self.tr("A backup or an import is running: let it finish first. Nothing was moved.")
+            return _("A backup or an import is running: let it finish first. Nothing was moved.")
         if window.damage is not None or window.db is None:
-            return self.tr("The journal is not open: restore it or open it before moving it.")
+            return _("The journal is not open: restore it or open it before moving it.")
         return ""
 
     def move(self, target: Path) -> bool:
@@ -73,14 +74,13 @@ class DataFolderMove(QObject):
             folder = check_target(old, target)
             folder.mkdir(parents=True, exist_ok=True)
         except InvalidInput as exc:  # said as advice: "choose a folder that holds no journal yet"
-            self.finished.emit(False, self.tr("Not moved: choose {allowed}.").format(allowed=exc.allowed))
+            # TRANSLATORS: {allowed} is what the folder must be, e.g. "a folder that holds no journal yet".
+            self.finished.emit(False, _("Not moved: choose {allowed}.").format(allowed=exc.allowed))
             return False
         except OSError as exc:
             self.finished.emit(
                 False,
-                self.tr("Not moved: {folder} cannot be made ({why}).").format(
-                    folder=target, why=exc.strerror
-                ),
+                _("Not moved: {folder} cannot be made ({why}).").format(folder=target, why=exc.strerror),
             )
             return False
         new = old.moved_to(folder)
@@ -88,18 +88,19 @@ class DataFolderMove(QObject):
         try:
             owned = lock.acquire()
         except OSError as exc:
-            owned, why = False, str(exc)
-        else:
-            why = self.tr("another rutjournal is using {folder}").format(folder=folder)
+            self.finished.emit(False, _("Not moved: {why}.").format(why=exc))
+            return False
         if not owned:
-            self.finished.emit(False, self.tr("Not moved: {why}.").format(why=why))
+            self.finished.emit(
+                False, _("Not moved: another rutjournal is using {folder}.").format(folder=folder)
+            )
             return False
         hint = self._started_elsewhere(old)
         self.window.close_data(save=True)
         self.job = BackgroundJob("move-journal", lambda: _move(old, folder), self)
         self.job.finished.connect(lambda result, error: self._done(new, lock, result, error, hint))
         self.job.start()
-        self.window.say(self.tr("Moving the journal to {folder}…").format(folder=folder))
+        self.window.say(_("Moving the journal to {folder}…").format(folder=folder))
         return True
 
     def wait(self) -> None:
@@ -114,7 +115,7 @@ class DataFolderMove(QObject):
 
         if os.environ.get(DATA_DIR_ENV) or resolve_paths().data_dir == old.data_dir:
             return ""  # the environment is reported by the move itself; else the settings decide
-        return self.tr(
+        return _(
             "rutjournal was started with --data-dir {folder}: leave that option out from now on."
         ).format(folder=old.data_dir)
 
@@ -127,18 +128,18 @@ class DataFolderMove(QObject):
         if not isinstance(result, Moved):
             lock.release()
             self.window.open_data()  # nothing changed: carry on where it was
-            self.finished.emit(False, self.tr("Not moved: {why}").format(why=error))
+            self.finished.emit(False, _("Not moved: {why}").format(why=error))
             return
         self.window.use_paths(new)
         self.window.open_data()
         self.window.hand_over_lock(lock)
+        text = _("rutjournal now keeps your journal in {folder}.").format(folder=result.data_dir)
         kept = (
-            self.tr(" The old file is kept as {name}.").format(name=result.old_kept_as.name)
+            _("The old file is kept as {name}.").format(name=result.old_kept_as.name)
             if result.old_kept_as is not None
             else ""
         )
-        text = self.tr("rutjournal now keeps your journal in {folder}.").format(folder=result.data_dir) + kept
-        self.finished.emit(True, " ".join(part for part in (text, result.warning, hint) if part))
+        self.finished.emit(True, " ".join(part for part in (text, kept, result.warning, hint) if part))
 
 
 def _move(old: AppPaths, folder: Path) -> object:

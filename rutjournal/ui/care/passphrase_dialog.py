@@ -13,8 +13,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from rutjournal.core.errors import DatabaseProblem
+from rutjournal.core.i18n import _, ngettext
 from rutjournal.core.logsetup import logger
 from rutjournal.core.storage import cipher
+from rutjournal.core.text import whole
 
 log = logger(__name__)
 
@@ -29,9 +31,9 @@ class PassphraseDialog(QDialog):
         self.db_path = db_path
         self.tries_left = tries
         self.gave_up = False
-        self.setWindowTitle(self.tr("rutjournal: passphrase"))
+        self.setWindowTitle(_("rutjournal: passphrase"))
         intro = QLabel(
-            self.tr("The journal {path} is encrypted.\nType its passphrase to open it:").format(path=db_path)
+            _("The journal {path} is encrypted.\nType its passphrase to open it:").format(path=db_path)
         )
         intro.setWordWrap(True)
         self.field = QLineEdit(self)
@@ -43,7 +45,7 @@ class PassphraseDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Quit"))
         self.buttons.accepted.connect(self.try_passphrase)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -66,9 +68,12 @@ class PassphraseDialog(QDialog):
                 self.reject()
                 return
             self.message.setText(
-                self.tr("Wrong passphrase. {n} tries left.").format(n=self.tries_left)
-                if self.tries_left > 1
-                else self.tr("Wrong passphrase. One try left.")
+                # TRANSLATORS: the singular may use {count} too, where your language says "21 tries" that way.
+                ngettext(
+                    "Wrong passphrase. One try left.",
+                    "Wrong passphrase. {count} tries left.",
+                    self.tries_left,
+                ).format(count=whole(self.tries_left))
             )
             self.field.setFocus()
             return
@@ -80,10 +85,13 @@ class PassphraseDialog(QDialog):
         self.accept()
 
     def failure_text(self) -> str:
-        return self.tr(
-            "The passphrase did not open {path} {n} times: it is wrong, or the file is damaged. "
-            "rutjournal will quit; the file was not changed."
-        ).format(path=self.db_path, n=TRIES)
+        return ngettext(
+            "The passphrase did not open {path} {count} time: it is wrong, or the file is damaged. "
+            "rutjournal will quit; the file was not changed.",
+            "The passphrase did not open {path} {count} times: it is wrong, or the file is damaged. "
+            "rutjournal will quit; the file was not changed.",
+            TRIES,
+        ).format(path=self.db_path, count=whole(TRIES))
 
 
 def unlock_journal(db_path: Path, parent: QWidget | None = None) -> str | None:

@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 
+from rutjournal.core.i18n import _, ngettext
 from rutjournal.core.logsetup import logger
 from rutjournal.core.paths import AppPaths
 from rutjournal.core.storage import cipher
+from rutjournal.core.text import whole
 from rutjournal.ui.widgets.background import BackgroundJob
 
 if TYPE_CHECKING:  # the dialog and the converting code load when first used, never on the way to the window
@@ -95,7 +97,7 @@ class PassphraseSettings(QObject):
         """The window cannot be closed half-way through: the files are being rewritten."""
         if watched is self.window.widget and event.type() == QEvent.Type.Close and self.busy():
             event.ignore()
-            self._status(self.tr("Wait a moment: the journal is being converted."))
+            self._status(_("Wait a moment: the journal is being converted."))
             return True
         return super().eventFilter(watched, event)
 
@@ -107,7 +109,7 @@ class PassphraseSettings(QObject):
         if self.busy():
             return
         if self.window.damage is not None or self.window.db is None:
-            self._status(self.tr("The journal is not open: nothing to encrypt."), error=True)
+            self._status(_("The journal is not open: nothing to encrypt."), error=True)
             return
         from rutjournal.ui.care.passphrase_settings_dialog import PassphraseSettingsDialog
 
@@ -124,15 +126,13 @@ class PassphraseSettings(QObject):
 
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            self.tr("Remove the passphrase"),
-            self.tr("Store the journal and its backups unencrypted?"),
+            _("Remove the passphrase"),
+            _("Store the journal and its backups unencrypted?"),
             QMessageBox.StandardButton.Cancel,
             self.dialog or self.window.widget,
         )
-        box.setInformativeText(
-            self.tr("Anyone who can open the files in your account will be able to read them.")
-        )
-        go = box.addButton(self.tr("Remove passphrase"), QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText(_("Anyone who can open the files in your account will be able to read them."))
+        go = box.addButton(_("Remove passphrase"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
         return box.clickedButton() is go
 
@@ -140,9 +140,9 @@ class PassphraseSettings(QObject):
         """Why converting must wait ("" when nothing else is using the journal)."""
         running = self.window.running_jobs()
         if "import" in running:
-            return self.tr("An import is running: let it finish first. Nothing was changed.")
+            return _("An import is running: let it finish first. Nothing was changed.")
         if "export" in running:
-            return self.tr("An export is running: let it finish first. Nothing was changed.")
+            return _("An export is running: let it finish first. Nothing was changed.")
         return ""
 
     # --- converting ---------------------------------------------------------------------------------------
@@ -156,9 +156,10 @@ class PassphraseSettings(QObject):
             return
         reason = self._other_work()
         if not reason and not self.window.journal_view.flush():
-            reason = self.tr(
-                "Today's latest changes could not be saved ({why}). Nothing was changed."
-            ).format(why=self.window.journal_view.save_label.text())
+            # TRANSLATORS: {why} is what the journal's save line says, e.g. "Not saved — the disk is full".
+            reason = _("Today's latest changes could not be saved ({why}). Nothing was changed.").format(
+                why=self.window.journal_view.save_label.text()
+            )
         if reason:
             dialog.show_error(reason)
             return
@@ -174,9 +175,9 @@ class PassphraseSettings(QObject):
 
     def _working_text(self, action: str) -> str:
         return {
-            "set": self.tr("Encrypting the journal and its backups…"),
-            "change": self.tr("Encrypting the journal and its backups with the new passphrase…"),
-            "remove": self.tr("Decrypting the journal and its backups…"),
+            "set": _("Encrypting the journal and its backups…"),
+            "change": _("Encrypting the journal and its backups with the new passphrase…"),
+            "remove": _("Decrypting the journal and its backups…"),
         }[action]
 
     def _finished(self, request: Request, was_plain: bool, result: object, error: object) -> None:
@@ -186,13 +187,13 @@ class PassphraseSettings(QObject):
         self.window.open_data()  # with the new key, or as it was
         dialog = self.dialog
         if isinstance(result, cipher.WrongPassphrase):
-            text = self.tr("Wrong current passphrase. Nothing was changed.")
+            text = _("Wrong current passphrase. Nothing was changed.")
             if dialog is not None:
                 dialog.show_error(text, wrong_current=True)
             self.done.emit(text, False)
             return
         if not isinstance(result, Report):
-            text = self.tr("Not done: {error}").format(error=error)
+            text = _("Not done: {error}").format(error=error)
             if cipher.is_plain(self.paths.database) != was_plain:  # part-way: say where things stand
                 text += " " + self._state_now()
             log.error("passphrase %s failed: %s", request.action, error)
@@ -213,48 +214,57 @@ class PassphraseSettings(QObject):
 
     def _state_now(self) -> str:
         if cipher.is_plain(self.paths.database):
-            return self.tr("The journal is not encrypted now.")
-        return self.tr("The journal is encrypted now.")
+            return _("The journal is not encrypted now.")
+        return _("The journal is encrypted now.")
 
     def report_lines(self, report: Report) -> list[str]:
         """What was done, then every file left as it was, by name (the folder is known)."""
-        count = len(report.outcome.converted)
-        subject = (
-            self.tr("The journal")
-            if count == 0
-            else self.tr("The journal and 1 backup")
-            if count == 1
-            else self.tr("The journal and {n} backups").format(n=count)
-        )
-        plural = count > 0
+        count = len(report.outcome.converted)  # the backups converted with the journal
         if report.action == "set":
-            done = self.tr("are now encrypted.") if plural else self.tr("is now encrypted.")
+            done = (
+                _("The journal is now encrypted.")
+                if count == 0
+                else ngettext(
+                    "The journal and {count} backup are now encrypted.",
+                    "The journal and {count} backups are now encrypted.",
+                    count,
+                )
+            )
         elif report.action == "change":
             done = (
-                self.tr("now open with the new passphrase only.")
-                if plural
-                else self.tr("now opens with the new passphrase only.")
+                _("The journal now opens with the new passphrase only.")
+                if count == 0
+                else ngettext(
+                    "The journal and {count} backup now open with the new passphrase only.",
+                    "The journal and {count} backups now open with the new passphrase only.",
+                    count,
+                )
             )
         else:
             done = (
-                self.tr("are stored unencrypted again.")
-                if plural
-                else self.tr("is stored unencrypted again.")
+                _("The journal is stored unencrypted again.")
+                if count == 0
+                else ngettext(
+                    "The journal and {count} backup are stored unencrypted again.",
+                    "The journal and {count} backups are stored unencrypted again.",
+                    count,
+                )
             )
-        parts = [f"{subject} {done}"]
+        parts = [done.format(count=whole(count))]
         for path, why in report.outcome.left:
-            parts.append(self.tr("Left as it was: {name} ({why}).").format(name=path.name, why=why))
+            # TRANSLATORS: {name} is a file's name, {why} why it was not converted.
+            parts.append(_("Left as it was: {name} ({why}).").format(name=path.name, why=why))
         for path in report.kept_aside:
             if report.action == "set":
                 parts.append(
-                    self.tr(
+                    _(
                         "Still unencrypted: {name}, an old journal a restore kept aside in {folder} "
                         "(delete it if you do not need it)."
                     ).format(name=path.name, folder=path.parent)
                 )
             else:
                 parts.append(
-                    self.tr(
+                    _(
                         "Still encrypted with the earlier passphrase: {name}, an old journal a restore kept aside."
                     ).format(name=path.name)
                 )

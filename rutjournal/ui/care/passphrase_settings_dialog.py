@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rutjournal.core.i18n import _, ngettext
 from rutjournal.core.storage.cipher import MIN_LENGTH
+from rutjournal.core.text import whole
 from rutjournal.ui.widgets.message import show_message
 
 Action = Literal["set", "change", "remove"]
@@ -77,7 +79,8 @@ class PassphraseSettingsDialog(QDialog):
         self.encrypted = encrypted
         self.busy = False
         self.setObjectName("passphraseSettings")
-        self.setWindowTitle(self.tr("Passphrase"))
+        # TRANSLATORS: the title of the dialog that sets, changes or removes the journal's passphrase.
+        self.setWindowTitle(_("Passphrase"))
         self.state = _label(self._state_text(), "passphraseState")
         self.state.setStyleSheet("font-weight: bold;")
         self.current = _secret("currentPassphrase")
@@ -104,8 +107,8 @@ class PassphraseSettingsDialog(QDialog):
         self.tabs: QTabWidget | None = None
         if encrypted:
             self.tabs = _named(QTabWidget(), "passphraseTabs")
-            self.tabs.addTab(self._change_page(), self.tr("Change passphrase"))
-            self.tabs.addTab(self._remove_page(), self.tr("Remove the passphrase"))
+            self.tabs.addTab(self._change_page(), _("Change passphrase"))
+            self.tabs.addTab(self._remove_page(), _("Remove the passphrase"))
             self.tabs.currentChanged.connect(self._tab_changed)
             self.forms: QWidget = self.tabs
         else:
@@ -127,16 +130,15 @@ class PassphraseSettingsDialog(QDialog):
 
     def _state_text(self) -> str:
         if self.encrypted:
-            return self.tr("Your journal is encrypted: it and its backups open only with the passphrase.")
-        return self.tr(
-            "Your journal is not encrypted: anyone who can open the files in your account can read it."
-        )
+            return _("Your journal is encrypted: it and its backups open only with the passphrase.")
+        return _("Your journal is not encrypted: anyone who can open the files in your account can read it.")
 
     # --- the pages ----------------------------------------------------------------------------------------
     def _new_fields(self, form: QFormLayout) -> None:
-        form.addRow(self.tr("New passphrase:"), self.new)
-        form.addRow(self.tr("Type it again:"), self.repeat)
-        form.addRow("", _label(self.tr("At least {n} characters.").format(n=MIN_LENGTH), "passphraseRule"))
+        form.addRow(_("New passphrase:"), self.new)
+        form.addRow(_("Type it again:"), self.repeat)
+        rule = ngettext("At least {count} character.", "At least {count} characters.", MIN_LENGTH)
+        form.addRow("", _label(rule.format(count=whole(MIN_LENGTH)), "passphraseRule"))
         form.addRow("", self.hint)
 
     def _set_page(self) -> QWidget:
@@ -145,7 +147,7 @@ class PassphraseSettingsDialog(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(
             _label(
-                self.tr(
+                _(
                     "Set a passphrase to encrypt the journal and its backups. rutjournal will ask for it "
                     "each time it starts."
                 )
@@ -155,7 +157,7 @@ class PassphraseSettingsDialog(QDialog):
         self._new_fields(form)
         column.addLayout(form)
         warning = _label(
-            self.tr(
+            _(
                 "If you forget the passphrase, nobody can read your journal any more, not even you: it "
                 "cannot be recovered or reset. Exports you make (File → Export…) are not encrypted."
             ),
@@ -170,14 +172,14 @@ class PassphraseSettingsDialog(QDialog):
         column = QVBoxLayout(page)
         column.addWidget(
             _label(
-                self.tr(
+                _(
                     "The journal and its backups are encrypted again with the new passphrase; the current "
                     "one no longer opens them. Forget the new one and nobody can read the journal."
                 )
             )
         )
         form = QFormLayout()
-        form.addRow(self.tr("Current passphrase:"), self.current)
+        form.addRow(_("Current passphrase:"), self.current)
         self._new_fields(form)
         column.addLayout(form)
         column.addStretch(1)
@@ -188,14 +190,14 @@ class PassphraseSettingsDialog(QDialog):
         column = QVBoxLayout(page)
         column.addWidget(
             _label(
-                self.tr(
+                _(
                     "The journal and its backups will be stored unencrypted: anyone who can open the files "
                     "in your account can read them, and rutjournal will no longer ask for a passphrase."
                 )
             )
         )
         form = QFormLayout()
-        form.addRow(self.tr("Current passphrase:"), self.remove_current)
+        form.addRow(_("Current passphrase:"), self.remove_current)
         column.addLayout(form)
         column.addStretch(1)
         return page
@@ -217,11 +219,16 @@ class PassphraseSettingsDialog(QDialog):
             return ""
         new, repeat = self.new.text(), self.repeat.text()
         if len(new) < MIN_LENGTH:
-            return self.tr("{n} of {m} characters so far.").format(n=len(new), m=MIN_LENGTH) if new else ""
+            if not new:
+                return ""
+            # TRANSLATORS: how long the new passphrase is so far, of the least it must be: "5 of 12 characters so far."
+            return _("{typed} of {least} characters so far.").format(
+                typed=whole(len(new)), least=whole(MIN_LENGTH)
+            )
         if repeat != new:
-            return self.tr("The two passphrases do not match yet.") if repeat else ""
+            return _("The two passphrases do not match yet.") if repeat else ""
         if action == "change" and new == self.current.text():
-            return self.tr("The new passphrase is the same as the current one.")
+            return _("The new passphrase is the same as the current one.")
         return ""
 
     def ready(self) -> bool:
@@ -237,9 +244,9 @@ class PassphraseSettingsDialog(QDialog):
     def _update(self) -> None:
         self.ok_button.setText(
             {
-                "set": self.tr("Set passphrase"),
-                "change": self.tr("Change passphrase"),
-                "remove": self.tr("Remove passphrase"),
+                "set": _("Set passphrase"),
+                "change": _("Change passphrase"),
+                "remove": _("Remove passphrase"),
             }[self.action()]
         )
         self.hint.setText(self.problem())

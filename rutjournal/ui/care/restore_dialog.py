@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rutjournal.core.i18n import _
 from rutjournal.core.storage.backups import BackupInfo
 from rutjournal.ui.care.backup_words import entries_text, when_taken
 
@@ -33,7 +34,7 @@ class RestoreDialog(QDialog):
         self, backups: list[BackupInfo], database: Path, parent: QWidget | None = None, *, intro: str = ""
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(_("Restore from backup"))
         self.setObjectName("restoreDialog")
         self.backups = backups
         self.resize(640, 380)
@@ -43,20 +44,35 @@ class RestoreDialog(QDialog):
             self.intro.setText(intro)
         elif backups:
             self.intro.setText(
-                "Pick the backup to go back to. Your journal as it is now is not deleted: it is renamed "
-                f"to {database.name}.replaced-<date and time> and kept in {database.parent}."
+                # TRANSLATORS: in "{name}.replaced-<date and time>" keep ".replaced-" as it is (part of a file name).
+                _(
+                    "Pick the backup to go back to. Your journal as it is now is not deleted: it is renamed "
+                    "to {name}.replaced-<date and time> and kept in {folder}."
+                ).format(name=database.name, folder=database.parent)
             )
         else:
             self.intro.setText(
-                f"There are no backups yet in {database.parent / 'backups'}. "
-                "File → Back up now makes one; the app also makes one each day you open it."
+                # TRANSLATORS: "File → Back up now" is the menu and its entry, as the window names them.
+                _(
+                    "There are no backups yet in {folder}. "
+                    "File → Back up now makes one; the app also makes one each day you open it."
+                ).format(folder=database.parent / "backups")
             )
         self.table = QTreeWidget()
         self.table.setRootIsDecorated(False)
         self.table.setUniformRowHeights(True)
         self.table.setAllColumnsShowFocus(True)
-        self.table.setAccessibleName("Backups")
-        self.table.setHeaderLabels(["Taken", "Entries", "File"])
+        self.table.setAccessibleName(_("Backups"))
+        self.table.setHeaderLabels(
+            [
+                # TRANSLATORS: a column of the list of backups: when each backup was taken.
+                _("Taken"),
+                # TRANSLATORS: a column of the list of backups: how many journal entries each holds.
+                _("Entries"),
+                # TRANSLATORS: a column of the list of backups: the backup's file name.
+                _("File"),
+            ]
+        )
         for info in backups:
             item = QTreeWidgetItem([when_taken(info), entries_text(info.entries), info.path.name])
             item.setToolTip(2, str(info.path))
@@ -71,7 +87,7 @@ class RestoreDialog(QDialog):
             self.select(0)
         self.buttons = QDialogButtonBox()
         self.restore_button = self.buttons.addButton(
-            "Restore selected backup", QDialogButtonBox.ButtonRole.AcceptRole
+            _("Restore selected backup"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.restore_button.setEnabled(bool(backups))
         self.restore_button.setDefault(bool(backups))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from rutjournal.core.i18n import _
 from rutjournal.core.logsetup import logger
 
 if TYPE_CHECKING:
@@ -47,11 +48,13 @@ class TextPurge(QObject):
             log.warning("could not purge deleted text from the search index: %s", exc)
             self.failed = str(exc)
             self.window.say(
-                f"Deleted words could not yet be removed from the search index ({exc}); rutjournal tries "
-                "again when it next opens or closes the journal."
+                _(
+                    "Deleted words could not yet be removed from the search index ({error}); rutjournal tries "
+                    "again when it next opens or closes the journal."
+                ).format(error=exc)
             )
             return False
         if self.failed is not None:
             self.failed = None
-            self.window.say("Deleted words are now removed from the search index.", 6000)
+            self.window.say(_("Deleted words are now removed from the search index."), 6000)
         return True
