@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from rutjournal import __version__
+from rutjournal.core.i18n import _
 from rutjournal.core.paths import AppPaths
 
 LICENCE = "GPL-3.0-or-later"
@@ -26,23 +27,23 @@ class AboutDialog(QDialog):
     def __init__(self, paths: AppPaths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle(self.tr("About rutjournal"))
+        self.setWindowTitle(_("About rutjournal"))
         heading = QLabel(f"rutjournal {__version__}")
         heading.setObjectName("aboutHeading")
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         heading.setFont(font)
-        summary = QLabel(self.tr("A private journal to get your career out of a rut."))
+        summary = QLabel(_("A private journal to get your career out of a rut."))
         self.licence = QLabel(
-            self.tr(
+            _(
                 "Free software under the GNU General Public License, version 3 or later ({licence}): "
                 "you may use, study, share and change it."
             ).format(licence=LICENCE)
         )
         self.licence.setWordWrap(True)
         self.explanation = QLabel(
-            self.tr(
+            _(
                 "<b>Where is my data?</b><br>"
                 "Your whole journal is one SQLite file on this computer. Backups are copies of it, kept in a "
                 "“backups” folder beside it. Nothing you write leaves this machine: rutjournal has no account "
@@ -57,10 +58,13 @@ class AboutDialog(QDialog):
         self.config_path = _path_label()
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.tr("Journal:"), self.data_path)
-        form.addRow(self.tr("Backups:"), self.backup_path)
-        form.addRow(self.tr("Log:"), self.log_path)
-        form.addRow(self.tr("Settings:"), self.config_path)
+        # TRANSLATORS: the path of the journal's database file follows
+        form.addRow(_("Journal:"), self.data_path)
+        form.addRow(_("Backups:"), self.backup_path)
+        # TRANSLATORS: the path of the log file (for bug reports) follows
+        form.addRow(_("Log:"), self.log_path)
+        # TRANSLATORS: the path of the settings file follows
+        form.addRow(_("Settings:"), self.config_path)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from rutjournal.core.i18n import _
 from rutjournal.ui.care.passphrase_settings import PassphraseSettings
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 def build_file_menu(window: WindowServices, care: DataCare) -> tuple[QMenu, QAction]:
     """The File menu and its Quit action (other entries can be inserted before the backups' separator)."""
     widget = window.widget
-    menu = widget.menuBar().addMenu("&File")
+    menu = widget.menuBar().addMenu(_("&File"))
     menu.setObjectName("fileMenu")
 
     def add(text: str, slot: object, keys: QKeySequence | None = None, tip: str = "") -> QAction:
@@ -36,27 +37,31 @@ def build_file_menu(window: WindowServices, care: DataCare) -> tuple[QMenu, QAct
 
     menu.addSeparator()
     settings = add(
-        "Settings…",
+        _("Settings…"),
         lambda: _open_settings(window),
         QKeySequence("Ctrl+,"),
-        tip="Data folder, reminder, theme…",
+        tip=_("Data folder, reminder, theme…"),
     )
     settings.setObjectName("settingsAction")
     settings.setMenuRole(QAction.MenuRole.PreferencesRole)  # macOS: in the application menu, as usual
     menu.addSeparator().setObjectName("backupsSection")
-    add("Back up now", care.back_up_now, tip="Copy the journal into the backups folder and check the copy")
     add(
-        "Restore from backup…",
-        care.choose_backup,
-        tip="Go back to an earlier backup; the journal as it is now is kept, renamed",
+        _("Back up now"),
+        care.back_up_now,
+        tip=_("Copy the journal into the backups folder and check the copy"),
     )
-    backups = add("Show backups folder", care.show_backups_folder, tip=str(window.paths.backup_dir))
+    add(
+        _("Restore from backup…"),
+        care.choose_backup,
+        tip=_("Go back to an earlier backup; the journal as it is now is kept, renamed"),
+    )
+    backups = add(_("Show backups folder"), care.show_backups_folder, tip=str(window.paths.backup_dir))
     backups.setObjectName("backupsFolderAction")  # its tip follows the journal when it moves
     menu.addSeparator()
     passphrase = PassphraseSettings(window)  # found again with widget.findChild(PassphraseSettings)
-    add("Passphrase…", passphrase.open_dialog, tip="Encrypt the journal and its backups, or stop")
+    add(_("Passphrase…"), passphrase.open_dialog, tip=_("Encrypt the journal and its backups, or stop"))
     menu.addSeparator()
-    quit_action = add("Quit", widget.close, QKeySequence(QKeySequence.StandardKey.Quit))
+    quit_action = add(_("Quit"), widget.close, QKeySequence(QKeySequence.StandardKey.Quit))
     return menu, quit_action
 
 

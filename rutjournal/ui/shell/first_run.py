@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
 from rutjournal.core.errors import RutjournalError
+from rutjournal.core.i18n import N_, _
 from rutjournal.core.logsetup import logger
 from rutjournal.core.paths import AppPaths, demo_data_dir, is_demo, resolve_paths
 from rutjournal.core.settings import change_setting, load_settings
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from rutjournal.ui.shell.window_api import WindowServices
 
 log = logger(__name__)
-DEMO_TITLE = "rutjournal demo journal (made-up data)"
+DEMO_TITLE = N_("rutjournal demo journal (made-up data)")  # the demo window's title: _(DEMO_TITLE)
 
 
 def demo_paths(*, reset: bool = False) -> AppPaths | None:
@@ -42,7 +43,10 @@ def demo_paths(*, reset: bool = False) -> AppPaths | None:
         log.exception("could not build the demo journal in %s", folder)
         from rutjournal.ui.widgets.message import tell_user
 
-        tell_user("rutjournal: no demo journal", f"Could not build the demo journal in {folder}: {exc}")
+        tell_user(
+            _("rutjournal: no demo journal"),
+            _("Could not build the demo journal in {folder}: {why}").format(folder=folder, why=exc),
+        )
         return None
     return resolve_paths(folder)
 
@@ -78,11 +82,11 @@ class FirstRun(QObject):
         """Mark a demo window as such, or offer the welcome once the user's journal is open."""
         window = self.window
         if is_demo(window.paths):
-            window.app_title = DEMO_TITLE  # the section is added to it as the user moves around
-            window.widget.setWindowTitle(DEMO_TITLE)
-            badge = QLabel(self.tr("Demo journal: made-up data, kept apart from your own journal"))
+            window.app_title = _(DEMO_TITLE)  # the section is added to it as the user moves around
+            window.widget.setWindowTitle(window.app_title)
+            badge = QLabel(_("Demo journal: made-up data, kept apart from your own journal"))
             badge.setObjectName("demoBadge")
-            badge.setAccessibleName(self.tr("Demo journal"))
+            badge.setAccessibleName(_("Demo journal"))
             font = badge.font()
             font.setBold(True)
             badge.setFont(font)
@@ -95,14 +99,14 @@ class FirstRun(QObject):
         """Help → Explore the demo journal, and the welcome's second button."""
         if self.launch_demo():
             self.window.say(
-                self.tr(
+                _(
                     "The demo journal is opening in a window of its own (the first time takes a few seconds). "
                     "This window stays on your own journal."
                 ),
                 15000,
             )
         else:
-            self.window.say(self.tr("Could not start the demo journal; see the log."), 15000)
+            self.window.say(_("Could not start the demo journal; see the log."), 15000)
 
 
 def open_on_latest_day(window: WindowServices) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from rutjournal.core.i18n import _
 from rutjournal.core.paths import is_demo
 
 if TYPE_CHECKING:
@@ -24,10 +25,10 @@ SHEET_KEYS = (QKeySequence(Qt.Key.Key_F1), QKeySequence("Ctrl+/"))
 
 def add_shortcut_sheet_action(window: WindowServices) -> QAction:
     """The "Keyboard shortcuts" action, on the window (the Help menu, built after it, lists it too)."""
-    action = QAction("Keyboard shortcuts", window.widget)
+    action = QAction(_("Keyboard shortcuts"), window.widget)
     action.setObjectName("shortcutSheetAction")
     action.setShortcuts(list(SHEET_KEYS))
-    action.setStatusTip("List every keyboard shortcut")
+    action.setStatusTip(_("List every keyboard shortcut"))
     action.triggered.connect(lambda _c=False: _open_sheet(window))
     window.widget.addAction(action)
     return action
@@ -42,14 +43,14 @@ def _open_sheet(window: WindowServices) -> None:
 def build_help_menu(window: WindowServices, open_demo: Callable[[], None]) -> QMenu:
     """The menu; ``open_demo`` starts the demo journal's window (``FirstRun.open_demo``)."""
     widget = window.widget
-    menu = widget.menuBar().addMenu(widget.tr("&Help"))
+    menu = widget.menuBar().addMenu(_("&Help"))
     menu.setObjectName("helpMenu")
-    demo = QAction(widget.tr("Explore the demo journal"), widget)
+    demo = QAction(_("Explore the demo journal"), widget)
     demo.setObjectName("demoAction")
-    demo.setStatusTip(widget.tr("Open made-up data in a window of its own, apart from your journal"))
+    demo.setStatusTip(_("Open made-up data in a window of its own, apart from your journal"))
     demo.triggered.connect(lambda: open_demo())
     demo.setVisible(not is_demo(window.paths))  # the demo window is the demo already
-    about = QAction(widget.tr("About rutjournal"), widget)
+    about = QAction(_("About rutjournal"), widget)
     about.setObjectName("aboutAction")
     about.setMenuRole(QAction.MenuRole.AboutRole)
     about.triggered.connect(lambda: show_about(window))

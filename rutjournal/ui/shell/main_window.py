@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from rutjournal.core.errors import RutjournalError
+from rutjournal.core.i18n import _, pgettext
 from rutjournal.core.logsetup import logger
 from rutjournal.core.paths import AppPaths
 from rutjournal.ui.care.data_care import DataCare
@@ -26,7 +27,7 @@ from rutjournal.ui.shell.global_search import GlobalSearch
 from rutjournal.ui.shell.help_menu import add_shortcut_sheet_action, build_help_menu
 from rutjournal.ui.shell.live_refresh import LiveRefresh
 from rutjournal.ui.shell.preferences import apply_week_start, current_settings
-from rutjournal.ui.shell.section_stack import SECTIONS, SectionStack
+from rutjournal.ui.shell.section_stack import SECTION_PROPERTY, SECTIONS, SectionStack
 from rutjournal.ui.shell.startup_clock import StartupClock
 from rutjournal.ui.shell.window_api import TrayApi
 from rutjournal.ui.shell.window_parts import (
@@ -112,11 +113,13 @@ class MainWindow(QMainWindow):
             return action
 
         self.file_menu, self.quit_action = build_file_menu(self, self.care)
-        add("Search", "Ctrl+F", self.search.focus)
+        # TRANSLATORS: the action that puts the cursor in the search box (a verb)
+        add(pgettext("action", "Search"), "Ctrl+F", self.search.focus)
         for words, keys, slot in self.journal_view.day_keys():
             add(words, keys, slot)
-        for index, (_key, title, keys) in enumerate(SECTIONS):
-            add(title, keys, lambda _c=False, i=index: self.sidebar.setCurrentRow(i))
+        for index, (key, title, keys) in enumerate(SECTIONS):
+            go = add(_(title), keys, lambda _c=False, i=index: self.sidebar.setCurrentRow(i))
+            go.setProperty(SECTION_PROPERTY, key)  # the shortcut sheet lists it under "Sections"
         add_shortcut_sheet_action(self)  # F1 or Ctrl+/
         self.help_menu = build_help_menu(self, self.first_run.open_demo)  # the sheet, the demo, About
 
@@ -178,7 +181,7 @@ class MainWindow(QMainWindow):
                 return
             self.close_data(save=False)
             log.error("cannot open the journal: %s", exc)
-            self.where.setText(f"Not opened: {exc}")
+            self.where.setText(_("Not opened: {why}").format(why=exc))
             self.data_failed.emit(str(exc))
             return
         search = self.pages.built_view("search")
@@ -219,7 +222,7 @@ class MainWindow(QMainWindow):
             self.checkin_banner.hide()  # the section offers the check-in itself: one banner at most
         self.pages.view(key)  # built on first use
         self.pages.setCurrentIndex(max(row, 0))
-        self.setWindowTitle(f"{self.app_title} — {SECTIONS[max(row, 0)][1]}")
+        self.setWindowTitle(f"{self.app_title} — {_(SECTIONS[max(row, 0)][1])}")
         self._ensure_section(key)
         if SECTIONS[max(row, 0)][0] == "journal" and self.journal_view.isEnabled():
             self.journal_view.reload_if_changed()
@@ -265,14 +268,18 @@ class MainWindow(QMainWindow):
         if not self._ensure_section("grow"):
             return
         if self.grow_view.add_evidence_text(text, self.journal_view.day) is not None:
-            self.say(f"Logged as evidence: “{text.strip()[:60]}” (Ctrl+3 to see it)", 6000)
+            words = _("Logged as evidence: “{text}” (Ctrl+3 to see it)").format(text=text.strip()[:60])
+            self.say(words, 6000)
 
     def _task_from_journal(self, text: str) -> None:
         if not self._ensure_section("load"):
             return
         task_id = self.load_view.add_task_from_text(text)
         if task_id is not None:
-            self.say(f"Added to Load: “{self.load_view.title_of(task_id)}” (Ctrl+2 to see it)", 6000)
+            words = _("Added to Load: “{title}” (Ctrl+2 to see it)").format(
+                title=self.load_view.title_of(task_id)
+            )
+            self.say(words, 6000)
 
     def open_day(self, day: dt.date) -> None:
         self.show_section("journal")

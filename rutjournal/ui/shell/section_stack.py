@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from rutjournal.core.i18n import N_
+
 if TYPE_CHECKING:
     from rutjournal.core.storage.db import Database
     from rutjournal.ui.crossroads.crossroads_view import CrossroadsView
@@ -20,16 +22,22 @@ if TYPE_CHECKING:
     from rutjournal.ui.search.search_view import SearchView
     from rutjournal.ui.trends.trends_view import TrendsView
 
+# Each section: its key, its title (translated where it is shown: _(title)) and its shortcut.
 SECTIONS = (
-    ("journal", "Journal", "Ctrl+1"),
-    ("load", "Load", "Ctrl+2"),
-    ("grow", "Grow", "Ctrl+3"),
-    ("guidance", "Guidance", "Ctrl+4"),
-    ("crossroads", "Crossroads", "Ctrl+5"),
-    ("trends", "Trends", "Ctrl+6"),
-    ("search", "Search", "Ctrl+7"),
+    ("journal", N_("Journal"), "Ctrl+1"),
+    # TRANSLATORS: a section of the window's sidebar: the user's workload (tasks and hours)
+    ("load", N_("Load"), "Ctrl+2"),
+    # TRANSLATORS: a section of the window's sidebar: the user's goals and growth toward the next role
+    ("grow", N_("Grow"), "Ctrl+3"),
+    ("guidance", N_("Guidance"), "Ctrl+4"),
+    # TRANSLATORS: a section of the window's sidebar: the monthly check-in (stay, push for change, or leave)
+    ("crossroads", N_("Crossroads"), "Ctrl+5"),
+    ("trends", N_("Trends"), "Ctrl+6"),
+    # TRANSLATORS: a section of the window's sidebar (a noun): the results of a search
+    ("search", N_("Search"), "Ctrl+7"),
 )
 KEYS = [key for key, _title, _keys in SECTIONS]
+SECTION_PROPERTY = "rutjournalSection"  # on the window's go-to-section actions: the key of their section
 ALWAYS_BUILT = ("journal",)
 KEPT_ON_CLOSE = ("search",)  # holds no service, only the window's connection: given the new one on reopening
 

@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import LANGUAGES, N_, _
 from rutjournal.core.logsetup import logger
 from rutjournal.core.paths import is_demo
 from rutjournal.core.settings import (
     BACKUP_KEEP_MAX,
     BACKUP_KEEP_MIN,
+    LANGUAGE_CHOICES,
     THEMES,
     TREND_WINDOWS,
     WEEK_STARTS,
@@ -51,8 +53,23 @@ if TYPE_CHECKING:
 
 log = logger(__name__)
 DEFAULT_REMINDER = QTime(17, 30)
-THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
-TREND_LABELS = {30: "Last 30 days", 90: "Last 90 days", 365: "Last 365 days", 0: "All time"}
+# The choices' labels, translated where they are shown: _(THEME_LABELS[theme]).
+THEME_LABELS = {
+    # TRANSLATORS: a theme in Settings: light or dark as the desktop is
+    "system": N_("Follow the system"),
+    # TRANSLATORS: a theme in Settings: always light
+    "light": N_("Light"),
+    # TRANSLATORS: a theme in Settings: always dark
+    "dark": N_("Dark"),
+}
+# TRANSLATORS: the first day of the week, a choice in Settings
+WEEK_LABELS = {"monday": N_("Monday"), "sunday": N_("Sunday"), "saturday": N_("Saturday")}
+TREND_LABELS = {
+    30: N_("Last 30 days"),
+    90: N_("Last 90 days"),
+    365: N_("Last 365 days"),
+    0: N_("All time"),
+}
 
 
 class SettingsDialog(QDialog):
@@ -61,7 +78,7 @@ class SettingsDialog(QDialog):
     def __init__(self, window: WindowServices) -> None:
         super().__init__(window.widget)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle(self.tr("Settings"))
+        self.setWindowTitle(_("Settings"))
         self.main_window = window
         self.choose_folder: Callable[[], Path | None] = self._ask_folder
         self.confirm_move: Callable[[Path], bool] = self._ask_move
@@ -73,44 +90,54 @@ class SettingsDialog(QDialog):
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folder.setWordWrap(True)
         self.folder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.move_button = QPushButton(self.tr("Move…"))
-        self.move_button.setAccessibleName(self.tr("Move the journal to another folder"))
+        self.move_button = QPushButton(_("Move…"))
+        self.move_button.setAccessibleName(_("Move the journal to another folder"))
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.move_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        self.reminder_on = QCheckBox(self.tr("Remind me to write at"))
+        self.reminder_on = QCheckBox(_("Remind me to write at"))
         self.reminder_time = QTimeEdit()
         self.reminder_time.setDisplayFormat("HH:mm")
-        self.reminder_time.setAccessibleName(self.tr("Reminder time"))
+        self.reminder_time.setAccessibleName(_("Reminder time"))
         reminder_row = QHBoxLayout()
         reminder_row.addWidget(self.reminder_on)
         reminder_row.addWidget(self.reminder_time)
         reminder_row.addStretch(1)
-        self.tray = QCheckBox(self.tr("Keep rutjournal in the tray when its window is closed"))
+        self.tray = QCheckBox(_("Keep rutjournal in the tray when its window is closed"))
 
-        self.theme = _combo(self.tr("Theme"), [(THEME_LABELS[t], t) for t in THEMES])
-        self.week_start = _combo(self.tr("Week starts on"), [(d.capitalize(), d) for d in WEEK_STARTS])
+        self.theme = _combo(_("Theme"), [(_(THEME_LABELS[t]), t) for t in THEMES])
+        self.week_start = _combo(_("Week starts on"), [(_(WEEK_LABELS[d]), d) for d in WEEK_STARTS])
         self.backup_keep = QSpinBox(minimum=BACKUP_KEEP_MIN, maximum=BACKUP_KEEP_MAX)
-        self.backup_keep.setAccessibleName(self.tr("Backups to keep"))
-        self.backup_keep.setPrefix(self.tr("keep "))
-        self.backup_keep.setSuffix(self.tr(" daily copies"))
-        self.trend_window = _combo(self.tr("Trends open on"), [(TREND_LABELS[d], d) for d in TREND_WINDOWS])
+        self.backup_keep.setAccessibleName(_("Backups to keep"))
+        # TRANSLATORS: the backups box in Settings; {count} is the number the user picks there (1 to 365)
+        before, _count, after = _("keep {count} daily copies").partition("{count}")
+        self.backup_keep.setPrefix(before)
+        self.backup_keep.setSuffix(after)
+        self.trend_window = _combo(_("Trends open on"), [(_(TREND_LABELS[d]), d) for d in TREND_WINDOWS])
+        # "System language" is translated; each language's own name is the same in every language.
+        languages = [(LANGUAGES[code], code) for code in LANGUAGE_CHOICES if code != "system"]
+        self.language = _combo(_("Language"), [(_("System language"), "system"), *languages])
+        self.opened_language = settings.language  # the one in use: a new one is used from the next start
+        self.language_note = QLabel(_("The new language is used from the next start."))
+        self.language_note.setObjectName("languageNote")
 
-        hint = self.tr("Changes are saved as you make them.")
+        hint = _("Changes are saved as you make them.")
         self.status = QLabel(hint)
         self.status.setObjectName("settingsStatus")
         self.status.setWordWrap(True)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow(self.tr("Data folder:"), folder_row)
-        form.addRow(self.tr("Reminder:"), reminder_row)
+        form.addRow(_("Data folder:"), folder_row)
+        form.addRow(_("Reminder:"), reminder_row)
         form.addRow("", self.tray)
-        form.addRow(self.tr("Theme:"), self.theme)
-        form.addRow(self.tr("Week starts on:"), self.week_start)
-        form.addRow(self.tr("Backups:"), self.backup_keep)
-        form.addRow(self.tr("Trends open on:"), self.trend_window)
+        form.addRow(_("Theme:"), self.theme)
+        form.addRow(_("Week starts on:"), self.week_start)
+        form.addRow(_("Backups:"), self.backup_keep)
+        form.addRow(_("Trends open on:"), self.trend_window)
+        form.addRow(_("Language:"), self.language)
+        form.addRow("", self.language_note)  # the row is shown while the choice differs (_show_language_note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
@@ -134,7 +161,7 @@ class SettingsDialog(QDialog):
         demo = is_demo(self.main_window.paths)
         self.move_button.setEnabled(not demo)
         self.move_button.setToolTip(
-            self.tr("The demo journal stays in its own folder") if demo else self.tr("Choose a new folder")
+            _("The demo journal stays in its own folder") if demo else _("Choose a new folder")
         )
         self.reminder_on.setChecked(bool(settings.reminder_time))
         time = QTime.fromString(settings.reminder_time, "HH:mm")
@@ -144,6 +171,8 @@ class SettingsDialog(QDialog):
         _select(self.week_start, settings.week_start)
         self.backup_keep.setValue(settings.backup_keep)
         _select(self.trend_window, settings.trend_window_days)
+        _select(self.language, settings.language)
+        self._show_language_note()
         for widget in self._controls():
             widget.blockSignals(False)
 
@@ -156,6 +185,7 @@ class SettingsDialog(QDialog):
             self.week_start,
             self.backup_keep,
             self.trend_window,
+            self.language,
         ]
 
     # --- storing ------------------------------------------------------------------------------------------
@@ -171,7 +201,17 @@ class SettingsDialog(QDialog):
         self.trend_window.currentIndexChanged.connect(
             lambda _i: self.store("trend_window_days", self.trend_window.currentData())
         )
+        self.language.currentIndexChanged.connect(lambda _i: self._language_chosen())
         self.move_button.clicked.connect(self.move_journal)
+
+    def _language_chosen(self) -> None:
+        self.store("language", self.language.currentData())
+        self._show_language_note()
+
+    def _show_language_note(self) -> None:
+        """The note under the language: shown while the choice differs from the language in use (the one
+        stored when the dialog was made: the language changes only at the next start)."""
+        self.form.setRowVisible(self.language_note, self.language.currentData() != self.opened_language)
 
     def _time_typed(self) -> None:
         """A time typed or picked means "remind me then": the box always takes digits, and turns it on."""
@@ -190,10 +230,10 @@ class SettingsDialog(QDialog):
             settings = change_setting(self.main_window.paths.settings_file, name, value)
         except (InvalidInput, OSError) as exc:
             log.error("could not store the setting %s: %s", name, exc)
-            show_message(self.status, self.tr("Not saved: {why}").format(why=exc), error=True)
+            show_message(self.status, _("Not saved: {why}").format(why=exc), error=True)
             return None
         apply_to_window(self.main_window, name, settings)
-        show_message(self.status, self.tr("Saved."))
+        show_message(self.status, _("Saved."))
         return settings
 
     # --- moving the journal -------------------------------------------------------------------------------
@@ -203,7 +243,7 @@ class SettingsDialog(QDialog):
             return
         if self.mover.move(target):
             self.move_button.setEnabled(False)
-            show_message(self.status, self.tr("Moving the journal to {folder}…").format(folder=target))
+            show_message(self.status, _("Moving the journal to {folder}…").format(folder=target))
 
     def _moved(self, ok: bool, text: str) -> None:
         self.show_settings(load_settings(self.main_window.paths.settings_file))
@@ -212,25 +252,25 @@ class SettingsDialog(QDialog):
 
     def _ask_folder(self) -> Path | None:
         chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("Move the journal to"), str(self.main_window.paths.data_dir.parent)
+            self, _("Move the journal to"), str(self.main_window.paths.data_dir.parent)
         )
         return Path(chosen) if chosen else None
 
     def _ask_move(self, target: Path) -> bool:
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            self.tr("Move the journal"),
-            self.tr("Move your journal and its backups to {folder}?").format(folder=target),
+            _("Move the journal"),
+            _("Move your journal and its backups to {folder}?").format(folder=target),
             QMessageBox.StandardButton.Cancel,
             self,
         )
         box.setInformativeText(
-            self.tr(
+            _(
                 "The journal is copied and checked first. The old file stays where it is, renamed "
                 "“.moved-…”, until you delete it yourself. rutjournal will use the new folder from now on."
             )
         )
-        go = box.addButton(self.tr("Move"), QMessageBox.ButtonRole.AcceptRole)
+        go = box.addButton(_("Move"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
         return box.clickedButton() is go
 
@@ -245,7 +285,8 @@ def apply_to_window(window: WindowServices, name: str, settings: Settings) -> No
         select_trend_range(window.pages.trends_view.range_box, settings.trend_window_days)
     elif name in ("reminder_time", "live_in_tray") and window.tray is not None:
         window.tray.apply_settings(settings)
-    # backup_keep is read at every backup; data_dir is applied by the move itself (ui/data_folder.py)
+    # backup_keep is read at every backup; data_dir is applied by the move itself (ui/data_folder.py);
+    # language is used from the next start
 
 
 def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:

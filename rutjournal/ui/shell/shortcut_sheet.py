@@ -20,17 +20,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rutjournal.ui.shell.section_stack import SECTIONS
+from rutjournal.core.i18n import N_, _
+from rutjournal.ui.shell.section_stack import SECTION_PROPERTY, SECTIONS
 
 if TYPE_CHECKING:
     from rutjournal.ui.shell.window_api import WindowServices
 
-GROUP_ORDER = ("Window", "Sections", "File", "Help", "Journal", "Load", "Search")
+# The groups' order, by where a shortcut comes from (never by its translated name): the window itself, the
+# go-to-section actions, a menu (its object name), then a section (its key).
+GROUP_ORDER = ("window", "sections", "fileMenu", "helpMenu", "journal", "load", "search")
+TITLES = {key: title for key, title, _keys in SECTIONS}
 # Keys read by event filters rather than by an action or shortcut: the only ones written out by hand.
 FILTERED_KEYS = (
-    ("Search", "Down", "From the search box to the results"),
-    ("Search", "Enter", "Open the day of the chosen result"),
-    ("Search", "Esc", "Clear the search and go back to the journal"),
+    # TRANSLATORS: the name of the Down arrow key, as the keyboard shortcut sheet lists it
+    ("search", N_("Down"), N_("From the search box to the results")),
+    # TRANSLATORS: the name of the Enter key, as the keyboard shortcut sheet lists it
+    ("search", N_("Enter"), N_("Open the day of the chosen result")),
+    # TRANSLATORS: the name of the Escape key, as the keyboard shortcut sheet lists it
+    ("search", N_("Esc"), N_("Clear the search and go back to the journal")),
 )
 
 
@@ -43,9 +50,12 @@ class ShortcutRow:
 
 def keys_text(sequences: list[QKeySequence]) -> str:
     """The keys as the platform writes them, alternatives joined by "or"."""
-    return " or ".join(
-        s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences if not s.isEmpty()
-    )
+    written = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences if not s.isEmpty()]
+    text = written[0] if written else ""
+    for other in written[1:]:
+        # TRANSLATORS: two keyboard shortcuts that do the same thing ("F1 or Ctrl+/")
+        text = _("{keys} or {other}").format(keys=text, other=other)
+    return text
 
 
 def _section_of(obj: QObject | None, views: dict[int, str]) -> str | None:
@@ -56,19 +66,24 @@ def _section_of(obj: QObject | None, views: dict[int, str]) -> str | None:
     return None
 
 
-def _menu_of(action: QAction) -> str | None:
+def _menu_of(action: QAction) -> tuple[str, str] | None:
+    """(the menu's object name, its title as shown) of the menu that lists ``action``, if one does."""
     for owner in action.associatedObjects():
         if isinstance(owner, QMenu) and owner.title():
-            return owner.title().replace("&", "")
+            return owner.objectName(), owner.title().replace("&", "")
     return None
+
+
+def _window_group() -> tuple[str, str]:
+    # TRANSLATORS: a heading of the keyboard shortcut sheet: keys that work anywhere in the window
+    return "window", _("Window")
 
 
 def shortcut_rows(window: WindowServices) -> list[ShortcutRow]:
     """Every shortcut of the window and its sections (all built first, so none is missing), grouped."""
-    views = {id(window.pages.view(key)): title for key, title, _k in SECTIONS}
+    views = {id(window.pages.view(key)): key for key, _title, _k in SECTIONS}
     widget = window.widget
-    section_keys = {(title, keys) for _key, title, keys in SECTIONS}
-    rows: list[ShortcutRow] = []
+    rows: list[tuple[str, ShortcutRow]] = []  # (where it comes from, for GROUP_ORDER; the row)
     seen: set[int] = set()
     for action in [*widget.actions(), *widget.findChildren(QAction)]:
         keys = keys_text(action.shortcuts())
@@ -76,23 +91,36 @@ def shortcut_rows(window: WindowServices) -> list[ShortcutRow]:
             continue
         seen.add(id(action))
         text = action.text().replace("&", "")
-        if (text, action.shortcut().toString()) in section_keys:
-            rows.append(ShortcutRow("Sections", keys, f"Go to {text}"))
+        if action.property(SECTION_PROPERTY) in TITLES:  # main_window's go-to-section actions
+            # TRANSLATORS: a heading of the keyboard shortcut sheet: the keys that show each section
+            group = _("Sections")
+            # TRANSLATORS: what a section's shortcut does; {section} is the section's name ("Go to Grow")
+            does = _("Go to {section}").format(section=text)
+            rows.append(("sections", ShortcutRow(group, keys, does)))
             continue
-        group = _menu_of(action) or _section_of(action.parent(), views) or "Window"
-        rows.append(ShortcutRow(group, keys, text))
+        found = _menu_of(action) or _section_group(_section_of(action.parent(), views)) or _window_group()
+        rows.append((found[0], ShortcutRow(found[1], keys, text)))
     for shortcut in widget.findChildren(QShortcut):
         keys = keys_text([shortcut.key()])
         if keys:
-            group = _section_of(shortcut.parent(), views) or "Window"
-            rows.append(ShortcutRow(group, keys, shortcut.whatsThis() or "(no description)"))
-    rows.extend(ShortcutRow(*row) for row in FILTERED_KEYS)
+            found = _section_group(_section_of(shortcut.parent(), views)) or _window_group()
+            does = shortcut.whatsThis() or _("(no description)")
+            rows.append((found[0], ShortcutRow(found[1], keys, does)))
+    for key, keys, does in FILTERED_KEYS:
+        rows.append((key, ShortcutRow(_(TITLES[key]), _(keys), _(does))))
 
-    def order(row: ShortcutRow) -> tuple[int, str]:
-        rank = GROUP_ORDER.index(row.group) if row.group in GROUP_ORDER else len(GROUP_ORDER)
+    def order(item: tuple[str, ShortcutRow]) -> tuple[int, str]:
+        source, row = item
+        rank = GROUP_ORDER.index(source) if source in GROUP_ORDER else len(GROUP_ORDER)
         return rank, row.group
 
-    return sorted(rows, key=order)  # stable: within a group, the order the code made them
+    # sorted is stable: within a group, the order the code made them
+    return [row for _source, row in sorted(rows, key=order)]
+
+
+def _section_group(key: str | None) -> tuple[str, str] | None:
+    """(the section's key, its title as shown) for a section's key, or None."""
+    return None if key is None else (key, _(TITLES[key]))
 
 
 class ShortcutSheet(QDialog):
@@ -100,12 +128,13 @@ class ShortcutSheet(QDialog):
 
     def __init__(self, rows: list[ShortcutRow], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(_("Keyboard shortcuts"))
         self.setObjectName("shortcutSheet")
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName("Keyboard shortcuts")
+        self.tree.setAccessibleName(_("Keyboard shortcuts"))
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Keys", "Does"])
+        # TRANSLATORS: the two column headers of the keyboard shortcut sheet: the keys, and what they do
+        self.tree.setHeaderLabels([_("Keys"), _("Does")])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         groups: dict[str, QTreeWidgetItem] = {}
@@ -125,7 +154,7 @@ class ShortcutSheet(QDialog):
         widest = max((self.tree.fontMetrics().horizontalAdvance(r.keys) for r in rows), default=0)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.tree.setColumnWidth(0, widest + self.tree.indentation() + 24)
-        note = QLabel("Keys of the section on screen work while it is shown.")
+        note = QLabel(_("Keys of the section on screen work while it is shown."))
         note.setObjectName("sheetNote")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

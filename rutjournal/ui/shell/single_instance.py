@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, QThread, Signal
 
+from rutjournal.core.i18n import _
 from rutjournal.core.logsetup import logger
 from rutjournal.core.paths import AppPaths
 
@@ -46,7 +47,8 @@ class SingleInstance(QObject):
         if not self.lock.tryLock(200):
             if self.lock.error() == QLockFile.LockError.LockFailedError:
                 return False
-            raise OSError(f"cannot create the lock file {self.paths.lock_file}")
+            # TRANSLATORS: the start of a message the user reads when rutjournal cannot start (no full stop)
+            raise OSError(_("cannot create the lock file {path}").format(path=self.paths.lock_file))
         if listen:
             self.listen()
         return True

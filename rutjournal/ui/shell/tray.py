@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rutjournal.core.i18n import N_, _
 from rutjournal.core.logsetup import logger
 from rutjournal.core.settings import Settings
 
@@ -30,8 +31,8 @@ if TYPE_CHECKING:
     from rutjournal.ui.shell.window_api import WindowServices
 
 log = logger(__name__)
-REMINDER_TITLE = "rutjournal"
-REMINDER_TEXT = "Two minutes for today's entry?"
+REMINDER_TITLE = "rutjournal"  # the app's name, the same in every language
+REMINDER_TEXT = N_("Two minutes for today's entry?")  # shown as _(REMINDER_TEXT)
 LOOK_AGAIN_S = 5 * 60  # at most this long between looks, so a sleep past the time is noticed on waking
 LAST_REMINDED_KEY = "reminder/last_day"
 
@@ -67,9 +68,9 @@ class ReminderBanner(QWidget):
         self.setObjectName("reminderBanner")
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
-        self.text = QLabel(REMINDER_TEXT)
-        self.write = QPushButton("Write now")
-        self.later = QPushButton("Not today")
+        self.text = QLabel(_(REMINDER_TEXT))
+        self.write = QPushButton(_("Write now"))
+        self.later = QPushButton(_("Not today"))
         row.addWidget(self.text, 1)
         row.addWidget(self.write)
         row.addWidget(self.later)
@@ -95,9 +96,9 @@ class TrayPresence(QObject):
         self.banner = ReminderBanner()
         window.add_banner(self.banner)  # above the sections, with the check-in offer
         self.banner.write.clicked.connect(self.open_today)
-        self.open_action = QAction("Open rutjournal", self)
+        self.open_action = QAction(_("Open rutjournal"), self)
         self.open_action.triggered.connect(self.open_today)
-        self.quit_action = QAction("Quit", self)
+        self.quit_action = QAction(_("Quit"), self)
         self.quit_action.triggered.connect(self.quit)
         window.ready.connect(lambda: QTimer.singleShot(2000, self.check))  # a reminder missed while closed
         try:  # Quit in the File menu really quits, even when closing the window only hides it
@@ -190,7 +191,7 @@ class TrayPresence(QObject):
         log.info("reminding: today has no entry yet")
         if self.icon is not None:
             self.icon.showMessage(
-                REMINDER_TITLE, REMINDER_TEXT, QSystemTrayIcon.MessageIcon.Information, 15000
+                REMINDER_TITLE, _(REMINDER_TEXT), QSystemTrayIcon.MessageIcon.Information, 15000
             )
         else:
             self.banner.show()
@@ -221,7 +222,7 @@ class TrayPresence(QObject):
             self.told_still_running = True
             self.icon.showMessage(
                 REMINDER_TITLE,
-                "rutjournal stays in the tray to remind you. Quit from its menu to close it.",
+                _("rutjournal stays in the tray to remind you. Quit from its menu to close it."),
                 QSystemTrayIcon.MessageIcon.Information,
                 5000,
             )

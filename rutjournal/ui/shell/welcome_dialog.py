@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from rutjournal.core.i18n import _
+
 START, DEMO = "start", "demo"
 
 
@@ -18,15 +20,15 @@ class WelcomeDialog(QDialog):
     def __init__(self, database: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcomeDialog")
-        self.setWindowTitle(self.tr("Welcome to rutjournal"))
-        heading = QLabel(self.tr("Welcome to rutjournal"))
+        self.setWindowTitle(_("Welcome to rutjournal"))
+        heading = QLabel(_("Welcome to rutjournal"))
         heading.setObjectName("welcomeHeading")
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         heading.setFont(font)
         self.about = QLabel(
-            self.tr(
+            _(
                 "A private journal for when work has gone flat: two minutes a day on how it went.<br>"
                 "It helps you act on it: lighten your load, grow toward the next role, ask for guidance.<br>"
                 "And it shows the trend, so you can tell whether to stay, push for change or leave."
@@ -34,18 +36,18 @@ class WelcomeDialog(QDialog):
         )
         self.about.setWordWrap(True)
         self.where = QLabel(
-            self.tr(
+            _(
                 "Your journal will be one file on this computer, and nothing leaves it:<br><b>{path}</b><br>"
                 "You can move it later in File → Settings."
             ).format(path=_escape(str(database)))
         )
         self.where.setWordWrap(True)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.start_button = QPushButton(self.tr("Start my journal"))
+        self.start_button = QPushButton(_("Start my journal"))
         self.start_button.setDefault(True)
-        self.demo_button = QPushButton(self.tr("Explore a demo journal first"))
+        self.demo_button = QPushButton(_("Explore a demo journal first"))
         demo_note = QLabel(
-            self.tr("The demo opens in a window of its own, with made-up data kept apart from yours.")
+            _("The demo opens in a window of its own, with made-up data kept apart from yours.")
         )
         demo_note.setWordWrap(True)
         demo_note.setObjectName("hint")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rutjournal.core.i18n import _
 from rutjournal.core.logsetup import logger
 from rutjournal.ui.shell.section_icons import set_section_icons
 from rutjournal.ui.shell.section_stack import SECTIONS
@@ -35,11 +36,12 @@ def build_sidebar() -> QListWidget:
     """One row a section, its shortcut in the tooltip and an icon tinted to the theme."""
     sidebar = QListWidget()
     sidebar.setObjectName("sidebar")
-    sidebar.setAccessibleName("Sections")
+    # TRANSLATORS: what a screen reader calls the sidebar: the list of the window's sections
+    sidebar.setAccessibleName(_("Sections"))
     for key, title, keys in SECTIONS:
-        item = QListWidgetItem(title)
+        item = QListWidgetItem(_(title))
         item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setToolTip(f"{title} ({keys})")
+        item.setToolTip(f"{_(title)} ({keys})")
         sidebar.addItem(item)
     sidebar.setFixedWidth(150)
     set_section_icons(sidebar)  # tinted to the theme, and again when it changes
@@ -68,17 +70,20 @@ class DataPlace(QLabel):
     """The status bar's word on where the journal is: being opened, open (encrypted, read-only), or not."""
 
     def __init__(self, database: Path) -> None:
-        super().__init__(f"Opening the journal in {database} …")
+        super().__init__(_("Opening the journal in {path} …").format(path=database))
         self.setObjectName("dataPlace")
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def show_open(self, database: Path, *, read_only: str | None, encrypted: bool) -> None:
         if read_only is not None:  # the file or its folder cannot be written: show it, save nothing
-            show_message(self, f"Read-only: {read_only}", error=True)
-        else:  # no longer red after a restore
-            locked = " (encrypted with your passphrase)" if encrypted else ""
-            show_message(self, f"Journal: {database}{locked}")
-        self.setToolTip("Everything you write is saved in this file, on this computer only.")
+            # TRANSLATORS: {why} says why the journal cannot be written (a sentence from elsewhere)
+            show_message(self, _("Read-only: {why}").format(why=read_only), error=True)
+        elif encrypted:  # no longer red after a restore
+            show_message(self, _("Journal: {path} (encrypted with your passphrase)").format(path=database))
+        else:
+            # TRANSLATORS: the status bar; {path} is the journal's database file
+            show_message(self, _("Journal: {path}").format(path=database))
+        self.setToolTip(_("Everything you write is saved in this file, on this computer only."))
 
 
 class CheckinOffer(QWidget):
@@ -92,10 +97,11 @@ class CheckinOffer(QWidget):
         offer = QHBoxLayout(self)
         offer.setContentsMargins(8, 4, 8, 4)
         text = QLabel(
-            "A new month: two minutes of Crossroads check-in tells you whether to stay, push or leave."
+            _("A new month: two minutes of Crossroads check-in tells you whether to stay, push or leave.")
         )
-        self.go = QPushButton("Check in now")
-        self.later = QPushButton("Later")
+        self.go = QPushButton(_("Check in now"))
+        # TRANSLATORS: a button: put the monthly check-in off until later
+        self.later = QPushButton(_("Later"))
         offer.addWidget(text, 1)
         offer.addWidget(self.go)
         offer.addWidget(self.later)
@@ -120,12 +126,12 @@ def place_search_box(window: QMainWindow) -> QLineEdit:
     """The global search box: beside the File menu, or in a toolbar row where the menu bar is the system's."""
     box = QLineEdit(clearButtonEnabled=True)
     box.setObjectName("searchBox")
-    box.setPlaceholderText("Search entries and #tags  (Ctrl+F)")
-    box.setAccessibleName("Search")
+    box.setPlaceholderText(_("Search entries and #tags  (Ctrl+F)"))
+    box.setAccessibleName(_("Search"))
     box.setMinimumWidth(320)
     bar = window.menuBar()
     if bar.isNativeMenuBar():  # the menus live at the top of the screen (macOS): a toolbar row
-        toolbar = QToolBar("Search", movable=False, floatable=False)
+        toolbar = QToolBar(_("Search"), movable=False, floatable=False)
         toolbar.setObjectName("mainToolbar")
         spacer = QWidget()
         spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
@@ -147,9 +153,11 @@ def confirm_losing_edits(parent: QWidget, why: str) -> bool:
 
     answer = QMessageBox.warning(
         parent,
-        "rutjournal: not saved",
-        f"Today's latest changes could not be saved:\n{why}\n\n"
-        "Copy your text somewhere safe before quitting. Quit anyway?",
+        _("rutjournal: not saved"),
+        _(
+            "Today's latest changes could not be saved:\n{why}\n\n"
+            "Copy your text somewhere safe before quitting. Quit anyway?"
+        ).format(why=why),
         QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
         QMessageBox.StandardButton.Cancel,
     )
