@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from rutjournal.core.crossroads.questions import anchor_words
 from rutjournal.core.crossroads.service import CheckinView, Crossroads
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.text import day, plural
+from rutjournal.core.i18n import _, ngettext
+from rutjournal.core.text import day, whole
 from rutjournal.ui.widgets.message import show_message
 from rutjournal.ui.widgets.score_selector import ScoreSelector
 
@@ -41,7 +42,7 @@ class CheckinForm(QScrollArea):
         self.dirty = False  # answers or a note changed and not saved yet
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setAccessibleName("This month's check-in")
+        self.setAccessibleName(_("This month's check-in"))
         inner = QWidget()
         self.form = QVBoxLayout()
         body = QWidget()
@@ -52,9 +53,10 @@ class CheckinForm(QScrollArea):
         row.addStretch(0)
         self.setWidget(inner)
         self.intro = QLabel(wordWrap=True)
-        self.note = QLineEdit(placeholderText="a line or two")
-        self.note.setAccessibleName("Check-in note")
-        self.save_button = QPushButton("Save check-in")
+        # TRANSLATORS: the placeholder of the check-in's note
+        self.note = QLineEdit(placeholderText=_("a line or two"))
+        self.note.setAccessibleName(_("Check-in note"))
+        self.save_button = QPushButton(_("Save check-in"))
         self.message = QLabel(wordWrap=True)
         self.message.setObjectName("crossroadsMessage")
         self._note_timer = QTimer(self, singleShot=True, interval=NOTE_SAVE_MS)
@@ -84,7 +86,7 @@ class CheckinForm(QScrollArea):
             selector.value_changed.connect(self._answer_changed)
             self.answers[question.key] = selector
         self.form.addSpacing(6)
-        note_label = QLabel("Anything else on your mind (optional):")
+        note_label = QLabel(_("Anything else on your mind (optional):"))
         note_label.setBuddy(self.note)
         self.form.addWidget(note_label)
         self.form.addWidget(self.note)
@@ -103,13 +105,30 @@ class CheckinForm(QScrollArea):
         count = len(self.answers)
         if saved is not None:
             self.save_button.hide()
-            self.intro.setText(f"Your answers of {day(saved.day)}. Change any of them and it saves itself.")
+            self.intro.setText(
+                # TRANSLATORS: {day} is the day of this month's check-in
+                _("Your answers of {day}. Change any of them and it saves itself.").format(day=day(saved.day))
+            )
             return
         self.save_button.show()
         latest = next(iter(self.crossroads.checkins()), None)
-        earlier = f"The last one was on {day(latest.day)}. " if latest is not None else ""
+        if latest is None:
+            intro = ngettext(
+                "Two minutes, once a month. Answer all {count} question (1 to 5), then save.",
+                "Two minutes, once a month. Answer all {count} questions (1 to 5), then save.",
+                count,
+            )
+        else:
+            # TRANSLATORS: {day} is the day of the last check-in; {count} how many questions it has
+            intro = ngettext(
+                "Two minutes, once a month. The last one was on {day}. Answer all {count} question (1 to 5), "
+                "then save.",
+                "Two minutes, once a month. The last one was on {day}. Answer all {count} questions (1 to 5), "
+                "then save.",
+                count,
+            )
         self.intro.setText(
-            f"Two minutes, once a month. {earlier}Answer all {plural(count, 'question')} (1 to 5), then save."
+            intro.format(count=whole(count), day=day(latest.day) if latest is not None else "")
         )
 
     def unanswered(self) -> list[str]:
@@ -145,7 +164,15 @@ class CheckinForm(QScrollArea):
             return
         left = self.unanswered()
         if left:
-            self._say(f"Answer every question to save the change ({len(left)} left).", error=True)
+            self._say(
+                # TRANSLATORS: {count} is how many questions have no answer yet
+                ngettext(
+                    "Answer every question to save the change ({count} left).",
+                    "Answer every question to save the change ({count} left).",
+                    len(left),
+                ).format(count=whole(len(left))),
+                error=True,
+            )
             return
         self._write(self.shown.day)
 
@@ -154,7 +181,15 @@ class CheckinForm(QScrollArea):
             return
         left = self.unanswered()
         if left:
-            self._say(f"Answer every question first ({len(left)} left).", error=True)
+            self._say(
+                # TRANSLATORS: {count} is how many questions have no answer yet
+                ngettext(
+                    "Answer every question first ({count} left).",
+                    "Answer every question first ({count} left).",
+                    len(left),
+                ).format(count=whole(len(left))),
+                error=True,
+            )
             return
         self._write(None)
 
@@ -171,7 +206,7 @@ class CheckinForm(QScrollArea):
         self.dirty = False
         self.shown = None  # re-read: the form now shows what is stored
         self.refresh()
-        self._say("Saved. The signals and the verdict have been updated.")
+        self._say(_("Saved. The signals and the verdict have been updated."))
         self.saved.emit()
 
     def _say(self, text: str, *, error: bool = False) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from rutjournal.core.crossroads.service import Crossroads
+from rutjournal.core.i18n import _
 from rutjournal.core.text import day, score
 from rutjournal.ui.crossroads.crossroads_models import AnswersModel, CheckinsModel, IdRole
 
@@ -38,20 +39,20 @@ class CheckinHistory(QWidget):
         super().__init__(parent)
         self.crossroads: Crossroads | None = None
         self.model = CheckinsModel()
-        self.list = read_only_table("Check-ins so far")
+        self.list = read_only_table(_("Check-ins so far"))
         self.list.setModel(self.model)
         header = self.list.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.empty = QLabel(
-            "No check-in yet. Each one you save (This month's check-in) is kept here to read again.",
+            _("No check-in yet. Each one you save (This month's check-in) is kept here to read again."),
             wordWrap=True,
         )
         self.heading = QLabel(wordWrap=True)
         self.heading.setObjectName("checkinHeading")
         self.answers_model = AnswersModel()
-        self.answers = read_only_table("Answers of the selected check-in")
+        self.answers = read_only_table(_("Answers of the selected check-in"))
         self.answers.setModel(self.answers_model)
         self.answers.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         answers_header = self.answers.horizontalHeader()
@@ -116,7 +117,15 @@ class CheckinHistory(QWidget):
             self.note.setText("")
             return
         mean = self.model.scores.get(checkin.id)
-        shown = "" if mean is None else f", score {score(mean)} / 5"
-        self.heading.setText(f"<b>{day(checkin.day)}</b>{shown} (read only)")
+        if mean is None:
+            # TRANSLATORS: {day} is the day of the check-in shown
+            heading = _("<b>{day}</b> (read only)").format(day=day(checkin.day))
+        else:
+            # TRANSLATORS: {day} is the day of the check-in shown, {score} the mean of its answers ("3.4")
+            heading = _("<b>{day}</b>, score {score} / 5 (read only)").format(
+                day=day(checkin.day), score=score(mean)
+            )
+        self.heading.setText(heading)
         self.answers_model.set_answers(self.crossroads.questions(), checkin.answers)
-        self.note.setText(f"Note: {checkin.note}" if checkin.note else "No note.")
+        # TRANSLATORS: {note} is the note the user wrote with a check-in
+        self.note.setText(_("Note: {note}").format(note=checkin.note) if checkin.note else _("No note."))

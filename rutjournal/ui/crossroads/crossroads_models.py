@@ -13,6 +13,7 @@ from rutjournal.core.crossroads.questions import anchor_words
 from rutjournal.core.crossroads.rules import reading, rules_for
 from rutjournal.core.crossroads.service import ApplicationView, CheckinView, Question, Signal
 from rutjournal.core.crossroads.tracker import STAGE_LABELS
+from rutjournal.core.i18n import N_, _, pgettext
 from rutjournal.core.text import NOTHING, day, score, short_day
 from rutjournal.ui.shell.theme import status_colour
 
@@ -47,8 +48,12 @@ class _Rows(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
+            return self.header_text(section)
         return None
+
+    def header_text(self, section: int) -> str:
+        """A column's header in the user's language."""
+        return _(self.headers[section])
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -68,7 +73,14 @@ class SignalsModel(_Rows):
     """Each signal: what it is, its value in words, and which way it reads; the tooltip says why it counts and
     which rules read it (toward leaving, toward a step)."""
 
-    headers = ("Signal", "Value", "Reads as")
+    headers = (
+        # TRANSLATORS: a column header of the signals: what the signal is
+        N_("Signal"),
+        # TRANSLATORS: a column header of the signals: its value in words
+        N_("Value"),
+        # TRANSLATORS: a column header of the signals: which way it reads (better, worse, a bad sign…)
+        N_("Reads as"),
+    )
 
     def cell(self, row: Signal, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -89,7 +101,14 @@ class SignalsModel(_Rows):
 class CheckinsModel(_Rows):
     """The check-ins so far, the newest first: the day, the score, and whether a note was written."""
 
-    headers = ("Check-in", "Score", "Note")
+    headers = (
+        # TRANSLATORS: a column header of the check-ins so far: the day of the check-in
+        N_("Check-in"),
+        # TRANSLATORS: a column header of the check-ins so far: the mean of the answers, 1 to 5
+        N_("Score"),
+        # TRANSLATORS: a column header of the check-ins so far: whether a note was written
+        N_("Note"),
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -106,9 +125,12 @@ class CheckinsModel(_Rows):
             if column == 1:
                 found = self.scores.get(row.id)
                 return NOTHING if found is None else f"{score(found)} / 5"
-            return "yes" if row.note else ""
+            # TRANSLATORS: in the Note column of the check-ins so far: a note was written with the check-in
+            return _("yes") if row.note else ""
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return "The mean of the answers, 1 to 5; a reverse-scored question is turned round (6 − answer)."
+            return _(
+                "The mean of the answers, 1 to 5; a reverse-scored question is turned round (6 − answer)."
+            )
         if role == IdRole:
             return row.id
         return None
@@ -117,7 +139,12 @@ class CheckinsModel(_Rows):
 class AnswersModel(_Rows):
     """One check-in's answers, read-only: the question, the answer and what that answer means."""
 
-    headers = ("Question", "Answer")
+    headers = (
+        # TRANSLATORS: a column header of one check-in's answers
+        N_("Question"),
+        # TRANSLATORS: a column header of one check-in's answers
+        N_("Answer"),
+    )
 
     def set_answers(self, questions: Sequence[Question], answers: dict[str, int]) -> None:
         known = {q.key: q for q in questions}
@@ -140,11 +167,27 @@ class AnswersModel(_Rows):
 class ApplicationsModel(_Rows):
     """The job-search tracker: company, role, stage, when applied and when it last moved."""
 
-    headers = ("Company", "Role", "Stage", "Applied", "Last change")
+    headers = (
+        # TRANSLATORS: a column header of the job-search tracker: the company applied to
+        N_("Company"),
+        # TRANSLATORS: a column header of the job-search tracker: the job applied for
+        N_("Role"),
+        # TRANSLATORS: a column header of the job-search tracker: how far the application has got
+        N_("Stage"),
+        "Applied",  # translated with its own context in header_text: the stage "Applied" is another word
+        # TRANSLATORS: a column header of the job-search tracker: the day the application last moved
+        N_("Last change"),
+    )
 
     def __init__(self, today: dt.date | None = None) -> None:
         super().__init__()
         self.today = today
+
+    def header_text(self, section: int) -> str:
+        if section == 3:
+            # TRANSLATORS: a column header of the job-search tracker: the day the application was sent
+            return pgettext("column: the day applied", "Applied")
+        return super().header_text(section)
 
     def cell(self, row: ApplicationView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -153,7 +196,8 @@ class ApplicationsModel(_Rows):
             if column == 1:
                 return row.role
             if column == 2:
-                return STAGE_LABELS.get(row.stage, row.stage)
+                label = STAGE_LABELS.get(row.stage)
+                return row.stage if label is None else _(label)
             if column == 3:
                 return NOTHING if row.applied_on is None else short_day(row.applied_on, self.today)
             return short_day(row.updated_on, self.today)

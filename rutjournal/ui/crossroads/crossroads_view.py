@@ -12,7 +12,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from rutjournal.core.crossroads.service import Crossroads
-from rutjournal.core.text import plural
+from rutjournal.core.i18n import _, ngettext
+from rutjournal.core.text import whole
 from rutjournal.ui.crossroads.checkin_form import CheckinForm
 from rutjournal.ui.crossroads.checkin_history import CheckinHistory
 from rutjournal.ui.crossroads.tracker_panel import TrackerPanel
@@ -31,7 +32,7 @@ class CrossroadsView(QWidget):
         self.banner = QWidget()
         self.banner_text = QLabel(wordWrap=True)
         self.banner_text.setObjectName("checkinBanner")
-        self.take_checkin = QPushButton("Take this month's check-in")
+        self.take_checkin = QPushButton(_("Take this month's check-in"))
         banner_row = QHBoxLayout(self.banner)
         banner_row.setContentsMargins(0, 0, 0, 0)
         banner_row.addWidget(self.banner_text, 1)
@@ -44,12 +45,12 @@ class CrossroadsView(QWidget):
         self.tracker = TrackerPanel()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.verdict, "Verdict and signals")
-        self.tabs.addTab(self.form, "This month's check-in")
-        self.tabs.addTab(self.history, "Check-ins so far")
-        self.tabs.addTab(self.tracker, "Job search")
+        self.tabs.addTab(self.verdict, _("Verdict and signals"))
+        self.tabs.addTab(self.form, _("This month's check-in"))
+        self.tabs.addTab(self.history, _("Check-ins so far"))
+        self.tabs.addTab(self.tracker, _("Job search"))
         self.tabs.setTabVisible(TRACKER_TAB, False)
-        self.tracker_button = QPushButton("Open the job-search tracker")
+        self.tracker_button = QPushButton(_("Open the job-search tracker"))
         self.tracker_button.setCheckable(True)
         self.tabs.setCornerWidget(self.tracker_button)
 
@@ -89,15 +90,24 @@ class CrossroadsView(QWidget):
         due = self.crossroads.due()
         self.banner.setVisible(due)
         self.banner_text.setText(
-            "A new month: two minutes of check-in feed the signals and the verdict." if due else ""
+            _("A new month: two minutes of check-in feed the signals and the verdict.") if due else ""
         )
         signals, evidence = self.crossroads.read()
         self.verdict.show_verdict(self.crossroads.verdict(signals, evidence), signals)
         self.form.refresh()
         self.history.refresh()
         count = len(self.history.model.rows)
-        self.tabs.setTabText(HISTORY_TAB, f"Check-ins so far ({count})" if count else "Check-ins so far")
-        self.tabs.setTabToolTip(HISTORY_TAB, plural(count, "check-in") + " saved, each one read only")
+        # TRANSLATORS: the tab of the check-ins saved; {count} is how many there are
+        shown = _("Check-ins so far ({count})").format(count=whole(count)) if count else _("Check-ins so far")
+        self.tabs.setTabText(HISTORY_TAB, shown)
+        self.tabs.setTabToolTip(
+            HISTORY_TAB,
+            ngettext(
+                "{count} check-in saved, each one read only",
+                "{count} check-ins saved, each one read only",
+                count,
+            ).format(count=whole(count)),
+        )
         self.tracker.refresh()
 
     def show_checkin(self) -> None:
@@ -117,4 +127,6 @@ class CrossroadsView(QWidget):
         self.tabs.setTabVisible(TRACKER_TAB, on)
         if on:
             self.tabs.setCurrentIndex(TRACKER_TAB)
-        self.tracker_button.setText("Close the job-search tracker" if on else "Open the job-search tracker")
+        self.tracker_button.setText(
+            _("Close the job-search tracker") if on else _("Open the job-search tracker")
+        )

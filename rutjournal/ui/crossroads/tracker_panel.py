@@ -17,6 +17,7 @@ from rutjournal.core.choices import STAGES
 from rutjournal.core.crossroads.service import Crossroads
 from rutjournal.core.crossroads.tracker import STAGE_LABELS, stage_summary
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import _
 from rutjournal.ui.crossroads.checkin_history import read_only_table
 from rutjournal.ui.crossroads.crossroads_models import ApplicationsModel, IdRole
 from rutjournal.ui.widgets.message import show_message
@@ -26,7 +27,7 @@ def stage_box(name: str) -> QComboBox:
     box = QComboBox()
     box.setAccessibleName(name)
     for stage in STAGES:
-        box.addItem(STAGE_LABELS[stage], stage)
+        box.addItem(_(STAGE_LABELS[stage]), stage)
     return box
 
 
@@ -36,34 +37,39 @@ class TrackerPanel(QWidget):
         self.crossroads: Crossroads | None = None
         self.stage_counts = QLabel(wordWrap=True)
         self.model = ApplicationsModel()
-        self.applications = read_only_table("Applications")
+        self.applications = read_only_table(_("Applications"))
         self.applications.setModel(self.model)
         header = self.applications.horizontalHeader()
         for column in (0, 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         for column in (2, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.company = QLineEdit(placeholderText="Company")
-        self.company.setAccessibleName("Company")
-        self.role = QLineEdit(placeholderText="Role")
-        self.role.setAccessibleName("Role applied for")
-        self.stage = stage_box("Stage of the new application")
-        self.add_application = QPushButton("Add")
-        self.add_application.setAccessibleName("Add the application")
-        self.move_to = stage_box("Stage to move the selected application to")
-        self.move_stage = QPushButton("Move")
-        self.move_stage.setAccessibleName("Move the selected application to this stage")
+        self.company = QLineEdit(placeholderText=_("Company"))
+        self.company.setAccessibleName(_("Company"))
+        # TRANSLATORS: the job applied for
+        self.role = QLineEdit(placeholderText=_("Role"))
+        self.role.setAccessibleName(_("Role applied for"))
+        self.stage = stage_box(_("Stage of the new application"))
+        # TRANSLATORS: a button: add the application typed in
+        self.add_application = QPushButton(_("Add"))
+        self.add_application.setAccessibleName(_("Add the application"))
+        self.move_to = stage_box(_("Stage to move the selected application to"))
+        # TRANSLATORS: a button: move the selected application to the stage chosen
+        self.move_stage = QPushButton(_("Move"))
+        self.move_stage.setAccessibleName(_("Move the selected application to this stage"))
         self.message = QLabel(wordWrap=True)
         self.message.setObjectName("crossroadsMessage")
 
         add_row = QHBoxLayout()
-        add_row.addWidget(QLabel("New:"))
+        # TRANSLATORS: in front of the fields of a new job application
+        add_row.addWidget(QLabel(_("New:")))
         add_row.addWidget(self.company, 1)
         add_row.addWidget(self.role, 1)
         add_row.addWidget(self.stage)
         add_row.addWidget(self.add_application)
         move_row = QHBoxLayout()
-        move_row.addWidget(QLabel("Move the selected one to"))
+        # TRANSLATORS: followed by a box of the stages and the Move button
+        move_row.addWidget(QLabel(_("Move the selected one to")))
         move_row.addWidget(self.move_to)
         move_row.addWidget(self.move_stage)
         move_row.addStretch(1)
@@ -93,7 +99,12 @@ class TrackerPanel(QWidget):
         if chosen in ids:
             self.applications.selectRow(ids.index(chosen))
         summary = stage_summary(self.crossroads.counts_by_stage())
-        self.stage_counts.setText(f"So far: {summary}." if summary else "No applications yet: add one below.")
+        self.stage_counts.setText(
+            # TRANSLATORS: {summary} is the applications by stage: "1 idea, 2 applied, 1 at interview"
+            _("So far: {summary}.").format(summary=summary)
+            if summary
+            else _("No applications yet: add one below.")
+        )
 
     def selected_id(self) -> int | None:
         rows = self.applications.selectionModel().selectedRows()
@@ -117,8 +128,12 @@ class TrackerPanel(QWidget):
     def _move(self) -> None:
         chosen = self.selected_id()
         if self.crossroads is None or chosen is None:
-            show_message(self.message, "Select an application first.", error=True)
+            show_message(self.message, _("Select an application first."), error=True)
             return
         moved = self.crossroads.update_application(chosen, stage=str(self.move_to.currentData()))
-        show_message(self.message, f"{moved.company} moved to {STAGE_LABELS[moved.stage]}.")
+        # TRANSLATORS: {company} is the company applied to, {stage} the stage the application moved to
+        done = _("{company} moved to {stage}.").format(
+            company=moved.company, stage=_(STAGE_LABELS[moved.stage])
+        )
+        show_message(self.message, done)
         self.refresh()

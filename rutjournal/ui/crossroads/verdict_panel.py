@@ -22,14 +22,16 @@ from PySide6.QtWidgets import (
 from rutjournal.core.crossroads.service import Signal as CrossroadsSignal
 from rutjournal.core.crossroads.service import Verdict
 from rutjournal.core.crossroads.steps import headline
+from rutjournal.core.i18n import N_, _
 from rutjournal.ui.crossroads.checkin_history import read_only_table
 from rutjournal.ui.crossroads.crossroads_models import SignalsModel
 
 GO_TO = {
-    "grow": "open Grow",
-    "load": "open Load",
-    "guidance": "open Guidance",
-    "tracker": "open the job-search tracker",
+    # TRANSLATORS: where a step's button takes you; Grow, Load and Guidance are the app's sections
+    "grow": N_("open Grow"),
+    "load": N_("open Load"),
+    "guidance": N_("open Guidance"),
+    "tracker": N_("open the job-search tracker"),
 }
 HeadingRole = Qt.ItemDataRole.UserRole + 1  # True on a heading line of the reasons
 
@@ -48,7 +50,7 @@ class VerdictPanel(QWidget):
         self.reasons_model = QStandardItemModel(self)
         self.reasons = QListView()
         self.reasons.setModel(self.reasons_model)
-        self.reasons.setAccessibleName("Steps and reasons for the verdict")
+        self.reasons.setAccessibleName(_("Steps and reasons for the verdict"))
         self.reasons.setWordWrap(True)
         self.reasons.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.reasons.setResizeMode(QListView.ResizeMode.Adjust)
@@ -57,20 +59,20 @@ class VerdictPanel(QWidget):
         self.rule = QLabel(wordWrap=True)
         self.rule.setObjectName("verdictRule")
         self.signals_model = SignalsModel()
-        self.signals = read_only_table("Signals")
+        self.signals = read_only_table(_("Signals"))
         self.signals.setModel(self.signals_model)
         header = self.signals.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
 
-        verdict_box = QGroupBox("Stay, push or leave?")
+        verdict_box = QGroupBox(_("Stay, push or leave?"))
         vv = QVBoxLayout(verdict_box)
         vv.addWidget(self.verdict_label)
         vv.addWidget(self.steps_bar)
         vv.addWidget(self.reasons, 1)
         vv.addWidget(self.rule)
-        signals_box = QGroupBox("The signals (hover a row for why it counts and which rule reads it)")
+        signals_box = QGroupBox(_("The signals (hover a row for why it counts and which rule reads it)"))
         QVBoxLayout(signals_box).addWidget(self.signals)
         split = QSplitter(Qt.Orientation.Vertical)
         split.setChildrenCollapsible(False)
@@ -89,7 +91,8 @@ class VerdictPanel(QWidget):
         self.verdict_label.setProperty("verdict", verdict.verdict)
         self._show_steps(verdict)
         self._show_reasons(verdict)
-        self.rule.setText(f"<small>How this verdict is reached: {verdict.rule}.</small>")
+        # TRANSLATORS: {rule} is the rule that gave the verdict, in words
+        self.rule.setText(_("<small>How this verdict is reached: {rule}.</small>").format(rule=verdict.rule))
         self.signals_model.set_rows(signals)
         self.signals.resizeRowsToContents()
 
@@ -105,10 +108,13 @@ class VerdictPanel(QWidget):
         self.step_buttons = []
         for number, step in enumerate(verdict.steps, 1):
             shown = f"{number}. {step.title}" if len(verdict.steps) > 1 else step.title
-            button = QPushButton(f"{shown}: {GO_TO[step.section]}")
+            where = _(GO_TO[step.section])
+            # TRANSLATORS: a step's button: {step} is the step's title ("1. Lighten your load"), {where} where the
+            # button takes you ("open Load")
+            button = QPushButton(_("{step}: {where}").format(step=shown, where=where))
             button.setObjectName("stepButton")
             button.setToolTip(step.action)
-            button.setAccessibleName(f"{step.title}: {GO_TO[step.section]}")
+            button.setAccessibleName(_("{step}: {where}").format(step=step.title, where=where))
             button.clicked.connect(lambda _=False, section=step.section: self.section_wanted.emit(section))
             self.steps_row.insertWidget(len(self.step_buttons), button)
             self.step_buttons.append(button)
@@ -125,11 +131,11 @@ class VerdictPanel(QWidget):
                 self._line(f"– {reason}")
             self._line(f"→ {step.action}", italic=True)
         if verdict.steps:
-            self._heading("How it adds up")
+            self._heading(_("How it adds up"))
         for reason in verdict.reasons:
             self._line(reason)
         if verdict.changes:
-            self._heading("Since the last reading")
+            self._heading(_("Since the last reading"))
             for change in verdict.changes:
                 self._line(change)
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate, QRect, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from rutjournal.core.i18n import _
 from rutjournal.ui.widgets.score_selector import MOOD_COLOURS
 
 NO_MOOD_COLOUR = "#9db4cf"
@@ -33,11 +34,13 @@ class EntryCalendar(QCalendarWidget):
         super().__init__(parent)
         self.setGridVisible(False)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.setAccessibleName("Calendar of entries")
-        self.setToolTip("Days with an entry are coloured by mood (red low … green high; blue: no mood set)")
+        self.setAccessibleName(_("Calendar of entries"))
+        self.setToolTip(
+            _("Days with an entry are coloured by mood (red low … green high; blue: no mood set)")
+        )
         for name, label in (
-            ("qt_calendar_prevmonth", "Previous month"),
-            ("qt_calendar_nextmonth", "Next month"),
+            ("qt_calendar_prevmonth", _("Previous month")),
+            ("qt_calendar_nextmonth", _("Next month")),
         ):
             button = self.findChild(QToolButton, name)
             if button is not None:
@@ -97,14 +100,19 @@ class MoodLegend(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 2, 0, 0)
         row.setSpacing(4)
-        row.addWidget(QLabel("Mood"))
+        # TRANSLATORS: the label in front of the calendar's colour legend: the colours of mood 1 to 5
+        row.addWidget(QLabel(_("Mood")))
         for value in range(1, 6):
-            row.addWidget(_swatch(MOOD_COLOURS[value], str(value), f"mood {value}"))
+            # TRANSLATORS: the tooltip of a colour in the calendar's legend; {score} is a mood score, 1 to 5
+            row.addWidget(_swatch(MOOD_COLOURS[value], str(value), _("mood {score}").format(score=value)))
         row.addSpacing(6)
-        row.addWidget(_swatch(NO_MOOD_COLOUR, "", "written, no mood set"))
-        row.addWidget(QLabel("no mood"))
+        row.addWidget(_swatch(NO_MOOD_COLOUR, "", _("written, no mood set")))
+        # TRANSLATORS: the legend of the blue colour in the calendar: a day written with no mood set
+        row.addWidget(QLabel(_("no mood")))
         row.addStretch(1)
-        self.setAccessibleName("Calendar colours: mood 1 (red) to 5 (green); blue, written with no mood set")
+        self.setAccessibleName(
+            _("Calendar colours: mood 1 (red) to 5 (green); blue, written with no mood set")
+        )
 
 
 def _swatch(colour: str, text: str, tip: str) -> QLabel:

@@ -7,6 +7,8 @@ from PySide6.QtCore import QPoint, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QStackedWidget, QTextBrowser, QWidget
 
+from rutjournal.core.i18n import _
+
 
 class EntryEditor(QStackedWidget):
     text_changed = Signal()
@@ -15,9 +17,9 @@ class EntryEditor(QStackedWidget):
         super().__init__(parent)
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("entryText")
-        self.editor.setAccessibleName("Entry text")
+        self.editor.setAccessibleName(_("Entry text"))
         self.editor.setPlaceholderText(
-            "Write a few lines about today. Markdown works: **bold**, - lists, # headings."
+            _("Write a few lines about today. Markdown works: **bold**, - lists, # headings.")
         )
         self.editor.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.editor.setTabChangesFocus(True)
@@ -33,7 +35,7 @@ class EntryEditor(QStackedWidget):
         """The rendered Markdown, made on first use."""
         if self._preview is None:
             self._preview = QTextBrowser()
-            self._preview.setAccessibleName("Entry preview")
+            self._preview.setAccessibleName(_("Entry preview"))
             self._preview.setOpenExternalLinks(False)
             self._preview.setFont(QFont(self.editor.font()))
             self.addWidget(self._preview)

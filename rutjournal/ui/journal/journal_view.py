@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from rutjournal.core.errors import RutjournalError
+from rutjournal.core.i18n import _, ngettext
 from rutjournal.core.logsetup import logger
-from rutjournal.core.text import long_day, plural
+from rutjournal.core.text import long_day, whole
 from rutjournal.core.values import Scores, word_count
 from rutjournal.ui.journal.day_panel import DayPanel
 from rutjournal.ui.journal.entry_calendar import to_date, to_qdate
@@ -79,25 +80,25 @@ class JournalView(QWidget):
     def _build(self) -> None:
         self.prev_button = QToolButton()
         self.prev_button.setText("‹")
-        self.prev_button.setToolTip("Previous day (Alt+Left)")
-        self.prev_button.setAccessibleName("Previous day")
+        self.prev_button.setToolTip(_("Previous day (Alt+Left)"))
+        self.prev_button.setAccessibleName(_("Previous day"))
         self.next_button = QToolButton()
         self.next_button.setText("›")
-        self.next_button.setToolTip("Next day (Alt+Right)")
-        self.next_button.setAccessibleName("Next day")
-        self.today_button = QPushButton("Today")
-        self.today_button.setToolTip("Go to today (Ctrl+T)")
+        self.next_button.setToolTip(_("Next day (Alt+Right)"))
+        self.next_button.setAccessibleName(_("Next day"))
+        self.today_button = QPushButton(_("Today"))
+        self.today_button.setToolTip(_("Go to today (Ctrl+T)"))
         self.day_label = QLabel()
         self.day_label.setObjectName("dayTitle")
         self.ahead_label = QLabel()
         self.ahead_label.setObjectName("aheadOfToday")
         self.ahead_label.setVisible(False)
         self.ahead_label.setToolTip(
-            "A day that has not come yet: what you write here is a plan, not a record"
+            _("A day that has not come yet: what you write here is a plan, not a record")
         )
         self.stats_label = QLabel()
         self.stats_label.setObjectName("dayStats")
-        self.stats_label.setToolTip("Words in this entry · days in a row with an entry, up to today")
+        self.stats_label.setToolTip(_("Words in this entry · days in a row with an entry, up to today"))
         header = QHBoxLayout()
         for w in (self.prev_button, self.day_label, self.next_button, self.ahead_label):
             header.addWidget(w)
@@ -113,9 +114,9 @@ class JournalView(QWidget):
         )
 
         self.editor = EntryEditor()
-        self.preview_button = QPushButton("Preview")
+        self.preview_button = QPushButton(_("Preview"))
         self.preview_button.setCheckable(True)
-        self.preview_button.setToolTip("Show the rendered Markdown (Ctrl+E)")
+        self.preview_button.setToolTip(_("Show the rendered Markdown (Ctrl+E)"))
         self.save_label = QLabel()
         self.save_label.setObjectName("saveState")
         self.read_only_words = ""  # said in the footer while the journal may only be read
@@ -165,7 +166,7 @@ class JournalView(QWidget):
             QKeySequence("Ctrl+E"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
         preview.activated.connect(self.preview_button.toggle)
-        preview.setWhatsThis("Markdown preview on or off")  # the shortcut sheet's words
+        preview.setWhatsThis(_("Markdown preview on or off"))  # the shortcut sheet's words
         # Tab goes round the day's own fields (text, scores' boxes, hours, tags), never off to the search box.
         QWidget.setTabOrder(self.hours, self.tags)
         QWidget.setTabOrder(self.tags, self.manage_tags)
@@ -174,9 +175,9 @@ class JournalView(QWidget):
     def day_keys(self) -> list[tuple[str, str, object]]:
         """(words, keys, slot) for the window to make actions of."""
         return [
-            ("Previous day", "Alt+Left", lambda: self._step_day(-1)),
-            ("Next day", "Alt+Right", lambda: self._step_day(1)),
-            ("Today", "Ctrl+T", self._today_from_anywhere),
+            (_("Previous day"), "Alt+Left", lambda: self._step_day(-1)),
+            (_("Next day"), "Alt+Right", lambda: self._step_day(1)),
+            (_("Today"), "Ctrl+T", self._today_from_anywhere),
         ]
 
     def _step_day(self, days: int) -> None:
@@ -198,7 +199,7 @@ class JournalView(QWidget):
     def set_read_only(self, reason: str | None) -> None:
         """A journal that may only be read (damage recorded, or a file this account cannot write): every day
         can be read and browsed, nothing on it changed, and the footer says so instead of "Saved"."""
-        self.read_only_words = "" if reason is None else "Read-only: this journal can be read, not changed"
+        self.read_only_words = "" if reason is None else _("Read-only: this journal can be read, not changed")
         self.editor.editor.setReadOnly(reason is not None)
         self.panel.set_writable(reason is None)
         self.save_label.setText(self.read_only_words)
@@ -232,7 +233,8 @@ class JournalView(QWidget):
         self.day_label.setText(long_day(day))
         ahead = (day - dt.date.today()).days
         self.ahead_label.setVisible(ahead > 0)  # written ahead of time: say so, it is not a day lived yet
-        self.ahead_label.setText(f"ahead of today ({plural(ahead, 'day')})" if ahead > 0 else "")
+        days_ahead = ngettext("ahead of today ({count} day)", "ahead of today ({count} days)", ahead)
+        self.ahead_label.setText(days_ahead.format(count=whole(ahead)) if ahead > 0 else "")
         self.calendar.blockSignals(True)
         self.calendar.setSelectedDate(to_qdate(day))
         self.calendar.blockSignals(False)
@@ -242,7 +244,8 @@ class JournalView(QWidget):
             self.calendar.refresh_marks()  # another writer may have added days
         self.prompts.show_for(day)
         self._update_stats()
-        self.save_label.setText(self.read_only_words or ("Saved" if entry else ""))
+        # TRANSLATORS: the entry shown is stored
+        self.save_label.setText(self.read_only_words or (_("Saved") if entry else ""))
         if focus:
             self.editor.set_previewing(False)
             self.preview_button.setChecked(False)
@@ -320,12 +323,13 @@ class JournalView(QWidget):
 
             plain = plain_failure(exc, self.journal.db.path)
             first = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0]
-            return self._failed(plain or f"could not save: {first}")
+            return self._failed(plain or _("could not save: {reason}").format(reason=first))
         self.loaded = saved.entry
         self.dirty = (
             unfinished is not None
         )  # the tag being typed is saved once it is finished (or on leaving)
-        merged = ""
+        # TRANSLATORS: {time} is the time of the save, "14:05:09"
+        said = _("Saved {time}")
         if saved.merged:
             cursor, entry = self.editor.cursor_index(), saved.entry
             self._show(
@@ -334,8 +338,9 @@ class JournalView(QWidget):
             if unfinished is not None:
                 self.tags.set_tags(entry.tags if entry else (), unfinished)
             self.editor.carry_cursor(text, cursor)
-            merged = " · merged with what was added elsewhere"
-        self.save_label.setText(f"Saved {dt.datetime.now():%H:%M:%S}{merged}")
+            # TRANSLATORS: {time} is the time of the save, "14:05:09"
+            said = _("Saved {time} · merged with what was added elsewhere")
+        self.save_label.setText(said.format(time=f"{dt.datetime.now():%H:%M:%S}"))
         self.save_label.setProperty("error", False)
         self.calendar.refresh_marks()
         self.tags.set_known_tags(self.journal.known_tags(dt.date.today()))
@@ -344,7 +349,8 @@ class JournalView(QWidget):
         return True
 
     def _failed(self, message: str) -> bool:
-        show_message(self.save_label, f"Not saved — {message}", error=True)
+        # TRANSLATORS: {reason} is why the entry could not be saved
+        show_message(self.save_label, _("Not saved — {reason}").format(reason=message), error=True)
         self.save_failed.emit(message)
         return False
 
@@ -352,7 +358,7 @@ class JournalView(QWidget):
         if self.journal is None:
             return
         self.dirty = True
-        self.save_label.setText("Editing…")
+        self.save_label.setText(_("Editing…"))
         if not self.save_timer.isActive():
             self.save_timer.start()
 
@@ -373,9 +379,10 @@ class JournalView(QWidget):
         if line:
             menu.addSeparator()
             shown = line if len(line) <= 40 else line[:39] + "…"
-            action = menu.addAction(f"Add “{shown}” to Load as a task")
+            # TRANSLATORS: {line} is a line of the entry; Load is the section where tasks are listed
+            action = menu.addAction(_("Add “{line}” to Load as a task").format(line=shown))
             action.triggered.connect(lambda: self.task_requested.emit(line))
-            evidence = menu.addAction("Add as evidence (Grow)")
+            evidence = menu.addAction(_("Add as evidence (Grow)"))
             evidence.triggered.connect(lambda: self.evidence_requested.emit(line))
         return menu
 
@@ -383,12 +390,17 @@ class JournalView(QWidget):
     def _update_stats(self) -> None:
         words = word_count(self.editor.text())
         streak = self.journal.streak(dt.date.today()) if self.journal and not self.dirty else None
-        parts = [f"{words} word{'s' if words != 1 else ''}"]
+        parts = [ngettext("{count} word", "{count} words", words).format(count=words)]
         if streak is not None:
             from rutjournal.core.journal.service import STREAK_CAP  # imported already: the journal is open
 
-            longest = "+" if streak >= STREAK_CAP else ""  # counted no further back than the cap
-            self.streak_text = f"{streak:,}{longest}-day streak" if streak else "no streak yet"
+            if streak >= STREAK_CAP:  # counted no further back than the cap
+                # TRANSLATORS: days in a row with an entry, counted no further back than {count} days
+                said = ngettext("{count}+-day streak", "{count}+-day streak", streak)
+            else:
+                # TRANSLATORS: days in a row with an entry, up to today
+                said = ngettext("{count}-day streak", "{count}-day streak", streak)
+            self.streak_text = said.format(count=whole(streak)) if streak else _("no streak yet")
         if self.streak_text:
             parts.append(self.streak_text)
         self.stats_label.setText(" · ".join(parts))

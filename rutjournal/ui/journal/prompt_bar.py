@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
+from rutjournal.core.i18n import _
 from rutjournal.core.journal.prompts import prompt_for
 
 
@@ -24,11 +25,12 @@ class PromptBar(QWidget):
         self.label.setObjectName("prompt")
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.another = QToolButton()
-        self.another.setText("Another")
-        self.another.setToolTip("Show another prompt")
+        # TRANSLATORS: a button that shows another writing prompt
+        self.another.setText(_("Another"))
+        self.another.setToolTip(_("Show another prompt"))
         self.use = QToolButton()
-        self.use.setText("Write about it")
-        self.use.setToolTip("Put the prompt in the entry as a quote")
+        self.use.setText(_("Write about it"))
+        self.use.setToolTip(_("Put the prompt in the entry as a quote"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.label, 1)

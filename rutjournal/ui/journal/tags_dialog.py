@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from rutjournal.core.errors import RutjournalError
-from rutjournal.core.text import plural
+from rutjournal.core.i18n import N_, _, ngettext
+from rutjournal.core.text import whole
 from rutjournal.ui.widgets.message import show_message
 
 if TYPE_CHECKING:
@@ -44,7 +45,12 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class TagModel(QAbstractTableModel):
-    HEADERS = ("Tag", "Days")
+    HEADERS = (
+        # TRANSLATORS: a column header of the tags manager: the tag's name
+        N_("Tag"),
+        # TRANSLATORS: a column header of the tags manager: how many days carry the tag
+        N_("Days"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,7 +72,7 @@ class TagModel(QAbstractTableModel):
             return None
         use = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"#{use.name}" if index.column() == 0 else f"{use.entries:,}"
+            return f"#{use.name}" if index.column() == 0 else whole(use.entries)
         if role == Qt.ItemDataRole.UserRole:
             return use.name if index.column() == 0 else use.entries
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
@@ -77,7 +83,7 @@ class TagModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return _(self.HEADERS[section])
         return None
 
 
@@ -86,7 +92,8 @@ class TagsDialog(QDialog):
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Tags")
+        # TRANSLATORS: the title of the tags manager
+        self.setWindowTitle(_("Tags"))
         self.setObjectName("tagsDialog")
         self.journal = journal
         self.ask_name: Callable[[str], str | None] = self._ask_name
@@ -103,17 +110,19 @@ class TagsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
-        self.table.setAccessibleName("Tags and the days that carry them")
+        self.table.setAccessibleName(_("Tags and the days that carry them"))
         intro = QLabel(
-            "Rename a tag, merge several into one (select them first), or delete one: every day that carries it "
-            "changes with it. Renaming into a tag you already have merges the two.",
+            _(
+                "Rename a tag, merge several into one (select them first), or delete one: every day that carries "
+                "it changes with it. Renaming into a tag you already have merges the two."
+            ),
             wordWrap=True,
         )
         self.status = QLabel(wordWrap=True)
         self.status.setObjectName("tagsStatus")
-        self.rename_button = QPushButton("Rename…")
-        self.merge_button = QPushButton("Merge…")
-        self.delete_button = QPushButton("Delete…")
+        self.rename_button = QPushButton(_("Rename…"))
+        self.merge_button = QPushButton(_("Merge…"))
+        self.delete_button = QPushButton(_("Delete…"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         for button in (self.rename_button, self.merge_button, self.delete_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -173,7 +182,11 @@ class TagsDialog(QDialog):
         except RutjournalError as exc:
             self._failed(exc)
             return
-        self._done(f"Renamed #{old} on {plural(touched, 'day')}.")
+        self._done(
+            ngettext("Renamed #{tag} on {count} day.", "Renamed #{tag} on {count} days.", touched).format(
+                tag=old, count=whole(touched)
+            )
+        )
 
     def merge_selected(self) -> None:
         names = self.selected()
@@ -185,8 +198,15 @@ class TagsDialog(QDialog):
         except RutjournalError as exc:
             self._failed(exc)
             return
+        # TRANSLATORS: how many tags were merged, put in "Merged {tags} into #{tag} on … days." below
+        tags = ngettext("{count} tag", "{count} tags", len(names)).format(count=whole(len(names)))
         self._done(
-            f"Merged {plural(len(names), 'tag')} into #{target.lstrip('#')} on {plural(touched, 'day')}."
+            # TRANSLATORS: {tags} is how many tags were merged ("3 tags"), {tag} the tag they became
+            ngettext(
+                "Merged {tags} into #{tag} on {count} day.",
+                "Merged {tags} into #{tag} on {count} days.",
+                touched,
+            ).format(tags=tags, tag=target.lstrip("#"), count=whole(touched))
         )
 
     def delete_selected(self) -> None:
@@ -199,22 +219,36 @@ class TagsDialog(QDialog):
         except RutjournalError as exc:
             self._failed(exc)
             return
-        self._done(f"Deleted #{name}: taken off {plural(touched, 'day')} (the days themselves are kept).")
+        self._done(
+            ngettext(
+                "Deleted #{tag}: taken off {count} day (the days themselves are kept).",
+                "Deleted #{tag}: taken off {count} days (the days themselves are kept).",
+                touched,
+            ).format(tag=name, count=whole(touched))
+        )
 
     # --- the questions -------------------------------------------------------------------------------------
     def _ask_name(self, old: str) -> str | None:
-        name, ok = QInputDialog.getText(self, "Rename tag", f"New name for #{old}:", text=old)
+        name, ok = QInputDialog.getText(
+            self, _("Rename tag"), _("New name for #{tag}:").format(tag=old), text=old
+        )
         return name if ok else None
 
     def _ask_target(self, names: list[str]) -> str | None:
-        name, ok = QInputDialog.getItem(self, "Merge tags", "Merge the selected tags into:", names, 0, True)
+        name, ok = QInputDialog.getItem(
+            self, _("Merge tags"), _("Merge the selected tags into:"), names, 0, True
+        )
         return name if ok else None
 
     def _confirm(self, name: str, days: int) -> bool:
         answer = QMessageBox.question(
             self,
-            "Delete tag",
-            f"Take #{name} off {plural(days, 'day')}? The days and their text stay; only the tag goes.",
+            _("Delete tag"),
+            ngettext(
+                "Take #{tag} off {count} day? The days and their text stay; only the tag goes.",
+                "Take #{tag} off {count} days? The days and their text stay; only the tag goes.",
+                days,
+            ).format(tag=name, count=whole(days)),
             QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Yes,
             QMessageBox.StandardButton.Cancel,
         )

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rutjournal.core.i18n import N_, _
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
 
 CHART_HEIGHT = 360
 YEAR_SHAPE = (0.27, 190, 320)  # the year's seven rows of squares: height for width, and its bounds
-DRAWING = "Drawing charts…"
+DRAWING = N_("Drawing charts…")
 
 
 class PlotPanel(QWidget):
@@ -36,8 +38,9 @@ class PlotPanel(QWidget):
         self.canvas: ChartCanvas | None = None
         self.drawn = False  # shown at least once: until then the placeholder stands in its place
         self.placeholder = QWidget()
-        self.placeholder.setAccessibleName(f"{title}: {DRAWING}")
-        self.waiting = QLabel(DRAWING, alignment=Qt.AlignmentFlag.AlignCenter)
+        # TRANSLATORS: {title} is the chart's title
+        self.placeholder.setAccessibleName(_("{title}: Drawing charts…").format(title=title))
+        self.waiting = QLabel(_(DRAWING), alignment=Qt.AlignmentFlag.AlignCenter)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # no end known: the bar moves to say the window is alive
         self.busy.setTextVisible(False)
@@ -54,9 +57,11 @@ class PlotPanel(QWidget):
         self.holder.setFixedHeight(CHART_HEIGHT)  # the canvas never changes height once drawn
         self.reading = QLabel(wordWrap=True)
         self.reading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.reading.setAccessibleName(f"{title}: reading")
-        self.save_button = QPushButton("Save as PNG or SVG…")
-        self.save_button.setAccessibleName(f"Save {title} as an image")
+        # TRANSLATORS: the text under a chart that says in words what it shows; {title} is the chart's title
+        self.reading.setAccessibleName(_("{title}: reading").format(title=title))
+        self.save_button = QPushButton(_("Save as PNG or SVG…"))
+        # TRANSLATORS: {title} is the chart's title
+        self.save_button.setAccessibleName(_("Save {title} as an image").format(title=title))
         row = QHBoxLayout()
         row.addWidget(self.reading, 1)
         row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rutjournal.core.i18n import N_, _
 from rutjournal.core.logsetup import logger
 from rutjournal.core.storage.db import Database
 from rutjournal.core.trends.readings import range_reading
@@ -32,9 +33,16 @@ from rutjournal.ui.trends.chart_loader import ChartLoader
 from rutjournal.ui.trends.plot_panel import PlotPanel
 
 log = logger(__name__)
-RANGES = (("Last 30 days", 30), ("Last 90 days", 90), ("Last 365 days", 365), ("All time", None))
-WINDOWS = (("7-day mean", 7), ("30-day mean", 30))
-NOT_LOADED = "The charts could not be drawn: matplotlib did not load. The details are in the log."
+RANGES = (
+    # TRANSLATORS: the date ranges of the Trends charts, in "Show [Last 90 days] with a [7-day mean]"
+    (N_("Last 30 days"), 30),
+    (N_("Last 90 days"), 90),
+    (N_("Last 365 days"), 365),
+    (N_("All time"), None),
+)
+# TRANSLATORS: the rolling means of the Trends charts, in "Show [Last 90 days] with a [7-day mean]"
+WINDOWS = ((N_("7-day mean"), 7), (N_("30-day mean"), 30))
+NOT_LOADED = N_("The charts could not be drawn: matplotlib did not load. The details are in the log.")
 
 
 class TrendsView(QWidget):
@@ -43,23 +51,25 @@ class TrendsView(QWidget):
         self.db: Database | None = None
         self.today = dt.date.today
         self.range_box = QComboBox()
-        self.range_box.setAccessibleName("Date range")
+        self.range_box.setAccessibleName(_("Date range"))
         for label, days in RANGES:
-            self.range_box.addItem(label, days)
+            self.range_box.addItem(_(label), days)
         self.range_box.setCurrentIndex(1)
         from rutjournal.ui.shell.preferences import current_settings, select_trend_range
 
         select_trend_range(self.range_box, current_settings().trend_window_days)  # Settings → Trends open on
         self.window_box = QComboBox()
-        self.window_box.setAccessibleName("Rolling mean")
+        self.window_box.setAccessibleName(_("Rolling mean"))
         for label, window in WINDOWS:
-            self.window_box.addItem(label, window)
+            self.window_box.addItem(_(label), window)
         self.range_label = QLabel(wordWrap=True)
-        self.range_label.setAccessibleName("Range shown")
+        self.range_label.setAccessibleName(_("Range shown"))
         top = QHBoxLayout()
-        top.addWidget(QLabel("Show"))
+        # TRANSLATORS: the words around two boxes: "Show [Last 90 days] with a [7-day mean]"
+        top.addWidget(QLabel(_("Show")))
         top.addWidget(self.range_box)
-        top.addWidget(QLabel("with a"))
+        # TRANSLATORS: the words around two boxes: "Show [Last 90 days] with a [7-day mean]"
+        top.addWidget(QLabel(_("with a")))
         top.addWidget(self.window_box)
         top.addSpacing(12)
         top.addWidget(self.range_label, 1)
@@ -68,7 +78,7 @@ class TrendsView(QWidget):
         self.body = QWidget()
         column = QVBoxLayout(self.body)
         for name, title in TITLES.items():
-            panel = PlotPanel(name, title)
+            panel = PlotPanel(name, _(title))
             panel.save_button.clicked.connect(lambda _c=False, n=name: self.ask_save(n))
             self.panels[name] = panel
             column.addWidget(panel)
@@ -137,7 +147,7 @@ class TrendsView(QWidget):
             return True
         if ChartLoader.failed():
             for panel in self.panels.values():
-                panel.unavailable(NOT_LOADED)
+                panel.unavailable(_(NOT_LOADED))
             return False
         from rutjournal.ui.trends.charts import new_chart
 
@@ -204,7 +214,7 @@ class TrendsView(QWidget):
         except Exception:
             log.exception("could not draw the %s plot", name)
             panel.figure.clear()
-            reading = "This plot could not be drawn; the details are in the log."
+            reading = _("This plot could not be drawn; the details are in the log.")
         panel.canvas.draw_idle()  # type: ignore[no-untyped-call]  # rendered in the next turn, on its own
         panel.shown(reading)
         self._width = self.scroll_area.viewport().width()
@@ -244,20 +254,19 @@ class TrendsView(QWidget):
         panel = self.panels[name]
         assert panel.canvas is not None
         menu = QMenu(self)
-        action = QAction("Save as PNG or SVG…", menu)
+        action = QAction(_("Save as PNG or SVG…"), menu)
         action.triggered.connect(lambda _c=False: self.ask_save(name))
         menu.addAction(action)
         menu.exec(panel.canvas.mapToGlobal(pos))
 
     def ask_save(self, name: str) -> None:
-        path, chosen = QFileDialog.getSaveFileName(
-            self, "Save the plot", f"{name}.png", "PNG image (*.png);;SVG image (*.svg)"
-        )
+        png, svg = _("PNG image (*.png)"), _("SVG image (*.svg)")
+        path, chosen = QFileDialog.getSaveFileName(self, _("Save the plot"), f"{name}.png", f"{png};;{svg}")
         if not path:
             return
         target = Path(path)
         if target.suffix.lower() not in (".png", ".svg"):
-            target = target.with_suffix(".svg" if "svg" in chosen.lower() else ".png")
+            target = target.with_suffix(".svg" if chosen == svg else ".png")
         self.save(name, target)
 
     def save(self, name: str, path: Path) -> None:
