@@ -36,6 +36,12 @@ def create_app(theme: str = "system") -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.github.rutjournal.Rutjournal")
     app.setWindowIcon(QIcon(str(resource_path("icons", "io.github.rutjournal.Rutjournal.svg"))))
+    from rutjournal.core.i18n import SOURCE, language
+
+    if language() != SOURCE:  # Qt's own dialogs and standard buttons in the same language (English: nothing)
+        from rutjournal.ui.shell.qt_words import install_qt_words
+
+        install_qt_words(app)
     apply_theme(app, theme)
     return app
 

@@ -21,7 +21,7 @@ class BusyWindow(MainWindow):
         self.ready.connect(lambda: QTimer.singleShot(50, self.type_next))
         self.to_type = list(" ".join(sys.argv[2:]))
         self.damage_seen: list[str] = []
-        self.journal_view.save_failed.connect(lambda text: print(f"SAVE_FAILED {text}", flush=True))
+        self.journal_view.save_failed.connect(lambda text, _damaged: print(f"SAVE_FAILED {text}", flush=True))
         app = QCoreApplication.instance()
         assert app is not None
         app.aboutToQuit.connect(self.report)

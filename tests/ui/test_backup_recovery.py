@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
@@ -270,18 +271,22 @@ def test_choose_another_restores_an_older_backup(paths, qtbot) -> None:  # type:
     window.shutdown()
 
 
+@pytest.mark.parametrize("language", ["en", "de"])  # the damage is told by its kind, not by English words
 def test_a_save_that_fails_on_damage_checks_the_file_and_offers_recovery(
-    window, paths, qtbot, monkeypatch
+    window, paths, qtbot, monkeypatch, language
 ) -> None:  # type: ignore[no-untyped-def]
     import rutjournal.core.storage.integrity as integrity
+    from rutjournal.core import i18n
     from rutjournal.core.errors import DamagedDatabase
 
+    i18n.use_language(language)
     settled(window, qtbot)
     window.care.recovery_dialog = None
     journal = window.journal_view.journal
 
     def damaged(*_args: object) -> None:
-        raise DamagedDatabase(paths.database, f"the journal file {paths.database} is damaged (malformed)")
+        said = {"en": "the journal file is damaged", "de": "die Tagebuchdatei ist beschädigt"}[language]
+        raise DamagedDatabase(paths.database, said)
 
     monkeypatch.setattr(journal, "save_edit", damaged)
     monkeypatch.setattr(integrity, "integrity_check", lambda path: CheckResult(path, ("malformed page",)))

@@ -91,9 +91,9 @@ class DataCare(QObject):
             self._start_of_day_done,
         )
 
-    def save_failed(self, message: str) -> None:
+    def save_failed(self, message: str, damaged: bool) -> None:
         """A save that failed because of damage: check the file now, and offer recovery if it is damaged."""
-        if self.damage is None and "damaged" in message and not self.busy():
+        if self.damage is None and damaged and not self.busy():
             self.after_open(back_up=False)
 
     def _start_of_day_done(self, result: object, error: object) -> None:

@@ -56,7 +56,7 @@ class JournalView(QWidget):
     """Shows one day at a time; ``journal`` is None until the database is open."""
 
     saved = Signal(object)  # the date just saved
-    save_failed = Signal(str)
+    save_failed = Signal(str, bool)  # what went wrong, and whether it is damage to the journal file
     task_requested = Signal(str)  # a line of the entry, to add to the Load inventory
     evidence_requested = Signal(str)  # selected text, to log as evidence in Grow
     today_wanted = Signal()  # Ctrl+T from another section: show the journal
@@ -316,14 +316,14 @@ class JournalView(QWidget):
                 self.day, text, self.current_scores(), tags, EditBase.of(self.loaded)
             )
         except RutjournalError as exc:
-            return self._failed(str(exc))
+            return self._failed(str(exc), exc)
         except Exception as exc:  # disk full, locked for too long: keep the text, say so in plain words
             log.exception("saving %s failed", self.day)
             from rutjournal.core.failures import plain_failure
 
             plain = plain_failure(exc, self.journal.db.path)
             first = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0]
-            return self._failed(plain or _("could not save: {reason}").format(reason=first))
+            return self._failed(plain or _("could not save: {reason}").format(reason=first), exc)
         self.loaded = saved.entry
         self.dirty = (
             unfinished is not None
@@ -348,10 +348,13 @@ class JournalView(QWidget):
         self.saved.emit(self.day)
         return True
 
-    def _failed(self, message: str) -> bool:
+    def _failed(self, message: str, problem: BaseException) -> bool:
+        from rutjournal.core.storage.connect import is_damage
+        from rutjournal.core.storage.integrity import is_damaged_file
+
         # TRANSLATORS: {reason} is why the entry could not be saved
         show_message(self.save_label, _("Not saved — {reason}").format(reason=message), error=True)
-        self.save_failed.emit(message)
+        self.save_failed.emit(message, is_damaged_file(problem) or is_damage(problem))
         return False
 
     def _edited(self) -> None:
