@@ -27,21 +27,21 @@ from PySide6.QtWidgets import (
 
 from rutjournal.core import text
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import N_, _, ngettext
 from rutjournal.core.load.brain_dump import BrainDump, ParsedTask, parse_brain_dump
 from rutjournal.core.load.service import Load
 from rutjournal.core.load.task_match import Match, find_match, title_key
 from rutjournal.core.load.words import task_hours
+from rutjournal.ui.load.task_model import kind_label
 from rutjournal.ui.shell.theme import status_colour
 
-PLACEHOLDER = "Weekly status report, 2h\nTeam standup 15m daily\n- Fix the shared spreadsheet"
+# TRANSLATORS: example lines of a brain dump, one task a line; the app reads times only as written here
+# (2h, 15m daily), so keep them as they are.
+PLACEHOLDER = N_("Weekly status report, 2h\nTeam standup 15m daily\n- Fix the shared spreadsheet")
 SHOWN_REJECTIONS = 3
 
 
 MERGE, NEW_HOURS, BOTH = "merge", "hours", "both"
-
-
-def _plural(count: int, word: str) -> str:
-    return text.plural(count, word)
 
 
 def _hours(minutes: int) -> str:
@@ -51,22 +51,59 @@ def _hours(minutes: int) -> str:
 def describe(dump: BrainDump, matches: dict[int, Match] | None = None) -> str:
     """The preview line: '8 tasks · 14.5 h/week · 1 already listed: line 2 … · 1 line not understood: …'."""
     if not dump.tasks and not dump.rejected:
-        return "Nothing to add yet: type one task per line."
-    parts = [_plural(len(dump.tasks), "task"), _hours(dump.total_minutes)]
+        return _("Nothing to add yet: type one task per line.")
+    total = _hours(dump.total_minutes)
     if dump.tasks and dump.untimed:
-        parts[-1] += f" ({dump.untimed} without a time yet)"
+        # TRANSLATORS: {hours} is the total a week ("14.5 h/week"), {count} how many tasks have no time.
+        total = ngettext(
+            "{hours} ({count} without a time yet)", "{hours} ({count} without a time yet)", dump.untimed
+        ).format(hours=total, count=text.whole(dump.untimed))
+    tasks = ngettext("{count} task", "{count} tasks", len(dump.tasks)).format(
+        count=text.whole(len(dump.tasks))
+    )
+    parts = [tasks, total]
     if matches:
-        named = [f"line {n} as “{m.task.title}”" for n, m in sorted(matches.items())[:SHOWN_REJECTIONS]]
+        # TRANSLATORS: a line of the brain dump that seems to be a task listed already, named as listed.
+        named = [
+            _("line {number} as “{title}”").format(number=n, title=m.task.title)
+            for n, m in sorted(matches.items())[:SHOWN_REJECTIONS]
+        ]
         more = len(matches) - len(named)
-        parts.append(
-            f"{len(matches)} already listed: {'; '.join(named)}" + (f"; and {more} more" if more else "")
-        )
+        listed = "; ".join(named)
+        if more:
+            # TRANSLATORS: {lines} names the first lines ("line 2 as “Status report”; line 5 as …").
+            said = ngettext(
+                "{count} already listed: {lines}; and {more} more",
+                "{count} already listed: {lines}; and {more} more",
+                len(matches),
+            )
+        else:
+            # TRANSLATORS: {lines} names the lines ("line 2 as “Status report”; line 5 as …").
+            said = ngettext(
+                "{count} already listed: {lines}", "{count} already listed: {lines}", len(matches)
+            )
+        parts.append(said.format(count=text.whole(len(matches)), lines=listed, more=text.whole(more)))
     if dump.rejected:
-        shown = "; ".join(f"line {r.line_number}: {r.reason}" for r in dump.rejected[:SHOWN_REJECTIONS])
-        rest = dump.rejected[SHOWN_REJECTIONS:]
+        # TRANSLATORS: a line of the brain dump not understood, and why ("line 3: a time with no task").
+        shown = "; ".join(
+            _("line {number}: {reason}").format(number=r.line_number, reason=r.reason)
+            for r in dump.rejected[:SHOWN_REJECTIONS]
+        )
+        rest = ", ".join(str(r.line_number) for r in dump.rejected[SHOWN_REJECTIONS:])
+        n = len(dump.rejected)
         if rest:
-            shown += f"; and lines {', '.join(str(r.line_number) for r in rest)}"
-        parts.append(f"{_plural(len(dump.rejected), 'line')} not understood: {shown}")
+            # TRANSLATORS: {lines} lists the first lines and why; {rest} the numbers of the others ("7, 9").
+            said = ngettext(
+                "{count} line not understood: {lines}; and lines {rest}",
+                "{count} lines not understood: {lines}; and lines {rest}",
+                n,
+            )
+        else:
+            # TRANSLATORS: {lines} lists the lines and why ("line 3: a time with no task").
+            said = ngettext(
+                "{count} line not understood: {lines}", "{count} lines not understood: {lines}", n
+            )
+        parts.append(said.format(count=text.whole(n), lines=shown, rest=rest))
     return " · ".join(parts)
 
 
@@ -84,7 +121,7 @@ class BrainDumpDialog(QDialog):
         self.dump = BrainDump([], [])
         self.matches: dict[int, Match] = {}  # line number → the listed task it seems to be
         self.choices: dict[tuple[str, int], str] = {}  # (line's title, listed id) → MERGE / NEW_HOURS / BOTH
-        self.setWindowTitle("Brain dump: add many tasks")
+        self.setWindowTitle(_("Brain dump: add many tasks"))
         self.setObjectName("brainDumpDialog")
         self.resize(720, 600)
         self._build()
@@ -93,25 +130,32 @@ class BrainDumpDialog(QDialog):
 
     def _build(self) -> None:
         intro = QLabel(
-            "List everything you do, one task or meeting per line. Add the time it takes if you know it "
-            "(2h, 90 min, 2-3h, 15m daily, 4h a month); leave it out and fill it in later.",
+            # TRANSLATORS: the app reads times only as written here (2h, 90 min, 15m daily…): keep them as they are.
+            _(
+                "List everything you do, one task or meeting per line. Add the time it takes if you know it "
+                "(2h, 90 min, 2-3h, 15m daily, 4h a month); leave it out and fill it in later."
+            ),
             wordWrap=True,
         )
-        self.editor = QPlainTextEdit(placeholderText=PLACEHOLDER)
+        self.editor = QPlainTextEdit(placeholderText=_(PLACEHOLDER))
         self.editor.setObjectName("brainDumpText")
-        self.editor.setAccessibleName("Tasks, one per line")
+        self.editor.setAccessibleName(_("Tasks, one per line"))
         self.editor.setTabChangesFocus(True)
         intro.setBuddy(self.editor)
 
         self.preview = QLabel(wordWrap=True)
         self.preview.setObjectName("brainDumpPreview")
-        self.preview.setAccessibleName("Preview")
+        # TRANSLATORS: the line under the brain dump's text that says how its lines are read.
+        self.preview.setAccessibleName(_("Preview"))
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("brainDumpTable")
-        self.table.setAccessibleName("How each line is read")
-        self.table.setHorizontalHeaderLabels(["Line", "Task", "Kind", "Per week", "Already listed?"])
+        self.table.setAccessibleName(_("How each line is read"))
+        # TRANSLATORS: the brain dump table's headings: the line's number, its task, its kind, its hours a week,
+        # whether it seems to be a task listed already.
+        headings = [_("Line"), _("Task"), _("Kind"), _("Per week"), _("Already listed?")]
+        self.table.setHorizontalHeaderLabels(headings)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its choice boxes take the focus, not its cells
@@ -125,11 +169,11 @@ class BrainDumpDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.add_button: QPushButton = self.buttons.addButton(
-            "Add tasks", QDialogButtonBox.ButtonRole.AcceptRole
+            _("Add tasks"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.add_button.setDefault(False)
         self.add_button.setAutoDefault(False)
-        self.add_button.setToolTip("Add every task listed (Ctrl+Enter)")
+        self.add_button.setToolTip(_("Add every task listed (Ctrl+Enter)"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -166,17 +210,15 @@ class BrainDumpDialog(QDialog):
     def _show_parsed(self, row: int, task: ParsedTask) -> None:
         match = self.matches.get(task.line_number)
         per_week = task_hours(task.minutes_per_week)
-        cells = (str(task.line_number), task.title, task.kind.title(), per_week, "")
+        cells = (str(task.line_number), task.title, kind_label(task.kind, title=True), per_week, "")
         for column, shown in enumerate(cells):
             item = QTableWidgetItem(shown)
             if column in (0, 3):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if match is not None:
-                item.setToolTip(
-                    f"Already listed as “{match.task.title}”, {task_hours(match.task.minutes_per_week)}"
-                )
+                item.setToolTip(_already_listed(match))
             elif not task.minutes_per_week:
-                item.setToolTip("No time given: fill it in later in the task list")
+                item.setToolTip(_("No time given: fill it in later in the task list"))
             self.table.setItem(row, column, item)
         if match is not None:
             self.table.setCellWidget(row, 4, self._choice_box(task, match))
@@ -185,23 +227,31 @@ class BrainDumpDialog(QDialog):
             )
 
     def _show_rejected(self, row: int, number: int, line: str, reason: str) -> None:
-        for column, shown in enumerate((str(number), line, "", "not added", "")):
+        # TRANSLATORS: in the brain dump's table, the hours of a line not understood.
+        for column, shown in enumerate((str(number), line, "", _("not added"), "")):
             item = QTableWidgetItem(shown)
             if column in (0, 3):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setForeground(status_colour("bad"))
-            item.setToolTip(f"Not understood: {reason}")
+            # TRANSLATORS: {reason} says why a line of the brain dump was not understood.
+            item.setToolTip(_("Not understood: {reason}").format(reason=reason))
             self.table.setItem(row, column, item)
 
     def _choice_box(self, task: ParsedTask, match: Match) -> QComboBox:
         """What to do with a line that seems to be a listed task; the choice outlives the next keystroke."""
         box = QComboBox()
-        box.setAccessibleName(f"Line {task.line_number}: already listed as {match.task.title}")
-        box.setToolTip(f"Already listed as “{match.task.title}”, {task_hours(match.task.minutes_per_week)}")
-        box.addItem(f"Keep “{_short(match.task.title)}”", MERGE)
+        # TRANSLATORS: {number} is a line of the brain dump, {title} the task listed that it seems to be.
+        said = _("Line {number}: already listed as {title}")
+        box.setAccessibleName(said.format(number=task.line_number, title=match.task.title))
+        box.setToolTip(_already_listed(match))
+        # TRANSLATORS: a choice: keep the task listed, {title} (shortened), as it is.
+        box.addItem(_("Keep “{title}”").format(title=_short(match.task.title)), MERGE)
         if _new_hours(task, match):
-            box.addItem(f"Keep it, set {task_hours(task.minutes_per_week)}", NEW_HOURS)
-        box.addItem("Add both", BOTH)
+            # TRANSLATORS: a choice: keep the task listed, set to {hours} (hours a week: "2 h/week").
+            said = _("Keep it, set {hours}")
+            box.addItem(said.format(hours=task_hours(task.minutes_per_week)), NEW_HOURS)
+        # TRANSLATORS: a choice: add the line's task beside the one already listed.
+        box.addItem(_("Add both"), BOTH)
         key = (title_key(task.title), match.task.id)
         box.setCurrentIndex(max(box.findData(self._choice(task, match)), 0))
         box.currentIndexChanged.connect(lambda _i: self._choose(key, str(box.currentData())))
@@ -238,18 +288,29 @@ class BrainDumpDialog(QDialog):
 
     def _show_plan(self) -> None:
         new, hours, _kept = self.plan()
-        parts = [f"Add {_plural(len(new), 'task')}"] if new else []
-        if hours:
-            parts.append(
-                f"update {_plural(len(hours), 'listed task')}"
-                if new
-                else f"Update {_plural(len(hours), 'listed task')}"
+        skipped = len(self.dump.rejected)
+        counts = {
+            "tasks": ngettext("{count} task", "{count} tasks", len(new)).format(count=text.whole(len(new))),
+            "listed": ngettext("{count} listed task", "{count} listed tasks", len(hours)).format(
+                count=text.whole(len(hours))
+            ),
+            "lines": ngettext("{count} line", "{count} lines", skipped).format(count=text.whole(skipped)),
+        }
+        if new and hours:
+            said = (
+                # TRANSLATORS: the brain dump's button; {tasks} counts the tasks to add ("3 tasks"), {listed}
+                # the tasks listed already given new hours ("1 listed task"), {lines} the lines not understood.
+                _("Add {tasks}, update {listed}, skip {lines}")
+                if skipped
+                else _("Add {tasks}, update {listed}")
             )
-        if parts and self.dump.rejected:
-            parts.append(f"skip {_plural(len(self.dump.rejected), 'line')}")
-        if not parts:
-            parts = ["Nothing new to add" if self.dump.tasks else "Add tasks"]
-        self.add_button.setText(", ".join(parts))
+        elif new:
+            said = _("Add {tasks}, skip {lines}") if skipped else _("Add {tasks}")
+        elif hours:
+            said = _("Update {listed}, skip {lines}") if skipped else _("Update {listed}")
+        else:
+            said = _("Nothing new to add") if self.dump.tasks else _("Add tasks")
+        self.add_button.setText(said.format(**counts))
         self.add_button.setEnabled(bool(new or hours))
 
     def _show_preview(self, text: str, *, error: bool) -> None:
@@ -270,21 +331,42 @@ class BrainDumpDialog(QDialog):
         try:
             self.added_ids = self.load.add_many([task.fields() for task in new], new_minutes=hours)
         except InvalidInput as error:
-            self._show_preview(f"Nothing was added: {error}", error=True)
+            # TRANSLATORS: {error} says what was refused.
+            self._show_preview(_("Nothing was added: {error}").format(error=error), error=True)
             return
         self.updated_ids, self.kept = list(hours), kept
         super().accept()
 
     def outcome(self) -> str:
         """What adding did, in a sentence for the Load section's message line."""
-        said = f"Added {_plural(len(self.added_ids), 'task')}"
-        listed = len(self.updated_ids) + self.kept
-        if listed:
-            was = "was" if listed == 1 else "were"
-            said += f"; {listed} {was} already listed"
-            if self.updated_ids:
-                said += f" ({len(self.updated_ids)} given new hours)"
-        return said + "."
+        added = len(self.added_ids)
+        tasks = ngettext("{count} task", "{count} tasks", added).format(count=text.whole(added))
+        listed, updated = len(self.updated_ids) + self.kept, len(self.updated_ids)
+        if not listed:
+            # TRANSLATORS: {tasks} counts the tasks added ("3 tasks").
+            return _("Added {tasks}.").format(tasks=tasks)
+        if not updated:
+            # TRANSLATORS: {tasks} counts the tasks added ("3 tasks"); {count} the lines that were listed already.
+            said = ngettext(
+                "Added {tasks}; {count} was already listed.",
+                "Added {tasks}; {count} were already listed.",
+                listed,
+            )
+        else:
+            # TRANSLATORS: as above; {updated} counts the tasks listed already that were given the new hours.
+            said = ngettext(
+                "Added {tasks}; {count} was already listed ({updated} given new hours).",
+                "Added {tasks}; {count} were already listed ({updated} given new hours).",
+                listed,
+            )
+        return said.format(tasks=tasks, count=text.whole(listed), updated=text.whole(updated))
+
+
+def _already_listed(match: Match) -> str:
+    """The tooltip of a line that seems to be a task listed already."""
+    # TRANSLATORS: {title} is the task listed already, {hours} its hours a week ("2 h/week").
+    said = _("Already listed as “{title}”, {hours}")
+    return said.format(title=match.task.title, hours=task_hours(match.task.minutes_per_week))
 
 
 def _new_hours(task: ParsedTask, match: Match) -> bool:

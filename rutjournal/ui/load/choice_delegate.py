@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from rutjournal.core.i18n import _
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -17,7 +19,7 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
         combo = QComboBox(parent)
-        combo.setAccessibleName("Choose a value")
+        combo.setAccessibleName(_("Choose a value"))
         for label, value in self.choices:
             combo.addItem(label, value)
         combo.activated.connect(lambda _i, c=combo: self.commitData.emit(c))

@@ -12,32 +12,41 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from rutjournal.core.choices import DECISIONS
+from rutjournal.core.i18n import N_, _
 from rutjournal.core.load.service import TaskView
+from rutjournal.ui.load.task_model import decision_choice
 
-PLACEHOLDERS = {"delegate": "to whom? (e.g. Sam in finance)"}
-WHY = "why? (optional, shown under Saying no)"
+# The box's placeholder, shown as _(…): to whom a task is delegated, or why it was decided so.
+PLACEHOLDERS = {"delegate": N_("to whom? (e.g. Sam in finance)")}
+# TRANSLATORS: "Saying no" is the name of a tab of the Load section (the tasks declined).
+WHY = N_("why? (optional, shown under Saying no)")
 
 
 class DecisionBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pick = QComboBox()
-        self.pick.setAccessibleName("Decision for the selected tasks")
+        self.pick.setAccessibleName(_("Decision for the selected tasks"))
         for decision in DECISIONS[1:]:
-            self.pick.addItem(decision.title(), decision)
-        self.note = QLineEdit(placeholderText=WHY, clearButtonEnabled=True)
-        self.note.setAccessibleName("To whom or why")
+            self.pick.addItem(decision_choice(decision, title=True), decision)
+        self.note = QLineEdit(placeholderText=_(WHY), clearButtonEnabled=True)
+        self.note.setAccessibleName(_("To whom or why"))
         metrics = self.note.fontMetrics()
-        longest = max([WHY, *PLACEHOLDERS.values()], key=metrics.horizontalAdvance)
+        shown = [_(WHY), *(_(p) for p in PLACEHOLDERS.values())]
+        longest = max(shown, key=metrics.horizontalAdvance)
         self.note.setMinimumWidth(metrics.horizontalAdvance(longest) + 40)  # the clear button and frame
-        self.apply_button = QPushButton("Apply to selected")
-        self.done_button = QPushButton("Mark done")
-        self.done_button.setToolTip("The decision was carried out: its hours are freed")
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete the selected tasks (Ctrl+Z brings them back)")
+        # TRANSLATORS: a button under the Load table: apply the decision picked to the selected tasks.
+        self.apply_button = QPushButton(_("Apply to selected"))
+        # TRANSLATORS: a button under the Load table: the decision on the selected tasks was carried out.
+        self.done_button = QPushButton(_("Mark done"))
+        self.done_button.setToolTip(_("The decision was carried out: its hours are freed"))
+        # TRANSLATORS: a button under the Load table: delete the selected tasks.
+        self.delete_button = QPushButton(_("Delete"))
+        self.delete_button.setToolTip(_("Delete the selected tasks (Ctrl+Z brings them back)"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("Selected:"))
+        # TRANSLATORS: before the decision bar's choices: what follows applies to the selected tasks.
+        row.addWidget(QLabel(_("Selected:")))
         row.addWidget(self.pick)
         row.addWidget(self.note, 1)
         for button in (self.apply_button, self.done_button, self.delete_button):
@@ -60,6 +69,6 @@ class DecisionBar(QWidget):
 
     def _fill(self) -> None:
         delegate = self.decision() == "delegate"
-        self.note.setPlaceholderText(PLACEHOLDERS.get(self.decision(), WHY))
+        self.note.setPlaceholderText(_(PLACEHOLDERS.get(self.decision(), WHY)))
         held = {(t.delegate_to if delegate else t.reason) or "" for t in self.selection}
         self.note.setText(held.pop() if len(held) == 1 else "")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from rutjournal.core.i18n import _
 from rutjournal.core.load.brain_dump import ParsedTask
 from rutjournal.core.load.task_match import Match
 from rutjournal.core.load.words import task_hours
@@ -23,9 +24,12 @@ class DuplicateBar(QFrame):
             "QFrame#duplicateBar { background: palette(alternate-base); border-left: 3px solid palette(highlight); }"
         )
         self.label = QLabel(wordWrap=True)
-        self.keep_button = QPushButton("Keep the listed one")
-        self.hours_button = QPushButton("Keep it, with the new hours")
-        self.add_button = QPushButton("Add both")
+        # TRANSLATORS: a button: keep the task already listed and add nothing.
+        self.keep_button = QPushButton(_("Keep the listed one"))
+        # TRANSLATORS: a button: keep the task already listed, with the hours just typed.
+        self.hours_button = QPushButton(_("Keep it, with the new hours"))
+        # TRANSLATORS: a button: add the task typed beside the one already listed.
+        self.add_button = QPushButton(_("Add both"))
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
         row.addWidget(self.label, 1)
@@ -42,13 +46,23 @@ class DuplicateBar(QFrame):
         """Say which listed task the typed one looks like, and offer what can be done."""
         self.parsed, self.match = parsed, match
         listed = match.task
-        how = "is already listed" if match.exact else "looks like one already listed"
-        hours = task_hours(listed.minutes_per_week) if listed.minutes_per_week else "no hours yet"
-        self.label.setText(
-            f"“{parsed.title}” {how}: “{listed.title}”, {hours}. Nothing is added until you choose."
-        )
+        if match.exact and listed.minutes_per_week:
+            # TRANSLATORS: {typed} is the task just typed, {listed} the one listed, {hours} its hours a week.
+            said = _("“{typed}” is already listed: “{listed}”, {hours}.")
+        elif match.exact:
+            # TRANSLATORS: {typed} is the task just typed, {listed} the one listed (it has no hours yet).
+            said = _("“{typed}” is already listed: “{listed}”, no hours yet.")
+        elif listed.minutes_per_week:
+            # TRANSLATORS: {typed} is the task just typed, {listed} the one it resembles, {hours} its hours a week.
+            said = _("“{typed}” looks like one already listed: “{listed}”, {hours}.")
+        else:
+            # TRANSLATORS: {typed} is the task just typed, {listed} the one it resembles (it has no hours yet).
+            said = _("“{typed}” looks like one already listed: “{listed}”, no hours yet.")
+        said = said.format(typed=parsed.title, listed=listed.title, hours=task_hours(listed.minutes_per_week))
+        self.label.setText(" ".join((said, _("Nothing is added until you choose."))))
         new_hours = parsed.minutes_per_week
-        self.hours_button.setText(f"Keep it, set {task_hours(new_hours)}")
+        # TRANSLATORS: a button: keep the task already listed, set to {hours} (hours a week: "2 h/week").
+        self.hours_button.setText(_("Keep it, set {hours}").format(hours=task_hours(new_hours)))
         self.hours_button.setVisible(bool(new_hours) and new_hours != listed.minutes_per_week)
         self.show()
         self.keep_button.setFocus()

@@ -7,31 +7,23 @@ table would be, and shows the task again as stored.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
-from rutjournal.core.choices import IN_JD, TASK_KINDS
+from rutjournal.core.i18n import N_, _
 from rutjournal.core.load.service import TaskView
-from rutjournal.ui.load.task_model import ENJOY_LABELS
+from rutjournal.ui.load.task_model import choices
 
-NOT_RATED = "not rated"
-FACTS: tuple[tuple[str, str, str, list[tuple[str, Any]]], ...] = (
-    ("kind", "Kind", "Task, meeting or project", [(k, k) for k in TASK_KINDS]),
-    ("in_jd", "My job?", "In your job description, the job you were hired for?", [(v, v) for v in IN_JD]),
-    (
-        "enjoyment",
-        "Enjoy",
-        "How much you enjoy it, −2 (dislike) … +2 (love)",
-        [(NOT_RATED, None), *[(label, v) for v, label in ENJOY_LABELS.items()]],
-    ),
-    (
-        "value",
-        "Value",
-        "Its value to your career or team, 1 … 5",
-        [(NOT_RATED, None), *[(str(v), v) for v in range(1, 6)]],
-    ),
+# Each fact: its field, its caption and its tooltip (shown as _(…)).
+FACTS: tuple[tuple[str, str, str], ...] = (
+    # TRANSLATORS: the caption of a task's kind (task, meeting or project), beside its explanation.
+    ("kind", N_("Kind"), N_("Task, meeting or project")),
+    # TRANSLATORS: the caption of whether a task is in your job description, beside its explanation.
+    ("in_jd", N_("My job?"), N_("In your job description, the job you were hired for?")),
+    # TRANSLATORS: the caption of how much you enjoy a task, beside its explanation.
+    ("enjoyment", N_("Enjoy"), N_("How much you enjoy it, −2 (dislike) … +2 (love)")),
+    # TRANSLATORS: the caption of a task's value to your career or team, beside its explanation.
+    ("value", N_("Value"), N_("Its value to your career or team, 1 … 5")),
 )
 
 
@@ -44,14 +36,14 @@ class FactsForm(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)
         self.boxes: dict[str, QComboBox] = {}
-        for i, (key, label, tip, choices) in enumerate(FACTS):
+        for i, (key, label, tip) in enumerate(FACTS):
             box = QComboBox()
-            box.setAccessibleName(tip)
-            box.setToolTip(tip)
-            for shown, value in choices:
+            box.setAccessibleName(_(tip))
+            box.setToolTip(_(tip))
+            for shown, value in choices(key):
                 box.addItem(shown, value)
             box.activated.connect(lambda _i, key=key, box=box: self.changed.emit(key, box.currentData()))
-            caption = QLabel(label)
+            caption = QLabel(_(label))
             caption.setBuddy(box)
             grid.addWidget(caption, i, 0)
             grid.addWidget(box, i, 1)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from rutjournal.core import text as words
 from rutjournal.core.choices import DECISIONS, TASK_KINDS
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import _, ngettext
 from rutjournal.core.load.brain_dump import ParsedTask, parse_task_line
 from rutjournal.core.load.service import DeletedTask, Load, TaskView
 from rutjournal.core.load.task_match import find_match
@@ -36,7 +37,14 @@ from rutjournal.ui.load.decision_bar import DecisionBar
 from rutjournal.ui.load.duplicate_bar import DuplicateBar
 from rutjournal.ui.load.side_panels import LoadSidePanels
 from rutjournal.ui.load.summary_strip import SummaryStrip
-from rutjournal.ui.load.task_model import COLUMN, TaskFilter, TaskIdRole, TaskTableModel
+from rutjournal.ui.load.task_model import (
+    COLUMN,
+    TaskFilter,
+    TaskIdRole,
+    TaskTableModel,
+    decision_choice,
+    kind_label,
+)
 from rutjournal.ui.load.task_table import TaskTable
 from rutjournal.ui.widgets.message import show_message
 
@@ -60,17 +68,19 @@ class LoadView(QWidget):
     # --- layout -------------------------------------------------------------------------------------------
     def _build(self) -> None:
         self.summary = SummaryStrip()
-        self.quick_add = QLineEdit(placeholderText="Add a task: “Status report, 2h” and Enter (Ctrl+N)")
-        self.quick_add.setAccessibleName("Add a task")
+        # TRANSLATORS: the quick add's placeholder; the example's time ("2h") must stay one the app reads.
+        self.quick_add = QLineEdit(placeholderText=_("Add a task: “Status report, 2h” and Enter (Ctrl+N)"))
+        self.quick_add.setAccessibleName(_("Add a task"))
         self.quick_add.setToolTip(self.quick_add.placeholderText())
-        self.brain_dump = QPushButton("Brain dump…")
-        self.brain_dump.setToolTip("Type many tasks at once, one a line")
-        self.kind_filter = self._combo("Kind", [("All kinds", ALL), *[(k.title(), k) for k in TASK_KINDS]])
-        self.decision_filter = self._combo(
-            "Decision", [("All decisions", ALL), *[(d.title(), d) for d in DECISIONS]]
-        )
-        self.text_filter = QLineEdit(placeholderText="Filter by text", clearButtonEnabled=True)
-        self.text_filter.setAccessibleName("Filter tasks by text")
+        # TRANSLATORS: a button that opens a dialog to type many tasks at once.
+        self.brain_dump = QPushButton(_("Brain dump…"))
+        self.brain_dump.setToolTip(_("Type many tasks at once, one a line"))
+        kinds = [(kind_label(k, title=True), k) for k in TASK_KINDS]
+        self.kind_filter = self._combo(_("Kind"), [(_("All kinds"), ALL), *kinds])
+        decisions = [(decision_choice(d, title=True), d) for d in DECISIONS]
+        self.decision_filter = self._combo(_("Decision"), [(_("All decisions"), ALL), *decisions])
+        self.text_filter = QLineEdit(placeholderText=_("Filter by text"), clearButtonEnabled=True)
+        self.text_filter.setAccessibleName(_("Filter tasks by text"))
         top = QHBoxLayout()
         top.addWidget(self.quick_add, 3)
         top.addWidget(self.brain_dump)
@@ -146,14 +156,19 @@ class LoadView(QWidget):
             signal.connect(lambda item: self.open_day.emit(item.data(Qt.ItemDataRole.UserRole)))
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, parent, slot, does in (  # ``does``: the shortcut sheet's words
-            (QKeySequence("Ctrl+N"), self, self.quick_add.setFocus, "Add a task"),
+            (QKeySequence("Ctrl+N"), self, self.quick_add.setFocus, _("Add a task")),
             (
                 QKeySequence(QKeySequence.StandardKey.Undo),
                 self,
                 self.undo_delete,
-                "Bring back a deleted task",
+                _("Bring back a deleted task"),
             ),
-            (QKeySequence(Qt.Key.Key_Delete), self.table, self.delete_selected, "Delete the selected tasks"),
+            (
+                QKeySequence(Qt.Key.Key_Delete),
+                self.table,
+                self.delete_selected,
+                _("Delete the selected tasks"),
+            ),
         ):
             shortcut = QShortcut(keys, parent, context=ctx)
             shortcut.activated.connect(slot)
@@ -219,7 +234,9 @@ class LoadView(QWidget):
         self.quick_add.clear()
         self.duplicate.clear()
         self.tabs.setCurrentWidget(self.tabs.why_page)  # its facts, to fill in now
-        self._say(f"Added “{parsed.title}”. Say under Why whether it is your job and how much you enjoy it.")
+        # TRANSLATORS: {title} is the task just added; "Why" is the name of a tab beside the table.
+        said = _("Added “{title}”. Say under Why whether it is your job and how much you enjoy it.")
+        self._say(said.format(title=parsed.title))
 
     def _show_added(self, task_id: int) -> None:
         assert self.load is not None
@@ -234,7 +251,7 @@ class LoadView(QWidget):
             return
         self.quick_add.clear()
         self.select_task(listed.id)
-        self._say(f"Kept “{listed.title}” as it is: nothing added.")
+        self._say(_("Kept “{title}” as it is: nothing added.").format(title=listed.title))
 
     def _update_listed(self) -> None:
         parsed, match = self.duplicate.parsed, self.duplicate.match
@@ -244,7 +261,9 @@ class LoadView(QWidget):
         self.load.update(match.task.id, minutes_per_week=parsed.minutes_per_week)
         self._show_added(match.task.id)
         self.quick_add.clear()
-        self._say(f"Kept “{match.task.title}”, now {task_hours(parsed.minutes_per_week)}: nothing added.")
+        # TRANSLATORS: {title} is a task already listed, {hours} its new hours a week ("2 h/week").
+        said = _("Kept “{title}”, now {hours}: nothing added.")
+        self._say(said.format(title=match.task.title, hours=task_hours(parsed.minutes_per_week)))
 
     def _add_anyway(self) -> None:
         parsed = self.duplicate.parsed
@@ -306,7 +325,7 @@ class LoadView(QWidget):
     def _apply_decision(self) -> None:
         ids = self.selected_ids()
         if self.load is None or not ids:
-            self._say("Select one or more tasks first.", error=True)
+            self._say(_("Select one or more tasks first."), error=True)
             return
         decision = self.bar.decision()
         to, reason = self.bar.to_and_reason()
@@ -318,7 +337,9 @@ class LoadView(QWidget):
         for task_id in ids:
             self.model.replace(self.load.get(task_id))
         self.refresh_panels()
-        self._say(f"{words.plural(len(ids), 'task')} set to “{decision}”.")
+        # TRANSLATORS: {decision} is the decision set, in lower case ("delegate").
+        said = ngettext("{count} task set to “{decision}”.", "{count} tasks set to “{decision}”.", len(ids))
+        self._say(said.format(count=words.whole(len(ids)), decision=decision_choice(decision)))
 
     def _mark_done(self) -> None:
         if self.load is None:
@@ -333,7 +354,8 @@ class LoadView(QWidget):
             self.model.replace(task)
             freed += task.minutes_per_week if task.freed else 0
         self.refresh_panels()
-        self._say(f"Done. {hours(freed)} freed." if freed else "Done.")
+        # TRANSLATORS: said once decisions are marked carried out; {hours} the hours a week freed ("2 h/week").
+        self._say(_("Done. {hours} freed.").format(hours=hours(freed)) if freed else _("Done."))
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
@@ -344,8 +366,12 @@ class LoadView(QWidget):
             self.model.remove(task_id)
         self.undo_stack.append(deleted)
         self.refresh_panels()
-        them = "them" if len(ids) > 1 else "it"
-        self._say(f"Deleted {words.plural(len(ids), 'task')}. Ctrl+Z brings {them} back.")
+        said = ngettext(
+            "Deleted {count} task. Ctrl+Z brings it back.",
+            "Deleted {count} tasks. Ctrl+Z brings them back.",
+            len(ids),
+        )
+        self._say(said.format(count=words.whole(len(ids))))
 
     def undo_delete(self) -> None:
         if self.load is None or not self.undo_stack:
@@ -353,7 +379,7 @@ class LoadView(QWidget):
         for deleted in self.undo_stack.pop():
             self.model.replace(self.load.get(self.load.restore(deleted)))
         self.refresh_panels()
-        self._say("Restored.")
+        self._say(_("Restored."))
 
     # --- small things -------------------------------------------------------------------------------------
     def _filter(self) -> None:

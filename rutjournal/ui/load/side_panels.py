@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from rutjournal.core import text
+from rutjournal.core.i18n import _
 from rutjournal.core.load.service import TaskView, rank_candidates
 from rutjournal.core.load.words import declined_sentence, task_hours
 from rutjournal.ui.load.facts_form import FactsForm
@@ -42,11 +43,13 @@ class LoadSidePanels(QTabWidget):
         self.why.setObjectName("taskWhy")
         self.why.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.why.setToolTip(
-            "The score adds: not in the job description 40 (partly 20), low value up to 25, dislike up to 20, "
-            "2.5 a weekly hour up to 15; a part not rated yet counts as middling (value 10, enjoyment 5)."
+            _(
+                "The score adds: not in the job description 40 (partly 20), low value up to 25, dislike up to "
+                "20, 2.5 a weekly hour up to 15; a part not rated yet counts as middling (value 10, enjoyment 5)."
+            )
         )
         self.mentions = QListWidget()
-        self.mentions.setAccessibleName("Journal entries that mention the task")
+        self.mentions.setAccessibleName(_("Journal entries that mention the task"))
         self.why.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)  # never cut short
         self.mentions.setMinimumHeight(self.fontMetrics().height() * 4)
         inner = QWidget()
@@ -54,7 +57,8 @@ class LoadSidePanels(QTabWidget):
         why_layout.addWidget(self.why)
         self.facts = FactsForm()
         why_layout.addWidget(self.facts)
-        why_layout.addWidget(QLabel("In your journal:"))
+        # TRANSLATORS: above the list of journal days that mention the selected task.
+        why_layout.addWidget(QLabel(_("In your journal:")))
         why_layout.addWidget(self.mentions, 1)
         # On a short window the page scrolls rather than squeezing the explanation out of sight.
         self.why_page = why_page = QScrollArea(widgetResizable=True)
@@ -62,9 +66,10 @@ class LoadSidePanels(QTabWidget):
         why_page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         why_page.setWidget(inner)
         self.candidates = QListWidget()
-        self.candidates.setAccessibleName("Candidates to hand off")
+        self.candidates.setAccessibleName(_("Candidates to hand off"))
         self.saying_no = QListWidget()
-        self.saying_no.setAccessibleName("Saying no")
+        # TRANSLATORS: the list of the tasks declined (the tab "Saying no").
+        self.saying_no.setAccessibleName(_("Saying no"))
         self.saying_no_total = QLabel(wordWrap=True)
         no_page = QWidget()
         no_layout = QVBoxLayout(no_page)
@@ -78,13 +83,16 @@ class LoadSidePanels(QTabWidget):
             widget.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap the items when the pane is resized
         self.setMinimumWidth(240)  # its three tabs, whole; at 900 px wide the table needs the rest
         for page, title, tip in (
-            (self.candidates, "Hand off first", "The undecided tasks, best to hand off first"),
+            # TRANSLATORS: a tab of the Load section: the undecided tasks, best to hand off first.
+            (self.candidates, _("Hand off first"), _("The undecided tasks, best to hand off first")),
             (
                 why_page,
-                "Why",
-                "The selected task: why it scores as it does, its facts, where your journal has it",
+                # TRANSLATORS: a tab of the Load section: why the selected task scores as it does.
+                _("Why"),
+                _("The selected task: why it scores as it does, its facts, where your journal has it"),
             ),
-            (no_page, "Saying no", "What you declined, and the hours it gives back"),
+            # TRANSLATORS: a tab of the Load section: the tasks declined, and the hours they give back.
+            (no_page, _("Saying no"), _("What you declined, and the hours it gives back")),
         ):
             self.setTabToolTip(self.addTab(page, title), tip)
 
@@ -100,15 +108,21 @@ class LoadSidePanels(QTabWidget):
             )
         if not ranked:
             self.candidates.addItem(
-                "Every task has a decision. Undecided tasks will be ranked here."
+                _("Every task has a decision. Undecided tasks will be ranked here.")
                 if rows
-                else "Add your tasks above, or many at once with Brain dump…; the undecided ones are ranked here, "
-                "best to hand off first."
+                # TRANSLATORS: "Brain dump…" is the button that adds many tasks at once.
+                else _(
+                    "Add your tasks above, or many at once with Brain dump…; the undecided ones are ranked "
+                    "here, best to hand off first."
+                )
             )
         self.saying_no.clear()
         for task in (t for t in rows if t.decision == "decline"):
-            said = f"{task.title} — {task_hours(task.minutes_per_week)}"
-            said += " · done" if task.done_on is not None else ""
+            hours = task_hours(task.minutes_per_week)
+            said = f"{task.title} — {hours}"
+            if task.done_on is not None:
+                # TRANSLATORS: a task declined and carried out: its title, its hours a week ("2 h/week").
+                said = _("{title} — {hours} · done").format(title=task.title, hours=hours)
             self._list_item(self.saying_no, said + (f" · {task.reason}" if task.reason else ""), task)
         self.saying_no_total.setText(declined_sentence(rows))
 
@@ -125,30 +139,30 @@ class LoadSidePanels(QTabWidget):
         self.facts.show_task(task)
         if task is None:
             self.why.setText(
-                "Select a task to see why it scores as it does, and where your journal mentions it."
+                _("Select a task to see why it scores as it does, and where your journal mentions it.")
             )
             return
-        unrated = [
-            w
-            for w, missing in (("value", task.value is None), ("enjoyment", task.enjoyment is None))
-            if missing
-        ]
-        hint = (
-            f"<br>Rate its {' and '.join(unrated)} below: an unrated part counts as middling."
-            if unrated
-            else ""
+        hint = ""
+        if task.value is None and task.enjoyment is None:
+            hint = _("Rate its value and enjoyment below: an unrated part counts as middling.")
+        elif task.value is None:
+            hint = _("Rate its value below: an unrated part counts as middling.")
+        elif task.enjoyment is None:
+            hint = _("Rate its enjoyment below: an unrated part counts as middling.")
+        # TRANSLATORS: rich text: the task's title, its score (0–100) and the reasons, then the sum behind it.
+        said = _(
+            "<b>{title}</b><br>Hand-off score <b>{score}</b> of 100: {reasons}.<br><small>{arithmetic}</small>"
+        ).format(
+            title=html.escape(task.title),
+            score=text.whole(task.delegability.score),
+            reasons=html.escape(task.delegability.explain()),
+            arithmetic=html.escape(task.delegability.arithmetic()),
         )
-        self.why.setText(
-            unbroken(
-                f"<b>{html.escape(task.title)}</b><br>Hand-off score <b>{task.delegability.score}</b> of 100: "
-                f"{html.escape(task.delegability.explain())}.<br>"
-                f"<small>{html.escape(task.delegability.arithmetic())}</small>{hint}"
-            )
-        )
+        self.why.setText(unbroken(f"{said}<br>{hint}" if hint else said))
         for hit in mentions:
             item = QListWidgetItem(f"{text.short_day(hit.day)} — {hit.snippet_text('', '')}")
             item.setToolTip(text.long_day(hit.day))
             item.setData(Qt.ItemDataRole.UserRole, hit.day)
             self.mentions.addItem(item)
         if not self.mentions.count():
-            self.mentions.addItem("No journal entry mentions it yet.")
+            self.mentions.addItem(_("No journal entry mentions it yet."))

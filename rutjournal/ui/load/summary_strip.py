@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from rutjournal.core import text
+from rutjournal.core.i18n import N_, _, ngettext
 from rutjournal.core.load.service import TaskView, summarize
 from rutjournal.core.load.words import summary_explanations
 
@@ -22,13 +23,18 @@ def _hours(minutes: int) -> str:
 class SummaryStrip(QFrame):
     """Six figures, each with a short caption under it."""
 
+    # Each figure's caption, under its hours (shown as _(caption)).
     FIGURES = (
-        ("plate", "a week on your plate"),
-        ("pending", "freed once done"),
-        ("freed", "freed so far"),
-        ("core", "on core work"),
-        ("meetings", "in meetings"),
-        ("enjoyed", "on work you enjoy"),
+        # TRANSLATORS: the captions under the Load section's totals, each under a number of hours ("12 h").
+        ("plate", N_("a week on your plate")),
+        # TRANSLATORS: hours your decisions will free once they are carried out.
+        ("pending", N_("freed once done")),
+        # TRANSLATORS: hours freed by decisions carried out.
+        ("freed", N_("freed so far")),
+        # TRANSLATORS: hours on tasks in your job description.
+        ("core", N_("on core work")),
+        ("meetings", N_("in meetings")),
+        ("enjoyed", N_("on work you enjoy")),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -43,9 +49,9 @@ class SummaryStrip(QFrame):
         for column, (key, caption) in enumerate(self.FIGURES):
             value = QLabel(text.NOTHING)
             value.setObjectName("summaryValue")
-            label = QLabel(caption, wordWrap=True)
+            label = QLabel(_(caption), wordWrap=True)
             label.setObjectName("summaryCaption")
-            value.setAccessibleName(caption)
+            value.setAccessibleName(_(caption))
             if key in ("pending", "freed"):
                 value.setProperty("accent", True)
             grid.addWidget(value, 0, column)
@@ -67,7 +73,16 @@ class SummaryStrip(QFrame):
             self.values[key].setText(shown[key])
             self.values[key].setToolTip(tip)
             self.captions[key].setToolTip(tip)
-        untimed = f" (+{text.plural(s.untimed, 'task')} without hours)" if s.untimed else ""
-        self.captions["plate"].setText(f"a week on your plate{untimed}")
-        share = f" ({text.percent(s.core_share)})" if s.core_share is not None else ""
-        self.captions["core"].setText(f"on core work{share}")
+        plate = _("a week on your plate")
+        if s.untimed:
+            plate = ngettext(
+                "a week on your plate (+{count} task without hours)",
+                "a week on your plate (+{count} tasks without hours)",
+                s.untimed,
+            ).format(count=text.whole(s.untimed))
+        self.captions["plate"].setText(plate)
+        core = _("on core work")
+        if s.core_share is not None:
+            # TRANSLATORS: hours on tasks in your job description; {share} is their share of all, "40 %".
+            core = _("on core work ({share})").format(share=text.percent(s.core_share))
+        self.captions["core"].setText(core)

@@ -16,9 +16,11 @@ from PySide6.QtCore import (
 )
 
 from rutjournal.core import text
-from rutjournal.core.choices import DECISIONS
+from rutjournal.core.choices import DECISIONS, IN_JD, TASK_KINDS
 from rutjournal.core.errors import InvalidInput
+from rutjournal.core.i18n import N_, _, pgettext
 from rutjournal.core.load.service import Load, TaskView, parse_minutes
+from rutjournal.core.load.words import _decision_name as decision_name  # one name a decision, core and window
 from rutjournal.core.load.words import decision_detail, decision_label, decision_tone
 from rutjournal.ui.shell.theme import status_colour
 
@@ -27,7 +29,68 @@ SortRole = Qt.ItemDataRole.UserRole + 1
 TaskIdRole = Qt.ItemDataRole.UserRole + 2
 ToneRole = Qt.ItemDataRole.UserRole + 3  # the decision cell's colour: "muted", "plain", "warn", "good"
 
-ENJOY_LABELS = {-2: "−2 dislike", -1: "−1", 0: "0", 1: "+1", 2: "+2 love"}
+# TRANSLATORS: how much a user enjoys a task, from −2 (dislike) to +2 (love): a choice in the Load table.
+ENJOY_LABELS = {-2: N_("−2 dislike"), -1: "−1", 0: "0", 1: "+1", 2: N_("+2 love")}  # shown as _(label)
+NOT_RATED = N_("not rated")  # a blank enjoyment or value: shown as _(NOT_RATED)
+
+
+def kind_label(kind: str, *, title: bool = False) -> str:
+    """A task's kind (choices.TASK_KINDS) as the window shows it: "meeting", or "Meeting" with ``title``."""
+    if title:
+        names = {
+            # TRANSLATORS: a task's kind, capitalised: in the filter of the Load section and the brain dump.
+            "task": pgettext("task kind", "Task"),
+            "meeting": pgettext("task kind", "Meeting"),
+            "project": pgettext("task kind", "Project"),
+        }
+    else:
+        names = {
+            # TRANSLATORS: a task's kind, in lower case: a cell of the Load table and its choices.
+            "task": pgettext("task kind", "task"),
+            "meeting": pgettext("task kind", "meeting"),
+            "project": pgettext("task kind", "project"),
+        }
+    return names.get(kind, kind)
+
+
+def in_jd_label(answer: str) -> str:
+    """Whether a task is in the job description (choices.IN_JD), as the "My job?" column answers it."""
+    names = {
+        # TRANSLATORS: the answer to "My job?" (is the task in your job description?) in the Load table.
+        "yes": pgettext("in the job description", "yes"),
+        "partly": pgettext("in the job description", "partly"),
+        "no": pgettext("in the job description", "no"),
+    }
+    return names.get(answer, answer)
+
+
+def decision_choice(decision: str, *, title: bool = False) -> str:
+    """A decision (choices.DECISIONS) as a choice offered: "delegate" in the table's cell editor, "Delegate"
+    (``title``: the name the table's cell gives it, ``core.load.words``) in the filter and the decision bar."""
+    if title:
+        return decision_name(decision)
+    names = {
+        # TRANSLATORS: a decision about a task, in lower case: a choice in the Load table's decision cell.
+        "undecided": pgettext("decision", "undecided"),
+        "keep": pgettext("decision", "keep"),
+        "delegate": pgettext("decision", "delegate"),
+        "drop": pgettext("decision", "drop"),
+        "decline": pgettext("decision", "decline"),
+        "automate": pgettext("decision", "automate"),
+        "renegotiate": pgettext("decision", "renegotiate"),
+    }
+    return names.get(decision, decision)
+
+
+def choices(key: str) -> list[tuple[str, Any]]:
+    """What a task's kind, "My job?", enjoyment or value may be, each with the words that show it."""
+    if key == "kind":
+        return [(kind_label(k), k) for k in TASK_KINDS]
+    if key == "in_jd":
+        return [(in_jd_label(v), v) for v in IN_JD]
+    if key == "enjoyment":
+        return [(_(NOT_RATED), None), *[(_(label), v) for v, label in ENJOY_LABELS.items()]]
+    return [(_(NOT_RATED), None), *[(str(v), v) for v in range(1, 6)]]
 
 
 @dataclass(frozen=True)
@@ -38,26 +101,42 @@ class Column:
     tip: str
 
 
+# The columns' headings and tooltips, shown as _(column.title) and _(column.tip).
 COLUMNS = (
-    Column("title", "Task", True, "What you do: a responsibility, a recurring meeting, a project"),
+    # TRANSLATORS: a column heading of the Load table: the task's name.
+    Column("title", N_("Task"), True, N_("What you do: a responsibility, a recurring meeting, a project")),
     Column(
         "score",
-        "Hand-off",
+        # TRANSLATORS: a column heading of the Load table: the hand-off score (0–100), kept short.
+        N_("Hand-off"),
         False,
-        "Hand-off score, 0–100: how good a candidate it is to hand off (hover a row)",
+        N_("Hand-off score, 0–100: how good a candidate it is to hand off (hover a row)"),
     ),
-    Column("minutes_per_week", "h/week", True, "Time it takes in a usual week: 2, 1.5, 2h, 90m"),
-    Column("kind", "Kind", True, "task / meeting / project"),
+    # TRANSLATORS: a column heading of the Load table: hours a week, abbreviated.
+    Column("minutes_per_week", N_("h/week"), True, N_("Time it takes in a usual week: 2, 1.5, 2h, 90m")),
+    # TRANSLATORS: a column heading of the Load table: whether the row is a task, a meeting or a project.
+    Column("kind", N_("Kind"), True, N_("task / meeting / project")),
     Column(
-        "in_jd", "My job?", True, "In your job description, the job you were hired for? yes / partly / no"
+        "in_jd",
+        # TRANSLATORS: a column heading of the Load table: is the task in your job description?
+        N_("My job?"),
+        True,
+        N_("In your job description, the job you were hired for? yes / partly / no"),
     ),
-    Column("enjoyment", "Enjoy", True, "−2 (dislike) … +2 (love); blank if unsure"),
-    Column("value", "Value", True, "Value to your career or team, 1 … 5; blank if unsure"),
-    Column("decision", "Decision", True, "What to do with it, and whether it is done"),
-    Column("delegate_to", "Delegate to", True, "Who could take it over"),
-    Column("decided_on", "Decided", False, "When the decision was taken"),
-    Column("done_on", "Done", False, "When the decision was carried out"),
-    Column("notes", "Notes", True, "Anything else"),
+    # TRANSLATORS: a column heading of the Load table: how much you enjoy the task.
+    Column("enjoyment", N_("Enjoy"), True, N_("−2 (dislike) … +2 (love); blank if unsure")),
+    # TRANSLATORS: a column heading of the Load table: the task's value to your career or team.
+    Column("value", N_("Value"), True, N_("Value to your career or team, 1 … 5; blank if unsure")),
+    # TRANSLATORS: a column heading of the Load table: what to do with the task.
+    Column("decision", N_("Decision"), True, N_("What to do with it, and whether it is done")),
+    # TRANSLATORS: a column heading of the Load table: the person who could take the task over.
+    Column("delegate_to", N_("Delegate to"), True, N_("Who could take it over")),
+    # TRANSLATORS: a column heading of the Load table: the day the decision was taken.
+    Column("decided_on", N_("Decided"), False, N_("When the decision was taken")),
+    # TRANSLATORS: a column heading of the Load table: the day the decision was carried out.
+    Column("done_on", N_("Done"), False, N_("When the decision was carried out")),
+    # TRANSLATORS: a column heading of the Load table: the user's notes on the task.
+    Column("notes", N_("Notes"), True, N_("Anything else")),
 )
 COLUMN = {c.key: i for i, c in enumerate(COLUMNS)}
 
@@ -66,7 +145,11 @@ def display(task: TaskView, key: str) -> str:
     if key == "minutes_per_week":  # the header says "/week"; a task without hours is a dash, not zero
         return text.minutes_as_hours(task.minutes_per_week or None)
     if key == "enjoyment":
-        return "" if task.enjoyment is None else ENJOY_LABELS[task.enjoyment]
+        return "" if task.enjoyment is None else _(ENJOY_LABELS[task.enjoyment])
+    if key == "kind":
+        return kind_label(task.kind)
+    if key == "in_jd":
+        return in_jd_label(task.in_jd)
     if key == "score":
         return str(task.delegability.score)
     if key == "decision":
@@ -170,9 +253,12 @@ class TaskTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section].title
+            return _(COLUMNS[section].title)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{COLUMNS[section].tip}.\nClick to sort; right-click to choose the columns shown."
+            # TRANSLATORS: a column heading's tooltip; {tip} says what the column holds.
+            return _("{tip}.\nClick to sort; right-click to choose the columns shown.").format(
+                tip=_(COLUMNS[section].tip)
+            )
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -207,14 +293,19 @@ class TaskTableModel(QAbstractTableModel):
     @staticmethod
     def _tip(task: TaskView, key: str) -> str | None:
         if key in ("score", "title"):
-            return (
-                f"{task.title}\nHand-off score {task.delegability.score}: {task.delegability.explain()}\n"
-                + (task.delegability.arithmetic())
+            # TRANSLATORS: a task's tooltip: its title, its score (0–100), the reasons, then the sum behind it.
+            return _("{title}\nHand-off score {score}: {reasons}\n{arithmetic}").format(
+                title=task.title,
+                score=text.whole(task.delegability.score),
+                reasons=task.delegability.explain(),
+                arithmetic=task.delegability.arithmetic(),
             )
         if key == "decision":
             return decision_detail(task)
         if key == "minutes_per_week" and not task.minutes_per_week:
-            return "No hours yet: type them here (2, 1.5, 2h, 90m); the totals leave this task out until then"
+            return _(
+                "No hours yet: type them here (2, 1.5, 2h, 90m); the totals leave this task out until then"
+            )
         if key in ("decided_on", "done_on") and getattr(task, key) is not None:
             return text.day(getattr(task, key))
         return None

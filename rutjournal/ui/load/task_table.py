@@ -18,11 +18,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rutjournal.core.choices import DECISIONS, TASK_KINDS
+from rutjournal.core.choices import DECISIONS
+from rutjournal.core.i18n import _
 from rutjournal.core.paths import settings_path
 from rutjournal.ui.load.choice_delegate import ChoiceDelegate
 from rutjournal.ui.load.decision_delegate import MARGIN, PAD_X, DecisionDelegate
-from rutjournal.ui.load.task_model import COLUMN, COLUMNS, ENJOY_LABELS
+from rutjournal.ui.load.task_model import (
+    COLUMN,
+    COLUMNS,
+    ENJOY_LABELS,
+    choices,
+    decision_choice,
+    in_jd_label,
+    kind_label,
+)
 
 AT_A_GLANCE = ("title", "score", "minutes_per_week", "in_jd", "decision")
 ALWAYS = "title"  # a row without its task's name means nothing
@@ -41,6 +50,19 @@ SAMPLES = {
     "done_on": "30 Dec 2026",
     "notes": "a few words of notes",
 }
+
+
+def _sample(key: str) -> str:
+    """A column's usual widest value, in the user's language where it is a word."""
+    if key == "kind":
+        return kind_label("meeting")
+    if key == "in_jd":
+        return in_jd_label("partly")
+    if key == "enjoyment":
+        return _(ENJOY_LABELS[-2])
+    if key == "decision":
+        return _("Automated · done")
+    return SAMPLES[key]
 
 
 def window_settings() -> QSettings:
@@ -68,7 +90,7 @@ class TaskTable(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Tasks")
+        self.setAccessibleName(_("Tasks"))
         self.setHorizontalHeader(SortHeader(self))
         self.setSortingEnabled(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -104,21 +126,18 @@ class TaskTable(QTableView):
     def usual_width(self, key: str) -> int:
         """Room for the column's header (with its sort arrow) or its usual widest value, in this font."""
         header = self.horizontalHeader()
-        heading = header.fontMetrics().horizontalAdvance(COLUMNS[COLUMN[key]].title) + 22  # and the arrow
-        value = self.fontMetrics().horizontalAdvance(SAMPLES[key]) + 12
+        heading = header.fontMetrics().horizontalAdvance(_(COLUMNS[COLUMN[key]].title)) + 22  # and the arrow
+        value = self.fontMetrics().horizontalAdvance(_sample(key)) + 12
         if key == "decision":
             value += 2 * PAD_X + 2 * MARGIN  # the pill around the words
         return max(heading, value)
 
     def _delegates(self) -> None:
         pick = ChoiceDelegate
-        self.setItemDelegateForColumn(COLUMN["kind"], pick([(k, k) for k in TASK_KINDS], self))
-        self.setItemDelegateForColumn(COLUMN["in_jd"], pick([(v, v) for v in ("yes", "partly", "no")], self))
-        self.setItemDelegateForColumn(COLUMN["decision"], DecisionDelegate([(d, d) for d in DECISIONS], self))
-        enjoy = [("not rated", None), *[(label, v) for v, label in ENJOY_LABELS.items()]]
-        self.setItemDelegateForColumn(COLUMN["enjoyment"], pick(enjoy, self))
-        value = [("not rated", None), *[(str(v), v) for v in range(1, 6)]]
-        self.setItemDelegateForColumn(COLUMN["value"], pick(value, self))
+        for key in ("kind", "in_jd", "enjoyment", "value"):
+            self.setItemDelegateForColumn(COLUMN[key], pick(choices(key), self))
+        decisions = [(decision_choice(d), d) for d in DECISIONS]
+        self.setItemDelegateForColumn(COLUMN["decision"], DecisionDelegate(decisions, self))
 
     # --- the columns shown ----------------------------------------------------------------------------------
     def shown_columns(self) -> list[str]:
@@ -161,13 +180,13 @@ class TaskTable(QTableView):
         menu.setToolTipsVisible(True)
         shown = set(self.shown_columns())
         for column in COLUMNS:
-            action = QAction(column.title, menu, checkable=True, checked=column.key in shown)
-            action.setToolTip(column.tip)
+            action = QAction(_(column.title), menu, checkable=True, checked=column.key in shown)
+            action.setToolTip(_(column.tip))
             action.setEnabled(column.key != ALWAYS)
             action.toggled.connect(lambda on, key=column.key: self.set_column_shown(key, on))
             menu.addAction(action)
         menu.addSeparator()
-        menu.addAction("Show the usual columns", self.reset_columns)
+        menu.addAction(_("Show the usual columns"), self.reset_columns)
         return menu
 
     def _column_menu(self, pos: QPoint) -> None:

@@ -16,14 +16,19 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
+from rutjournal.core.i18n import _
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 PAD = 4
 FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
 
 
 def unbroken(text: str) -> str:
-    """The text as drawn: "3 h/week" is kept on one line (a no-break space, a word joiner after the slash)."""
-    return text.replace(" h/week", "\u00a0h/\u2060week")
+    """The text as drawn: "3 h/week" is kept on one line (a no-break space, a word joiner after the slash),
+    in the words of the user's language (``core.text.hours``)."""
+    unit = _("{hours} h/week").replace("{hours}", "")  # " h/week"
+    kept = unit.replace(" ", "\u00a0").replace("/", "/\u2060")
+    return text.replace(unit, kept) if unit.strip() else text
 
 
 class WrappedItemDelegate(QStyledItemDelegate):
