@@ -15,6 +15,10 @@ _MARKED = re.compile(r"⟦[^⟦⟧]*⟧")
 _TAG = re.compile(r"<[^<>]*>|&[a-z]+;|&#\d+;")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _LINK = re.compile(r"\b(?:https?|file)://\S+")
+# A file's path or name: what the machine calls it, in no language.
+_PATH = re.compile(
+    r"(?:~|\.)?(?:/[\w.@+-]+)+/?|\b[\w.-]+\.(?:sqlite3|json|log|md|pdf|csv|txt|ini|png|svg|zip)\b"
+)
 
 # Words that are names, not English: they read the same in every language.
 NAMES = frozenset(
@@ -231,10 +235,16 @@ class JournalText:
     def unmarked(self, text: str) -> list[str]:
         return unmarked(self.without_data(text), self.words)
 
+    def problem(self, label: str, text: str, left: list[str]) -> list[str]:
+        """One line for a failing test: where, what was shown, and the words not through the catalog."""
+        if not left:
+            return []
+        return [f"{label}: {text.strip()[:150]!r} (not through the catalog: {', '.join(left[:6])})"]
+
     def without_data(self, text: str) -> str:
         """``text`` with what the journal holds taken out (whole words only: "win" is not taken out of
         "--window")."""
-        text = self._values.sub(" ", text)
+        text = _PATH.sub(" ", self._values.sub(" ", text))
         for cell in re.findall(r"[^\t⟦⟧ ]+(?: [^\t⟦⟧ ]+)*…", text):  # a stored text cut short to fit a column
             start = cell.rstrip("…").strip()
             if len(start) > 3 and any(value.startswith(start) for value in self.values):

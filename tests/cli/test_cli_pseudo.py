@@ -47,8 +47,7 @@ def problems(journal: JournalText, said: str, label: str, typed: frozenset[str] 
     for line in text.splitlines():
         rest = re.sub(_TYPED, " ", journal.without_data(line))
         left = [word for word in unmarked(rest, journal.words) if word.lower() not in typed]
-        if left:
-            found.append(f"{label}: {line.strip()[:150]!r} (not through the catalog: {', '.join(left[:6])})")
+        found += journal.problem(label, line, left)
     return found
 
 
