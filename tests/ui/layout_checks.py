@@ -15,3 +15,32 @@ def fully_shown(widget: QWidget) -> bool:
     unclipped = widget.visibleRegion().boundingRect() == widget.rect()
     needed = widget.minimumWidth() or widget.minimumSizeHint().width()  # an explicit minimum is what it needs
     return widget.isVisible() and inside and unclipped and widget.width() >= needed
+
+
+def cut_short(window: QWidget) -> list[str]:
+    """Every visible text of ``window`` given less room than it needs, so that its end is cut off or
+    elided: a label that does not wrap, a button, a check box, a tab. One line each: where, and the text."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar
+
+    from tests.ui.pseudo_walk import where
+
+    cut = []
+    for widget in [window, *window.findChildren(QWidget)]:
+        if not widget.isVisible() or widget.width() <= 0:
+            continue
+        if (
+            isinstance(widget, QLabel)
+            and not widget.wordWrap()
+            and widget.pixmap().isNull()
+            and widget.text()
+        ) or (
+            isinstance(widget, QAbstractButton) and widget.text() and type(widget).__name__ != "QToolButton"
+        ):
+            if widget.sizeHint().width() > widget.width() + 1:
+                cut.append(f"{where(widget)}: {widget.text()[:80]!r}")
+        elif isinstance(widget, QTabBar):
+            for index in range(widget.count()):
+                shown = widget.isTabVisible(index)
+                if shown and widget.tabRect(index).width() + 1 < widget.tabSizeHint(index).width():
+                    cut.append(f"{where(widget)}: tab {widget.tabText(index)[:80]!r}")
+    return cut

@@ -74,6 +74,11 @@ class DayPanel(QWidget):
         self.setObjectName("dayPanel")
         self.calendar = EntryCalendar()
         self.scores = {name: ScoreSelector(label, words) for name, (label, words) in score_words().items()}
+        widest = max(score.label.sizeHint().width() for score in self.scores.values())
+        for (
+            score
+        ) in self.scores.values():  # one column for the four names, as wide as the longest in any language
+            score.label.setMinimumWidth(widest)
         # TRANSLATORS: the unit after the hours worked in their box ("7.5 h"), with its space in front
         self.hours = QDoubleSpinBox(minimum=-0.5, maximum=24, singleStep=0.5, decimals=1, suffix=_(" h"))
         # TRANSLATORS: shown in the hours box when no hours are set for the day
