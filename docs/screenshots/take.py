@@ -5,6 +5,9 @@ Runs offscreen in a temporary home (the real journal and settings are never touc
     .venv/bin/python docs/screenshots/take.py --out /tmp/shots [--theme light|dark|both] [--scale 2]
 
 Files are named ``<section>-<theme>.png`` (``journal-dark.png``…); at ``--scale 2`` they end in ``@2x``.
+``--lang de`` (or fr) takes the window in that language, with today's entry written in it:
+
+    .venv/bin/python docs/screenshots/take.py --out docs/screenshots/de --lang de --theme light
 """
 
 from __future__ import annotations
@@ -24,6 +27,25 @@ seasonal adjustment. That is the kind of work I want more of.
 - asked Dana about the analytics lead role: she said *let's talk at the one-to-one*
 - handed the weekly export to the new intern
 """
+TODAY_TEXTS = {
+    "en": TODAY_TEXT,
+    "de": """Das Standup zog sich wieder: zwanzig Minuten über den **Statusbericht**, den niemand liest.
+
+Der Nachmittag war besser: mit Priya am Prognosemodell gearbeitet und endlich die Saisonbereinigung \
+verstanden. Von dieser Art Arbeit will ich mehr.
+
+- Dana nach der Stelle als Analytics-Lead gefragt: *lass uns im 1:1 darüber reden*
+- den wöchentlichen Export an die neue Praktikantin abgegeben
+""",
+    "fr": """Le point du matin a encore débordé : vingt minutes sur le **rapport d'avancement** que personne ne lit.
+
+L'après-midi a été meilleur : travaillé avec Priya sur le modèle de prévision, et enfin compris la \
+correction saisonnière. C'est ce genre de travail que je veux davantage.
+
+- demandé à Dana pour le poste de responsable analytique : *parlons-en à notre entretien individuel*
+- confié l'export hebdomadaire au nouveau stagiaire
+""",
+}
 
 
 def main() -> int:
@@ -35,6 +57,7 @@ def main() -> int:
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--sections", default="journal,load,grow,guidance,crossroads,trends,search")
     parser.add_argument("--size", default="1280x800")
+    parser.add_argument("--lang", choices=tuple(TODAY_TEXTS), default="en")
     args = parser.parse_args()
 
     home = Path(tempfile.mkdtemp(prefix="rutjournal-shots-"))
@@ -48,6 +71,9 @@ def main() -> int:
         RUTJOURNAL_DATA_DIR=str(home / "journal"),
     )
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from rutjournal.core.i18n import start_in
+
+    start_in(args.lang)
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
     from rutjournal.core.demo import build_demo
@@ -67,7 +93,7 @@ def main() -> int:
     # A day late in a month, so the calendar beside it is full of mood colours.
     shown_day = today if today.day > 7 else today - dt.timedelta(days=today.day)
     scores = Scores(mood=3, energy=4, challenge=3, hours=8.5, load=4)
-    Journal(db).save(shown_day, TODAY_TEXT, scores, ["meeting"])
+    Journal(db).save(shown_day, TODAY_TEXTS[args.lang], scores, ["meeting"])
     db.close()
 
     def wait(ms: int) -> None:

@@ -19,7 +19,7 @@ from tests.ui.layout_checks import cut_short
 from tests.ui.test_pseudo_locale import dialogs
 
 
-@pytest.fixture(params=["en", "de", "fr"])
+@pytest.fixture(params=list(i18n.LANGUAGES))
 def window(request, make_window, data_dir: Path) -> MainWindow:  # type: ignore[no-untyped-def]
     ensure_demo(data_dir)
     i18n.use_language(request.param)
