@@ -90,3 +90,25 @@ def test_the_settings_folder_is_platformdirs_own(monkeypatch: pytest.MonkeyPatch
         assert user_config_dir() == Path(platformdirs.user_config_dir("rutjournal", appauthor=False))
     monkeypatch.delenv("XDG_CONFIG_HOME")
     assert user_config_dir() == Path(platformdirs.user_config_dir("rutjournal", appauthor=False))
+
+
+@pytest.mark.parametrize(
+    ("written", "language"),
+    [
+        ('{\n  "language": "de"\n}\n', "de"),
+        ('{"theme": "dark", "language" :  "FR"}', "fr"),
+        ('{"language": "pt"}', "system"),  # not a language rutjournal speaks: load_settings keeps the default
+        ('{"theme": "dark"}', "system"),
+        ("not json at all", "system"),
+    ],
+)
+def test_the_stored_language_reads_as_load_settings_reads_it(written: str, language: str) -> None:
+    from rutjournal.core.language import stored_language
+    from rutjournal.core.settings import load_settings
+
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(written, encoding="utf-8")
+    assert stored_language() == language == load_settings(path).language
+    change_setting(path, "language", "fr")
+    assert stored_language() == "fr"

@@ -14,10 +14,16 @@ import pytest
 
 from tests.rut import heavy_imports, rut
 
-LEAN = ("logging", "platformdirs", "json", "dataclasses", "shutil", "tempfile")
+LEAN = ("logging", "platformdirs", "json", "dataclasses", "shutil", "tempfile", "rutjournal.core.settings")
 
 
-def test_everyday_commands_import_none_of_the_costly_modules(data_dir: Path) -> None:
+@pytest.mark.parametrize("settings", [None, '{\n  "language": "en",\n  "theme": "dark"\n}\n'])
+def test_everyday_commands_import_none_of_the_costly_modules(data_dir: Path, settings: str | None) -> None:
+    if settings is not None:  # the language is read from it, by every command, without json or core.settings
+        from rutjournal.core.paths import settings_path
+
+        settings_path().parent.mkdir(parents=True, exist_ok=True)
+        settings_path().write_text(settings, encoding="utf-8")
     assert rut("add", "--date", "2026-03-01", "--mood", "3", "First words").returncode == 0
     assert rut("task", "add", "Reports", "--hours", "1").returncode == 0  # the journal exists: no first run
     commands = [
