@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rutjournal.core.calendar_words import MONTHS, WEEKDAYS
-from rutjournal.core.i18n import _, formats
+from rutjournal.core.i18n import _, formats, language
 
 NOTHING = "–"  # a blank is not a zero: an unknown value is shown as a dash
 
@@ -133,3 +133,11 @@ def _cldr(pattern: str, value: dt.date) -> str:
             out.append(pattern[i : i + run])
         i += run
     return "".join(out)
+
+
+def in_sentence(label: str) -> str:
+    """A label as it reads inside a sentence: "Room to advance" → "room to advance". German writes its nouns
+    with a capital wherever they stand, so there a label keeps its case."""
+    if language() == "de":
+        return label
+    return label[:1].lower() + label[1:]

@@ -72,7 +72,7 @@ def test_a_change_is_judged_as_it_is_shown(change: float, direction: str, shown:
 
 # -- the verdict -------------------------------------------------------------------------------------------------
 def sig(key: str, direction: str, number: float | None = None, *, level: bool = False) -> Signal:
-    return Signal(key, key.replace("_", " ").title(), "v", direction, "because", number, level)
+    return Signal(key, key.replace("_", " ").capitalize(), "v", direction, "because", number, level)
 
 
 HELD = sig("guidance", "steady", 1, level=True)

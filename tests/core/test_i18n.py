@@ -163,3 +163,16 @@ def test_every_catalog_is_complete(language: str) -> None:
     assert (untranslated[:10], len(untranslated)) == ([], 0)
     assert fuzzy == []
     assert [(message.id, errors) for message, errors in catalog.check()] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "inside"),
+    [
+        ("en", "Room to advance", "room to advance"),
+        ("fr", "Marge de progression", "marge de progression"),
+        ("de", "Raum für Aufstieg", "Raum für Aufstieg"),  # German nouns keep their capital
+    ],
+)
+def test_a_label_inside_a_sentence(language: str, label: str, inside: str) -> None:
+    i18n.use_language(language)
+    assert text.in_sentence(label) == inside

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from rutjournal.core.crossroads.model import Evidence, Signal, Verdict
 from rutjournal.core.crossroads.rules import counted
 from rutjournal.core.i18n import _, ngettext, pgettext
-from rutjournal.core.text import day, number, whole
+from rutjournal.core.text import day, in_sentence, number, whole
 
 LAST_READING_DAYS = 30
 SIGNS = ("+", "−", "±")
@@ -31,7 +31,7 @@ def short(verdict: Verdict) -> str:
         return _("too early to say")
     if verdict.verdict == "push":
         # TRANSLATORS: the verdict "push" with the steps it names, e.g. "push (lighten your load, find new challenges)"
-        return _("push ({steps})").format(steps=", ".join(step.title.lower() for step in verdict.steps))
+        return _("push ({steps})").format(steps=", ".join(in_sentence(step.title) for step in verdict.steps))
     if verdict.verdict == "stay":
         # TRANSLATORS: the Crossroads verdict: stay in the job
         return pgettext("verdict", "stay")

@@ -46,7 +46,7 @@ from rutjournal.core.crossroads.steps import (
     rule_state,
 )
 from rutjournal.core.i18n import N_, _, ngettext
-from rutjournal.core.text import number, whole
+from rutjournal.core.text import in_sentence, number, whole
 
 __all__ = [
     "BORED_LEVEL",
@@ -331,7 +331,9 @@ def decide(
             "{count} of the {total} strong signals point to leaving: {signals}.",
             len(strong),
         ).format(
-            count=len(strong), total=len(STRONG_RULES), signals=", ".join(s.label.lower() for s in strong)
+            count=len(strong),
+            total=len(STRONG_RULES),
+            signals=", ".join(in_sentence(s.label) for s in strong),
         )
     else:
         strong_line = _("{count} of the {total} strong signals point to leaving.").format(

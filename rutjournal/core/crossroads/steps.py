@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from rutjournal.core.crossroads.load_advice import load_action
 from rutjournal.core.crossroads.model import LoadFacts, Signal, Step
 from rutjournal.core.i18n import N_, _
-from rutjournal.core.text import day, hours, number
+from rutjournal.core.text import day, hours, in_sentence, number
 
 BORED_LEVEL = (
     2.0  # a 30-day challenge of 2 or less (1 = bored … 5 = stretched): the work no longer stretches you
@@ -290,7 +290,7 @@ def not_called_for(signals: Sequence[Signal]) -> list[str]:
             signal = by_key.get(rule.key)
             if rule.step != step or not rule.names or rule.line is None or signal is None:
                 continue
-            name = signal.label[0].lower() + signal.label[1:]
+            name = in_sentence(signal.label)
             if signal.number is None:
                 # TRANSLATORS: {signal} names a signal, e.g. "challenge level"
                 parts.append(_("{signal} not known yet").format(signal=name))
@@ -317,7 +317,7 @@ def headline(verdict: str, steps: Sequence[Step]) -> str:
         return _("Stay — no step is called for.")
     if verdict == "leave":
         return _("Leave — the signals say the room has run out.")
-    names = [s.title[0].lower() + s.title[1:] for s in steps if s.key != "leave"]
+    names = [in_sentence(s.title) for s in steps if s.key != "leave"]
     if not names:
         return _("Push — act: ask, delegate, learn.")
     if len(names) == 1:
