@@ -19,8 +19,8 @@ def fully_shown(widget: QWidget) -> bool:
 
 def cut_short(window: QWidget) -> list[str]:
     """Every visible text of ``window`` given less room than it needs, so that its end is cut off or
-    elided: a label that does not wrap, a button, a check box, a tab. One line each: where, and the text."""
-    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar
+    elided: a label that does not wrap, a button, a check box, a tab, an empty box's placeholder. One line each: where, and the text."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QTabBar
 
     from tests.ui.pseudo_walk import where
 
@@ -38,6 +38,10 @@ def cut_short(window: QWidget) -> list[str]:
         ):
             if widget.sizeHint().width() > widget.width() + 1:
                 cut.append(f"{where(widget)}: {widget.text()[:80]!r}")
+        elif isinstance(widget, QLineEdit) and widget.placeholderText() and not widget.text():
+            room = widget.width() - 12 - (24 if widget.isClearButtonEnabled() else 0)  # the frame, the clear button
+            if widget.fontMetrics().horizontalAdvance(widget.placeholderText()) > room:
+                cut.append(f"{where(widget)}: placeholder {widget.placeholderText()[:80]!r}")
         elif isinstance(widget, QTabBar):
             for index in range(widget.count()):
                 shown = widget.isTabVisible(index)

@@ -44,3 +44,20 @@ def test_english_installs_nothing(qapp: QApplication, restored: None) -> None:
     i18n.use_language(i18n.SOURCE)
     assert install_qt_words(qapp) is None
     assert cancel_text().replace("&", "") == "Cancel"
+
+
+@pytest.mark.parametrize(
+    ("code", "shown"), [("en", "Wed 3 Mar 2027"), ("de", "Mi., 3. März 2027"), ("fr", "mer. 3 mars 2027")]
+)
+def test_a_day_editor_writes_the_day_as_the_language_does(
+    qapp: QApplication, restored: None, code: str, shown: str
+) -> None:
+    import datetime as dt
+
+    from rutjournal.core import text
+    from rutjournal.ui.widgets.date_field import day_edit
+
+    i18n.use_language(code)
+    install_qt_words(qapp)
+    day = dt.date(2027, 3, 3)
+    assert day_edit("Due", day).text() == shown == text.day(day)

@@ -128,7 +128,9 @@ def place_search_box(window: QMainWindow) -> QLineEdit:
     box.setObjectName("searchBox")
     box.setPlaceholderText(_("Search entries and #tags  (Ctrl+F)"))
     box.setAccessibleName(_("Search"))
-    box.setMinimumWidth(320)
+    # as wide as its hint in this language (French needs more than English), within reason
+    hint = box.fontMetrics().horizontalAdvance(box.placeholderText()) + 48  # the frame and the clear button
+    box.setMinimumWidth(min(max(320, hint), 480))
     bar = window.menuBar()
     if bar.isNativeMenuBar():  # the menus live at the top of the screen (macOS): a toolbar row
         toolbar = QToolBar(_("Search"), movable=False, floatable=False)

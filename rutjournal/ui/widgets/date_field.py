@@ -4,11 +4,24 @@ date (a check box and a day editor)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
-DAY_FORMAT = "ddd d MMM yyyy"  # "Thu 3 Dec 2026", as core.text.day writes a day
+from rutjournal.core.i18n import formats
+
+DAY_FORMAT = "ddd d MMM yyyy"  # "Thu 3 Dec 2026", as core.text.day writes a day in English
+_CLDR_TO_QT = {"EEEE": "dddd", "E": "ddd", "y": "yyyy"}  # the fields whose letters differ; d, MMM, MMMM agree
+
+
+def day_format() -> str:
+    """Qt's display format for a day, in the language's own order (German "Mi., 3. März 2027"): CLDR's
+    pattern, the one core.text.day writes with, in Qt's letters."""
+    pattern = formats().get("patterns", {}).get("day")
+    if not pattern:
+        return DAY_FORMAT
+    return re.sub(r"EEEE|E+|y+", lambda found: _CLDR_TO_QT.get(found[0], _CLDR_TO_QT[found[0][0]]), pattern)
 
 
 def qdate(day: dt.date) -> QDate:
@@ -24,7 +37,7 @@ def day_edit(name: str, day: dt.date | None = None) -> QDateEdit:
     are as welcome as future ones."""
     edit = QDateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DAY_FORMAT)
+    edit.setDisplayFormat(day_format())
     edit.setAccessibleName(name)
     edit.setDate(qdate(day or dt.date.today()))
     edit.setMinimumWidth(edit.sizeHint().width())  # a squeezed row cuts the year off, never the whole day
