@@ -39,7 +39,9 @@ def cut_short(window: QWidget) -> list[str]:
             if widget.sizeHint().width() > widget.width() + 1:
                 cut.append(f"{where(widget)}: {widget.text()[:80]!r}")
         elif isinstance(widget, QLineEdit) and widget.placeholderText() and not widget.text():
-            room = widget.width() - 12 - (24 if widget.isClearButtonEnabled() else 0)  # the frame, the clear button
+            room = (
+                widget.width() - 12 - (24 if widget.isClearButtonEnabled() else 0)
+            )  # the frame, the clear button
             if widget.fontMetrics().horizontalAdvance(widget.placeholderText()) > room:
                 cut.append(f"{where(widget)}: placeholder {widget.placeholderText()[:80]!r}")
         elif isinstance(widget, QTabBar):
