@@ -105,3 +105,40 @@ def test_every_dialog(qtbot, window: MainWindow, journal: JournalText) -> None: 
         problems += problems_in(dialog, journal, name)
         dialog.close()
     assert not problems, failures(problems)
+
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "imports"
+IMPORTS = [
+    "jrnl/export.json",
+    "daylio/daylio_custom_moods.csv",  # its own mood labels, waiting for a score
+    "csv/journal.csv",  # the column mapping
+    "taskwarrior/export.json",
+    "dayone/dayone-export.zip",
+    "rednotebook/data",
+]
+
+
+def test_every_step_of_an_import(qtbot, window: MainWindow, journal: JournalText, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The import dialog's preview of each kind of file, a file it cannot read, and the words after an import."""
+    import re
+
+    from rutjournal.ui.transfer.import_dialog import ImportDialog
+
+    assert window.db is not None
+    garbage = tmp_path / "random.bin"
+    garbage.write_bytes(bytes(range(256)) * 8)
+    problems: list[str] = []
+    for source in [*(FIXTURES / name for name in IMPORTS), garbage]:
+        dialog = ImportDialog(window.db, lambda: True, window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.set_source(source)
+        qtbot.waitUntil(lambda dialog=dialog: not dialog.busy(), timeout=10000)
+        # What the file itself holds (its column names, its mood labels, its text) is its data, not ours.
+        held = source.read_bytes() if source.is_file() else b""
+        words = set(re.findall(r"[^\W\d_]{2,}", held.decode("utf-8", "ignore").lower()))
+        journal.words = journal.words | words
+        assert dialog.summary.text() or dialog.status.text(), source
+        problems += problems_in(dialog, journal, f"import {source.name}")
+        dialog.close()
+    assert not problems, failures(problems)
