@@ -161,8 +161,12 @@ def _prepare(args: argparse.Namespace) -> Action:
             raise InvalidInput("gap edit", _("a new TITLE, --kind or --good"))
 
         def edit_gap(grow: Grow) -> None:
+            from rutjournal.core.report_text import GAP_KIND_WORDS
+
             view = grow.update_gap(gap_id, **fields)
-            print(f"{view.id}: {view.title} ({view.kind})")
+            kind = _(GAP_KIND_WORDS[view.kind]) if view.kind in GAP_KIND_WORDS else view.kind
+            # TRANSLATORS: a gap just changed: its id, its title and its kind ("3: Forecasting models (knowledge)")
+            print(_("{id}: {title} ({kind})").format(id=view.id, title=view.title, kind=kind))
 
         return edit_gap
     if command == ("gap", "add"):

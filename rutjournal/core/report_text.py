@@ -24,6 +24,15 @@ __all__ = [
     "span",
 ]
 
+# TRANSLATORS: the kind of a task in a list of tasks (the Markdown export)
+TASK_KIND_WORDS = {"task": N_("task"), "meeting": N_("meeting"), "project": N_("project")}
+# TRANSLATORS: the kind of a gap, after its title: "Forecasting models (knowledge)"
+GAP_KIND_WORDS = {
+    "skill": N_("skill"),
+    "experience": N_("experience"),
+    "knowledge": N_("knowledge"),
+    "visibility": N_("visibility"),
+}
 EVIDENCE_WORDS = {  # the kinds of evidence in words, translated where shown: _(EVIDENCE_WORDS[kind])
     # TRANSLATORS: a kind of evidence of one's work
     "project_shipped": N_("project shipped"),

@@ -92,7 +92,9 @@ class EvidencePanel(QWidget):
         for ev in self.grow.evidence():
             result = f" — {ev.result}" if ev.result else ""
             kind = _(EVIDENCE_WORDS[ev.kind]) if ev.kind in EVIDENCE_WORDS else ev.kind
-            item = QListWidgetItem(f"{text.short_day(ev.day)} · {kind}: {ev.text}{result}")
+            # TRANSLATORS: a line of the evidence list: "27 Nov · project shipped: Dry run of the deck"
+            line = _("{day} · {kind}: {text}").format(day=text.short_day(ev.day), kind=kind, text=ev.text)
+            item = QListWidgetItem(line + result)
             item.setToolTip(text.day(ev.day))
             item.setData(Qt.ItemDataRole.UserRole, ev.id)
             self.items.addItem(item)

@@ -225,7 +225,10 @@ class ConversationEditor(QWidget):
         self.options.clear()
         for o in c.options:
             label = _(OPTION_LABELS[o.kind]) if o.kind in OPTION_LABELS else o.kind
-            item = QListWidgetItem(f"{label}: {o.said}" if o.said else label)
+            # TRANSLATORS: an option offered in a conversation, and what was said of it: "Course: next spring"
+            item = QListWidgetItem(
+                _("{option}: {said}").format(option=label, said=o.said) if o.said else label
+            )
             item.setData(Qt.ItemDataRole.UserRole, o.id)
             self.options.addItem(item)
         self.option_remove.setEnabled(False)

@@ -77,6 +77,8 @@ class PromotionsBox(QGroupBox):
             reason = f" — {p.reason}" if p.reason else ""
             role = f" ({p.role_title})" if p.role_title else ""
             outcome = _(OUTCOME_WORDS[p.outcome]) if p.outcome in OUTCOME_WORDS else p.outcome.lower()
-            self.promotions.addItem(f"{text.short_day(p.day)}: {outcome}{role}{reason}")
+            # TRANSLATORS: a promotion asked for: the day and the answer, then the role and the reason if given
+            line = _("{day}: {outcome}").format(day=text.short_day(p.day), outcome=outcome)
+            self.promotions.addItem(line + role + reason)
         if not self.promotions.count():
             self.promotions.addItem(_("No promotion asked for yet. Record the answer here when you ask."))

@@ -15,20 +15,12 @@ from typing import TextIO
 from rutjournal.core.grow import store as grow_store
 from rutjournal.core.grow.promotion_case import STATUS_WORDS
 from rutjournal.core.guidance import store as guidance_store
-from rutjournal.core.i18n import N_, _
+from rutjournal.core.i18n import _
 from rutjournal.core.load import store as load_store
+from rutjournal.core.report_text import GAP_KIND_WORDS, TASK_KIND_WORDS
 from rutjournal.core.text import minutes_as_hours
 
 SECTIONS = ("tasks", "goals", "evidence", "conversations")
-# TRANSLATORS: the kind of a task in the Markdown export's list of tasks
-TASK_KIND_WORDS = {"task": N_("task"), "meeting": N_("meeting"), "project": N_("project")}
-# TRANSLATORS: the kind of a gap, after its title in the Markdown export: "Forecasting models (knowledge)"
-GAP_KIND_WORDS = {
-    "skill": N_("skill"),
-    "experience": N_("experience"),
-    "knowledge": N_("knowledge"),
-    "visibility": N_("visibility"),
-}
 FILE_NAME = "beyond-the-journal.md"
 
 
