@@ -139,26 +139,27 @@ def _print_tasks(tasks: list[TaskView], as_json: bool, decision: str | None) -> 
         return
     # TRANSLATORS: the headings of the list of tasks
     rows = [(_("ID"), _("Task"), _("Hours"), _("Decision"), _("Hand-off score"))]
-    rows += [
-        (
-            str(t.id),
-            _cut(t.title, 40),
-            task_hours(t.minutes_per_week),
-            decision_label(t),
-            str(t.delegability.score),
+    # Thousands of tasks, few different hours and decisions: each is put into words once.
+    hours_of: dict[int, str] = {}
+    label_of: dict[tuple[str, bool], str] = {}
+    for t in tasks:
+        shown = hours_of.get(t.minutes_per_week)
+        if shown is None:
+            shown = hours_of[t.minutes_per_week] = task_hours(t.minutes_per_week)
+        state = (t.decision, t.done_on is None)
+        label = label_of.get(state)
+        if label is None:
+            label = label_of[state] = decision_label(t)
+        title = t.title if len(t.title) <= 40 else _cut(t.title, 40)
+        rows.append((str(t.id), title, shown, label, str(t.delegability.score)))
+    wide = [max(map(len, column)) for column in zip(*rows, strict=True)]
+    print(
+        "\n".join(
+            f"{row[0].rjust(wide[0])}  {row[1].ljust(wide[1])}  {row[2].rjust(wide[2])}  "
+            f"{row[3].ljust(wide[3])}  {row[4].rjust(wide[4])}".rstrip()
+            for row in rows
         )
-        for t in tasks
-    ]
-    widths = [max(len(row[i]) for row in rows) for i in range(5)]
-    for row in rows:
-        cells = (
-            row[0].rjust(widths[0]),
-            row[1].ljust(widths[1]),
-            row[2].rjust(widths[2]),
-            row[3].ljust(widths[3]),
-            row[4].rjust(widths[4]),
-        )
-        print("  ".join(cells).rstrip())
+    )
 
 
 def _cut(title: str, most: int) -> str:
@@ -216,7 +217,6 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
             )
         )
         return 0
-    explained = summary_explanations(tasks)
     plate = ngettext("{count} task", "{count} tasks", summary.plate_tasks).format(
         count=text.whole(summary.plate_tasks)
     )
@@ -240,7 +240,7 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
     print(_("Freed so far: {hours}").format(hours=hours(summary.freed)))
     print(_("Meetings: {hours}").format(hours=hours(summary.meetings)))
     if summary.enjoyed_share is None:
-        why = explained["enjoyed"]
+        why = summary_explanations(tasks)["enjoyed"]
         # TRANSLATORS: {share} is a dash (no share yet), {reason} why there is none
         said = _("Work you enjoy: {share} ({reason})")
         print(said.format(share=text.NOTHING, reason=why[0].lower() + why[1:]))

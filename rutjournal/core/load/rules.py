@@ -5,7 +5,9 @@ Time is whole minutes a week everywhere, so totals are exact. "On your plate" is
 freeing decision (delegate, drop, decline, automate) has been carried out.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: typing.NamedTuple compiles every field's annotation given as
+# text, 3.5 M instructions for the Load records on every Load command (6 % of Python's start). The
+# annotations are real types instead; tests/cli/test_cli_lean.py keeps them so.
 
 import datetime as dt
 import math
@@ -23,7 +25,9 @@ from rutjournal.core.load.delegability import Delegability
 
 KINDS = TASK_KINDS
 MAX_MINUTES = MINUTES_PER_WEEK[1]
-_HOURS = re.compile(r"^\s*(?:(\d+(?:\.\d+)?)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*$", re.IGNORECASE)
+# Compiled the first time hours are typed as more than a number ("1h30m"; re keeps it compiled after that): a
+# list, a report, or ``--hours 0.5`` never needs it.
+_HOURS = r"^\s*(?:(\d+(?:\.\d+)?)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*$"
 EDITABLE = (
     "title",
     "kind",
@@ -98,7 +102,7 @@ def parse_minutes(text: str) -> int:
         if not math.isfinite(number) or abs(number) > MAX_MINUTES:  # inf, nan, 1e309: no number of minutes
             raise InvalidInput("hours", allowed, text)
         return round(number * 60)
-    match = _HOURS.match(text)
+    match = re.compile(_HOURS, re.IGNORECASE).match(text)
     if not text.strip() or not match or not any(match.groups()):
         raise InvalidInput("hours", allowed, text)
     hours, minutes = match.groups()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.i18n import _
 from rutjournal.core.load import store
-from rutjournal.core.load.delegability import TaskFacts, delegability
+from rutjournal.core.load.delegability import Delegability, TaskFacts, delegability
 from rutjournal.core.load.rules import (
     DECISIONS,
     EDITABLE,
@@ -160,7 +160,18 @@ class Load:
             raise InvalidInput("decision", " / ".join(DECISIONS), decision)
         with self.db.reader() as conn:
             listed = store.read_listed(conn, decision)
-        return [TaskView._make([*cells, delegability(TaskFacts._make(cells[3:7]))]) for cells in listed]
+        # Tasks with the same facts share one score (a record that cannot change): thousands of tasks, far
+        # fewer different facts.
+        scored: dict[tuple[object, ...], Delegability] = {}
+        views = []
+        for cells in listed:
+            facts = tuple(cells[3:7])
+            score = scored.get(facts)
+            if score is None:
+                score = scored[facts] = delegability(TaskFacts._make(facts))
+            cells.append(score)
+            views.append(TaskView._make(cells))
+        return views
 
     def candidates(self, limit: int = 10, tasks: list[TaskView] | None = None) -> list[TaskView]:
         """Undecided tasks, best candidates to hand off first (from ``tasks`` if already read)."""
