@@ -3,25 +3,25 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from rutjournal.cli.text import json_text
 from rutjournal.core import text
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.i18n import _, ngettext
 from rutjournal.core.load.rules import TaskView, parse_minutes
-from rutjournal.core.load.words import (
-    decision_label,
-    declined_sentence,
-    hours,
-    summary_explanations,
-    task_hours,
-)
 from rutjournal.core.paths import AppPaths
-from rutjournal.core.values import parse_id, parse_whole
+
+# core.values (its patterns, its records) is imported for an id or a number typed, and load.words for what is
+# printed in words: ``task add TITLE --hours H`` needs neither.
 
 
 def _int(field: str, text: str | None, low: int, high: int) -> int | None:
-    return None if text is None else parse_whole(field, text, low, high)
+    if text is None:
+        return None
+    from rutjournal.core.values import parse_whole
+
+    return parse_whole(field, text, low, high)
 
 
 def _new_task(args: argparse.Namespace) -> dict[str, object]:
@@ -93,7 +93,11 @@ def run_task(args: argparse.Namespace, paths: AppPaths) -> int:
 
     if args.task_command == "add":
         fields = _new_task(args)  # bad input: nothing is opened or written
-    task_id = None if args.task_command in ("add", "list") else parse_id("ID", args.id)
+    task_id = None
+    if args.task_command not in ("add", "list"):
+        from rutjournal.core.values import parse_id
+
+        task_id = parse_id("ID", args.id)
     from rutjournal.core.choices import DECISIONS
 
     for given in (getattr(args, "decision", None),):
@@ -114,6 +118,8 @@ def run_task(args: argparse.Namespace, paths: AppPaths) -> int:
             assert task_id is not None
             task = load.done(task_id)
             assert task.done_on is not None
+            from rutjournal.core.load.words import decision_label
+
             # TRANSLATORS: a task carried out: its id and title, its decision ("Delegated to Sam") and the day
             said = _("{id}: {title} → {decision} on {day}")
             print(
@@ -127,6 +133,8 @@ def run_task(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def _print_tasks(tasks: list[TaskView], as_json: bool, decision: str | None) -> None:
+    from rutjournal.core.load.words import decision_label, task_hours
+
     if as_json:
         print(json_text([_task_dict(t) for t in tasks]))
         return
@@ -188,6 +196,7 @@ def _task_dict(t: TaskView) -> dict[str, object]:
 
 def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
     from rutjournal.core.load.service import Load, summarize
+    from rutjournal.core.load.words import declined_sentence, hours, summary_explanations
     from rutjournal.core.storage.db import open_database
 
     db = open_database(paths.database, backup_dir=paths.backup_dir)
@@ -255,5 +264,26 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
-COMMANDS = {"task": run_task}
-REPORTS = {"load": run_report}
+def _collector_paused(
+    run: Callable[[argparse.Namespace, AppPaths], int],
+) -> Callable[[argparse.Namespace, AppPaths], int]:
+    """``run`` with Python's cycle collector paused: a list or a report makes a few records for each of
+    thousands of tasks, none of them in a cycle, and a collection on the way (8 M instructions, an eighth of
+    Python's start) would find nothing to free. It runs again as usual once the command is done."""
+
+    def paused(args: argparse.Namespace, paths: AppPaths) -> int:
+        import gc
+
+        if not gc.isenabled():
+            return run(args, paths)
+        gc.disable()
+        try:
+            return run(args, paths)
+        finally:
+            gc.enable()
+
+    return paused
+
+
+COMMANDS = {"task": _collector_paused(run_task)}
+REPORTS = {"load": _collector_paused(run_report)}

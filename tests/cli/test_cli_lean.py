@@ -87,3 +87,17 @@ def test_the_load_records_are_typed_with_real_types_not_text() -> None:
     for record in records:
         written = record.__annotations__
         assert written and not [n for n, t in written.items() if isinstance(t, str | ForwardRef)], record
+
+
+def test_the_load_commands_import_what_they_print_or_check_only(data_dir: Path) -> None:
+    """core.values (its patterns and records) for an id or a number typed, load.words for a list or a report."""
+    only_typed = ("rutjournal.core.values", "rutjournal.core.load.words")
+    assert heavy_imports(["task", "add", "Reports", "--hours", "1"], heavy=only_typed) == [[0]]
+    assert heavy_imports(["task", "list"], ["report", "load"], heavy=only_typed) == [
+        [0, "rutjournal.core.load.words"],
+        [0],
+    ]
+    assert heavy_imports(["task", "decide", "1", "keep"], heavy=only_typed) == [[0, "rutjournal.core.values"]]
+    assert heavy_imports(["task", "add", "Team sync", "--enjoy", "1"], heavy=only_typed) == [
+        [0, "rutjournal.core.values"]
+    ]
