@@ -139,7 +139,7 @@ def parse_brain_dump(text: str) -> BrainDump:
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip()
         start = line.lstrip()[:1]
-        if start and (start in _BULLET_STARTS or start.isdecimal()):  # re compiles it for lists only
+        if start and (start in _BULLET_STARTS or start.isdecimal()):  # compiled for a line a bullet can start
             body = re.sub(_BULLET, "", line, count=1).strip()
         else:
             body = line.strip()
