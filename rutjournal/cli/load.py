@@ -3,25 +3,25 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from rutjournal.cli.text import json_text
 from rutjournal.core import text
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.i18n import _, ngettext
 from rutjournal.core.load.rules import TaskView, parse_minutes
-from rutjournal.core.load.words import (
-    decision_label,
-    declined_sentence,
-    hours,
-    summary_explanations,
-    task_hours,
-)
 from rutjournal.core.paths import AppPaths
-from rutjournal.core.values import parse_id, parse_whole
+
+# core.values (its patterns, its records) is imported for an id or a number typed, and load.words for what is
+# printed in words: ``task add TITLE --hours H`` needs neither.
 
 
 def _int(field: str, text: str | None, low: int, high: int) -> int | None:
-    return None if text is None else parse_whole(field, text, low, high)
+    if text is None:
+        return None
+    from rutjournal.core.values import parse_whole
+
+    return parse_whole(field, text, low, high)
 
 
 def _new_task(args: argparse.Namespace) -> dict[str, object]:
@@ -93,7 +93,11 @@ def run_task(args: argparse.Namespace, paths: AppPaths) -> int:
 
     if args.task_command == "add":
         fields = _new_task(args)  # bad input: nothing is opened or written
-    task_id = None if args.task_command in ("add", "list") else parse_id("ID", args.id)
+    task_id = None
+    if args.task_command not in ("add", "list"):
+        from rutjournal.core.values import parse_id
+
+        task_id = parse_id("ID", args.id)
     from rutjournal.core.choices import DECISIONS
 
     for given in (getattr(args, "decision", None),):
@@ -114,6 +118,8 @@ def run_task(args: argparse.Namespace, paths: AppPaths) -> int:
             assert task_id is not None
             task = load.done(task_id)
             assert task.done_on is not None
+            from rutjournal.core.load.words import decision_label
+
             # TRANSLATORS: a task carried out: its id and title, its decision ("Delegated to Sam") and the day
             said = _("{id}: {title} → {decision} on {day}")
             print(
@@ -127,6 +133,8 @@ def run_task(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def _print_tasks(tasks: list[TaskView], as_json: bool, decision: str | None) -> None:
+    from rutjournal.core.load.words import decision_label, task_hours
+
     if as_json:
         print(json_text([_task_dict(t) for t in tasks]))
         return
@@ -139,26 +147,27 @@ def _print_tasks(tasks: list[TaskView], as_json: bool, decision: str | None) -> 
         return
     # TRANSLATORS: the headings of the list of tasks
     rows = [(_("ID"), _("Task"), _("Hours"), _("Decision"), _("Hand-off score"))]
-    rows += [
-        (
-            str(t.id),
-            _cut(t.title, 40),
-            task_hours(t.minutes_per_week),
-            decision_label(t),
-            str(t.delegability.score),
+    # Thousands of tasks, few different hours and decisions: each is put into words once.
+    hours_of: dict[int, str] = {}
+    label_of: dict[tuple[str, bool], str] = {}
+    for t in tasks:
+        shown = hours_of.get(t.minutes_per_week)
+        if shown is None:
+            shown = hours_of[t.minutes_per_week] = task_hours(t.minutes_per_week)
+        state = (t.decision, t.done_on is None)
+        label = label_of.get(state)
+        if label is None:
+            label = label_of[state] = decision_label(t)
+        title = t.title if len(t.title) <= 40 else _cut(t.title, 40)
+        rows.append((str(t.id), title, shown, label, str(t.delegability.score)))
+    wide = [max(map(len, column)) for column in zip(*rows, strict=True)]
+    print(
+        "\n".join(
+            f"{row[0].rjust(wide[0])}  {row[1].ljust(wide[1])}  {row[2].rjust(wide[2])}  "
+            f"{row[3].ljust(wide[3])}  {row[4].rjust(wide[4])}".rstrip()
+            for row in rows
         )
-        for t in tasks
-    ]
-    widths = [max(len(row[i]) for row in rows) for i in range(5)]
-    for row in rows:
-        cells = (
-            row[0].rjust(widths[0]),
-            row[1].ljust(widths[1]),
-            row[2].rjust(widths[2]),
-            row[3].ljust(widths[3]),
-            row[4].rjust(widths[4]),
-        )
-        print("  ".join(cells).rstrip())
+    )
 
 
 def _cut(title: str, most: int) -> str:
@@ -187,6 +196,7 @@ def _task_dict(t: TaskView) -> dict[str, object]:
 
 def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
     from rutjournal.core.load.service import Load, summarize
+    from rutjournal.core.load.words import declined_sentence, hours, summary_explanations
     from rutjournal.core.storage.db import open_database
 
     db = open_database(paths.database, backup_dir=paths.backup_dir)
@@ -216,7 +226,6 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
             )
         )
         return 0
-    explained = summary_explanations(tasks)
     plate = ngettext("{count} task", "{count} tasks", summary.plate_tasks).format(
         count=text.whole(summary.plate_tasks)
     )
@@ -240,7 +249,7 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
     print(_("Freed so far: {hours}").format(hours=hours(summary.freed)))
     print(_("Meetings: {hours}").format(hours=hours(summary.meetings)))
     if summary.enjoyed_share is None:
-        why = explained["enjoyed"]
+        why = summary_explanations(tasks)["enjoyed"]
         # TRANSLATORS: {share} is a dash (no share yet), {reason} why there is none
         said = _("Work you enjoy: {share} ({reason})")
         print(said.format(share=text.NOTHING, reason=why[0].lower() + why[1:]))
@@ -255,5 +264,26 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
-COMMANDS = {"task": run_task}
-REPORTS = {"load": run_report}
+def _collector_paused(
+    run: Callable[[argparse.Namespace, AppPaths], int],
+) -> Callable[[argparse.Namespace, AppPaths], int]:
+    """``run`` with Python's cycle collector paused: a list or a report makes a few records for each of
+    thousands of tasks, none of them in a cycle, and a collection on the way (8 M instructions, an eighth of
+    Python's start) would find nothing to free. It runs again as usual once the command is done."""
+
+    def paused(args: argparse.Namespace, paths: AppPaths) -> int:
+        import gc
+
+        if not gc.isenabled():
+            return run(args, paths)
+        gc.disable()
+        try:
+            return run(args, paths)
+        finally:
+            gc.enable()
+
+    return paused
+
+
+COMMANDS = {"task": _collector_paused(run_task)}
+REPORTS = {"load": _collector_paused(run_report)}

@@ -27,7 +27,9 @@ The rules, in the order they are applied to each line:
   than 200 characters, or when its time comes to more than 168 hours a week. Nothing is cut short silently.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: typing.NamedTuple compiles every field's annotation given as
+# text, 3.5 M instructions for the Load records on every Load command (6 % of Python's start). The
+# annotations are real types instead; tests/cli/test_cli_lean.py keeps them so.
 
 import math
 import re
@@ -73,17 +75,27 @@ _AFTER = rf"""
     """
 _BEFORE = rf"(?<![\w-])(?:{_FREQ})[\s,:;–—-]*\Z"
 _FREQ_WORD = r"(?<![\w-])(daily|weekly|monthly|fortnightly)(?![\w-])"
-_BULLET = re.compile(
-    r"\A\s*(?:(?:[-*+>]|\d{1,3}[.)])(?:\s+|\Z)|[•·▪◦‣–—]\s*|\(\d{1,3}\)\s*|\[[ xX✓✔]?\]\s*)+",
-)
+_BULLET = r"\A\s*(?:(?:[-*+>]|\d{1,3}[.)])(?:\s+|\Z)|[•·▪◦‣–—]\s*|\(\d{1,3}\)\s*|\[[ xX✓✔]?\]\s*)+"
+_BULLET_STARTS = "-*+>•·▪◦‣–—(["  # what a bullet can start with, after spaces, but a digit
 _APPROX = r"(?:[~≈]|(?<![\w-])(?:about|approx\.?|around|roughly|ca\.))\s*\Z"
 _SEPARATORS = " \t,-:;–—|/(~≈@"
 _LEADING = r"\A[\s,\-:;–—|/)]+"
-_MEETING = re.compile(
-    r"(?<![\w-])(?:meetings?|mtgs?|syncs?|stand-?ups?|stand\s+ups?|1:1s?|1-on-1s?|one-on-ones?|"
-    r"one\s+on\s+ones?|calls?|retros?|retrospectives?|huddles?|catch-?ups?|all-hands|town\s?halls?)(?![\w-])",
-    re.IGNORECASE,
+_MEETING_WORDS = (
+    r"meetings?|mtgs?|syncs?|stand-?ups?|stand\s+ups?|1:1s?|1-on-1s?|one-on-ones?|"
+    r"one\s+on\s+ones?|calls?|retros?|retrospectives?|huddles?|catch-?ups?|all-hands|town\s?halls?"
 )
+_MEETING = rf"(?<![\w-])(?:{_MEETING_WORDS})(?![\w-])"
+
+
+def _stem(word: str) -> str:
+    """The text a meeting word always begins with: "stand" of ``stand-?ups?``, "meeting" of ``meetings?``."""
+    end = next((i for i, c in enumerate(word) if c in "\\?()[]*+"), len(word))
+    return word[: end - 1] if word[end : end + 1] == "?" else word[:end]
+
+
+# An ASCII title holding none of the stems in lower case names no meeting, and the pattern is not compiled for
+# it. (Other text folds its case further, "ſync" is a sync: the pattern decides.)
+_MEETING_STEMS = tuple(_stem(word) for word in _MEETING_WORDS.split("|"))
 _PROJECT = re.compile(r"\b(?:projects?|migrations?|initiatives?)\b", re.IGNORECASE)
 
 
@@ -126,7 +138,11 @@ def parse_brain_dump(text: str) -> BrainDump:
     dump = BrainDump([], [])
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip()
-        body = _BULLET.sub("", line, count=1).strip()
+        start = line.lstrip()[:1]
+        if start and (start in _BULLET_STARTS or start.isdecimal()):  # compiled for a line a bullet can start
+            body = re.sub(_BULLET, "", line, count=1).strip()
+        else:
+            body = line.strip()
         if not body:
             continue
         parsed = _parse_line(body)
@@ -151,7 +167,9 @@ def parse_task_line(line: str) -> ParsedTask:
 
 
 def guess_kind(title: str) -> str:
-    if _MEETING.search(title):
+    if (not title.isascii() or any(stem in title.lower() for stem in _MEETING_STEMS)) and re.search(
+        _MEETING, title, re.IGNORECASE
+    ):
         return "meeting"
     if _PROJECT.search(title):
         return "project"

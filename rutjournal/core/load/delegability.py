@@ -11,8 +11,11 @@ So a disliked, worthless chore outside the job that eats six hours a week scores
 core task scores 0 however long it takes. Every part that adds points says so in words.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: typing.NamedTuple compiles every field's annotation given as
+# text, 3.5 M instructions for the Load records on every Load command (6 % of Python's start). The
+# annotations are real types instead; tests/cli/test_cli_lean.py keeps them so.
 
+from functools import cache
 from typing import NamedTuple
 
 from rutjournal.core import text
@@ -25,6 +28,7 @@ ENJOY_POINTS = {-2: 20, -1: 12, 0: 5, 1: 0, 2: 0}
 ENJOY_UNRATED = 5
 POINTS_PER_HOUR = 2.5
 MAX_TIME_POINTS = 15
+_new = tuple.__new__
 
 
 class TaskFacts(NamedTuple):
@@ -100,15 +104,28 @@ class Delegability(NamedTuple):
 
 def delegability(facts: TaskFacts) -> Delegability:
     """Score a task from its facts; see the module docstring for the formula."""
-    return Delegability(sum(_points(facts)), facts)
+    score = _rated_points(facts.in_jd, facts.enjoyment, facts.value) + _time_points(facts.minutes_per_week)
+    return _new(Delegability, (score, facts))  # Delegability._make without its call in Python
 
 
 def _points(facts: TaskFacts) -> tuple[int, int, int, int]:
     """The four parts' points: job description, value, enjoyment, time."""
     value = VALUE_UNRATED if facts.value is None else VALUE_POINTS[facts.value]
     enjoy = ENJOY_UNRATED if facts.enjoyment is None else ENJOY_POINTS[facts.enjoyment]
-    time = min(MAX_TIME_POINTS, int(facts.minutes_per_week / 60 * POINTS_PER_HOUR + 0.5))  # halves round up
-    return JD_POINTS[facts.in_jd], value, enjoy, time
+    return JD_POINTS[facts.in_jd], value, enjoy, _time_points(facts.minutes_per_week)
+
+
+# A list scores thousands of tasks with few different facts: each part is worked out once per process.
+@cache
+def _rated_points(in_jd: str, enjoyment: int | None, value: int | None) -> int:
+    """The points of the three parts that do not depend on the time."""
+    jd, value_points, enjoy, _time = _points(TaskFacts(0, in_jd, enjoyment, value))
+    return jd + value_points + enjoy
+
+
+@cache
+def _time_points(minutes_per_week: int) -> int:
+    return min(MAX_TIME_POINTS, int(minutes_per_week / 60 * POINTS_PER_HOUR + 0.5))  # halves round up
 
 
 _JD_WORDS = {

@@ -31,7 +31,6 @@ from rutjournal.core.load.rules import (
 )
 from rutjournal.core.load.store import DeletedTask, TaskEventRow, TaskRow
 from rutjournal.core.storage.db import Database
-from rutjournal.core.values import check_day
 
 if TYPE_CHECKING:
     from rutjournal.core.journal.search import SearchHit  # the search (and its html import) only for mentions
@@ -99,7 +98,7 @@ class Load:
             raise InvalidInput("decision", " / ".join(DECISIONS), decision)
         with self.db.writer() as conn:
             task = _task(conn, task_id)
-            day = dt.date.today() if on is None else check_day("date", on)
+            day = dt.date.today() if on is None else _checked(on)
             _record_decision(conn, task, decision, day, to=to, reason=reason)
         return self.get(task_id)
 
@@ -111,7 +110,7 @@ class Load:
                 # TRANSLATORS: the decisions in brackets are words the user types, as they are.
                 allowed = _("taken first (delegate, drop, decline, automate, renegotiate)")
                 raise InvalidInput("decision", allowed, task.decision)
-            task = task._replace(done_on=dt.date.today() if on is None else check_day("date", on))
+            task = task._replace(done_on=dt.date.today() if on is None else _checked(on))
             store.update_task(conn, task)
             store.insert_event(conn, TaskEventRow(task_id, task.decision, task.minutes_per_week, done=True))
         return self.get(task_id)
@@ -160,7 +159,12 @@ class Load:
             raise InvalidInput("decision", " / ".join(DECISIONS), decision)
         with self.db.reader() as conn:
             listed = store.read_listed(conn, decision)
-        return [TaskView._make([*cells, delegability(TaskFacts._make(cells[3:7]))]) for cells in listed]
+        views = []
+        new = tuple.__new__  # what TaskFacts._make and TaskView._make do, without a call in Python per task
+        for cells in listed:
+            cells.append(delegability(new(TaskFacts, cells[3:7])))
+            views.append(new(TaskView, cells))
+        return views
 
     def candidates(self, limit: int = 10, tasks: list[TaskView] | None = None) -> list[TaskView]:
         """Undecided tasks, best candidates to hand off first (from ``tasks`` if already read)."""
@@ -186,6 +190,13 @@ class Load:
         """The earliest day the inventory knows (None while it is empty)."""
         with self.db.reader() as conn:
             return store.first_day(conn)
+
+
+def _checked(day: dt.date) -> dt.date:
+    """A day the caller gave (the command line gives none, and does not import core.values for it)."""
+    from rutjournal.core.values import check_day
+
+    return check_day("date", day)
 
 
 def _task(conn: sqlite3.Connection, task_id: int) -> TaskRow:

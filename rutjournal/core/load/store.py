@@ -6,7 +6,9 @@ what a call writes goes in whole or not at all. Days and moments are ``datetime`
 (storage.dates turns them into the text SQLite compares), and the defaults are the schema's.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: typing.NamedTuple compiles every field's annotation given as
+# text, 3.5 M instructions for the Load records on every Load command (6 % of Python's start). The
+# annotations are real types instead; tests/cli/test_cli_lean.py keeps them so.
 
 import datetime as dt
 import sqlite3
@@ -125,7 +127,8 @@ def read_listed(conn: sqlite3.Connection, decision: str | None = None) -> list[l
     for row in conn.execute(f"SELECT {', '.join(LISTED)} FROM tasks {where} ORDER BY id", params):
         cells = list(row)
         for i in _LISTED_DAYS:
-            cells[i] = day_of(cells[i])  # NULL stays None
+            if cells[i] is not None:  # NULL stays None: most tasks are undecided, a call each is not needed
+                cells[i] = day_of(cells[i])
         found.append(cells)
     return found
 
