@@ -1,7 +1,5 @@
 """Checking what a user typed before anything is written: scores, hours, dates, tags, text."""
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from typing import NamedTuple
@@ -30,7 +28,7 @@ class Scores(NamedTuple):
     hours: float | None = None
     load: int | None = None
 
-    def validated(self) -> Scores:
+    def validated(self) -> "Scores":
         for name in SCORE_FIELDS:
             check_score(name, getattr(self, name))
         check_hours(self.hours)

@@ -5,8 +5,6 @@ The file is looked at read-only first (fast, and safe), so a file that is not ou
 by a newer rutjournal is refused before anything writes to it, and before SQLAlchemy or Alembic are imported.
 """
 
-from __future__ import annotations
-
 import errno
 import os
 import sqlite3

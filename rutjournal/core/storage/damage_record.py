@@ -6,8 +6,6 @@ what can still be read can be shown or exported, and nothing is written. Restori
 journal in place of an empty file) removes it.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import os
 from pathlib import Path
