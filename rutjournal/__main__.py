@@ -17,6 +17,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     start_in(settled_language(asked_language(words)))  # before any word is written, help and errors included
     window = window_options(words)
     if window is not None:  # the window alone: its start needs none of the command line's parser
+        from rutjournal.ui.font_warmup import start
+
+        start()  # fontconfig loads on the other core while Qt is imported
         from rutjournal.ui.app import run_gui
 
         return run_gui(window.get("data_dir"), demo="demo" in window, reset_demo="reset_demo" in window)

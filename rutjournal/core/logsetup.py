@@ -44,21 +44,13 @@ def route_records() -> None:
         return
     where, stderr_level = _wanted
     _wanted = None
-    log_file = where if isinstance(where, Path) else where()
     import logging
 
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     _remove_handlers(root)
-    try:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        from rutjournal.core.storage.private_files import tighten
-
-        tighten(log_file.parent)  # the log names files and dates: the user's alone
-        file_handler: logging.Handler = _rotating_on_first_record(log_file)
-    except OSError as exc:  # a read-only home must not stop the app
-        file_handler = logging.StreamHandler(sys.stderr)
-        print(f"rutjournal: cannot write the log file {log_file}: {exc.strerror}", file=sys.stderr)
+    # A path is prepared now; a function (the log folder not looked up yet) when the first record comes.
+    file_handler = _log_file_handler(where) if isinstance(where, Path) else _rotating_on_first_record(where)
     file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     file_handler._rutjournal = True  # type: ignore[attr-defined]
     root.addHandler(file_handler)
@@ -67,7 +59,7 @@ def route_records() -> None:
     err.setFormatter(logging.Formatter("rutjournal: %(message)s"))
     err._rutjournal = True  # type: ignore[attr-defined]
     root.addHandler(err)
-    _configured = log_file
+    _configured = where if isinstance(where, Path) else None
 
 
 def stop_logging() -> None:
@@ -132,8 +124,25 @@ def _remove_handlers(root: logging.Logger) -> None:
             handler.close()
 
 
-def _rotating_on_first_record(log_file: Path) -> logging.Handler:
-    """A ``RotatingFileHandler`` (1 MB, five old files kept) made when the first record arrives."""
+def _log_file_handler(log_file: Path) -> logging.Handler:
+    """The log file's handler, its folder made (the user's alone) now; standard error when it cannot be."""
+    import logging
+
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        from rutjournal.core.storage.private_files import tighten
+
+        tighten(log_file.parent)  # the log names files and dates: the user's alone
+        return _rotating_on_first_record(log_file)
+    except OSError as exc:  # a read-only home must not stop the app
+        print(f"rutjournal: cannot write the log file {log_file}: {exc.strerror}", file=sys.stderr)
+        return logging.StreamHandler(sys.stderr)
+
+
+def _rotating_on_first_record(where: Path | Callable[[], Path]) -> logging.Handler:
+    """A ``RotatingFileHandler`` (1 MB, five old files kept) made when the first record arrives. Given a
+    function, the log folder is looked up and made then too (the window's start has it so: platformdirs and
+    its dataclasses cost 4 % of a bare Qt window, and a start that logs nothing needs neither)."""
     import logging
 
     class RotatingOnFirstRecord(logging.Handler):
@@ -143,17 +152,7 @@ def _rotating_on_first_record(log_file: Path) -> logging.Handler:
 
         def emit(self, record: logging.LogRecord) -> None:
             if self._target is None:
-                import logging.handlers
-
-                try:
-                    target: logging.Handler = logging.handlers.RotatingFileHandler(
-                        log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-                    )
-                except OSError as exc:  # a log folder that turned read-only: say so once, on stderr
-                    print(
-                        f"rutjournal: cannot write the log file {log_file}: {exc.strerror}", file=sys.stderr
-                    )
-                    target = logging.StreamHandler(sys.stderr)
+                target = _opened(where) if isinstance(where, Path) else _log_file_handler(where())
                 target.setFormatter(self.formatter)
                 self._target = target
             self._target.emit(record)
@@ -168,3 +167,15 @@ def _rotating_on_first_record(log_file: Path) -> logging.Handler:
             super().close()
 
     return RotatingOnFirstRecord()
+
+
+def _opened(log_file: Path) -> logging.Handler:
+    import logging.handlers
+
+    try:
+        return logging.handlers.RotatingFileHandler(
+            log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError as exc:  # a log folder that turned read-only: say so once, on stderr
+        print(f"rutjournal: cannot write the log file {log_file}: {exc.strerror}", file=sys.stderr)
+        return logging.StreamHandler(sys.stderr)

@@ -134,7 +134,8 @@ def demo_data_dir() -> Path:
 
 
 def is_demo(paths: AppPaths) -> bool:
-    return paths.data_dir == demo_data_dir()
+    # The demo folder's name ends in "-demo": any other folder is told apart without importing platformdirs.
+    return paths.data_dir.name.endswith("-demo") and paths.data_dir == demo_data_dir()
 
 
 def settings_path() -> Path:

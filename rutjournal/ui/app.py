@@ -5,6 +5,8 @@ from __future__ import annotations
 import signal
 import sys
 import traceback
+from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QTimer
@@ -46,7 +48,10 @@ def create_app(theme: str = "system") -> QApplication:
     return app
 
 
-def install_excepthook(log_file: str) -> None:
+def install_excepthook(log_file: str | Callable[[], object]) -> None:
+    """Log an unexpected error and tell the user where the log is (``log_file`` may be a function: the log
+    folder is then looked up only when there is an error to tell of)."""
+
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         log.critical("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
         tell_user(
@@ -54,7 +59,7 @@ def install_excepthook(log_file: str) -> None:
             _(
                 "Something went wrong: {error}\n\nWhat you wrote is saved as you type. "
                 "The details are in the log: {log}"
-            ).format(error=value, log=log_file),
+            ).format(error=value, log=log_file() if callable(log_file) else log_file),
         )
 
     sys.excepthook = hook
@@ -75,8 +80,12 @@ def run_gui(data_dir: str | None = None, *, demo: bool = False, reset_demo: bool
 
     private_by_default()  # as main() does: also when run_gui is started on its own (tests, bundles)
     paths = resolve_paths(data_dir)
-    setup_logging(paths.log_file)
-    log_file = paths.log_file
+    log_paths = paths  # the demo's journal logs where the user's does
+
+    def log_file() -> Path:  # looked up when wanted: platformdirs costs 4 % of a bare Qt window
+        return log_paths.log_file
+
+    setup_logging(log_file)
     if demo:  # the demo journal, in a folder of its own (built the first time: a second or two)
         from rutjournal.ui.shell.first_run import demo_paths
 
@@ -88,14 +97,14 @@ def run_gui(data_dir: str | None = None, *, demo: bool = False, reset_demo: bool
 
     settings = load_settings(paths.settings_file)  # a small JSON file: the theme before the first paint
     app = create_app(settings.theme)
-    install_excepthook(str(log_file))
+    install_excepthook(log_file)
     try:
         paths.data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         tell_user(
             "rutjournal",
             _("Cannot create the data folder {folder}: {why}. Log: {log}").format(
-                folder=paths.data_dir, why=exc.strerror, log=log_file
+                folder=paths.data_dir, why=exc.strerror, log=log_file()
             ),
         )
         return 1
@@ -107,7 +116,7 @@ def run_gui(data_dir: str | None = None, *, demo: bool = False, reset_demo: bool
             "rutjournal",
             # TRANSLATORS: {problem} is the system's reason the folder's lock could not be taken.
             _("{problem}. Is {folder} writable? Log: {log}").format(
-                problem=exc, folder=paths.data_dir, log=log_file
+                problem=exc, folder=paths.data_dir, log=log_file()
             ),
         )
         return 1
@@ -145,7 +154,7 @@ def run_gui(data_dir: str | None = None, *, demo: bool = False, reset_demo: bool
         tell_user(
             _("rutjournal: cannot open the journal"),
             # TRANSLATORS: {message} says why the journal could not be opened; {log} is the log file's path.
-            _("{message}\n\nLog: {log}").format(message=message, log=log_file),
+            _("{message}\n\nLog: {log}").format(message=message, log=log_file()),
         )
         QTimer.singleShot(0, app.quit)
 

@@ -30,6 +30,10 @@ DEFERRED = (
     "rutjournal.core.storage.integrity",
     "PySide6.QtNetwork",  # listening for a second start waits until the window has shown
     "sqlalchemy",
+    # the standard library's costlier modules, wanted later or not at all by the window (issue 13):
+    "sqlite3",  # with the journal, as it opens
+    "dataclasses",
+    "platformdirs",  # the log folder is looked up with the first record; a demo folder is told by its name
 )
 BUILD_WINDOW = """
 import json, sys

@@ -5,8 +5,8 @@ the same prompt in every language)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from rutjournal.core.i18n import N_, _, in_language, language
 
@@ -20,8 +20,7 @@ STEP_NAMES = {
 }
 
 
-@dataclass(frozen=True)
-class Prompt:
+class Prompt(NamedTuple):  # not a dataclass: the window's start would import dataclasses for it alone
     step: str
     text: str
 

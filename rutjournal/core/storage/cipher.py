@@ -16,15 +16,17 @@ Without a passphrase none of this runs and ``sqlcipher3`` is never imported.
 """
 
 import os
-import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
-from typing import Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from rutjournal.core.errors import DatabaseProblem
 from rutjournal.core.i18n import _, ngettext
+
+if TYPE_CHECKING:  # sqlite3 comes with a connection: the window asks needs_passphrase before its first paint
+    import sqlite3
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PASSPHRASE_ENV = "RUTJOURNAL_PASSPHRASE"
@@ -249,6 +251,8 @@ def is_cipher_error(exc: BaseException) -> bool:
 
 def translate(exc: BaseException) -> sqlite3.Error:
     """The sqlite3 exception matching a sqlcipher3 one, so every ``except sqlite3.X`` keeps working."""
+    import sqlite3
+
     kind = getattr(sqlite3, type(exc).__name__, sqlite3.DatabaseError)
     if not (isinstance(kind, type) and issubclass(kind, sqlite3.Error)):
         kind = sqlite3.DatabaseError
@@ -363,7 +367,7 @@ def connect(
             conn.execute(f'PRAGMA key = "{key.pragma_value}"')  # hex only: nothing to quote
     except Exception as exc:
         raise (translate(exc) if is_cipher_error(exc) else exc) from exc
-    return cast(sqlite3.Connection, CipherConnection(conn))
+    return cast("sqlite3.Connection", CipherConnection(conn))
 
 
 def connect_file(
@@ -379,6 +383,8 @@ def connect_file(
 
 def unlock(db_path: Path, passphrase: str) -> None:
     """Check that the passphrase opens the journal (reading only) and hold it for this process."""
+    import sqlite3
+
     key = key_for(db_path, passphrase)
     if key is None:
         raise DatabaseProblem(db_path, _("{path} is not an encrypted journal").format(path=db_path))

@@ -9,9 +9,8 @@ The core (``core.encryption``) does the converting and keeps the process's keys;
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 
@@ -31,13 +30,12 @@ log = logger(__name__)
 MESSAGE_MS = 20000
 
 
-@dataclass
-class Report:
+class Report(NamedTuple):  # not a dataclass: the File menu imports this module on the way to the window
     """What a conversion did: the core's Outcome, and old journals a restore kept aside (left as they were)."""
 
     action: str
     outcome: Outcome
-    kept_aside: list[Path] = field(default_factory=list)
+    kept_aside: list[Path]
 
 
 def convert(request: Request, paths: AppPaths) -> Report | cipher.WrongPassphrase:

@@ -10,7 +10,6 @@ a second rutjournal started with ``--demo``, so it never mixes with the user's j
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -34,6 +33,8 @@ DEMO_TITLE = N_("rutjournal demo journal (made-up data)")  # the demo window's t
 
 def demo_paths(*, reset: bool = False) -> AppPaths | None:
     """The demo journal's paths, built the first time (None, after telling the user, if it cannot be)."""
+    import sqlite3  # not on the way to the user's own window
+
     from rutjournal.core.demo import ensure_demo
 
     folder = demo_data_dir()

@@ -12,17 +12,17 @@ re-read shows what is stored and keeps the selection, so for them it costs a rea
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from rutjournal.core.journal.reading import data_version
 from rutjournal.core.logsetup import logger
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from rutjournal.ui.shell.section_stack import SectionStack
     from rutjournal.ui.shell.window_api import WindowServices
 
@@ -97,6 +97,10 @@ class LiveRefresh(QObject):
 
     def poll(self) -> bool:
         """Look once. True if another connection committed since the last look (the views were told)."""
+        import sqlite3  # these load with the journal, not on the way to the first paint
+
+        from rutjournal.core.journal.reading import data_version
+
         conn = self.window.search_conn
         if conn is None or self.window.db is None:
             self._conn = None

@@ -7,7 +7,6 @@ Alembic, runs behind it), so the first paint never waits on the journal's size o
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
@@ -41,6 +40,8 @@ from rutjournal.ui.shell.window_parts import (
 from rutjournal.ui.transfer.data_transfer import DataTransfer
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from rutjournal.core.storage.db import Database
     from rutjournal.ui.crossroads.crossroads_view import CrossroadsView
     from rutjournal.ui.grow.grow_view import GrowView
@@ -154,6 +155,8 @@ class MainWindow(QMainWindow):
     def _open_data(self) -> None:
         if self.db is not None or self.care.damage is not None:
             return  # already open, or known damaged: only a restore opens it again
+        import sqlite3  # with the journal, not before the first paint
+
         from rutjournal.core.journal.service import Journal
         from rutjournal.core.storage.cipher import is_encrypted
         from rutjournal.core.storage.connect import connect_raw

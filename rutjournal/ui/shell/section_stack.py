@@ -4,7 +4,6 @@ opened (so the window shows without waiting for them or their modules), filled w
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
@@ -14,6 +13,8 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from rutjournal.core.i18n import N_
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from rutjournal.core.storage.db import Database
     from rutjournal.ui.crossroads.crossroads_view import CrossroadsView
     from rutjournal.ui.grow.grow_view import GrowView

@@ -10,10 +10,11 @@ the window can import them without a circle, and mypy catches a helper reaching 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from PySide6.QtCore import QSettings, SignalInstance
     from PySide6.QtGui import QAction, QCloseEvent
     from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
