@@ -61,7 +61,8 @@ def parse_name(name: str) -> tuple[str, int] | None:
 class SyncFolder:
     """The devices' folders under ``<folder>/rutjournal-sync``, sealed with the folder's key."""
 
-    def __init__(self, folder: Path, key: Key) -> None:
+    def __init__(self, folder: Path, key: Key | None) -> None:
+        """``key`` None: a folder only listed (``status``), never written or opened."""
         self.folder = folder
         self.root = sync_root(folder)
         self._key = key
@@ -78,6 +79,7 @@ class SyncFolder:
     def _put(self, device: str, name: str, data: bytes) -> None:
         home = self.root / device
         home.mkdir(parents=True, exist_ok=True)
+        assert self._key is not None
         write_atomic(home / name, self._key.seal(data, device, name))
 
     def devices(self) -> list[str]:
@@ -117,6 +119,7 @@ class SyncFolder:
             blob = (self.root / device / name).read_bytes()
         except OSError as exc:
             raise Unreadable(f"cannot be read: {exc.strerror}") from None
+        assert self._key is not None
         return self._key.open(blob, device, name)
 
     def last_written(self, device: str) -> float | None:
