@@ -32,6 +32,8 @@ from rutjournal.core.sync.sealed import SyncError, Unreadable, unlock
 if TYPE_CHECKING:
     from pycrdt import Doc
 
+    from rutjournal.core.sync.document import Shown
+
 log = logger(__name__)
 MAX_NAME_CHARS = 64
 
@@ -60,8 +62,13 @@ class Status(NamedTuple):
     devices: list[DeviceSeen]
 
 
+class NotSetUp(SyncError):
+    def __init__(self) -> None:
+        super().__init__(_("Sync is not set up for this journal: run rutjournal sync setup FOLDER first."))
+
+
 def _not_set_up() -> SyncError:
-    return SyncError(_("Sync is not set up for this journal: run rutjournal sync setup FOLDER first."))
+    return NotSetUp()
 
 
 def setup(paths: AppPaths, folder: Path, device_name: str, passphrase: str) -> Report:
@@ -118,10 +125,10 @@ def round(paths: AppPaths, passphrase: str) -> Report:
             waiting = [f for f in folder.files(device) if f.key not in state.applied]
             if device == state.device or not waiting:
                 continue
-            shown = document.view(doc)
+            shown = _by_day(document.view(doc))
             _apply(doc, folder, state, waiting, skipped)
-            after = document.view(doc)
-            changed = sum(1 for uid in shown.keys() | after.keys() if shown.get(uid) != after.get(uid))
+            after = _by_day(document.view(doc))
+            changed = sum(1 for day in shown.keys() | after.keys() if shown.get(day) != after.get(day))
             state.devices[device] = folder.device_name(device) or state.devices.get(device) or device[:8]
             if changed:
                 came_in[state.devices[device]] = {"entries": changed}
@@ -132,6 +139,11 @@ def round(paths: AppPaths, passphrase: str) -> Report:
     state.last_round = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds")
     local_state.save(paths.data_dir, state, doc)
     return Report(came_in, {"entries": sent} if sent else {}, skipped)
+
+
+def _by_day(shown: dict[str, Shown]) -> dict[dt.date, tuple[object, ...]]:
+    """What each day shows, whichever uid shows it (a day that another device wrote too is one change)."""
+    return {d.day: (d.body, d.scores, d.tags) for d in shown.values()}
 
 
 def _apply(
