@@ -122,6 +122,10 @@ def round(paths: AppPaths, passphrase: str) -> Report:
             state.applied.add(f"{state.device}/{written}")
         came_in: dict[str, dict[str, int]] = {}
         for device in folder.devices():
+            if device not in state.devices:  # a device seen for the first time: its name, if it has come
+                named = folder.device_name(device)
+                if named is not None:
+                    state.devices[device] = named
             waiting = [f for f in folder.files(device) if f.key not in state.applied]
             if device == state.device or not waiting:
                 continue
