@@ -149,6 +149,7 @@ def _status_json(shown: Status) -> dict[str, object]:
 
 def _status_text(shown: Status) -> str:
     last = (
+        # TRANSLATORS: when this device last synced, in "Last synced: {when}"
         _("never")
         if shown.last_round is None
         else f"{text.day(shown.last_round.date())} {shown.last_round:%H:%M} UTC"

@@ -18,7 +18,10 @@ def _two(tmp_path: Path) -> tuple[str, str, str]:
 
 def test_two_journals_sync_through_the_command_line(tmp_path: Path) -> None:
     laptop, desktop, shared = _two(tmp_path)
-    assert rut("--data-dir", laptop, "add", "--date", "2026-03-01", "--mood", "4", "Laptop words").returncode == 0
+    assert (
+        rut("--data-dir", laptop, "add", "--date", "2026-03-01", "--mood", "4", "Laptop words").returncode
+        == 0
+    )
     assert rut("--data-dir", desktop, "add", "--date", "2026-03-01", "Desktop words").returncode == 0
     done = rut("--data-dir", laptop, "sync", "setup", shared, "--device", "laptop", env=PASSPHRASE)
     assert done.returncode == 0, done
@@ -28,7 +31,9 @@ def test_two_journals_sync_through_the_command_line(tmp_path: Path) -> None:
     assert rut("--data-dir", laptop, "sync", env=PASSPHRASE).stdout == "1 entry came in from desktop.\n"
     for folder in (laptop, desktop):
         rut("--data-dir", folder, "sync", env=PASSPHRASE)
-    shown = [json.loads(rut("--data-dir", f, "show", "2026-03-01", "--json").stdout) for f in (laptop, desktop)]
+    shown = [
+        json.loads(rut("--data-dir", f, "show", "2026-03-01", "--json").stdout) for f in (laptop, desktop)
+    ]
     assert shown[0]["text"] == shown[1]["text"] and shown[0]["mood"] == shown[1]["mood"] == 4
     assert sorted(shown[0]["text"].split("\n\n")) == ["Desktop words", "Laptop words"]
     again = rut("--data-dir", desktop, "sync", env=PASSPHRASE)
@@ -68,7 +73,9 @@ def test_a_wrong_passphrase_is_exit_2_and_one_sentence(tmp_path: Path) -> None:
     wrong = {"RUTJOURNAL_SYNC_PASSPHRASE": "battery staple"}
     done = rut("--data-dir", desktop, "sync", "setup", shared, env=wrong)
     assert done.returncode == 2 and done.stdout == ""
-    assert done.stderr.startswith("rutjournal sync: This is not the passphrase") and done.stderr.count("\n") == 1
+    assert (
+        done.stderr.startswith("rutjournal sync: This is not the passphrase") and done.stderr.count("\n") == 1
+    )
     assert rut("--data-dir", desktop, "sync", env=PASSPHRASE).returncode == 2  # it was not set up
 
 
