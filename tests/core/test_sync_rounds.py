@@ -160,3 +160,16 @@ def test_a_round_killed_after_writing_its_file_sends_nothing_twice(
     monkeypatch.undo()
     held = in_step(laptop, desktop)
     assert held["2026-07-01"][0].count("Typed just before it.") == 1
+
+
+def test_a_half_written_file_of_this_device_is_cleared_away(tmp_path: Path) -> None:
+    from rutjournal.core.sync.state import load_state
+
+    (laptop,) = devices(tmp_path, "laptop")
+    state = load_state(laptop.paths.data_dir)
+    assert state is not None
+    home = tmp_path / "shared" / "rutjournal-sync" / state.device
+    leftover = home / ".partial-999999999-0a0b0c0d-u-00000007-0a0b0c0d.rjs"  # its writer was killed
+    leftover.write_bytes(b"RJS1 half")
+    laptop.sync()
+    assert not leftover.exists()

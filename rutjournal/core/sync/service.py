@@ -25,6 +25,7 @@ from rutjournal.core.errors import InvalidInput
 from rutjournal.core.i18n import _
 from rutjournal.core.logsetup import logger
 from rutjournal.core.paths import AppPaths
+from rutjournal.core.storage.leftovers import remove_leftovers
 from rutjournal.core.sync import state as local_state
 from rutjournal.core.sync.folder import UPDATE, Found, SyncFolder, new_device_uid
 from rutjournal.core.sync.sealed import SyncError, Unreadable, unlock
@@ -106,6 +107,7 @@ def round(paths: AppPaths, passphrase: str) -> Report:
     if state is None:
         raise _not_set_up()
     folder = SyncFolder(state.folder, unlock(state.folder, passphrase))
+    remove_leftovers(folder.root / state.device)  # what a round killed while writing left (its own only)
     doc = local_state.load_doc(paths.data_dir)
     skipped: list[str] = []
     _apply(doc, folder, state, [f for f in folder.files(state.device) if f.key not in state.applied], skipped)
