@@ -27,4 +27,15 @@ skipped and retried. Not built yet: the other sections' tables (tasks and their 
 Crossroads: each gets its own Map keyed by uid in the same document, ``document.TABLES``), compaction (``s-``
 snapshot files are read already, not yet written, and old files are not removed), the window's Sync pane and
 status bar, background rounds, the hypothesis convergence test, the Syncthing end-to-end test and the benchmark.
+
+Decisions and open edges the next slice should know:
+* The same day on two devices is shown joined by every device at once (``document.view``) and folded into one
+  Text only by the device that created the other entry (``origin``): a fold done by every device would append
+  the same paragraph once per device, since the engine keeps every concurrent insert.
+* Not yet closed: a round killed between projecting into the journal and saving ``doc.bin`` sends, next time,
+  what came in as if typed here (a paragraph could then show twice); two rounds of one device at the same
+  moment (window and CLI) are not yet kept apart by a lock; two devices setting up an empty folder at the same
+  moment each write a ``sync.json`` (the sync tool keeps one; the other device then meets a wrong passphrase);
+  an edit made on a third device into an entry while its creator folds it lands in the tombstoned copy.
+* The state remembers every file applied (``state.json``'s list): compaction should let it forget them.
 """
