@@ -39,6 +39,7 @@ SECTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "imports": (("import",), ()),
     "passphrase": (("passphrase",), ()),
     "journal": (("add", "show", "search"), ()),
+    "sync": (("sync",), ()),
 }  # each module: add_parsers(), COMMANDS, REPORTS
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 Handler = Callable[[argparse.Namespace, AppPaths], int]

@@ -14,7 +14,17 @@ import pytest
 
 from tests.rut import heavy_imports, rut
 
-LEAN = ("logging", "platformdirs", "json", "dataclasses", "shutil", "tempfile", "rutjournal.core.settings")
+LEAN = (
+    "logging",
+    "platformdirs",
+    "json",
+    "dataclasses",
+    "shutil",
+    "tempfile",
+    "rutjournal.core.settings",
+    "pycrdt",  # sync's engine and its cipher: only `rutjournal sync` imports them
+    "cryptography",
+)
 
 
 @pytest.mark.parametrize("settings", [None, '{\n  "language": "en",\n  "theme": "dark"\n}\n'])

@@ -1,4 +1,5 @@
-"""The journal's SQL: every statement on ``entries``, ``tags``, ``entry_tags`` and their search index is here.
+"""The journal's SQL: every statement on ``entries``, ``tags``, ``entry_tags`` and their search index is here
+(and in ``store_by_uid.py``, sync's reads and writes by uid, beside it for length).
 
 Plain ``sqlite3`` on a connection the caller opened (``Database.reader`` for a read, ``Database.writer`` for a
 write: the transaction is the caller's, so a save, a tag rename or a whole import is all or nothing). The
