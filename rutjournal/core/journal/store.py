@@ -1,5 +1,4 @@
-"""The journal's SQL: every statement on ``entries``, ``tags``, ``entry_tags`` and their search index is here
-(and in ``store_by_uid.py``, sync's reads and writes by uid, beside it for length).
+"""The journal's SQL, every statement on ``entries``, ``tags``, ``entry_tags`` and their index (by uid: store_by_uid).
 
 Plain ``sqlite3`` on a connection the caller opened (``Database.reader`` for a read, ``Database.writer`` for a
 write: the transaction is the caller's, so a save, a tag rename or a whole import is all or nothing). The

@@ -15,6 +15,8 @@ this process's memory only: never written, never logged, left out of every repr.
 Without a passphrase none of this runs and ``sqlcipher3`` is never imported.
 """
 
+from __future__ import annotations
+
 import os
 import threading
 from collections.abc import Iterator
@@ -275,11 +277,11 @@ class _Cursor:
         except Exception as exc:
             raise (translate(exc) if is_cipher_error(exc) else exc) from exc
 
-    def execute(self, sql: str, params: Any = ()) -> "_Cursor":
+    def execute(self, sql: str, params: Any = ()) -> _Cursor:
         self._call("execute", sql, params)
         return self
 
-    def executemany(self, sql: str, seq: Any) -> "_Cursor":
+    def executemany(self, sql: str, seq: Any) -> _Cursor:
         self._call("executemany", sql, seq)
         return self
 
@@ -315,16 +317,16 @@ class CipherConnection:
         except Exception as exc:
             raise (translate(exc) if is_cipher_error(exc) else exc) from exc
 
-    def execute(self, sql: str, params: Any = ()) -> "_Cursor":
+    def execute(self, sql: str, params: Any = ()) -> _Cursor:
         return _Cursor(self._call("cursor")).execute(sql, params)
 
-    def executemany(self, sql: str, seq: Any) -> "_Cursor":
+    def executemany(self, sql: str, seq: Any) -> _Cursor:
         return _Cursor(self._call("cursor")).executemany(sql, seq)
 
     def executescript(self, script: str) -> Any:
         return self._call("executescript", script)
 
-    def cursor(self) -> "_Cursor":
+    def cursor(self) -> _Cursor:
         return _Cursor(self._call("cursor"))
 
     def commit(self) -> None:
@@ -343,7 +345,7 @@ class CipherConnection:
         except Exception as exc:
             raise (translate(exc) if is_cipher_error(exc) else exc) from exc
 
-    def __enter__(self) -> "CipherConnection":
+    def __enter__(self) -> CipherConnection:
         return self
 
     def __exit__(self, kind: object, value: object, tb: object) -> None:
