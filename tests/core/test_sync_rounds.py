@@ -173,3 +173,45 @@ def test_a_half_written_file_of_this_device_is_cleared_away(tmp_path: Path) -> N
     leftover.write_bytes(b"RJS1 half")
     laptop.sync()
     assert not leftover.exists()
+
+
+def test_a_command_run_while_a_round_runs_waits_and_loses_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`rutjournal add` (another process, here a thread on its own connection) comes while a round is between
+    reading the journal and writing the view back: it waits for the round's transaction, then adds to what the
+    round wrote, and the next round sends it on."""
+    import threading
+
+    from rutjournal.core.sync import document
+
+    laptop, desktop = devices(tmp_path, "laptop", "desktop")
+    laptop.write("2026-03-01", "First draft.")
+    in_step(laptop, desktop)
+    desktop.write("2026-03-01", "First draft. The desktop's edit.")
+    desktop.sync()
+    record_local = document.record_local
+    meanwhile: list[threading.Thread] = []
+
+    def and_meanwhile(*args: object, **kwargs: object) -> int:
+        sent = record_local(*args, **kwargs)  # type: ignore[arg-type]
+        for day, text in (
+            ("2026-03-01", "Added on the laptop during the round."),
+            ("2026-03-09", "A new day."),
+        ):
+            adding = threading.Thread(target=laptop.append, args=(day, text))
+            adding.start()
+            meanwhile.append(adding)
+        adding.join(timeout=0.3)
+        assert adding.is_alive()  # it waits for the round's write transaction
+        return sent
+
+    monkeypatch.setattr(document, "record_local", and_meanwhile)
+    laptop.sync()
+    monkeypatch.setattr(document, "record_local", record_local)
+    for adding in meanwhile:
+        adding.join(timeout=30)
+    held = in_step(laptop, desktop)
+    assert held["2026-03-09"][0] == "A new day."
+    both = held["2026-03-01"][0]
+    assert "The desktop's edit." in both and "Added on the laptop during the round." in both

@@ -32,9 +32,14 @@ Decisions and open edges the next slice should know:
 * The same day on two devices is shown joined by every device at once (``document.view``) and folded into one
   Text only by the device that created the other entry (``origin``): a fold done by every device would append
   the same paragraph once per device, since the engine keeps every concurrent insert.
+* A round reads the journal, puts what changed here into the document and writes the view back in ONE write
+  transaction: a save or a command that comes meanwhile waits for it and then writes on top of what it wrote,
+  so the view never overwrites what it did not read (tests/core/test_sync_rounds.py).
 * Not yet closed: a round killed between projecting into the journal and saving ``doc.bin`` sends, next time,
   what came in as if typed here (a paragraph could then show twice); two rounds of one device at the same
-  moment (window and CLI) are not yet kept apart by a lock; two devices setting up an empty folder at the same
+  moment (window and CLI) wait for each other's transaction, but each loads ``state.json`` and ``doc.bin``
+  before it, so the later one saves an older document (updates are applied again next round: no text is lost,
+  but a lock around the whole round would be cleaner); two devices setting up an empty folder at the same
   moment each write a ``sync.json`` (the sync tool keeps one; the other device then meets a wrong passphrase);
   an edit made on a third device into an entry while its creator folds it lands in the tombstoned copy.
 * The state remembers every file applied (``state.json``'s list): compaction should let it forget them.

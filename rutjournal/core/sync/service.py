@@ -113,32 +113,34 @@ def round(paths: AppPaths, passphrase: str) -> Report:
     _apply(doc, folder, state, [f for f in folder.files(state.device) if f.key not in state.applied], skipped)
     db = open_database(paths.database, backup_dir=paths.backup_dir)
     try:
-        before = doc.get_state()
-        folded = document.fold(doc, state.device)
-        with db.reader() as conn:
-            local = read_uid_entries(conn)
-        sent = document.record_local(doc, local, state.device) + folded
-        if sent:
-            state.sequence += 1
-            written = folder.write(state.device, UPDATE, state.sequence, doc.get_update(before))
-            state.applied.add(f"{state.device}/{written}")
-        came_in: dict[str, dict[str, int]] = {}
-        for device in folder.devices():
-            if device not in state.devices:  # a device seen for the first time: its name, if it has come
-                named = folder.device_name(device)
-                if named is not None:
-                    state.devices[device] = named
-            waiting = [f for f in folder.files(device) if f.key not in state.applied]
-            if device == state.device or not waiting:
-                continue
-            shown = _by_day(document.view(doc))
-            _apply(doc, folder, state, waiting, skipped)
-            after = _by_day(document.view(doc))
-            changed = sum(1 for day in shown.keys() | after.keys() if shown.get(day) != after.get(day))
-            state.devices[device] = folder.device_name(device) or state.devices.get(device) or device[:8]
-            if changed:
-                came_in[state.devices[device]] = {"entries": changed}
+        # One write transaction from reading the journal to writing the view back: a save or a command that
+        # comes meanwhile waits for it (SQLite's busy timeout), so the view never overwrites what it did
+        # not read. The window's own saves merge with what they find (EditBase), as with any other writer.
         with db.writer() as conn:
+            before = doc.get_state()
+            folded = document.fold(doc, state.device)
+            local = read_uid_entries(conn)
+            sent = document.record_local(doc, local, state.device) + folded
+            if sent:
+                state.sequence += 1
+                written = folder.write(state.device, UPDATE, state.sequence, doc.get_update(before))
+                state.applied.add(f"{state.device}/{written}")
+            came_in: dict[str, dict[str, int]] = {}
+            for device in folder.devices():
+                if device not in state.devices:  # a device seen for the first time: its name, if it has come
+                    named = folder.device_name(device)
+                    if named is not None:
+                        state.devices[device] = named
+                waiting = [f for f in folder.files(device) if f.key not in state.applied]
+                if device == state.device or not waiting:
+                    continue
+                shown = _by_day(document.view(doc))
+                _apply(doc, folder, state, waiting, skipped)
+                after = _by_day(document.view(doc))
+                changed = sum(1 for day in shown.keys() | after.keys() if shown.get(day) != after.get(day))
+                state.devices[device] = folder.device_name(device) or state.devices.get(device) or device[:8]
+                if changed:
+                    came_in[state.devices[device]] = {"entries": changed}
             project(conn, document.view(doc), dt.datetime.now(dt.UTC).replace(tzinfo=None))
     finally:
         db.close()
