@@ -27,7 +27,7 @@ from rutjournal.core.grow.rules import (
     check_title,
     progress_basis,
 )
-from rutjournal.core.i18n import _
+from rutjournal.core.i18n import _, in_words
 from rutjournal.core.paths import AppPaths
 from rutjournal.core.values import parse_day, parse_id
 
@@ -164,7 +164,7 @@ def _prepare(args: argparse.Namespace) -> Action:
             from rutjournal.core.report_text import GAP_KIND_WORDS
 
             view = grow.update_gap(gap_id, **fields)
-            kind = _(GAP_KIND_WORDS[view.kind]) if view.kind in GAP_KIND_WORDS else view.kind
+            kind = in_words(GAP_KIND_WORDS, view.kind)
             # TRANSLATORS: a gap just changed: its id, its title and its kind ("3: Forecasting models (knowledge)")
             print(_("{id}: {title} ({kind})").format(id=view.id, title=view.title, kind=kind))
 
@@ -270,7 +270,7 @@ def _print_goals(goals: list[GoalView], as_json: bool) -> None:
     for g in [] if as_json else goals:
         due = text.day(g.due) if g.due else _("no due date")
         flag = _("OVERDUE") if g.overdue else (_(VERDICT_WORDS[g.pace.verdict]) if g.pace else "")
-        status = _(STATUS_WORDS[g.status]) if g.status in STATUS_WORDS else g.status
+        status = in_words(STATUS_WORDS, g.status)
         line = f"{g.id:>4}  {g.title[:40]:<40} {status:<11} {text.percent(g.progress):>5}  {due:<15}  {flag}"
         print(line.rstrip())
 

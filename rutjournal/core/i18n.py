@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import gettext
+    from collections.abc import Mapping
     from pathlib import Path
 
 LANGUAGES = {"en": "English", "de": "Deutsch", "fr": "Français"}  # each in its own words
@@ -92,6 +93,12 @@ def _(message: str) -> str:
 def N_(message: str) -> str:
     """``message`` marked for translation but kept as written: it is translated where it is shown."""
     return message
+
+
+def in_words(table: Mapping[str, str], code: str) -> str:
+    """A stored code ("delegate", "skill") in the user's words, from a table of ``N_`` labels; a code the table
+    does not know (one a newer version stored) is shown as it is."""
+    return _(table[code]) if code in table else code
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:

@@ -24,7 +24,7 @@ from rutjournal.core.grow.rules import (
     progress_basis,
 )
 from rutjournal.core.grow.service import Grow
-from rutjournal.core.i18n import N_, _, ngettext
+from rutjournal.core.i18n import N_, _, in_words, ngettext
 from rutjournal.core.report_text import capital, evidence_item, md_inline, sentence
 from rutjournal.core.storage.db import Database
 
@@ -64,11 +64,6 @@ KIND_GAPS = {  # a gap's kind, under its heading
     "knowledge": N_("Knowledge gap"),
     "visibility": N_("Visibility gap"),
 }
-
-
-def _words(table: dict[str, str], code: str) -> str:
-    """A stored code in words, in the user's language (a code the table does not know is shown as it is)."""
-    return _(table[code]) if code in table else code
 
 
 def promotion_case_markdown(db: Database, today: dt.date | None = None) -> str:
@@ -232,7 +227,7 @@ def _gap_table(target: TargetView) -> list[str]:
         if gap.progress is None:
             progress = _("{percent} (no goal yet)").format(percent=progress)
         rows.append(
-            f"| {md_inline(gap.title)} | {capital(_words(KIND_WORDS, gap.kind))} | {goals} | {progress} |"
+            f"| {md_inline(gap.title)} | {capital(in_words(KIND_WORDS, gap.kind))} | {goals} | {progress} |"
         )
     return [*rows, ""]
 
@@ -277,7 +272,7 @@ def _gap_sections(target: TargetView, evidence: list[EvidenceView], today: dt.da
 
 def _goal_facts(goal: GoalView, today: dt.date) -> list[str]:
     """A goal's status, progress, due date and pace, each in a few words."""
-    facts = [_words(STATUS_WORDS, goal.status)]
+    facts = [in_words(STATUS_WORDS, goal.status)]
     if goal.status == "dropped":
         facts.append(_("not counted"))
     elif goal.status != "done":
@@ -359,7 +354,7 @@ def _challenge_section(challenges: list[ChallengeView]) -> list[str]:
         "",
     ]
     for c in challenges:
-        answer = _words(ANSWER_WORDS, c.answer)
+        answer = in_words(ANSWER_WORDS, c.answer)
         if c.answered_on and c.answered_on != c.asked_on:
             # TRANSLATORS: {answer} is "granted", "turned down", …
             answer = _("{answer} on {day}").format(answer=answer, day=text.day(c.answered_on))

@@ -17,7 +17,7 @@ from rutjournal.core import text
 from rutjournal.core.grow.rules import TargetView, progress_basis
 from rutjournal.core.grow.service import Grow
 from rutjournal.core.guidance.service import ROLE_LABELS, ConversationView, FollowupView, Guidance
-from rutjournal.core.i18n import _, ngettext
+from rutjournal.core.i18n import _, in_words, ngettext
 from rutjournal.core.journal.service import Journal
 from rutjournal.core.load.service import Load
 from rutjournal.core.report_text import evidence_item, md_block, md_inline, sentence, span
@@ -61,7 +61,7 @@ def brief_markdown(db: Database, conversation_id: int | None = None, today: dt.d
             "",
         ]
     else:
-        role = _(ROLE_LABELS[conv.role]) if conv.role in ROLE_LABELS else conv.role
+        role = in_words(ROLE_LABELS, conv.role)
         # TRANSLATORS: a conversation that has taken place
         when = _("held") if conv.held else _when(conv.day, day)
         name = md_inline(conv.with_name)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from rutjournal.core import text
 from rutjournal.core.grow.service import Grow
-from rutjournal.core.i18n import N_, _, ngettext
+from rutjournal.core.i18n import N_, _, in_words, ngettext
 from rutjournal.ui.widgets.date_field import day_edit, pydate, qdate
 
 # The answers in words, translated where shown: _(ANSWER_WORDS[answer]), and on their buttons: _(ANSWER_BUTTONS[…]).
@@ -109,7 +109,7 @@ class ChallengesPanel(QWidget):
         for ch in challenges:
             # TRANSLATORS: a request for more responsibility: "3 Dec · asked Dana: lead the review — no answer yet"
             line = _("{day} · asked {person}: {what} — {answer}")
-            answer = _(ANSWER_WORDS[ch.answer]) if ch.answer in ANSWER_WORDS else ch.answer
+            answer = in_words(ANSWER_WORDS, ch.answer)
             item = QListWidgetItem(
                 line.format(day=text.short_day(ch.asked_on), person=ch.asked_of, what=ch.what, answer=answer)
             )

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from rutjournal.core import text
 from rutjournal.core.choices import EVIDENCE_KINDS
 from rutjournal.core.grow.service import Grow, TargetView
-from rutjournal.core.i18n import N_, _
+from rutjournal.core.i18n import N_, _, in_words
 from rutjournal.ui.widgets.date_field import day_edit, pydate, qdate
 
 EVIDENCE_WORDS = {  # the kinds of evidence as a list offers them, translated where shown: _(EVIDENCE_WORDS[kind])
@@ -91,7 +91,7 @@ class EvidencePanel(QWidget):
         self.items.clear()
         for ev in self.grow.evidence():
             result = f" — {ev.result}" if ev.result else ""
-            kind = _(EVIDENCE_WORDS[ev.kind]) if ev.kind in EVIDENCE_WORDS else ev.kind
+            kind = in_words(EVIDENCE_WORDS, ev.kind)
             # TRANSLATORS: a line of the evidence list: "27 Nov · project shipped: Dry run of the deck"
             line = _("{day} · {kind}: {text}").format(day=text.short_day(ev.day), kind=kind, text=ev.text)
             item = QListWidgetItem(line + result)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from rutjournal.core import text
 from rutjournal.core.guidance.service import OPTION_LABELS, ROLE_LABELS, ConversationView, FollowupView
-from rutjournal.core.i18n import _, ngettext
+from rutjournal.core.i18n import _, in_words, ngettext
 from rutjournal.ui.widgets.date_field import DateField, day_edit, qdate
 
 AGENDA_LINES = 4  # the fewest lines of agenda shown, however small the window
@@ -224,7 +224,7 @@ class ConversationEditor(QWidget):
         self.edit_day.setDate(qdate(c.day))
         self.options.clear()
         for o in c.options:
-            label = _(OPTION_LABELS[o.kind]) if o.kind in OPTION_LABELS else o.kind
+            label = in_words(OPTION_LABELS, o.kind)
             # TRANSLATORS: an option offered in a conversation, and what was said of it: "Course: next spring"
             item = QListWidgetItem(
                 _("{option}: {said}").format(option=label, said=o.said) if o.said else label

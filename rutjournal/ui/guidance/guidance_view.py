@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from rutjournal.core import text
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.guidance.service import ROLE_LABELS, ConversationView, Guidance
-from rutjournal.core.i18n import N_, _
+from rutjournal.core.i18n import N_, _, in_words
 from rutjournal.ui.guidance.conversation_editor import ConversationEditor, fit_rows, followup_line
 from rutjournal.ui.guidance.promotions_box import PromotionsBox
 from rutjournal.ui.widgets.date_field import day_edit, pydate, qdate
@@ -172,7 +172,7 @@ class GuidanceView(QWidget):
             # TRANSLATORS: a conversation in a list, on two lines: its day and whether it was held or is planned,
             # then the person it is with and their role ("Boss", "HR", …)
             line = _("{day} · held\n{name} ({role})") if c.held else _("{day} · planned\n{name} ({role})")
-            role = _(ROLE_LABELS[c.role]) if c.role in ROLE_LABELS else c.role
+            role = in_words(ROLE_LABELS, c.role)
             item = QListWidgetItem(line.format(day=text.day(c.day), name=c.with_name, role=role))
             item.setData(Qt.ItemDataRole.UserRole, c.id)
             self.conversations.addItem(item)

@@ -15,7 +15,7 @@ from typing import TextIO
 from rutjournal.core.grow import store as grow_store
 from rutjournal.core.grow.promotion_case import STATUS_WORDS
 from rutjournal.core.guidance import store as guidance_store
-from rutjournal.core.i18n import _
+from rutjournal.core.i18n import _, in_words
 from rutjournal.core.load import store as load_store
 from rutjournal.core.report_text import GAP_KIND_WORDS, TASK_KIND_WORDS
 from rutjournal.core.text import minutes_as_hours
@@ -42,7 +42,7 @@ def _tasks(out: TextIO, conn: sqlite3.Connection) -> int:
         # TRANSLATORS: {decision} is the decision's stored name (delegate, drop, …), as it is.
         decision = _("decision: {decision}").format(decision=t.decision)
         facts = [
-            _words(TASK_KIND_WORDS, t.kind),
+            in_words(TASK_KIND_WORDS, t.kind),
             minutes_as_hours(t.minutes_per_week, per_week=True),
             decision,
         ]
@@ -72,13 +72,13 @@ def _goals(out: TextIO, conn: sqlite3.Connection) -> int:
         out.write(f"\n{line}\n")
     n = 0
     for gap in grow_store.read_gaps(conn, today, "", ()):
-        out.write(f"\n### {gap.title} ({_words(GAP_KIND_WORDS, gap.kind)})\n")
+        out.write(f"\n### {gap.title} ({in_words(GAP_KIND_WORDS, gap.kind)})\n")
         if gap.good_looks_like:
             line = _("What good looks like: {text}").format(text=gap.good_looks_like)
             out.write(f"\n{line}\n")
         for goal in gap.goals:
             n += 1
-            status = _words(STATUS_WORDS, goal.status)
+            status = in_words(STATUS_WORDS, goal.status)
             # TRANSLATORS: {status} is the goal's status (active, done, …), {day} when it is due (YYYY-MM-DD).
             state = _("{status}, due {day}").format(status=status, day=goal.due) if goal.due else status
             out.write(f"\n- **{goal.title}** ({state})\n")
@@ -89,11 +89,6 @@ def _goals(out: TextIO, conn: sqlite3.Connection) -> int:
     return n
 
 
-def _words(words: dict[str, str], code: str) -> str:
-    """A stored code in the reader's words (the code itself if a newer version stored one not known here)."""
-    return _(words[code]) if code in words else code
-
-
 def _evidence(out: TextIO, conn: sqlite3.Connection) -> int:
     from rutjournal.core.report_text import EVIDENCE_WORDS
 
@@ -101,7 +96,7 @@ def _evidence(out: TextIO, conn: sqlite3.Connection) -> int:
     items = list(reversed(grow_store.read_evidence(conn, None)))  # the oldest first
     for item in items:
         result = f" — {item.result}" if item.result else ""
-        kind = _words(EVIDENCE_WORDS, item.kind)
+        kind = in_words(EVIDENCE_WORDS, item.kind)
         out.write(f"\n- {item.day} ({kind}): {item.text.strip()}{result}\n")
     if not items:
         out.write("\n{line}\n".format(line=_("No evidence yet.")))
