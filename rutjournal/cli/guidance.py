@@ -12,12 +12,9 @@ from rutjournal.cli.text import json_text
 from rutjournal.core import text
 from rutjournal.core.choices import ROLES
 from rutjournal.core.errors import InvalidInput
-from rutjournal.core.i18n import N_, _, ngettext
+from rutjournal.core.i18n import _, in_words, ngettext
 from rutjournal.core.paths import AppPaths
 from rutjournal.core.values import parse_day, parse_id
-
-# TRANSLATORS: the outcome of a promotion asked for, in a line of the list of promotions
-OUTCOME_WORDS = {"granted": N_("granted"), "refused": N_("refused"), "pending": N_("pending")}
 
 if TYPE_CHECKING:
     from rutjournal.core.guidance.service import ConversationView, FollowupView, Guidance, PromotionView
@@ -185,10 +182,12 @@ def run_promotion(args: argparse.Namespace, paths: AppPaths) -> int:
     elif args.json:
         print(json_text([_promotion_dict(p) for p in _run(paths, _promotions)]))
     else:
+        from rutjournal.core.guidance.rules import OUTCOME_WORDS
+
         for p in _run(paths, _promotions):
             role = f" ({p.role_title})" if p.role_title else ""
             reason = f": {p.reason}" if p.reason else ""
-            print(f"{p.id:>4}  {text.day(p.day)}  {_(OUTCOME_WORDS[p.outcome])}{role}{reason}")
+            print(f"{p.id:>4}  {text.day(p.day)}  {in_words(OUTCOME_WORDS, p.outcome)}{role}{reason}")
     return 0
 
 
@@ -213,6 +212,7 @@ def _open_followups(g: Guidance) -> list[FollowupView]:
 
 
 def _edit_promotion(args: argparse.Namespace, paths: AppPaths) -> None:
+    from rutjournal.core.guidance.rules import OUTCOME_WORDS
     from rutjournal.core.guidance.service import check_promotion_fields
 
     promotion_id = _int("ID", args.id)
@@ -227,7 +227,7 @@ def _edit_promotion(args: argparse.Namespace, paths: AppPaths) -> None:
     # TRANSLATORS: a promotion decision recorded: its id, its outcome (granted, refused or pending) and day
     print(
         _("{id}: {outcome} on {day}").format(
-            id=done.id, outcome=_(OUTCOME_WORDS[done.outcome]), day=text.day(done.day)
+            id=done.id, outcome=in_words(OUTCOME_WORDS, done.outcome), day=text.day(done.day)
         )
     )
 

@@ -48,6 +48,15 @@ OWNER_LABELS: dict[str, str] = dict(zip(OWNERS, (N_("Me"), N_("Them")), strict=T
 OUTCOME_LABELS: dict[str, str] = dict(
     zip(OUTCOMES, (N_("Pending"), N_("Granted"), N_("Refused")), strict=True)
 )
+# The outcomes inside a line ("3 Dec: granted (Senior Analyst)"), translated where shown: in_words(OUTCOME_WORDS, …)
+OUTCOME_WORDS = {
+    # TRANSLATORS: the outcome of a promotion asked for, in a list of decisions ("3 Dec: granted (Senior Analyst)")
+    "pending": N_("pending"),
+    # TRANSLATORS: the outcome of a promotion asked for, in a list of decisions ("3 Dec: granted (Senior Analyst)")
+    "granted": N_("granted"),
+    # TRANSLATORS: the outcome of a promotion asked for, in a list of decisions ("3 Dec: granted (Senior Analyst)")
+    "refused": N_("refused"),
+}
 MAX_NAME_CHARS = 200
 MAX_FOLLOWUP_CHARS = 1000
 CONVERSATION_FIELDS = ("day", "with_name", "role", "held", "agenda", "notes", "outcome")

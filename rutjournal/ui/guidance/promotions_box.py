@@ -17,22 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from rutjournal.core import text
+from rutjournal.core.guidance.rules import OUTCOME_WORDS
 from rutjournal.core.guidance.service import OUTCOME_LABELS
-from rutjournal.core.i18n import N_, _
+from rutjournal.core.i18n import _, in_words
 from rutjournal.ui.widgets.date_field import day_edit
 
 if TYPE_CHECKING:
     from rutjournal.core.guidance.service import PromotionView
-
-# The outcomes as a list of decisions words them, translated where shown: _(OUTCOME_WORDS[outcome])
-OUTCOME_WORDS = {
-    # TRANSLATORS: the outcome of a promotion asked for, in a list of decisions ("3 Dec: granted (Senior Analyst)")
-    "pending": N_("pending"),
-    # TRANSLATORS: the outcome of a promotion asked for, in a list of decisions ("3 Dec: granted (Senior Analyst)")
-    "granted": N_("granted"),
-    # TRANSLATORS: the outcome of a promotion asked for, in a list of decisions ("3 Dec: granted (Senior Analyst)")
-    "refused": N_("refused"),
-}
 
 
 class PromotionsBox(QGroupBox):
@@ -76,7 +67,7 @@ class PromotionsBox(QGroupBox):
         for p in promotions:
             reason = f" — {p.reason}" if p.reason else ""
             role = f" ({p.role_title})" if p.role_title else ""
-            outcome = _(OUTCOME_WORDS[p.outcome]) if p.outcome in OUTCOME_WORDS else p.outcome.lower()
+            outcome = in_words(OUTCOME_WORDS, p.outcome)
             # TRANSLATORS: a promotion asked for: the day and the answer, then the role and the reason if given
             line = _("{day}: {outcome}").format(day=text.short_day(p.day), outcome=outcome)
             self.promotions.addItem(line + role + reason)
