@@ -11,6 +11,8 @@ import re
 import sqlite3
 from pathlib import Path
 
+from rutjournal.core.calendar_words import MONTHS, WEEKDAYS
+
 _MARKED = re.compile(r"⟦[^⟦⟧]*⟧")
 _TAG = re.compile(r"<[^<>]*>|&[a-z]+;|&#\d+;")
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -88,56 +90,13 @@ NAMES = frozenset(
         "ini",
     ]
 )
-# English month and day names: numbers and dates come from core/text.py's CLDR tables, not from the catalog.
+# English month and day names, whole and cut to three letters ("Sept" too) and, for the calendar's header, two:
+# numbers and dates come from core/text.py (core/calendar_words.py in English), not from the catalog.
 CALENDAR = frozenset(
-    word.lower()
-    for word in [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Mon",
-        "Tue",
-        "Wed",
-        "Thu",
-        "Fri",
-        "Sat",
-        "Sun",
-        "Mo",
-        "Tu",
-        "We",
-        "Th",
-        "Fr",
-        "Sa",
-        "Su",
-    ]
+    {name.lower() for name in (*MONTHS, *WEEKDAYS)}
+    | {name[:3].lower() for name in (*MONTHS, *WEEKDAYS)}
+    | {name[:2].lower() for name in WEEKDAYS}
+    | {"sept"}
 )
 
 
