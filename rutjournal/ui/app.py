@@ -38,12 +38,9 @@ def create_app(theme: str = "system") -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.github.rutjournal.Rutjournal")
     app.setWindowIcon(QIcon(str(resource_path("icons", "io.github.rutjournal.Rutjournal.svg"))))
-    from rutjournal.core.i18n import SOURCE, language
+    from rutjournal.ui.shell.qt_words import install_qt_words
 
-    if language() != SOURCE:  # Qt's own dialogs and standard buttons in the same language (English: nothing)
-        from rutjournal.ui.shell.qt_words import install_qt_words
-
-        install_qt_words(app)
+    install_qt_words(app)  # Qt's own words and locale follow the language (English on another system too)
     apply_theme(app, theme)
     return app
 

@@ -40,6 +40,25 @@ def test_standard_buttons_and_months_follow_the_language(
     assert QLocale().monthName(12) == month
 
 
+def test_english_on_a_german_system_puts_qt_in_english_too() -> None:
+    """English chosen (Settings or --lang) on a German system: the app's Qt speaks English, its calendar's
+    months included. A process of its own: Qt reads the system's locale once, when it starts."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from rutjournal.core.i18n import start_in; start_in('en')\n"
+        "from rutjournal.ui.app import create_app\n"
+        "from PySide6.QtCore import QLocale\n"
+        "create_app(); print(QLocale.system().name(), QLocale().monthName(12))\n"
+    )
+    kept = {name: os.environ[name] for name in ("PATH", "HOME", "PYTHONPATH") if name in os.environ}
+    env = {**kept, "LC_ALL": "de_DE.UTF-8", "LANG": "de_DE.UTF-8", "QT_QPA_PLATFORM": "offscreen"}
+    said = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert said.stdout.split() == ["de_DE", "December"], said.stderr
+
+
 def test_english_installs_nothing(qapp: QApplication, restored: None) -> None:
     i18n.use_language(i18n.SOURCE)
     assert install_qt_words(qapp) is None
