@@ -1,6 +1,7 @@
 """The command line of sync: ``sync`` (one round), ``sync setup FOLDER [--device NAME]``, ``sync status
-[--json]``, ``sync leave``. The sync passphrase comes from $RUTJOURNAL_SYNC_PASSPHRASE, else is asked on a
-terminal; with neither the command stops (exit 2) naming the variable. Safe while the window is open: a round
+[--json]``, ``sync leave``. The sync passphrase comes from $RUTJOURNAL_SYNC_PASSPHRASE, else (a round) from the
+key this device remembers (``setup`` keeps it unless ``--no-remember``), else is asked on a terminal; with none
+of them the command stops (exit 2) naming the variable. Safe while the window is open: a round
 writes the journal in one transaction, as the window's own saves do."""
 
 from __future__ import annotations
@@ -44,6 +45,11 @@ def add_parsers(
     setup.add_argument(
         "--device", metavar="NAME", help=_("this device's name (default: the computer's name)")
     )
+    setup.add_argument(
+        "--no-remember",
+        action="store_true",
+        help=_("do not keep the sync key on this device: every sync then asks for the passphrase"),
+    )
     status = actions.add_parser(
         "status", parents=[common], help=_("where this journal syncs, and the devices")
     )
@@ -53,10 +59,16 @@ def add_parsers(
     )
 
 
-def _passphrase() -> str:
+def _passphrase(paths: AppPaths | None = None) -> str | None:
+    """The sync passphrase given; None when ``paths`` is given and its device remembers the key."""
     given = os.environ.get(PASSPHRASE_ENV)
     if given:
         return given
+    if paths is not None:
+        from rutjournal.core.sync.state import load_key
+
+        if load_key(paths.data_dir) is not None:
+            return None
     if sys.stdin.isatty():
         import getpass
 
@@ -87,7 +99,11 @@ def run_sync(args: argparse.Namespace, paths: AppPaths) -> int:
             import socket
 
             name = args.device if args.device is not None else socket.gethostname()
-            report = service.setup(paths, Path(args.folder).expanduser(), name, _passphrase())
+            passphrase = _passphrase()
+            assert passphrase is not None
+            report = service.setup(
+                paths, Path(args.folder).expanduser(), name, passphrase, remember=not args.no_remember
+            )
             print(
                 _("This device, {name}, syncs with {folder} now.").format(
                     name=name.strip(), folder=args.folder
@@ -95,8 +111,8 @@ def run_sync(args: argparse.Namespace, paths: AppPaths) -> int:
             )
             _tell(report)
         else:
-            _tell(service.round(paths, _passphrase()))
-    except (WrongSyncPassphrase, service.NotSetUp) as exc:
+            _tell(service.round(paths, _passphrase(paths)))
+    except (WrongSyncPassphrase, service.NotSetUp, service.NeedsPassphrase) as exc:
         print(f"rutjournal sync: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except SyncError as exc:
@@ -132,6 +148,9 @@ def _status_json(shown: Status) -> dict[str, object]:
         "device": shown.device,
         "name": shown.name,
         "last_round": None if shown.last_round is None else shown.last_round.isoformat() + "Z",
+        "key_remembered": shown.key_remembered,
+        "last_came_in": shown.last_came_in,
+        "last_came_in_at": None if shown.last_came_in_at is None else shown.last_came_in_at.isoformat() + "Z",
         "devices": [
             {
                 "uid": d.uid,
@@ -158,6 +177,9 @@ def _status_text(shown: Status) -> str:
         _("Syncs with: {folder}").format(folder=shown.folder),
         _("This device: {name}").format(name=shown.name),
         _("Last synced: {when}").format(when=last),
+        _("Sync passphrase: remembered on this device")
+        if shown.key_remembered
+        else _("Sync passphrase: asked for at each sync"),
     ]
     for device in shown.devices:
         files = ngettext("{count} file", "{count} files", device.files).format(count=text.whole(device.files))

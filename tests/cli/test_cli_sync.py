@@ -88,3 +88,22 @@ def test_setup_refuses_what_it_cannot_use(tmp_path: Path) -> None:
     assert rut("--data-dir", laptop, "sync", "setup", shared, "--device", "a", env=PASSPHRASE).returncode == 0
     twice = rut("--data-dir", laptop, "sync", "setup", shared, "--device", "b", env=PASSPHRASE)
     assert twice.returncode == 1 and "sync leave" in twice.stderr
+
+
+def test_a_device_remembers_the_key_unless_told_not_to(tmp_path: Path) -> None:
+    laptop, desktop, shared = _two(tmp_path)
+    rut("--data-dir", laptop, "sync", "setup", shared, "--device", "laptop", env=PASSPHRASE)
+    rut(
+        "--data-dir", desktop, "sync", "setup", shared, "--device", "desktop", "--no-remember", env=PASSPHRASE
+    )
+    rut("--data-dir", desktop, "add", "--date", "2026-03-02", "Desktop words")
+    rut("--data-dir", desktop, "sync", env=PASSPHRASE)
+    no_passphrase = {"RUTJOURNAL_SYNC_PASSPHRASE": None}
+    done = rut("--data-dir", laptop, "sync", env=no_passphrase)  # the remembered key is enough
+    assert done.returncode == 0 and done.stdout == "1 entry came in from desktop.\n"
+    status = json.loads(rut("--data-dir", laptop, "sync", "status", "--json").stdout)
+    assert status["key_remembered"] is True and status["last_came_in"] == {"desktop": {"entries": 1}}
+    assert "Sync passphrase: remembered on this device" in rut("--data-dir", laptop, "sync", "status").stdout
+    asked = rut("--data-dir", desktop, "sync", env=no_passphrase)
+    assert asked.returncode == 2 and "RUTJOURNAL_SYNC_PASSPHRASE" in asked.stderr
+    assert "asked for at each sync" in rut("--data-dir", desktop, "sync", "status").stdout

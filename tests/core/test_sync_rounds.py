@@ -215,3 +215,22 @@ def test_a_command_run_while_a_round_runs_waits_and_loses_nothing(
     assert held["2026-03-09"][0] == "A new day."
     both = held["2026-03-01"][0]
     assert "The desktop's edit." in both and "Added on the laptop during the round." in both
+
+
+def test_a_remembered_key_syncs_without_the_passphrase_and_can_be_forgotten(tmp_path: Path) -> None:
+    from rutjournal.core.sync import service
+    from rutjournal.core.sync.sealed import WrongSyncPassphrase
+
+    laptop, desktop = devices(tmp_path, "laptop", "desktop")
+    desktop.write("2026-03-01", "Desktop words")
+    desktop.sync()
+    assert service.round(laptop.paths).came_in == {"desktop": {"entries": 1}}
+    assert service.status(laptop.paths).key_remembered
+    assert service.forget_key(laptop.paths)
+    with pytest.raises(service.NeedsPassphrase):
+        service.round(laptop.paths)
+    with pytest.raises(WrongSyncPassphrase):
+        service.remember_key(laptop.paths, "not it")
+    assert not service.status(laptop.paths).key_remembered
+    service.remember_key(laptop.paths, PASSPHRASE)
+    assert service.round(laptop.paths).came_in == {}

@@ -63,6 +63,7 @@ class Key:
     def __init__(self, raw: bytes) -> None:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+        self.raw = raw  # what a device that remembers its key keeps (core/sync/state.py)
         self._aead = AESGCM(raw)
 
     def seal(self, data: bytes, device: str, name: str) -> bytes:
@@ -135,8 +136,13 @@ def unlock(folder: Path, passphrase: str, *, create: bool = False) -> Key:
         root.mkdir(parents=True, exist_ok=True)
         parameters = {"format": FORMAT, "kdf": dict(KDF), "salt": os.urandom(16).hex()}
         write_atomic(root / PARAMETERS_NAME, json.dumps(parameters, indent=2).encode() + b"\n")
-    key = Key(derive(passphrase, parameters))
-    check = root / CHECK_NAME
+    return checked(folder, Key(derive(passphrase, parameters)), create=create)
+
+
+def checked(folder: Path, key: Key, *, create: bool = False) -> Key:
+    """``key`` if it opens the folder's check file (a remembered key is checked so too); WrongSyncPassphrase
+    if it does not. ``create``: a folder without a check file gets one sealed with ``key``."""
+    check = sync_root(folder) / CHECK_NAME
     try:
         blob = check.read_bytes()
     except FileNotFoundError:

@@ -1,4 +1,10 @@
-"""What the command line (and, next, the window) calls: ``setup``, ``round``, ``status``, ``leave``.
+"""What the command line and the window call: ``setup``, ``round``, ``status``, ``leave``, ``remember_key`` and
+``forget_key``.
+
+The folder's key comes from the sync passphrase given, else from the key this device remembers
+(``state.load_key``: kept when the user lets it, so the window's rounds in the background need no passphrase);
+with neither a round stops with ``NeedsPassphrase`` before reading anything. A remembered key is checked
+against the folder's check file as a passphrase is.
 
 A round, in this order:
  1. the sync passphrase opens the folder's check file, or the round stops there (nothing read or written);
@@ -28,7 +34,7 @@ from rutjournal.core.paths import AppPaths
 from rutjournal.core.storage.leftovers import remove_leftovers
 from rutjournal.core.sync import state as local_state
 from rutjournal.core.sync.folder import UPDATE, Found, SyncFolder, new_device_uid
-from rutjournal.core.sync.sealed import SyncError, Unreadable, unlock
+from rutjournal.core.sync.sealed import Key, SyncError, Unreadable, checked, unlock
 
 if TYPE_CHECKING:
     from pycrdt import Doc
@@ -61,6 +67,9 @@ class Status(NamedTuple):
     name: str
     last_round: dt.datetime | None
     devices: list[DeviceSeen]
+    last_came_in: dict[str, dict[str, int]]  # what the last round that brought anything brought, by device
+    last_came_in_at: dt.datetime | None
+    key_remembered: bool
 
 
 class NotSetUp(SyncError):
@@ -68,12 +77,47 @@ class NotSetUp(SyncError):
         super().__init__(_("Sync is not set up for this journal: run rutjournal sync setup FOLDER first."))
 
 
+class NeedsPassphrase(SyncError):
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "This device does not remember the sync passphrase: give it to sync (nothing was read or written)."
+            )
+        )
+
+
 def _not_set_up() -> SyncError:
     return NotSetUp()
 
 
-def setup(paths: AppPaths, folder: Path, device_name: str, passphrase: str) -> Report:
-    """Join (or start) the sync folder ``folder`` as a new device, then sync once."""
+def _key(paths: AppPaths, folder: Path, passphrase: str | None) -> Key:
+    """The folder's key from ``passphrase``, else the one this device remembers (both checked)."""
+    if passphrase is not None:
+        return unlock(folder, passphrase)
+    raw = local_state.load_key(paths.data_dir)
+    if raw is None:
+        raise NeedsPassphrase()
+    return checked(folder, Key(raw))
+
+
+def remember_key(paths: AppPaths, passphrase: str) -> None:
+    """This device remembers the folder's key from now on (the passphrase is checked first)."""
+    state = local_state.load_state(paths.data_dir)
+    if state is None:
+        raise _not_set_up()
+    local_state.save_key(paths.data_dir, unlock(state.folder, passphrase).raw)
+
+
+def forget_key(paths: AppPaths) -> bool:
+    """This device forgets the folder's key: each round then needs the passphrase. False if none was kept."""
+    return local_state.forget_key(paths.data_dir)
+
+
+def setup(
+    paths: AppPaths, folder: Path, device_name: str, passphrase: str, *, remember: bool = True
+) -> Report:
+    """Join (or start) the sync folder ``folder`` as a new device, then sync once. ``remember``: this device
+    keeps the folder's key, so later rounds need no passphrase."""
     name = device_name.strip()
     if not name or len(name) > MAX_NAME_CHARS or any(ord(c) < 32 for c in name):
         allowed = _("a name of 1 to {count} characters for this device").format(count=MAX_NAME_CHARS)
@@ -92,11 +136,13 @@ def setup(paths: AppPaths, folder: Path, device_name: str, passphrase: str) -> R
     state = local_state.State(folder, new_device_uid(), name)
     SyncFolder(folder, key).write_device_name(state.device, name)
     local_state.save(paths.data_dir, state, local_state.load_doc(paths.data_dir))
+    if remember:
+        local_state.save_key(paths.data_dir, key.raw)
     log.info("sync set up with %s as device %s", folder, state.device)
     return round(paths, passphrase)
 
 
-def round(paths: AppPaths, passphrase: str) -> Report:
+def round(paths: AppPaths, passphrase: str | None = None) -> Report:
     """One round (see the module's docstring)."""
     from rutjournal.core.journal.store_by_uid import read_uid_entries
     from rutjournal.core.storage.db import open_database
@@ -106,7 +152,7 @@ def round(paths: AppPaths, passphrase: str) -> Report:
     state = local_state.load_state(paths.data_dir)
     if state is None:
         raise _not_set_up()
-    folder = SyncFolder(state.folder, unlock(state.folder, passphrase))
+    folder = SyncFolder(state.folder, _key(paths, state.folder, passphrase))
     remove_leftovers(folder.root / state.device)  # what a round killed while writing left (its own only)
     doc = local_state.load_doc(paths.data_dir)
     skipped: list[str] = []
@@ -145,6 +191,8 @@ def round(paths: AppPaths, passphrase: str) -> Report:
     finally:
         db.close()
     state.last_round = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds")
+    if came_in:
+        state.last_came_in, state.last_came_in_at = came_in, state.last_round
     local_state.save(paths.data_dir, state, doc)
     return Report(came_in, {"entries": sent} if sent else {}, skipped)
 
@@ -192,7 +240,17 @@ def status(paths: AppPaths) -> Status:
             )
         )
     last = dt.datetime.fromisoformat(state.last_round) if state.last_round else None
-    return Status(state.folder, state.device, state.name, last, devices)
+    came_at = dt.datetime.fromisoformat(state.last_came_in_at) if state.last_came_in_at else None
+    return Status(
+        state.folder,
+        state.device,
+        state.name,
+        last,
+        devices,
+        state.last_came_in,
+        came_at,
+        local_state.load_key(paths.data_dir) is not None,
+    )
 
 
 def leave(paths: AppPaths) -> Path:
