@@ -15,7 +15,7 @@ from rutjournal.core.journal import store, store_search
 from rutjournal.core.journal.search import BAREWORD, _bare, _parsed, find, to_fts_query
 from rutjournal.core.storage.dates import now_utc
 from rutjournal.core.values import Scores
-from tests.rut import rut
+from tests.rut import heavy_imports, rut
 
 OLD = 60  # the first entries written, the best matches of all
 START = dt.date(1990, 1, 1)
@@ -98,3 +98,14 @@ def test_plain_words_are_the_bare_words_of_the_pattern() -> None:
     for _ in range(3000):
         query = "".join(picks.choice(pieces) + picks.choice(spaces) for _ in range(picks.randint(0, 4)))
         assert to_fts_query(query) == _parsed(query), repr(query)
+
+
+def test_a_plain_search_needs_neither_the_journal_store_nor_the_query_patterns(
+    data_dir, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Search has its SQL of its own (store_search); plain words need no pattern compiled to be a query."""
+    assert rut("add", "--date", "2026-03-01", "First words").returncode == 0
+    store_and_reading = ("rutjournal.core.journal.store", "rutjournal.core.journal.reading")
+    assert heavy_imports(["search", "first", "words*"], heavy=store_and_reading) == [[0]]
+    monkeypatch.setattr(re, "findall", None)
+    assert to_fts_query(" first\twords* OR naïve ") == "first words* OR naïve"
