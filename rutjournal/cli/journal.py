@@ -12,6 +12,7 @@ from rutjournal.cli.text import json_text
 from rutjournal.core import text as words
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.i18n import _, ngettext, pgettext
+from rutjournal.core.journal.store_search import RANK_CAP
 from rutjournal.core.paths import AppPaths
 from rutjournal.core.values import (
     SCORE_FIELDS,
@@ -73,6 +74,14 @@ def add_parsers(
     )
     search.add_argument("--limit", default="20", metavar="N", help=_("at most N results (default 20)"))
     search.add_argument("--json", action="store_true", help=_("print JSON"))
+    search.add_argument(
+        "--all",
+        action="store_true",
+        # TRANSLATORS: {count} is how many matches a search ranks without --all (5,000)
+        help=_("rank every match (without it: the {count} most recently written)").format(
+            count=words.whole(RANK_CAP)
+        ),
+    )
 
 
 def _day(text: str | None, *, bounded: bool = True) -> dt.date:
@@ -212,9 +221,9 @@ def _num(value: float | None) -> str:
 
 def _search(args: argparse.Namespace, paths: AppPaths) -> int:
     limit = parse_whole("--limit", args.limit, 1, MAX_SEARCH_RESULTS)
-    from rutjournal.core.journal.search import search
+    from rutjournal.core.journal.search import Found, find
 
-    hits = []
+    found = Found([])
     if not paths.database.exists():
         import sqlite3
 
@@ -233,20 +242,34 @@ def _search(args: argparse.Namespace, paths: AppPaths) -> int:
             open_database(paths.database, backup_dir=paths.backup_dir).close()
         conn = connect_raw(paths.database, read_only=state.read_only is not None)
         try:
-            hits = search(conn, " ".join(args.query), limit=limit)
+            found = find(conn, " ".join(args.query), limit=limit, every=args.all)
         finally:
             conn.close()
+    hits, ranked, matched = found
     if args.json:
+        cut = {} if matched is None else {"ranked": ranked, "matched": matched}
         print(
             json_text(
-                [{"date": h.day.isoformat(), "snippet": h.snippet_text("", ""), "mood": h.mood} for h in hits]
+                [
+                    {"date": h.day.isoformat(), "snippet": h.snippet_text("", ""), "mood": h.mood, **cut}
+                    for h in hits
+                ]
             )
         )
     elif not hits:
         print(_("No entries match."))
     else:
-        for hit in hits:
-            print(f"{hit.day.isoformat()}  {hit.snippet_text()}")
+        lines = [f"{hit.day.isoformat()}  {hit.snippet_text()}" for hit in hits]
+        if ranked is not None and matched is not None:
+            # TRANSLATORS: {ranked} (5,000) of {matched} matching entries were ranked, the most recently written;
+            # --all is typed as written.
+            said = ngettext(
+                "Ranked the {ranked} most recently written of {matched} matching entry; --all ranks every one.",
+                "Ranked the {ranked} most recently written of {matched} matching entries; --all ranks every one.",
+                matched,
+            )
+            lines.append(said.format(ranked=words.whole(ranked), matched=words.whole(matched)))
+        print("\n".join(lines))
     return EXIT_OK
 
 

@@ -4,7 +4,7 @@ Plain ``sqlite3`` on a connection the caller opened (``Database.reader`` for a r
 write: the transaction is the caller's, so a save, a tag rename or a whole import is all or nothing). The
 schema's triggers do the rest whoever writes: migration 0002 keeps the search index in step, migration 0006
 raises ``entries.revision`` and records that deleted text is still in the index. Days and moments go in as
-``datetime`` values and come back through ``storage.dates``.
+``datetime`` values and come back through ``storage.dates``. Search's statements are in ``store_search``.
 """
 
 from __future__ import annotations
@@ -158,26 +158,6 @@ def read_streak(conn: sqlite3.Connection, today: dt.date) -> int:
         (end, floor),
     ).fetchone()
     return STREAK_CAP if found is None else (end - day_of(str(found[0]))).days + 1
-
-
-_SEARCH = (  # the ?3 best by bm25 alone, their days, the ?2 best of those (none if a tie crosses the ?3rd) snipped
-    "WITH top AS MATERIALIZED (SELECT rowid AS id, bm25(entry_search, 1.0, 4.0) AS score FROM entry_search WHERE "
-    "entry_search MATCH ?1 ORDER BY score LIMIT ?3), found AS MATERIALIZED (SELECT t.id, t.score, e.day, e.mood "
-    "FROM top t JOIN entries e ON e.id = t.id), kept AS MATERIALIZED (SELECT * FROM found WHERE (SELECT count(*) "
-    "FROM top) < ?3 OR (SELECT max(score) FROM top) > (SELECT max(score) FROM (SELECT score FROM found ORDER BY "
-    "score LIMIT ?2)) ORDER BY score, day DESC LIMIT ?2), cut AS MATERIALIZED (SELECT rowid AS id, snippet("
-    "entry_search, 0, char(2), char(3), '…', 14) AS snip, tags FROM entry_search WHERE entry_search MATCH ?1 AND "
-    "+rowid IN (SELECT id FROM kept)) SELECT k.day, c.snip, k.mood, c.tags FROM kept k JOIN cut c ON c.id = k.id "
-    "ORDER BY k.score, k.day DESC"  # +rowid: one pass over the matches, not one query per kept row
-)
-
-
-def search_rows(conn: Any, fts_query: str, limit: int) -> list[tuple[Any, ...]]:
-    """Day, snippet, mood and tags of an FTS5 query's best matches: bm25, a tag over a word, then the later day."""
-    rows = conn.cursor().execute(_SEARCH, (fts_query, limit, 2 * limit + 10)).fetchall()
-    if len(rows) < limit:  # few matches, a tie at the cut or index rows without entries: all
-        rows = conn.cursor().execute(_SEARCH, (fts_query, limit, 1 << 62)).fetchall()
-    return list(rows)  # SQLite's errors are the caller's to explain
 
 
 # Writing one entry

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QListView, QStackedWidget, QVBoxLayout, QW
 
 from rutjournal.core.errors import SearchSyntaxError
 from rutjournal.core.i18n import N_, _, ngettext
-from rutjournal.core.journal.search import search
+from rutjournal.core.journal.search import find
 from rutjournal.core.logsetup import logger
 from rutjournal.core.text import whole
 from rutjournal.ui.search.search_model import DayRole, HtmlDelegate, SearchResultsModel
@@ -58,12 +58,16 @@ class SearchView(QWidget):
         self.help.setObjectName("searchHelp")
         self.help.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.help.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.ranked = QLabel(wordWrap=True)  # under the results: that only the most recent were ranked
+        self.ranked.setObjectName("searchRanked")
+        self.ranked.hide()
         self.body = QStackedWidget()
         self.body.addWidget(self.help)
         self.body.addWidget(self.results)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addWidget(self.body, 1)
+        layout.addWidget(self.ranked)
         self.results.viewport().installEventFilter(self)
         self.results.activated.connect(self._open)
         self.results.clicked.connect(self._open)
@@ -77,6 +81,7 @@ class SearchView(QWidget):
     def run(self, query: str) -> None:
         self.query = query.strip()
         self.body.setCurrentWidget(self.results if self.query else self.help)
+        self.ranked.hide()
         if not self.query:
             self.model.set_hits([])
             self._show_help()
@@ -86,7 +91,7 @@ class SearchView(QWidget):
             return
         started = time.perf_counter()
         try:
-            hits = search(self.conn, self.query, limit=LIMIT)
+            hits, ranked, matched = find(self.conn, self.query, limit=LIMIT)
         except SearchSyntaxError as exc:
             self.model.set_hits([])
             self.body.setCurrentWidget(self.help)  # the examples say how to write one that works
@@ -103,6 +108,9 @@ class SearchView(QWidget):
             self.message.setText(_("No entries match “{query}”.").format(query=self.query))
         else:
             self.message.setText(found_words(len(hits)))
+            if ranked is not None and matched is not None:
+                self.ranked.setText(ranked_words(ranked, matched))
+                self.ranked.show()
         if hits:
             self.results.setCurrentIndex(self.model.index(0))
             self.results.scrollToTop()
@@ -155,3 +163,14 @@ def found_words(count: int) -> str:
             count,
         )
     return found.format(count=whole(count), limit=whole(LIMIT))
+
+
+def ranked_words(ranked: int, matched: int) -> str:
+    """The line under the results when only the most recently written matches were ranked."""
+    # TRANSLATORS: {ranked} (5,000) of {matched} matching entries were ranked, the most recently written.
+    said = ngettext(
+        "Ranked the {ranked} most recently written of {matched} matching entry.",
+        "Ranked the {ranked} most recently written of {matched} matching entries.",
+        matched,
+    )
+    return said.format(ranked=whole(ranked), matched=whole(matched))
