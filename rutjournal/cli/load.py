@@ -135,8 +135,6 @@ def run_task(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def _print_tasks(tasks: list[TaskLine], decision: str | None) -> None:
-    from itertools import starmap
-
     from rutjournal.core.load.words import decision_label, task_hours
 
     if not tasks:
@@ -152,19 +150,19 @@ def _print_tasks(tasks: list[TaskLine], decision: str | None) -> None:
     hours_of: dict[int, str] = {}
     label_of: dict[tuple[str, bool], str] = {}
     for t in tasks:
-        shown = hours_of.get(t.minutes_per_week)
+        task_id, title, _kind, minutes, _in_jd, _enjoyment, _value, decision, done_on, score = t
+        shown = hours_of.get(minutes)
         if shown is None:
-            shown = hours_of[t.minutes_per_week] = task_hours(t.minutes_per_week)
-        state = (t.decision, t.done_on is None)
+            shown = hours_of[minutes] = task_hours(minutes)
+        state = (decision, done_on is None)
         label = label_of.get(state)
         if label is None:
             label = label_of[state] = decision_label(t)
-        title = t.title if len(t.title) <= 40 else _cut(t.title, 40)
-        rows.append((str(t.id), title, shown, label, str(t.delegability.score)))
+        rows.append((str(task_id), title if len(title) <= 40 else _cut(title, 40), shown, label, str(score)))
     wide = [max(map(len, column)) for column in zip(*rows, strict=True)]
     # Each row padded as str.rjust / str.ljust pad (with spaces, to a width in characters), in one call.
-    line = "{{:>{}}}  {{:<{}}}  {{:>{}}}  {{:<{}}}  {{:>{}}}".format(*wide)
-    print("\n".join(map(str.rstrip, starmap(line.format, rows))))
+    line = "%{}s  %-{}s  %{}s  %-{}s  %{}s".format(*wide)
+    print("\n".join(map(str.rstrip, map(line.__mod__, rows))))
 
 
 def _cut(title: str, most: int) -> str:
@@ -261,7 +259,7 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
         print()
         print(_("Candidates to hand off, best first:"))
         for t in top:
-            print(f"  {t.delegability.score:>3}  {t.title} — {t.delegability.explain()}")
+            print(f"  {t.score:>3}  {t.title} — {t.delegability.explain()}")
     return 0
 
 

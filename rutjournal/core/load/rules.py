@@ -22,7 +22,7 @@ from rutjournal.core.choices import IN_JD as IN_JD
 from rutjournal.core.choices import MINUTES_PER_WEEK, TASK_KINDS
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.i18n import _
-from rutjournal.core.load.delegability import Delegability
+from rutjournal.core.load.delegability import Delegability, TaskFacts, delegability
 
 KINDS = TASK_KINDS
 MAX_MINUTES = MINUTES_PER_WEEK[1]
@@ -59,6 +59,10 @@ class TaskView(NamedTuple):
     delegability: Delegability  # worked out from the fields above
 
     @property
+    def score(self) -> int:
+        return self.delegability.score
+
+    @property
     def freed(self) -> bool:
         return is_freed(self)
 
@@ -80,7 +84,12 @@ class TaskLine(NamedTuple):
     value: int | None
     decision: str
     done_on: dt.date | None
-    delegability: Delegability  # worked out from the fields above
+    score: int  # the hand-off score, worked out from the fields above
+
+    @property
+    def delegability(self) -> Delegability:
+        """The score with its facts, for its words: worked out again, for the few tasks a report explains."""
+        return delegability(TaskFacts(self.minutes_per_week, self.in_jd, self.enjoyment, self.value))
 
 
 # A task as the totals, the ranking and the words of a decision read it: whole, or its line.
@@ -169,9 +178,7 @@ def rank_candidates(tasks: Sequence[Task]) -> list[Task]:
     """The undecided tasks, highest hand-off score first (more hours first on a tie)."""
     # Sorted on (key, task) pairs made in one pass, not through a key function called per task; ids are
     # unique, so two tasks are never compared themselves.
-    ranked = [
-        (-t.delegability.score, -t.minutes_per_week, t.id, t) for t in tasks if t.decision == "undecided"
-    ]
+    ranked = [(-t.score, -t.minutes_per_week, t.id, t) for t in tasks if t.decision == "undecided"]
     ranked.sort()
     return [t for *_key, t in ranked]
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.i18n import _
 from rutjournal.core.load import store
-from rutjournal.core.load.delegability import TaskFacts, delegability
+from rutjournal.core.load.delegability import TaskFacts, delegability, score_of
 from rutjournal.core.load.rules import (
     DECISIONS,
     EDITABLE,
@@ -175,7 +175,7 @@ class Load:
         with self.db.reader() as conn:
             rows = store.read_lines(conn, decision)
         new = tuple.__new__  # as in tasks()
-        return [new(TaskLine, (*row, delegability(new(TaskFacts, row[3:7])))) for row in rows]
+        return [new(TaskLine, (*row, score_of(*row[3:7]))) for row in rows]
 
     def candidates(self, limit: int = 10, tasks: list[TaskView] | None = None) -> list[TaskView]:
         """Undecided tasks, best candidates to hand off first (from ``tasks`` if already read)."""
