@@ -9,7 +9,7 @@ from rutjournal.cli.text import json_text
 from rutjournal.core import text
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.i18n import _, ngettext
-from rutjournal.core.load.rules import TaskView, parse_minutes
+from rutjournal.core.load.rules import TaskLine, TaskView, parse_minutes
 from rutjournal.core.paths import AppPaths
 
 # core.values (its patterns, its records) is imported for an id or a number typed, and load.words for what is
@@ -108,8 +108,10 @@ def run_task(args: argparse.Namespace, paths: AppPaths) -> int:
         load = Load(db)
         if args.task_command == "add":
             print(load.add(**fields))  # type: ignore[arg-type]
+        elif args.task_command == "list" and args.json:
+            print(json_text([_task_dict(t) for t in load.tasks(args.decision)]))
         elif args.task_command == "list":
-            _print_tasks(load.tasks(args.decision), args.json, args.decision)
+            _print_tasks(load.lines(args.decision), args.decision)
         elif args.task_command == "decide":
             assert task_id is not None
             task = load.decide(task_id, args.decision, to=args.to, reason=args.reason)
@@ -132,12 +134,9 @@ def run_task(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
-def _print_tasks(tasks: list[TaskView], as_json: bool, decision: str | None) -> None:
+def _print_tasks(tasks: list[TaskLine], decision: str | None) -> None:
     from rutjournal.core.load.words import decision_label, task_hours
 
-    if as_json:
-        print(json_text([_task_dict(t) for t in tasks]))
-        return
     if not tasks:
         print(
             _("No task has the decision “{decision}”.").format(decision=decision)
@@ -151,23 +150,19 @@ def _print_tasks(tasks: list[TaskView], as_json: bool, decision: str | None) -> 
     hours_of: dict[int, str] = {}
     label_of: dict[tuple[str, bool], str] = {}
     for t in tasks:
-        shown = hours_of.get(t.minutes_per_week)
+        task_id, title, _kind, minutes, _in_jd, _enjoyment, _value, decision, done_on, score = t
+        shown = hours_of.get(minutes)
         if shown is None:
-            shown = hours_of[t.minutes_per_week] = task_hours(t.minutes_per_week)
-        state = (t.decision, t.done_on is None)
+            shown = hours_of[minutes] = task_hours(minutes)
+        state = (decision, done_on is None)
         label = label_of.get(state)
         if label is None:
             label = label_of[state] = decision_label(t)
-        title = t.title if len(t.title) <= 40 else _cut(t.title, 40)
-        rows.append((str(t.id), title, shown, label, str(t.delegability.score)))
+        rows.append((str(task_id), title if len(title) <= 40 else _cut(title, 40), shown, label, str(score)))
     wide = [max(map(len, column)) for column in zip(*rows, strict=True)]
-    print(
-        "\n".join(
-            f"{row[0].rjust(wide[0])}  {row[1].ljust(wide[1])}  {row[2].rjust(wide[2])}  "
-            f"{row[3].ljust(wide[3])}  {row[4].rjust(wide[4])}".rstrip()
-            for row in rows
-        )
-    )
+    # Each row padded as str.rjust / str.ljust pad (with spaces, to a width in characters), in one call.
+    line = "%{}s  %-{}s  %{}s  %-{}s  %{}s".format(*wide)
+    print("\n".join(map(str.rstrip, map(line.__mod__, rows))))
 
 
 def _cut(title: str, most: int) -> str:
@@ -195,15 +190,19 @@ def _task_dict(t: TaskView) -> dict[str, object]:
 
 
 def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
-    from rutjournal.core.load.service import Load, summarize
+    from rutjournal.core.load.service import Load, rank_candidates, summarize
     from rutjournal.core.load.words import declined_sentence, hours, summary_explanations
     from rutjournal.core.storage.db import open_database
 
     db = open_database(paths.database, backup_dir=paths.backup_dir)
     try:
         load = Load(db)
-        tasks = load.tasks()
-        summary, top = summarize(tasks), load.candidates(5, tasks)
+        if args.json:
+            whole = load.tasks()
+            summary, candidates = summarize(whole), load.candidates(5, whole)
+        else:
+            tasks = load.lines()  # all that the words below need of each task
+            summary, top = summarize(tasks), rank_candidates(tasks)[:5]
     finally:
         db.close()
     if args.json:
@@ -221,7 +220,7 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
                     "core_share": summary.core_share,
                     "enjoyed_share": summary.enjoyed_share,
                     "tasks": summary.tasks,
-                    "candidates": [_task_dict(t) for t in top],
+                    "candidates": [_task_dict(t) for t in candidates],
                 }
             )
         )
@@ -260,7 +259,7 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
         print()
         print(_("Candidates to hand off, best first:"))
         for t in top:
-            print(f"  {t.delegability.score:>3}  {t.title} — {t.delegability.explain()}")
+            print(f"  {t.score:>3}  {t.title} — {t.delegability.explain()}")
     return 0
 
 

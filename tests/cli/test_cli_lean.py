@@ -89,6 +89,7 @@ def test_the_load_records_are_typed_with_real_types_not_text() -> None:
         delegability.TaskFacts,
         delegability.Delegability,
         rules.TaskView,
+        rules.TaskLine,
         rules.LoadSummary,
         store.TaskRow,
         store.TaskEventRow,
@@ -111,3 +112,20 @@ def test_the_load_commands_import_what_they_print_or_check_only(data_dir: Path) 
     assert heavy_imports(["task", "add", "Team sync", "--enjoy", "1"], heavy=only_typed) == [
         [0, "rutjournal.core.values"]
     ]
+
+
+def test_the_list_and_the_report_read_only_the_lines_they_show(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A whole TaskView is four cells more a task, and a Delegability with its facts: thousands of tasks read
+    for every list and report. Only their JSON gives every field."""
+    from rutjournal.core.load.service import Load
+
+    rut("task", "add", "Weekly status report, 2h")
+    whole = Load.tasks
+    monkeypatch.setattr(Load, "tasks", lambda *a, **k: pytest.fail("a list or a report read every field"))
+    assert rut("task", "list").returncode == 0
+    assert rut("task", "list", "--decision", "undecided").returncode == 0
+    assert rut("report", "load").returncode == 0
+    monkeypatch.setattr(Load, "tasks", whole)
+    assert rut("task", "list", "--json").returncode == rut("report", "load", "--json").returncode == 0

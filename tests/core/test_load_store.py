@@ -132,3 +132,39 @@ def test_an_import_cancelled_among_its_task_batches_writes_no_task(
     assert rows(db, "SELECT count(*) FROM tasks") == [(0,)]
     apply.apply_import(db, parsed)
     assert [t.title for t in Load(db).tasks()] == [f"Task {n}" for n in range(6)]
+
+
+def test_a_title_that_is_not_utf8_is_listed_with_a_replacement_character_and_never_quoted(
+    db: Database,
+) -> None:
+    """sqlite3 decodes the text of a list itself, and stops on bytes that are not UTF-8 with an error that
+    quotes them: the list is then read again as every read is, U+FFFD for those bytes."""
+    load = Load(db)
+    first, second = load.add("Plain"), load.add("Broken")
+    conn = sqlite3.connect(db.path)
+    with conn:
+        conn.execute(
+            "UPDATE tasks SET title = CAST(? AS TEXT) WHERE id = ?", (b"my private words \xff\xfe", second)
+        )
+    conn.close()
+    assert [(t.id, t.title) for t in load.lines()] == [
+        (first, "Plain"),
+        (second, "my private words \ufffd\ufffd"),
+    ]
+    assert [t.title for t in load.lines()] == [t.title for t in load.tasks()]
+    with db.reader() as conn:
+        assert conn.text_factory is not str  # a read after it decodes as every read does
+        assert conn.execute("SELECT title FROM tasks WHERE id = ?", (second,)).fetchone() == (
+            "my private words \ufffd\ufffd",
+        )
+
+
+def test_a_list_reads_the_same_tasks_as_the_whole_view(db: Database) -> None:
+    load = Load(db)
+    load.add("Status report", minutes_per_week=120, in_jd="no", enjoyment=-2, value=1)
+    done = load.add("Standup", kind="meeting", minutes_per_week=75)
+    load.decide(done, "decline")
+    load.done(done, on=dt.date(2026, 3, 4))
+    lines, whole = load.lines(), load.tasks()
+    assert [tuple(getattr(t, f) for f in type(lines[0])._fields) for t in whole] == [tuple(t) for t in lines]
+    assert [t.id for t in load.lines("decline")] == [done]

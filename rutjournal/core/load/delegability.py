@@ -104,8 +104,13 @@ class Delegability(NamedTuple):
 
 def delegability(facts: TaskFacts) -> Delegability:
     """Score a task from its facts; see the module docstring for the formula."""
-    score = _rated_points(facts.in_jd, facts.enjoyment, facts.value) + _time_points(facts.minutes_per_week)
+    score = score_of(facts.minutes_per_week, facts.in_jd, facts.enjoyment, facts.value)
     return _new(Delegability, (score, facts))  # Delegability._make without its call in Python
+
+
+def score_of(minutes_per_week: int, in_jd: str, enjoyment: int | None, value: int | None) -> int:
+    """The score alone, for a list of thousands of tasks that shows no words: ``delegability(...).score``."""
+    return _rated_points(in_jd, enjoyment, value) + _time_points(minutes_per_week)
 
 
 def _points(facts: TaskFacts) -> tuple[int, int, int, int]:

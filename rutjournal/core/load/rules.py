@@ -12,7 +12,8 @@ freeing decision (delegate, drop, decline, automate) has been carried out.
 import datetime as dt
 import math
 import re
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import NamedTuple, TypeVar
 
 # The allowed values, named here too for older callers.
 from rutjournal.core.choices import DECISIONS as DECISIONS
@@ -21,7 +22,7 @@ from rutjournal.core.choices import IN_JD as IN_JD
 from rutjournal.core.choices import MINUTES_PER_WEEK, TASK_KINDS
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.i18n import _
-from rutjournal.core.load.delegability import Delegability
+from rutjournal.core.load.delegability import Delegability, TaskFacts, delegability
 
 KINDS = TASK_KINDS
 MAX_MINUTES = MINUTES_PER_WEEK[1]
@@ -58,12 +59,51 @@ class TaskView(NamedTuple):
     delegability: Delegability  # worked out from the fields above
 
     @property
+    def score(self) -> int:
+        return self.delegability.score
+
+    @property
     def freed(self) -> bool:
-        return self.decision in FREEING and self.done_on is not None
+        return is_freed(self)
 
     @property
     def pending(self) -> bool:
-        return self.decision in FREEING and self.done_on is None
+        return is_pending(self)
+
+
+class TaskLine(NamedTuple):
+    """What a list of tasks and the report show of a task: TaskView without the words of its decision
+    (whom, why, when) and its notes. Thousands are read for every list, and sqlite3 pays for every cell."""
+
+    id: int
+    title: str
+    kind: str
+    minutes_per_week: int
+    in_jd: str
+    enjoyment: int | None
+    value: int | None
+    decision: str
+    done_on: dt.date | None
+    score: int  # the hand-off score, worked out from the fields above
+
+    @property
+    def delegability(self) -> Delegability:
+        """The score with its facts, for its words: worked out again, for the few tasks a report explains."""
+        return delegability(TaskFacts(self.minutes_per_week, self.in_jd, self.enjoyment, self.value))
+
+
+# A task as the totals, the ranking and the words of a decision read it: whole, or its line.
+Task = TypeVar("Task", TaskView, TaskLine)
+
+
+def is_freed(task: TaskView | TaskLine) -> bool:
+    """Off the plate: a freeing decision (delegate, drop, decline, automate) carried out."""
+    return task.decision in FREEING and task.done_on is not None
+
+
+def is_pending(task: TaskView | TaskLine) -> bool:
+    """A freeing decision not carried out yet: its hours are still on the plate."""
+    return task.decision in FREEING and task.done_on is None
 
 
 class LoadSummary(NamedTuple):
@@ -134,18 +174,16 @@ def check_task_fields(values: dict[str, object]) -> dict[str, object]:
     return values
 
 
-def rank_candidates(tasks: list[TaskView]) -> list[TaskView]:
+def rank_candidates(tasks: Sequence[Task]) -> list[Task]:
     """The undecided tasks, highest hand-off score first (more hours first on a tie)."""
     # Sorted on (key, task) pairs made in one pass, not through a key function called per task; ids are
     # unique, so two tasks are never compared themselves.
-    ranked = [
-        (-t.delegability.score, -t.minutes_per_week, t.id, t) for t in tasks if t.decision == "undecided"
-    ]
+    ranked = [(-t.score, -t.minutes_per_week, t.id, t) for t in tasks if t.decision == "undecided"]
     ranked.sort()
     return [t for *_key, t in ranked]
 
 
-def summarize(tasks: list[TaskView]) -> LoadSummary:
+def summarize(tasks: Sequence[TaskView | TaskLine]) -> LoadSummary:
     """The totals, in one pass over the tasks (thousands of them)."""
     on_plate = core = pending_free = freed = meetings = enjoyed = plate_tasks = untimed = enjoy_rated = 0
     for t in tasks:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from rutjournal.core.errors import InvalidInput
 from rutjournal.core.i18n import _
 from rutjournal.core.load import store
-from rutjournal.core.load.delegability import TaskFacts, delegability
+from rutjournal.core.load.delegability import TaskFacts, delegability, score_of
 from rutjournal.core.load.rules import (
     DECISIONS,
     EDITABLE,
@@ -23,6 +23,7 @@ from rutjournal.core.load.rules import (
     KINDS,
     MAX_MINUTES,
     LoadSummary,
+    TaskLine,
     TaskView,
     check_task_fields,
     parse_minutes,
@@ -45,6 +46,7 @@ __all__ = [
     "DeletedTask",
     "Load",
     "LoadSummary",
+    "TaskLine",
     "TaskView",
     "check_task_fields",
     "parse_minutes",
@@ -165,6 +167,15 @@ class Load:
             cells.append(delegability(new(TaskFacts, cells[3:7])))
             views.append(new(TaskView, cells))
         return views
+
+    def lines(self, decision: str | None = None) -> list[TaskLine]:
+        """What a list or the report shows of every task (or those with one decision), oldest first."""
+        if decision is not None and decision not in DECISIONS:
+            raise InvalidInput("decision", " / ".join(DECISIONS), decision)
+        with self.db.reader() as conn:
+            rows = store.read_lines(conn, decision)
+        new = tuple.__new__  # as in tasks()
+        return [new(TaskLine, (*row, score_of(*row[3:7]))) for row in rows]
 
     def candidates(self, limit: int = 10, tasks: list[TaskView] | None = None) -> list[TaskView]:
         """Undecided tasks, best candidates to hand off first (from ``tasks`` if already read)."""

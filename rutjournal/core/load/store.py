@@ -15,7 +15,8 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from rutjournal.core.load.rules import TaskView
+from rutjournal.core.load.rules import TaskLine, TaskView
+from rutjournal.core.storage.connect import fetch_all
 from rutjournal.core.storage.dates import day_of, moment_of, now_utc
 
 
@@ -124,13 +125,26 @@ def read_listed(conn: sqlite3.Connection, decision: str | None = None) -> list[l
     """The LISTED cells of every task (or those with one decision), oldest first, days as dates."""
     where, params = ("", ()) if decision is None else ("WHERE decision = ?", (decision,))
     found = []
-    for row in conn.execute(f"SELECT {', '.join(LISTED)} FROM tasks {where} ORDER BY id", params):
+    for row in fetch_all(conn, f"SELECT {', '.join(LISTED)} FROM tasks {where} ORDER BY id", params):
         cells = list(row)
         for i in _LISTED_DAYS:
             if cells[i] is not None:  # NULL stays None: most tasks are undecided, a call each is not needed
                 cells[i] = day_of(cells[i])
         found.append(cells)
     return found
+
+
+# What ``task list`` and ``report load`` show of each task (TaskLine's fields, but its score).
+LINE = TaskLine._fields[:-1]
+_LINE_DONE = LINE.index("done_on")
+
+
+def read_lines(conn: sqlite3.Connection, decision: str | None = None) -> list[tuple[Any, ...]]:
+    """The LINE cells of every task (or those with one decision), oldest first, the day it was done a date."""
+    where, params = ("", ()) if decision is None else ("WHERE decision = ?", (decision,))
+    rows = fetch_all(conn, f"SELECT {', '.join(LINE)} FROM tasks {where} ORDER BY id", params)
+    done = _LINE_DONE  # NULL for most tasks: only the others are copied
+    return [row if row[done] is None else (*row[:done], day_of(row[done]), *row[done + 1 :]) for row in rows]
 
 
 def read_titles(conn: sqlite3.Connection) -> list[str]:

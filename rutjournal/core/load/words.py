@@ -13,7 +13,7 @@ from rutjournal.core import text
 from rutjournal.core.choices import FREEING, TASK_KINDS
 from rutjournal.core.i18n import N_, _, ngettext, pgettext
 from rutjournal.core.load.decision_words import carried_out, decided_not_done, kept
-from rutjournal.core.load.rules import TaskView, summarize
+from rutjournal.core.load.rules import TaskLine, TaskView, is_freed, is_pending, summarize
 
 # TRANSLATORS: a decision about a task, carried out: the decision cell of the Load table.
 _DONE_LABELS = {
@@ -36,7 +36,7 @@ def task_hours(minutes: int) -> str:
     return text.minutes_as_hours(minutes or None, per_week=True)
 
 
-def decision_label(task: TaskView) -> str:
+def decision_label(task: TaskView | TaskLine) -> str:
     """The decision cell: "Undecided", "Keep", "Delegate" (not carried out yet), "Delegated · done"."""
     if task.done_on is not None and task.decision in _DONE_LABELS:
         return _(_DONE_LABELS[task.decision])
@@ -96,7 +96,7 @@ def decision_detail(task: TaskView) -> str:
     return " ".join([carried_out(task.decision, day, text.day(task.done_on), whom), *freed, *why])
 
 
-def kinds_count(tasks: Sequence[TaskView]) -> str:
+def kinds_count(tasks: Sequence[TaskView | TaskLine]) -> str:
     """How many tasks, by kind: "1 task", "2 meetings and 1 project", "1 task, 2 meetings and 1 project"."""
     counts = [(kind, sum(1 for t in tasks if t.kind == kind)) for kind in TASK_KINDS]
     parts = [_kind_count(kind, n) for kind, n in counts if n]
@@ -121,7 +121,7 @@ def _kind_count(kind: str, n: int) -> str:
     return ngettext("{count} task", "{count} tasks", n).format(count=count)
 
 
-def declined_sentence(tasks: Sequence[TaskView]) -> str:
+def declined_sentence(tasks: Sequence[TaskView | TaskLine]) -> str:
     """The "Saying no" total: what was declined, by kind, and the hours back (or still to come back)."""
     declined = [t for t in tasks if t.decision == "decline"]
     if not declined:
@@ -145,12 +145,12 @@ def declined_sentence(tasks: Sequence[TaskView]) -> str:
     )
 
 
-def summary_explanations(tasks: Sequence[TaskView]) -> dict[str, str]:
+def summary_explanations(tasks: Sequence[TaskView | TaskLine]) -> dict[str, str]:
     """How each figure of the summary strip is counted, in words and with this inventory's numbers."""
-    s = summarize(list(tasks))
-    plate = [t for t in tasks if not t.freed]
-    pending = [t for t in plate if t.pending]
-    freed = [t for t in tasks if t.freed]
+    s = summarize(tasks)
+    plate = [t for t in tasks if not is_freed(t)]
+    pending = [t for t in plate if is_pending(t)]
+    freed = [t for t in tasks if is_freed(t)]
     meetings = [t for t in plate if t.kind == "meeting"]
     plate_words = ngettext(
         "{hours} across {count} task on your plate: every task's hours, except those handed off, dropped, "
