@@ -4,9 +4,7 @@ A separate script (rather than rutjournal/__main__.py itself) keeps PyInstaller 
 own folder on the import path and from importing the entry module twice.
 """
 
-import sys
-
-from rutjournal.__main__ import main
+from rutjournal.__main__ import console
 
 if __name__ == "__main__":
-    sys.exit(main())
+    console()

@@ -129,3 +129,23 @@ def test_the_list_and_the_report_read_only_the_lines_they_show(
     assert rut("report", "load").returncode == 0
     monkeypatch.setattr(Load, "tasks", whole)
     assert rut("task", "list", "--json").returncode == rut("report", "load", "--json").returncode == 0
+
+
+def test_the_program_leaves_its_objects_to_the_process_at_exit(tmp_path: Path) -> None:
+    """``console`` (the ``rutjournal`` program) freezes what it made once it has answered, so the interpreter's
+    exit does not walk every object for cycles; ``main``, which the tests call in-process, freezes nothing."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0))\n"
+        "from rutjournal.__main__ import console, main\n"
+        f"sys.argv = ['rutjournal', '--data-dir', {str(tmp_path)!r}, 'show', 'today']\n"
+        "main(sys.argv[1:]); print('after main', gc.get_freeze_count() > 0)\n"
+        "console()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    lines = done.stdout.splitlines()
+    assert [lines[1], lines[-1]] == ["after main False", "frozen True"], done
+    assert done.returncode == 0
