@@ -76,6 +76,8 @@ def test_every_section_syncs_between_two_devices(tmp_path: Path) -> None:
     change(desktop, "L")
     fill(desktop, "D")
     held = same_everywhere(desktop, laptop)
+    for device in (laptop, desktop):  # in step: nothing read back differs from what was written
+        assert device.sync()[:2] == ({}, {})
     task = next(t for t in held["tasks"].values() if t["title"] == "Weekly report L")
     assert (task["notes"], task["minutes_per_week"], task["done_on"]) == (
         "Every Friday, before noon.",

@@ -157,6 +157,7 @@ def test_a_bad_value_from_another_device_is_skipped_and_the_round_goes_on(
         tasks["e" * 32] = Map({"title": 7, "deleted": False})  # not even text
         (checkin,) = doc.get("checkins", type=Map).values()
         checkin["answers"]["room"] = 9  # a score outside 1–5: that answer left out
+        doc.get("goals", type=Map)["c" * 32] = Map({"gap": Map({"a": 1}), "title": "x", "deleted": False})
         doc.get("milestones", type=Map)["d" * 32] = Map(
             {"goal": "no such goal", "title": "x", "deleted": False}
         )

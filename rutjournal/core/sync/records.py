@@ -32,6 +32,9 @@ Decisions:
   smallest uid, its note the notes of all joined by a blank line in uid order, its answers the first's with
   the others' for questions it did not answer: the same on every device, whatever order the updates came
   in. An edit of the joined note goes into the notes it falls in, a deletion tombstones them all.
+* Two devices appending a milestone to one goal at once give both the same ``position``: each device then
+  orders the two by its own ids (the records are the same everywhere). Two targets set at once are both
+  active; Grow shows the newest.
 * Open edge: a row whose write failed (the savepoint; no known value reaches it) is missing here while the
   view shows it, so the next round here reads it as deleted.
 """
@@ -126,7 +129,7 @@ def _shown_row(table: Table, uid: str, item: Map[Any], shown: View, told: list[s
     row: Row = {}
     for column in table.columns:
         value = _raw(item, column.key, column.kind == "text")
-        if column.parent and value is not None and value not in shown[column.parent]:
+        if column.parent and isinstance(value, str) and value not in shown[column.parent]:
             if column.cascade:
                 return None  # its parent is gone (or not here yet): so is the record
             value = None
