@@ -42,6 +42,7 @@ Decisions:
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Mapping
 from typing import Any
@@ -104,8 +105,9 @@ def view(doc: Doc[Any], problems: list[str] | None = None) -> View:
     shown: View = {}
     for table in TABLES:
         rows: dict[str, Row] = {}
-        for uid, item in doc.get(table.name, type=Map).items():
-            if not isinstance(item, Map) or item.get("deleted", False) is not False:
+        held = json.loads(str(doc.get(table.name, type=Map)))  # one read of the table (Yrs writes JSON): fast
+        for uid, item in held.items():
+            if not isinstance(item, dict) or item.get("deleted", False) is not False:
                 continue
             try:
                 row = _shown_row(table, uid, item, shown, told)
@@ -118,14 +120,13 @@ def view(doc: Doc[Any], problems: list[str] | None = None) -> View:
     return shown
 
 
-def _raw(item: Map[Any], key: str, text: bool) -> Any:
-    value = item.get(key)
+def _raw(item: dict[str, Any], key: str, text: bool) -> Any:
     if text and item.get(key + NONE) is True:
         return None
-    return str(value) if isinstance(value, Text) else value
+    return item.get(key)
 
 
-def _shown_row(table: Table, uid: str, item: Map[Any], shown: View, told: list[str]) -> Row | None:
+def _shown_row(table: Table, uid: str, item: dict[str, Any], shown: View, told: list[str]) -> Row | None:
     row: Row = {}
     for column in table.columns:
         value = _raw(item, column.key, column.kind == "text")
@@ -145,10 +146,10 @@ def _shown_row(table: Table, uid: str, item: Map[Any], shown: View, told: list[s
     return row
 
 
-def _answers(uid: str, item: Map[Any], told: list[str]) -> dict[str, int]:
+def _answers(uid: str, item: dict[str, Any], told: list[str]) -> dict[str, int]:
     held = item.get(ANSWERS)
     found = {}
-    for key, score in held.items() if isinstance(held, Map) else ():
+    for key, score in held.items() if isinstance(held, dict) else ():
         try:
             if len(key) > ANSWER_KEY_CHARS:
                 raise Invalid(f"the question key {key[:50]!r} is too long")
