@@ -124,22 +124,23 @@ def run_sync(args: argparse.Namespace, paths: AppPaths) -> int:
 def _tell(report: Report) -> None:
     for line in report.skipped:
         print(f"rutjournal sync: {line}", file=sys.stderr)
-    sent = report.went_out.get("entries", 0)
-    if sent:
-        print(
-            ngettext("{count} entry went out.", "{count} entries went out.", sent).format(
-                count=text.whole(sent)
-            )
-        )
+    if report.went_out:
+        # TRANSLATORS: {records} is a list of counts, e.g. "3 entries and 1 task"
+        print(_("{records} went out.").format(records=_counts(report.went_out)))
     for device, kinds in sorted(report.came_in.items()):
-        count = kinds.get("entries", 0)
-        print(
-            ngettext(
-                "{count} entry came in from {device}.", "{count} entries came in from {device}.", count
-            ).format(count=text.whole(count), device=device)
-        )
-    if not sent and not report.came_in:
+        # TRANSLATORS: {records} is a list of counts, e.g. "3 entries and 1 task"; {device} a device's name
+        print(_("{records} came in from {device}.").format(records=_counts(kinds), device=device))
+    if not report.went_out and not report.came_in:
         print(_("Nothing new: this journal and the sync folder are in step."))
+
+
+def _counts(kinds: dict[str, int]) -> str:
+    """ "3 entries and 1 task": each kind's count in words, in the order of the journal's tables."""
+    from rutjournal.core.transfer.exporters.tables import TABLES, count_words
+
+    order = {table: n for n, table in enumerate(TABLES)}
+    listed = sorted(kinds, key=lambda kind: (order.get(kind, len(order)), kind))
+    return text.and_list([count_words(kind, kinds[kind]) for kind in listed if kinds[kind]])
 
 
 def _status_json(shown: Status) -> dict[str, object]:

@@ -13,6 +13,7 @@ CLDR's: "Do., 3. Dez. 2026", "jeu. 3 déc. 2026".
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from rutjournal.core.calendar_words import MONTHS, WEEKDAYS
 from rutjournal.core.i18n import _, formats, language
@@ -141,3 +142,11 @@ def in_sentence(label: str) -> str:
     if language() == "de":
         return label
     return label[:1].lower() + label[1:]
+
+
+def and_list(items: Sequence[str]) -> str:
+    """Things in a sentence: "a", "a and b", "a, b and c"."""
+    if len(items) == 1:
+        return items[0]
+    # TRANSLATORS: the end of a list in a sentence, e.g. "14 days of entries with a mood and a first check-in"
+    return _("{first} and {last}").format(first=", ".join(items[:-1]), last=items[-1])

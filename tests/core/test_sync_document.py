@@ -8,7 +8,7 @@ from typing import Any
 from pycrdt import Doc, Text
 
 from rutjournal.core.journal.store_by_uid import UidEntry
-from rutjournal.core.sync import document
+from rutjournal.core.sync import document, texts
 from rutjournal.core.values import Scores
 
 DAY = dt.date(2026, 3, 2)
@@ -107,5 +107,5 @@ def test_edit_texts_counts_in_code_points_where_the_engine_counts_bytes() -> Non
     doc: Doc[Any] = Doc()
     text = doc.get("t", type=Text)
     text += "Grüße 👋 an alle"
-    document._edit_texts([text], "Grüße 👋 an alle", "Grüße 👋👋 an Ana und alle")
+    texts.edit_texts([text], "Grüße 👋 an alle", "Grüße 👋👋 an Ana und alle")
     assert str(text) == "Grüße 👋👋 an Ana und alle"

@@ -38,7 +38,6 @@ from rutjournal.core.crossroads.steps import (
     OUTSIDE_SHARE,
     STEP_RULES,
     TITLES,
-    and_list,
     leave_step,
     name_steps,
     no_step_visible,
@@ -46,7 +45,7 @@ from rutjournal.core.crossroads.steps import (
     rule_state,
 )
 from rutjournal.core.i18n import N_, _, ngettext
-from rutjournal.core.text import in_sentence, number, whole
+from rutjournal.core.text import and_list, in_sentence, number, whole
 
 __all__ = [
     "BORED_LEVEL",

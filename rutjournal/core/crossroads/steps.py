@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from rutjournal.core.crossroads.load_advice import load_action
 from rutjournal.core.crossroads.model import LoadFacts, Signal, Step
 from rutjournal.core.i18n import N_, _
-from rutjournal.core.text import day, hours, in_sentence, number
+from rutjournal.core.text import and_list, day, hours, in_sentence, number
 
 BORED_LEVEL = (
     2.0  # a 30-day challenge of 2 or less (1 = bored … 5 = stretched): the work no longer stretches you
@@ -325,14 +325,6 @@ def headline(verdict: str, steps: Sequence[Step]) -> str:
         return _("Push — {step}.").format(step=names[0])
     # TRANSLATORS: {first} is a step's title, {rest} one or more, e.g. "find new challenges and ask for guidance"
     return _("Push — {first} first, then {rest}.").format(first=names[0], rest=and_list(names[1:]))
-
-
-def and_list(items: Sequence[str]) -> str:
-    """Things in a sentence: "a", "a and b", "a, b and c"."""
-    if len(items) == 1:
-        return items[0]
-    # TRANSLATORS: the end of a list in a sentence, e.g. "14 days of entries with a mood and a first check-in"
-    return _("{first} and {last}").format(first=", ".join(items[:-1]), last=items[-1])
 
 
 def _held(signals: Sequence[Signal]) -> int:

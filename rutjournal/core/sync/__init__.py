@@ -17,14 +17,17 @@ The modules, bottom up:
   document.py  the replicated document: one Map per table keyed by uid ("entries" for now), local rows → CRDT
                edits (text as insert/delete ranges), and the view of it that is projected into SQLite
   project.py   the view → the journal's SQLite, in one write transaction through the journal's store
+  records.py   the other sections' tables in the document and back (records_table.py describes each;
+               texts.py edits a Text by ranges, for both)
   state.py     this device's own state in ``<data_dir>/sync/`` (state.json, doc.bin), written atomically
   service.py   setup / round / status / leave: what ``rutjournal sync`` (cli/sync.py) calls
 
 Built in this first slice: journal entries (day, the four scores and hours, tags, text, deletions) sync between
 any number of devices; the same day written on two devices becomes one entry holding both texts; the folder
 holds only sealed files; a wrong passphrase changes nothing; damaged, foreign and conflict-copy files are
-skipped and retried. Not built yet: the other sections' tables (tasks and their history, Grow, Guidance,
-Crossroads: each gets its own Map keyed by uid in the same document, ``document.TABLES``), compaction (``s-``
+skipped and retried. The other sections' records sync too (tasks and their history, Grow, Guidance,
+Crossroads: each table a Map keyed by uid in the same document, ``document.TABLES``; see records.py for a
+deletion against an edit and two check-ins of one day). Not built yet: compaction (``s-``
 snapshot files are read already, not yet written, and old files are not removed), the window's Sync pane and
 status bar, background rounds, the hypothesis convergence test, the Syncthing end-to-end test and the benchmark.
 

@@ -4,7 +4,7 @@
 (1–5 or None), ``hours`` (or None), ``tags`` (a Map of tag → True: adding and removing one tag on two devices
 both hold), ``body`` (a ``pycrdt.Text``), ``deleted`` (a tombstone: a deletion propagates and never comes back
 by a late update), ``origin`` (the uid of the device that created it) and ``created`` (ISO, kept everywhere).
-Tasks and the other sections come next as Maps of their own (``TABLES``), keyed by uid the same way.
+The other sections' tables are Maps of their own beside it (``TABLES``), keyed by uid the same way (records.py).
 
 **Local → document** (``record_local``): each local entry is compared with what the document shows for it; a
 change of text goes in as Text edits (difflib's delete and insert ranges), never as a new Text, so two devices'
@@ -19,22 +19,23 @@ into one (``fold``): the winner's Text gains the other's text as a new paragraph
 Only the device that created the other entry folds it (``origin``): were every device to fold, each would
 append the same paragraph, and the engine, which keeps every concurrent insert, would keep it twice. The fold
 changes nothing the view shows, so it may come any time later, or never (that device gone): nothing is lost.
-Edits of a day shown joined go into the entries they fall in (``_edit_texts``).
+Edits of a day shown joined go into the entries they fall in (``texts.edit_texts``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from pycrdt import Doc, Map, Text
 
 from rutjournal.core.journal.store_by_uid import UidEntry
+from rutjournal.core.sync import records_table
+from rutjournal.core.sync.texts import edit_texts
 from rutjournal.core.values import SCORE_FIELDS, Scores
 
-TABLES = ("entries",)  # the next slices add "tasks", "task_events", "goals", … beside it
+TABLES = ("entries", *(table.name for table in records_table.TABLES))
 SEPARATOR = "\n\n"
 NUMBERS = (*SCORE_FIELDS, "hours")
 
@@ -243,51 +244,7 @@ def _change(entries: Map[Any], shown: Shown, entry: UidEntry) -> None:
     for tag in sorted(wanted - set(shown.tags)):
         first_tags[tag] = True
     if entry.body != shown.body:
-        _edit_texts([item["body"] for item in members], shown.body, entry.body)
-
-
-def _edit_texts(texts: list[Text], old: str, new: str) -> None:
-    """Turn ``old`` (the non-empty texts joined by SEPARATOR) into ``new`` by deleting and inserting ranges of
-    the texts they fall in: an insertion goes into the text it touches (at a boundary: the one before), a
-    deletion into each text it covers; separators between texts are the view's, never deleted from a Text."""
-    spans: list[tuple[Text, int, int]] = []  # (text, start, end) in ``old``
-    position = 0
-    for text in texts:
-        length = len(str(text))
-        if length:
-            spans.append((text, position, position + length))
-            position += length + len(SEPARATOR)
-    if not spans:
-        spans = [(texts[0], 0, 0)]
-    contents = {id(text): str(text) for text, _start, _end in spans}
-    opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
-    for tag, i1, i2, j1, j2 in reversed(opcodes):  # right to left: earlier offsets stay valid
-        if tag == "equal":
-            continue
-        for text, start, end in reversed(spans):
-            low, high = max(i1, start), min(i2, end)
-            if low < high:
-                _delete(text, contents, low - start, high - start)
-        if j2 > j1:
-            text, start, end = next((s for s in reversed(spans) if s[1] <= i1), spans[0])
-            _insert(text, contents, min(i1, end) - start, new[j1:j2])
-
-
-def _bytes(text: str, index: int) -> int:
-    """Yrs counts a Text in UTF-8 bytes; Python in code points."""
-    return len(text[:index].encode("utf-8"))
-
-
-def _delete(text: Text, contents: dict[int, str], low: int, high: int) -> None:
-    now = contents[id(text)]
-    del text[_bytes(now, low) : _bytes(now, high)]
-    contents[id(text)] = now[:low] + now[high:]
-
-
-def _insert(text: Text, contents: dict[int, str], at: int, piece: str) -> None:
-    now = contents[id(text)]
-    text.insert(_bytes(now, at), piece)
-    contents[id(text)] = now[:at] + piece + now[at:]
+        edit_texts([item["body"] for item in members], shown.body, entry.body, SEPARATOR)
 
 
 def apply(doc: Doc[Any], updates: Iterable[bytes]) -> None:

@@ -146,7 +146,7 @@ def round(paths: AppPaths, passphrase: str | None = None) -> Report:
     """One round (see the module's docstring)."""
     from rutjournal.core.journal.store_by_uid import read_uid_entries
     from rutjournal.core.storage.db import open_database
-    from rutjournal.core.sync import document
+    from rutjournal.core.sync import document, records
     from rutjournal.core.sync.project import project
 
     state = local_state.load_state(paths.data_dir)
@@ -167,7 +167,8 @@ def round(paths: AppPaths, passphrase: str | None = None) -> Report:
             folded = document.fold(doc, state.device)
             local = read_uid_entries(conn)
             sent = document.record_local(doc, local, state.device) + folded
-            if sent:
+            went_out = ({"entries": sent} if sent else {}) | records.record_local(doc, conn, state.device)
+            if went_out:
                 state.sequence += 1
                 written = folder.write(state.device, UPDATE, state.sequence, doc.get_update(before))
                 state.applied.add(f"{state.device}/{written}")
@@ -180,21 +181,22 @@ def round(paths: AppPaths, passphrase: str | None = None) -> Report:
                 waiting = [f for f in folder.files(device) if f.key not in state.applied]
                 if device == state.device or not waiting:
                     continue
-                shown = _by_day(document.view(doc))
+                shown, seen = _by_day(document.view(doc)), records.view(doc)
                 _apply(doc, folder, state, waiting, skipped)
-                after = _by_day(document.view(doc))
+                after, kinds = _by_day(document.view(doc)), records.changes(seen, records.view(doc))
                 changed = sum(1 for day in shown.keys() | after.keys() if shown.get(day) != after.get(day))
                 state.devices[device] = folder.device_name(device) or state.devices.get(device) or device[:8]
-                if changed:
-                    came_in[state.devices[device]] = {"entries": changed}
+                if changed or kinds:
+                    came_in[state.devices[device]] = ({"entries": changed} if changed else {}) | kinds
             project(conn, document.view(doc), dt.datetime.now(dt.UTC).replace(tzinfo=None))
+            records.project(conn, doc, dt.datetime.now(dt.UTC).replace(tzinfo=None))
     finally:
         db.close()
     state.last_round = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds")
     if came_in:
         state.last_came_in, state.last_came_in_at = came_in, state.last_round
     local_state.save(paths.data_dir, state, doc)
-    return Report(came_in, {"entries": sent} if sent else {}, skipped)
+    return Report(came_in, went_out, skipped)
 
 
 def _by_day(shown: dict[str, Shown]) -> dict[dt.date, tuple[object, ...]]:
