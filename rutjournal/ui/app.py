@@ -142,6 +142,7 @@ def run_gui(data_dir: str | None = None, *, demo: bool = False, reset_demo: bool
         from rutjournal.ui.shell.tray import install_tray
 
         install_tray(app, window, settings)  # the reminder, and the tray icon when the desktop has one
+    window.styled()
     window.hand_over_lock(instance)  # a move to another folder (Settings) takes the lock along
     exit_code = 0
 

@@ -74,7 +74,6 @@ class PassphraseSettings(QObject):
         self.dialog: PassphraseSettingsDialog | None = None
         self.job: BackgroundJob | None = None
         self.confirm_remove: Callable[[], bool] = self._ask_remove
-        window.widget.installEventFilter(self)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.wait)  # before the window's own shutdown: let the files be finished
@@ -169,6 +168,7 @@ class PassphraseSettings(QObject):
         job = BackgroundJob(f"passphrase-{request.action}", lambda: convert(request, paths), self)
         job.finished.connect(lambda result, error: self._finished(request, was_plain, result, error))
         self.job = job
+        self.window.widget.installEventFilter(self)  # only while it runs: every window event passes here
         job.start()
 
     def _working_text(self, action: str) -> str:
@@ -182,6 +182,7 @@ class PassphraseSettings(QObject):
         if self.job is not None:
             self.job.deleteLater()
         self.job = None
+        self.window.widget.removeEventFilter(self)
         self.window.open_data()  # with the new key, or as it was
         dialog = self.dialog
         if isinstance(result, cipher.WrongPassphrase):

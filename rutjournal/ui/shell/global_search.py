@@ -24,7 +24,12 @@ class GlobalSearch(QObject):
         self.timer.timeout.connect(self.run)
         box.textChanged.connect(lambda _t: self.timer.start())
         box.returnPressed.connect(self.now)
-        box.installEventFilter(self)
+
+    def listen(self) -> None:
+        """Watch the box's keys (Down, Esc): from the window's start on (``MainWindow.open_data``), as an event
+        filter that sees the box's events before the first paint costs the window's start (PySide6 looks up
+        Qt's event types the first time a plain event reaches Python)."""
+        self.box.installEventFilter(self)
 
     def focus(self) -> None:
         """Ctrl+F: into the box, its text selected to be typed over."""

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from rutjournal.core.errors import RutjournalError
@@ -26,10 +26,12 @@ from rutjournal.ui.shell.global_search import GlobalSearch
 from rutjournal.ui.shell.help_menu import add_shortcut_sheet_action, build_help_menu
 from rutjournal.ui.shell.live_refresh import LiveRefresh
 from rutjournal.ui.shell.preferences import apply_week_start, current_settings
+from rutjournal.ui.shell.section_icons import SectionIcons
 from rutjournal.ui.shell.section_stack import SECTION_PROPERTY, SECTIONS, SectionStack
 from rutjournal.ui.shell.startup_clock import StartupClock
 from rutjournal.ui.shell.window_api import TrayApi
 from rutjournal.ui.shell.window_parts import (
+    ActivationWatch,
     CheckinOffer,
     DataPlace,
     build_sidebar,
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
         self.pages = SectionStack({"journal": self.journal_view}, self.open_day, lambda: self.search_conn)
         self.pages.section_wanted.connect(self.show_section)
         self.sidebar = build_sidebar()
+        self.icons = cast("SectionIcons", self.sidebar.findChild(SectionIcons))  # tinted to the theme
         self.tray: TrayApi | None = None  # the reminder and tray icon, put there by ui/shell/tray.py
         self.checkin_banner = CheckinOffer()  # the monthly check-in, offered above the sections
         self.checkin_go, self.checkin_later = self.checkin_banner.go, self.checkin_banner.later
@@ -135,11 +138,15 @@ class MainWindow(QMainWindow):
         self.journal_view.save_failed.connect(self.care.save_failed)
 
     # --- start-up -----------------------------------------------------------------------------------------
-    def event(self, e: QEvent) -> bool:
-        if e.type() == QEvent.Type.Paint and self.clock.visible is None:
+    def paintEvent(self, e: QPaintEvent) -> None:
+        if self.clock.visible is None:  # the first paint: the window is visible
             self.clock.mark_visible()
             QTimer.singleShot(0, self.open_data)
-        return super().event(e)
+        super().paintEvent(e)
+
+    def styled(self) -> None:
+        """The style sheet came after the window was built (theme.styled_once): fit the sidebar to its font."""
+        self.icons.fit_width()
 
     def open_data(self) -> None:
         """Open (and if need be upgrade) the database, then make today editable; what can wait until then
@@ -151,6 +158,10 @@ class MainWindow(QMainWindow):
                 self._started = True
                 if self.instance is not None:
                     self.instance.listen()
+                # Python sees the window's events from here on: before, it would cost the first paint.
+                ActivationWatch(self, self._activated)
+                self.search.listen()
+                self.icons.follow()
 
     def _open_data(self) -> None:
         if self.db is not None or self.care.damage is not None:
@@ -345,11 +356,9 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def changeEvent(self, event: QEvent) -> None:
-        activated = event.type() == QEvent.Type.ActivationChange and self.isActiveWindow()
-        if activated and self.current_section() == "journal":
+    def _activated(self) -> None:  # the window became the active one (window_parts.ActivationWatch)
+        if self.current_section() == "journal":
             self.journal_view.reload_if_changed()
-        super().changeEvent(event)
 
     def restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")

@@ -67,7 +67,14 @@ class SectionIcons(QObject):
         sidebar.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
         # The titles fit its width; a scroll bar for the rows' rounded margins would only be clutter.
         sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        sidebar.installEventFilter(self)
+        self.tint()
+        self.fit_width()
+
+    def follow(self) -> None:
+        """Re-tint and re-fit on every change of theme, font or screen from now on (``MainWindow.open_data``:
+        an event filter that sees the sidebar's events before the first paint costs the window's start), and
+        catch up with any change that came before."""
+        self.sidebar.installEventFilter(self)
         self.tint()
         self.fit_width()
 

@@ -3,10 +3,11 @@ word on where the journal is, the search box, and the question asked when today 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -46,6 +47,26 @@ def build_sidebar() -> QListWidget:
     sidebar.setFixedWidth(150)
     set_section_icons(sidebar)  # tinted to the theme, and again when it changes
     return sidebar
+
+
+class ActivationWatch(QObject):
+    """Calls ``activated`` each time ``window`` becomes the active window. Installed once the window has
+    started (``MainWindow.open_data``): a filter, or a ``changeEvent`` of the window's own, that sees its events
+    before the first paint costs the start (PySide6 looks up Qt's event types for the first plain event)."""
+
+    def __init__(self, window: QWidget, activated: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.window, self.activated = window, activated
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.window
+            and event.type() == QEvent.Type.ActivationChange
+            and self.window.isActiveWindow()
+        ):
+            self.activated()
+        return False
 
 
 def lay_out(sidebar: QWidget, banner: QWidget, pages: QWidget) -> tuple[QWidget, QVBoxLayout]:
