@@ -185,8 +185,9 @@ def demo_folder(args: argparse.Namespace) -> str | None:
     return str(folder)
 
 
-def run(args: argparse.Namespace) -> int:
-    """Run a subcommand; every failure becomes one line on stderr and an exit status."""
+def run(args: argparse.Namespace, started: Callable[[], None] | None = None) -> int:
+    """Run a subcommand; every failure becomes one line on stderr and an exit status. ``started`` is called
+    just before the command's own work (``__main__.console`` lets the cycle collector run again then)."""
     paths = resolve_paths(getattr(args, "data_dir", None))
     from rutjournal.core.logsetup import QUIET, setup_logging
 
@@ -211,6 +212,8 @@ def run(args: argparse.Namespace) -> int:
         if args.command != "passphrase":
             cli_passphrase.unlock(paths)  # an encrypted journal: its passphrase first (nothing else asks)
             _tell_what_happened_before(paths)
+        if started is not None:
+            started()
         return handler(args, paths)
     except BrokenPipeError:
         # The reader stopped early (`rutjournal search x | head`): what was asked is done; say nothing more.
